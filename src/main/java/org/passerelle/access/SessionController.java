@@ -1,0 +1,130 @@
+package org.passerelle.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.platform.DomainException;
+import org.passerelle.sites.SiteDirectory;
+import org.passerelle.sites.SiteViews.Site;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Login, logout, the current session and the site it works at. */
+@RestController
+@RequestMapping("/api/session")
+class SessionController {
+
+    record Credentials(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 256) String password) {}
+
+    record SiteChoice(@NotNull UUID siteId) {}
+
+    record SessionUser(UUID id, String username, String displayName, Set<Role> roles) {}
+
+    record SessionView(@Nullable String organisation, SessionUser user, List<Site> sites, @Nullable Site currentSite) {}
+
+    private final AuthenticationManager authenticationManager;
+    private final SecurityContextRepository contextRepository;
+    private final CurrentUsers currentUsers;
+    private final UserRepository users;
+    private final SiteDirectory siteDirectory;
+    private final ApplicationEventPublisher events;
+
+    SessionController(AuthenticationManager authenticationManager, SecurityContextRepository contextRepository,
+            CurrentUsers currentUsers, UserRepository users, SiteDirectory siteDirectory,
+            ApplicationEventPublisher events) {
+        this.authenticationManager = authenticationManager;
+        this.contextRepository = contextRepository;
+        this.currentUsers = currentUsers;
+        this.users = users;
+        this.siteDirectory = siteDirectory;
+        this.events = events;
+    }
+
+    @GetMapping
+    ResponseEntity<SessionView> current() {
+        return currentUsers.currentIfAny()
+                .map(user -> ResponseEntity.ok(view(user)))
+                .orElseThrow(() -> DomainException.unauthenticated());
+    }
+
+    @PostMapping
+    SessionView login(@Valid @RequestBody Credentials credentials, HttpServletRequest request,
+            HttpServletResponse response) {
+        Authentication authentication;
+        try {
+            authentication = authenticationManager.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()));
+        } catch (AuthenticationException e) {
+            events.publishEvent(new LoginAttempted(null, null, false));
+            throw DomainException.unauthenticated("bad-credentials");
+        }
+        AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
+        HttpSession existing = request.getSession(false);
+        if (existing != null) {
+            existing.invalidate();
+        }
+        request.getSession(true);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        contextRepository.saveContext(context, request, response);
+        users.recordLogin(principal.id());
+        events.publishEvent(new LoginAttempted(principal.id(), principal.username(), true));
+        CurrentUser user = currentUsers.current();
+        if (user.currentSiteId() == null && !user.allSites() && user.siteIds().size() == 1) {
+            currentUsers.chooseSite(request, user.siteIds().iterator().next());
+            user = currentUsers.current();
+        }
+        return view(user);
+    }
+
+    @DeleteMapping
+    ResponseEntity<Void> logout(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/site")
+    SessionView chooseSite(@Valid @RequestBody SiteChoice choice, HttpServletRequest request) {
+        if (!siteDirectory.exists(choice.siteId())) {
+            throw DomainException.notFound("site");
+        }
+        currentUsers.chooseSite(request, choice.siteId());
+        return view(currentUsers.current());
+    }
+
+    private SessionView view(CurrentUser user) {
+        List<Site> sites = user.allSites() ? siteDirectory.sites() : siteDirectory.sites(user.siteIds());
+        Site current = user.currentSiteId() == null
+                ? null
+                : siteDirectory.site(user.currentSiteId()).orElse(null);
+        return new SessionView(siteDirectory.organisationName().orElse(null),
+                new SessionUser(user.id(), user.username(), user.displayName(), user.roles()), sites, current);
+    }
+}

@@ -1,0 +1,74 @@
+package org.passerelle.audit;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.access.CurrentUser;
+import org.passerelle.access.CurrentUsers;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records who did what to which record. Writes join the caller's transaction, so a change and its
+ * audit line are committed together or not at all.
+ */
+@Service
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers currentUsers;
+
+    AuditLog(JdbcClient jdbc, CurrentUsers currentUsers) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+    }
+
+    /** Records an action of the current user on a record (or on no record, for a search). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditAction action, String recordType, @Nullable UUID recordId) {
+        CurrentUser user = currentUsers.current();
+        insert(user.id(), user.username(), action, recordType, recordId, user.currentSiteId(), "SUCCESS");
+    }
+
+    /** Records an action outside a user request, such as a login attempt. */
+    @Transactional
+    public void recordSystem(@Nullable UUID actorId, String actorName, AuditAction action, String outcome) {
+        insert(actorId, actorName, action, null, null, null, outcome);
+    }
+
+    /** Who did what to this record, newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> forRecord(UUID recordId, int limit) {
+        return jdbc.sql("""
+                select id, occurred_at, actor_id, actor_name, action, record_type, record_id, site_id, outcome
+                  from audit.audit_event where record_id = ? order by occurred_at desc, id desc limit ?
+                """)
+                .params(recordId, limit)
+                .query(AuditEntry.class)
+                .list();
+    }
+
+    /** The latest entries of the whole log, newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> latest(int limit) {
+        return jdbc.sql("""
+                select id, occurred_at, actor_id, actor_name, action, record_type, record_id, site_id, outcome
+                  from audit.audit_event order by id desc limit ?
+                """)
+                .param(limit)
+                .query(AuditEntry.class)
+                .list();
+    }
+
+    private void insert(@Nullable UUID actorId, String actorName, AuditAction action, @Nullable String recordType,
+            @Nullable UUID recordId, @Nullable UUID siteId, String outcome) {
+        jdbc.sql("""
+                insert into audit.audit_event (actor_id, actor_name, action, record_type, record_id, site_id, outcome)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(actorId, actorName, action.name(), recordType, recordId, siteId, outcome)
+                .update();
+    }
+}

@@ -1,0 +1,23 @@
+package org.passerelle.audit;
+
+import org.passerelle.access.LoginAttempted;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Writes every login attempt to the audit log as it happens. */
+@Component
+class LoginAuditor {
+
+    private final AuditLog log;
+
+    LoginAuditor(AuditLog log) {
+        this.log = log;
+    }
+
+    @EventListener
+    void on(LoginAttempted attempt) {
+        String name = attempt.username() == null ? "unknown" : attempt.username();
+        log.recordSystem(attempt.userId(), name, attempt.succeeded() ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED,
+                attempt.succeeded() ? "SUCCESS" : "FAILURE");
+    }
+}

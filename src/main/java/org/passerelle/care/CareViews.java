@@ -1,0 +1,49 @@
+package org.passerelle.care;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The records the care module hands out and takes in. */
+public final class CareViews {
+
+    private CareViews() {}
+
+    /** Records a consultation at the current site; a client working offline may choose the id. */
+    public record NewConsultation(
+            @Nullable UUID id,
+            @NotNull UUID personId,
+            @NotNull Discipline discipline,
+            @Nullable LocalDate occurredOn,
+            @Nullable @Size(max = 10000) String note,
+            @Nullable @Size(max = 500) String diagnosis,
+            boolean interpreter,
+            @Nullable @Pattern(regexp = "[a-z]{2,3}") String language) {}
+
+    /** A consultation as it appears in a person's history. */
+    public record Consultation(
+            UUID id,
+            UUID personId,
+            UUID siteId,
+            Discipline discipline,
+            LocalDate occurredOn,
+            UUID providerId,
+            String providerName,
+            @Nullable String note,
+            @Nullable String diagnosis,
+            boolean interpreter,
+            @Nullable String language,
+            Instant createdAt) {}
+
+    /** How many consultations a site held in one discipline. */
+    public record SiteDisciplineCount(UUID siteId, String siteName, Discipline discipline, long consultations) {}
+
+    /** A month's consultation counts for the sites a user works at. */
+    public record MonthlySummary(YearMonth month, List<SiteDisciplineCount> counts, long total) {}
+}

@@ -1,0 +1,112 @@
+package org.passerelle.care;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.passerelle.access.CurrentUser;
+import org.passerelle.access.CurrentUsers;
+import org.passerelle.access.Role;
+import org.passerelle.audit.AuditAction;
+import org.passerelle.audit.AuditLog;
+import org.passerelle.care.CareViews.Consultation;
+import org.passerelle.care.CareViews.MonthlySummary;
+import org.passerelle.care.CareViews.NewConsultation;
+import org.passerelle.care.CareViews.SiteDisciplineCount;
+import org.passerelle.people.PersonRegistry;
+import org.passerelle.platform.DomainException;
+import org.passerelle.platform.Ids;
+import org.passerelle.sites.SiteDirectory;
+import org.passerelle.sites.SiteViews.Site;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records consultations, lists a person's history and counts a month's activity. */
+@Service
+@Transactional
+public class Consultations {
+
+    static final String RECORD_TYPE = "encounter";
+    static final String HISTORY_RECORD_TYPE = "person-history";
+
+    private final ConsultationRepository repository;
+    private final PersonRegistry people;
+    private final CurrentUsers currentUsers;
+    private final SiteDirectory sites;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Consultations(ConsultationRepository repository, PersonRegistry people, CurrentUsers currentUsers,
+            SiteDirectory sites, AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.people = people;
+        this.currentUsers = currentUsers;
+        this.sites = sites;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Records a signed consultation held today (or on the given day) at the current site. */
+    public Consultation record(NewConsultation command) {
+        CurrentUser user = requireCarer();
+        UUID siteId = user.requireCurrentSite();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate occurredOn = Objects.requireNonNullElse(command.occurredOn(), today);
+        if (occurredOn.isAfter(today)) {
+            throw DomainException.invalidField("occurredOn", "date-in-future");
+        }
+        if (occurredOn.isBefore(today.minusYears(1))) {
+            throw DomainException.invalidField("occurredOn", "date-too-old");
+        }
+        if (!people.exists(command.personId())) {
+            throw DomainException.notFound("person");
+        }
+        UUID id = Objects.requireNonNullElseGet(command.id(), Ids::newId);
+        if (repository.exists(id)) {
+            throw DomainException.invalid("consultation-exists");
+        }
+        repository.insert(id, command, occurredOn, siteId, user);
+        audit.record(AuditAction.CREATE, RECORD_TYPE, id);
+        return repository.findById(id).orElseThrow();
+    }
+
+    /** A person's consultations, newest first. */
+    public List<Consultation> history(UUID personId) {
+        requireCarer();
+        if (!people.exists(personId)) {
+            throw DomainException.notFound("person");
+        }
+        audit.record(AuditAction.READ, HISTORY_RECORD_TYPE, personId);
+        return repository.findByPerson(personId);
+    }
+
+    /** Consultations per site and discipline in {@code month}, for the sites the user works at. */
+    @Transactional(readOnly = true)
+    public MonthlySummary monthlySummary(YearMonth month) {
+        CurrentUser user = currentUsers.current();
+        if (!user.caresForPeople() && !user.hasAnyRole(Role.DATA_OFFICER, Role.ADMINISTRATOR)) {
+            throw DomainException.forbidden("role-not-allowed");
+        }
+        List<Site> scope = user.allSites() ? sites.sites() : sites.sites(user.siteIds());
+        Map<UUID, Site> byId = scope.stream().collect(Collectors.toMap(Site::id, Function.identity()));
+        List<SiteDisciplineCount> counts = repository.countBySiteAndDiscipline(month, byId.keySet()).stream()
+                .map(count -> new SiteDisciplineCount(count.siteId(), byId.get(count.siteId()).name(),
+                        count.discipline(), count.consultations()))
+                .toList();
+        long total = counts.stream().mapToLong(SiteDisciplineCount::consultations).sum();
+        return new MonthlySummary(month, counts, total);
+    }
+
+    private CurrentUser requireCarer() {
+        CurrentUser user = currentUsers.current();
+        if (!user.caresForPeople()) {
+            throw DomainException.forbidden("role-not-allowed");
+        }
+        return user;
+    }
+}

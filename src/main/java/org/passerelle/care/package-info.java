@@ -1,0 +1,10 @@
+/**
+ * Consultations of every discipline and each person's history of care.
+ * {@link org.passerelle.care.Consultations} is the module's API.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Care")
+package org.passerelle.care;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

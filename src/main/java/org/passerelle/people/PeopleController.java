@@ -1,0 +1,52 @@
+package org.passerelle.people;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.passerelle.people.PersonViews.Correction;
+import org.passerelle.people.PersonViews.Person;
+import org.passerelle.people.PersonViews.PersonSummary;
+import org.passerelle.people.PersonViews.Registration;
+import org.passerelle.people.PersonViews.Search;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Persons. Searches are POSTed so that names never appear in a URL or an access log. */
+@RestController
+@RequestMapping("/api/people")
+class PeopleController {
+
+    private final PersonRegistry registry;
+
+    PeopleController(PersonRegistry registry) {
+        this.registry = registry;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Person register(@Valid @RequestBody Registration registration) {
+        return registry.register(registration);
+    }
+
+    @PostMapping("/search")
+    List<PersonSummary> search(@Valid @RequestBody Search search) {
+        return registry.search(search);
+    }
+
+    @GetMapping("/{id}")
+    Person get(@PathVariable UUID id) {
+        return registry.get(id);
+    }
+
+    @PutMapping("/{id}")
+    Person correct(@PathVariable UUID id, @Valid @RequestBody Correction correction) {
+        return registry.correct(id, correction);
+    }
+}

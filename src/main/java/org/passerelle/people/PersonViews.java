@@ -1,0 +1,140 @@
+package org.passerelle.people;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.platform.DomainException;
+
+/** The records the people module hands out and takes in. */
+public final class PersonViews {
+
+    private PersonViews() {}
+
+    /** Things a team needs to know at once about a person. */
+    public enum Flag {
+        UNACCOMPANIED_MINOR,
+        PREGNANT,
+        NEEDS_INTERPRETER
+    }
+
+    /** How another name was given. */
+    public enum NameKind {
+        ALIAS,
+        SPELLING,
+        ORIGINAL_SCRIPT,
+        PREVIOUS,
+        OFFICIAL
+    }
+
+    /** The writing system of a name. */
+    public enum Script {
+        LATIN,
+        ARABIC,
+        ETHIOPIC,
+        OTHER
+    }
+
+    /** Another name a person is known by. */
+    public record OtherName(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull NameKind kind,
+            @Nullable Script script,
+            @Nullable @Pattern(regexp = "[a-z]{2,3}") String language) {}
+
+    /**
+     * A birth date as typed: {@code date} for an exact, month or year precision (the day or month
+     * are ignored as the precision says), or an age and the day it was estimated.
+     */
+    public record BirthDateInput(
+            @NotNull BirthDate.Precision precision,
+            @Nullable LocalDate date,
+            @Nullable @Min(0) @Max(120) Integer estimatedAge,
+            @Nullable LocalDate estimatedOn) {
+
+        BirthDate toBirthDate(LocalDate today) {
+            BirthDate birthDate = switch (precision) {
+                case EXACT -> date == null ? null : BirthDate.exact(date);
+                case MONTH -> date == null ? null : BirthDate.month(date.getYear(), date.getMonthValue());
+                case YEAR -> date == null ? null : BirthDate.year(date.getYear());
+                case ESTIMATED -> estimatedAge == null
+                        ? null
+                        : BirthDate.estimated(estimatedAge, estimatedOn == null ? today : estimatedOn);
+            };
+            if (birthDate == null) {
+                throw DomainException.invalidField("birthDate", "birth-date-incomplete");
+            }
+            return birthDate;
+        }
+    }
+
+    /** What a user types to register a person or to correct their record; only the chosen name and sex are required. */
+    public record PersonDetails(
+            @NotBlank @Size(max = 200) String chosenName,
+            @Valid @Size(max = 20) List<OtherName> otherNames,
+            @NotNull Sex sex,
+            @Valid @Nullable BirthDateInput birthDate,
+            @Size(max = 10) Set<@Pattern(regexp = "[a-z]{2,3}") String> languages,
+            @Nullable @Pattern(regexp = "[A-Z]{2}") String countryOfOrigin,
+            @Nullable @Pattern(regexp = "[+0-9 ()./-]{4,30}") String phone,
+            Set<Flag> flags) {
+
+        public PersonDetails {
+            otherNames = otherNames == null ? List.of() : List.copyOf(otherNames);
+            languages = languages == null ? Set.of() : Set.copyOf(languages);
+            flags = flags == null ? Set.of() : Set.copyOf(flags);
+        }
+    }
+
+    /** Registers a person; a client working offline may choose the id. */
+    public record Registration(@Nullable UUID id, @Valid @NotNull PersonDetails details) {}
+
+    /** Corrects a person's record; {@code version} is the version the user saw. */
+    public record Correction(@Valid @NotNull PersonDetails details, @NotNull Long version) {}
+
+    /** A person's whole record. */
+    public record Person(
+            UUID id,
+            String patientCode,
+            String chosenName,
+            List<OtherName> otherNames,
+            Sex sex,
+            @Nullable BirthDate birthDate,
+            @Nullable Integer age,
+            Set<String> languages,
+            @Nullable String countryOfOrigin,
+            @Nullable String phone,
+            Set<Flag> flags,
+            UUID registeredSiteId,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    /** A search result: enough to recognise the person. */
+    public record PersonSummary(
+            UUID id,
+            String patientCode,
+            String chosenName,
+            List<String> otherNames,
+            Sex sex,
+            @Nullable BirthDate birthDate,
+            @Nullable Integer age,
+            @Nullable String countryOfOrigin,
+            UUID registeredSiteId) {}
+
+    /** A search: a patient code or a name or part of one, optionally narrowed by sex and birth year. */
+    public record Search(
+            @NotBlank @Size(max = 200) String query,
+            @Nullable Sex sex,
+            @Nullable @Min(1900) @Max(2100) Integer birthYear,
+            @Nullable @Min(1) @Max(100) Integer limit) {}
+}

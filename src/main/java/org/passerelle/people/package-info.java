@@ -1,0 +1,11 @@
+/**
+ * The people served: registration with a chosen name and any other names, birth dates with their
+ * precision, a patient code with a check character, editing with optimistic concurrency and a
+ * simple search by name or code. {@link org.passerelle.people.PersonRegistry} is the module's API.
+ */
+@NullMarked
+@ApplicationModule(displayName = "People")
+package org.passerelle.people;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

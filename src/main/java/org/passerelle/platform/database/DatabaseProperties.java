@@ -1,0 +1,35 @@
+package org.passerelle.platform.database;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the data lives. Without a {@code url} Passerelle starts its own embedded PostgreSQL
+ * keeping its files in {@code dataDirectory}; with one (for example from the environment
+ * variable {@code PASSERELLE_DATABASE_URL}) it connects to that server instead.
+ *
+ * @param url JDBC URL of an external PostgreSQL server, or none for the embedded one
+ * @param username user for the external server
+ * @param password password for the external server
+ * @param dataDirectory directory of the embedded server's files, kept across restarts
+ * @param embeddedPort TCP port of the embedded server on the loopback interface (0: any free port)
+ * @param maximumPoolSize connections kept open to the database
+ * @param moduleSchemas the modules' schemas, migrated in this order from {@code db/migration/<schema>}
+ */
+@ConfigurationProperties("passerelle.database")
+public record DatabaseProperties(
+        @Nullable String url,
+        @Nullable String username,
+        @Nullable String password,
+        @DefaultValue("./data") Path dataDirectory,
+        @DefaultValue("0") int embeddedPort,
+        @DefaultValue("10") int maximumPoolSize,
+        @DefaultValue({"sites", "access", "audit", "people", "care"}) List<String> moduleSchemas) {
+
+    boolean isExternal() {
+        return url != null && !url.isBlank();
+    }
+}

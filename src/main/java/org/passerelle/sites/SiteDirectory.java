@@ -1,0 +1,144 @@
+package org.passerelle.sites;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.passerelle.platform.DomainException;
+import org.passerelle.platform.Ids;
+import org.passerelle.sites.SiteViews.NewOutreachLocation;
+import org.passerelle.sites.SiteViews.NewProgramme;
+import org.passerelle.sites.SiteViews.NewSite;
+import org.passerelle.sites.SiteViews.OutreachLocation;
+import org.passerelle.sites.SiteViews.Programme;
+import org.passerelle.sites.SiteViews.Site;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The organisation's programmes, sites and outreach locations. */
+@Service
+@Transactional(readOnly = true)
+public class SiteDirectory {
+
+    private static final String SITE_SELECT =
+            """
+            select s.id, s.programme_id, p.name as programme_name, s.name, s.kind, s.city, s.phone, s.active
+              from sites.site s join sites.programme p on p.id = s.programme_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    SiteDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The organisation's name, or none before it is set up. */
+    public Optional<String> organisationName() {
+        return jdbc.sql("select name from sites.organisation order by created_at limit 1")
+                .query(String.class)
+                .optional();
+    }
+
+    @Transactional
+    public void nameOrganisation(String name) {
+        int updated = jdbc.sql("update sites.organisation set name = ?").param(name).update();
+        if (updated == 0) {
+            jdbc.sql("insert into sites.organisation (id, name) values (?, ?)")
+                    .params(Ids.newId(), name)
+                    .update();
+        }
+    }
+
+    public List<Programme> programmes() {
+        return jdbc.sql("select id, code, name, active from sites.programme order by name")
+                .query(Programme.class)
+                .list();
+    }
+
+    public List<Site> sites() {
+        return jdbc.sql(SITE_SELECT + " order by p.name, s.name").query(Site.class).list();
+    }
+
+    /** The sites with these ids, in name order; unknown ids are ignored. */
+    public List<Site> sites(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SITE_SELECT + " where s.id = any(?) order by p.name, s.name")
+                .param(ids.toArray(UUID[]::new))
+                .query(Site.class)
+                .list();
+    }
+
+    public Optional<Site> site(UUID id) {
+        return jdbc.sql(SITE_SELECT + " where s.id = ?").param(id).query(Site.class).optional();
+    }
+
+    public boolean exists(UUID siteId) {
+        return jdbc.sql("select exists(select 1 from sites.site where id = ?)")
+                .param(siteId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Transactional
+    public Programme createProgramme(NewProgramme command) {
+        UUID id = Objects.requireNonNullElseGet(command.id(), Ids::newId);
+        try {
+            jdbc.sql("insert into sites.programme (id, code, name) values (?, ?, ?)")
+                    .params(id, command.code(), command.name().strip())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw DomainException.invalid("programme-exists");
+        }
+        return new Programme(id, command.code(), command.name().strip(), true);
+    }
+
+    @Transactional
+    public Site createSite(NewSite command) {
+        UUID id = Objects.requireNonNullElseGet(command.id(), Ids::newId);
+        boolean programmeExists = jdbc.sql("select exists(select 1 from sites.programme where id = ?)")
+                .param(command.programmeId())
+                .query(Boolean.class)
+                .single();
+        if (!programmeExists) {
+            throw DomainException.notFound("programme");
+        }
+        try {
+            jdbc.sql("insert into sites.site (id, programme_id, name, kind, city, phone) values (?, ?, ?, ?, ?, ?)")
+                    .params(id, command.programmeId(), command.name().strip(), command.kind().name(), command.city(),
+                            command.phone())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw DomainException.invalid("site-exists");
+        }
+        return site(id).orElseThrow();
+    }
+
+    public List<OutreachLocation> outreachLocations(UUID siteId) {
+        return jdbc.sql("select id, site_id, name, description from sites.outreach_location where site_id = ? and active order by name")
+                .param(siteId)
+                .query(OutreachLocation.class)
+                .list();
+    }
+
+    @Transactional
+    public OutreachLocation addOutreachLocation(UUID siteId, NewOutreachLocation command) {
+        Site site = site(siteId).orElseThrow(() -> DomainException.notFound("site"));
+        if (site.kind() != SiteKind.MOBILE_TEAM) {
+            throw DomainException.invalid("outreach-needs-mobile-team");
+        }
+        UUID id = Objects.requireNonNullElseGet(command.id(), Ids::newId);
+        try {
+            jdbc.sql("insert into sites.outreach_location (id, site_id, name, description) values (?, ?, ?, ?)")
+                    .params(id, siteId, command.name().strip(), command.description())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw DomainException.invalid("outreach-location-exists");
+        }
+        return new OutreachLocation(id, siteId, command.name().strip(), command.description());
+    }
+}
