@@ -70,8 +70,14 @@ public class CurrentUsers {
         if (site != null && !(account.allSites() || account.siteIds().contains(site))) {
             site = null;
         }
-        return new CurrentUser(account.id(), account.username(), account.displayName(), account.roles(),
-                account.allSites(), account.siteIds(), site);
+        return new CurrentUser(
+                account.id(),
+                account.username(),
+                account.displayName(),
+                account.roles(),
+                account.allSites(),
+                account.siteIds(),
+                site);
     }
 
     private static @Nullable HttpServletRequest request() {

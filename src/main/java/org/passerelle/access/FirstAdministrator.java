@@ -28,7 +28,8 @@ class FirstAdministrator implements ApplicationRunner {
     private final UserAccounts accounts;
     private final @Nullable String configuredPassword;
 
-    FirstAdministrator(UserAccounts accounts, @Value("${passerelle.admin.initial-password:}") @Nullable String password) {
+    FirstAdministrator(
+            UserAccounts accounts, @Value("${passerelle.admin.initial-password:}") @Nullable String password) {
         this.accounts = accounts;
         this.configuredPassword = password == null || password.isBlank() ? null : password;
     }
@@ -39,12 +40,20 @@ class FirstAdministrator implements ApplicationRunner {
             return;
         }
         String password = configuredPassword != null ? configuredPassword : generatePassword();
-        accounts.create(new NewUserAccount(null, USERNAME, "Administrator", password, Set.of(Role.ADMINISTRATOR, Role.COORDINATOR),
-                true, Set.of()));
+        accounts.create(new NewUserAccount(
+                null,
+                USERNAME,
+                "Administrator",
+                password,
+                Set.of(Role.ADMINISTRATOR, Role.COORDINATOR),
+                true,
+                Set.of()));
         log.info("First administrator '{}' created", USERNAME);
         if (configuredPassword == null) {
-            System.out.printf("%n=== Passerelle: first administrator created ===%n  user: %s%n  password: %s%n"
-                    + "  (shown once; change it after logging in)%n%n", USERNAME, password);
+            System.out.printf(
+                    "%n=== Passerelle: first administrator created ===%n  user: %s%n  password: %s%n"
+                            + "  (shown once; change it after logging in)%n%n",
+                    USERNAME, password);
         }
     }
 

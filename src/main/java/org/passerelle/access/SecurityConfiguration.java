@@ -39,30 +39,49 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.securityContextRepository(securityContextRepository()))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) ->
-                                problems.write(request, response, 401, "not-authenticated"))
-                        .accessDeniedHandler((request, response, e) ->
-                                problems.write(request, response, 403, "forbidden")))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(
+                                (request, response, e) -> problems.write(request, response, 401, "not-authenticated"))
+                        .accessDeniedHandler(
+                                (request, response, e) -> problems.write(request, response, 403, "forbidden")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(new ActiveAccountFilter(currentUsers), AuthorizationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), AuthorizationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/api/session").permitAll()
-                        .requestMatchers("/api/**").authenticated()
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/icons/**", "/favicon.svg",
-                                "/manifest.webmanifest", "/sw.js", "/registerSW.js", "/workbox-*.js")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/login", "/sites", "/people/**", "/new-person", "/summary",
-                                "/admin/**")
-                        .permitAll()
-                        .anyRequest().denyAll());
+                .authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                                .permitAll()
+                                .requestMatchers("/api/session")
+                                .permitAll()
+                                .requestMatchers("/api/**")
+                                .authenticated()
+                                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
+                                .permitAll()
+                                .requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+                                .permitAll()
+                                .requestMatchers(
+                                        HttpMethod.GET,
+                                        "/",
+                                        "/index.html",
+                                        "/assets/**",
+                                        "/icons/**",
+                                        "/favicon.svg",
+                                        "/manifest.webmanifest",
+                                        "/sw.js",
+                                        "/registerSW.js",
+                                        "/workbox-*.js")
+                                .permitAll()
+                                .requestMatchers(
+                                        HttpMethod.GET,
+                                        "/login",
+                                        "/sites",
+                                        "/people/**",
+                                        "/new-person",
+                                        "/summary",
+                                        "/admin/**")
+                                .permitAll()
+                                .anyRequest()
+                                .denyAll());
         return http.build();
     }
 

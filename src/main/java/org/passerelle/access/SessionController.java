@@ -36,13 +36,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/session")
 class SessionController {
 
-    record Credentials(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 256) String password) {}
+    record Credentials(
+            @NotBlank @Size(max = 100) String username,
+            @NotBlank @Size(max = 256) String password) {}
 
     record SiteChoice(@NotNull UUID siteId) {}
 
     record SessionUser(UUID id, String username, String displayName, Set<Role> roles) {}
 
-    record SessionView(@Nullable String organisation, SessionUser user, List<Site> sites, @Nullable Site currentSite) {}
+    record SessionView(
+            @Nullable String organisation,
+            SessionUser user,
+            List<Site> sites,
+            @Nullable Site currentSite) {}
 
     private final AuthenticationManager authenticationManager;
     private final SecurityContextRepository contextRepository;
@@ -51,8 +57,12 @@ class SessionController {
     private final SiteDirectory siteDirectory;
     private final ApplicationEventPublisher events;
 
-    SessionController(AuthenticationManager authenticationManager, SecurityContextRepository contextRepository,
-            CurrentUsers currentUsers, UserRepository users, SiteDirectory siteDirectory,
+    SessionController(
+            AuthenticationManager authenticationManager,
+            SecurityContextRepository contextRepository,
+            CurrentUsers currentUsers,
+            UserRepository users,
+            SiteDirectory siteDirectory,
             ApplicationEventPublisher events) {
         this.authenticationManager = authenticationManager;
         this.contextRepository = contextRepository;
@@ -64,23 +74,26 @@ class SessionController {
 
     @GetMapping
     ResponseEntity<SessionView> current() {
-        return currentUsers.currentIfAny()
+        return currentUsers
+                .currentIfAny()
                 .map(user -> ResponseEntity.ok(view(user)))
                 .orElseThrow(() -> DomainException.unauthenticated());
     }
 
     @PostMapping
-    SessionView login(@Valid @RequestBody Credentials credentials, HttpServletRequest request,
-            HttpServletResponse response) {
+    SessionView login(
+            @Valid @RequestBody Credentials credentials, HttpServletRequest request, HttpServletResponse response) {
         Authentication authentication;
         try {
-            authentication = authenticationManager.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()));
+            authentication = authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                    credentials.username(), credentials.password()));
         } catch (AuthenticationException e) {
             events.publishEvent(new LoginAttempted(null, null, false));
             throw DomainException.unauthenticated("bad-credentials");
         }
-        AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
+        if (!(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
+            throw DomainException.unauthenticated("bad-credentials");
+        }
         HttpSession existing = request.getSession(false);
         if (existing != null) {
             existing.invalidate();
@@ -124,7 +137,10 @@ class SessionController {
         Site current = user.currentSiteId() == null
                 ? null
                 : siteDirectory.site(user.currentSiteId()).orElse(null);
-        return new SessionView(siteDirectory.organisationName().orElse(null),
-                new SessionUser(user.id(), user.username(), user.displayName(), user.roles()), sites, current);
+        return new SessionView(
+                siteDirectory.organisationName().orElse(null),
+                new SessionUser(user.id(), user.username(), user.displayName(), user.roles()),
+                sites,
+                current);
     }
 }

@@ -43,7 +43,7 @@ public class UserAccounts {
         }
         UUID id = Objects.requireNonNullElseGet(command.id(), Ids::newId);
         try {
-            users.insert(id, command, passwordEncoder.encode(command.password()));
+            users.insert(id, command, Objects.requireNonNull(passwordEncoder.encode(command.password())));
         } catch (DuplicateKeyException e) {
             throw DomainException.invalid("username-taken");
         }
@@ -53,7 +53,9 @@ public class UserAccounts {
     /** Enables or disables a user; a disabled user's sessions stop working at their next request. */
     @Transactional
     public UserAccount setEnabled(UUID id, boolean enabled, long expectedVersion) {
-        UserAccount current = users.findById(id).orElseThrow(() -> DomainException.notFound("user")).account();
+        UserAccount current = users.findById(id)
+                .orElseThrow(() -> DomainException.notFound("user"))
+                .account();
         if (users.setEnabled(id, enabled, expectedVersion) == 0) {
             throw DomainException.staleVersion(current.version());
         }

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    private static final String SELECT =
-            """
+    private static final String SELECT = """
             select u.id, u.username, u.display_name, u.password_hash, u.roles, u.all_sites, u.enabled, u.version,
                    coalesce(array(select site_id from access.user_site s where s.user_id = u.id), '{}') as site_ids
               from access.app_user u
@@ -33,11 +32,17 @@ class UserRepository {
     }
 
     Optional<StoredUser> findByUsername(String username) {
-        return jdbc.sql(SELECT + " where u.username = ?").param(username).query(UserRepository::map).optional();
+        return jdbc.sql(SELECT + " where u.username = ?")
+                .param(username)
+                .query(UserRepository::map)
+                .optional();
     }
 
     Optional<StoredUser> findById(UUID id) {
-        return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserRepository::map).optional();
+        return jdbc.sql(SELECT + " where u.id = ?")
+                .param(id)
+                .query(UserRepository::map)
+                .optional();
     }
 
     List<UserAccount> findAll() {
@@ -47,7 +52,9 @@ class UserRepository {
     }
 
     boolean any() {
-        return jdbc.sql("select exists(select 1 from access.app_user)").query(Boolean.class).single();
+        return jdbc.sql("select exists(select 1 from access.app_user)")
+                .query(Boolean.class)
+                .single();
     }
 
     void insert(UUID id, NewUserAccount user, String passwordHash) {
@@ -55,11 +62,18 @@ class UserRepository {
                 insert into access.app_user (id, username, display_name, password_hash, roles, all_sites)
                 values (?, ?, ?, ?, ?, ?)
                 """)
-                .params(id, user.username(), user.displayName().strip(), passwordHash,
-                        user.roles().stream().map(Enum::name).sorted().toArray(String[]::new), user.allSites())
+                .params(
+                        id,
+                        user.username(),
+                        user.displayName().strip(),
+                        passwordHash,
+                        user.roles().stream().map(Enum::name).sorted().toArray(String[]::new),
+                        user.allSites())
                 .update();
         for (UUID siteId : user.siteIds()) {
-            jdbc.sql("insert into access.user_site (user_id, site_id) values (?, ?)").params(id, siteId).update();
+            jdbc.sql("insert into access.user_site (user_id, site_id) values (?, ?)")
+                    .params(id, siteId)
+                    .update();
         }
     }
 
@@ -67,13 +81,13 @@ class UserRepository {
         return jdbc.sql("""
                 update access.app_user set enabled = ?, version = version + 1, updated_at = now()
                  where id = ? and version = ?
-                """)
-                .params(enabled, id, expectedVersion)
-                .update();
+                """).params(enabled, id, expectedVersion).update();
     }
 
     void recordLogin(UUID id) {
-        jdbc.sql("update access.app_user set last_login_at = now() where id = ?").param(id).update();
+        jdbc.sql("update access.app_user set last_login_at = now() where id = ?")
+                .param(id)
+                .update();
     }
 
     private static StoredUser map(ResultSet rs, int row) throws SQLException {

@@ -44,10 +44,7 @@ public class AuditLog {
         return jdbc.sql("""
                 select id, occurred_at, actor_id, actor_name, action, record_type, record_id, site_id, outcome
                   from audit.audit_event where record_id = ? order by occurred_at desc, id desc limit ?
-                """)
-                .params(recordId, limit)
-                .query(AuditEntry.class)
-                .list();
+                """).params(recordId, limit).query(AuditEntry.class).list();
     }
 
     /** The latest entries of the whole log, newest first. */
@@ -56,19 +53,28 @@ public class AuditLog {
         return jdbc.sql("""
                 select id, occurred_at, actor_id, actor_name, action, record_type, record_id, site_id, outcome
                   from audit.audit_event order by id desc limit ?
-                """)
-                .param(limit)
-                .query(AuditEntry.class)
-                .list();
+                """).param(limit).query(AuditEntry.class).list();
     }
 
-    private void insert(@Nullable UUID actorId, String actorName, AuditAction action, @Nullable String recordType,
-            @Nullable UUID recordId, @Nullable UUID siteId, String outcome) {
+    private void insert(
+            @Nullable UUID actorId,
+            String actorName,
+            AuditAction action,
+            @Nullable String recordType,
+            @Nullable UUID recordId,
+            @Nullable UUID siteId,
+            String outcome) {
         jdbc.sql("""
                 insert into audit.audit_event (actor_id, actor_name, action, record_type, record_id, site_id, outcome)
-                values (?, ?, ?, ?, ?, ?, ?)
+                values (:actor, :actorName, :action, :recordType, :recordId, :site, :outcome)
                 """)
-                .params(actorId, actorName, action.name(), recordType, recordId, siteId, outcome)
+                .param("actor", actorId)
+                .param("actorName", actorName)
+                .param("action", action.name())
+                .param("recordType", recordType)
+                .param("recordId", recordId)
+                .param("site", siteId)
+                .param("outcome", outcome)
                 .update();
     }
 }

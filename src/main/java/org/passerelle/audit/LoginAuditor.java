@@ -17,7 +17,10 @@ class LoginAuditor {
     @EventListener
     void on(LoginAttempted attempt) {
         String name = attempt.username() == null ? "unknown" : attempt.username();
-        log.recordSystem(attempt.userId(), name, attempt.succeeded() ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED,
+        log.recordSystem(
+                attempt.userId(),
+                name,
+                attempt.succeeded() ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED,
                 attempt.succeeded() ? "SUCCESS" : "FAILURE");
     }
 }

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ConsultationRepository {
 
-    private static final String SELECT =
-            """
+    private static final String SELECT = """
             select id, person_id, site_id, discipline, occurred_on, provider_id, provider_name, note, diagnosis,
                    interpreter, language, created_at
               from care.encounter
@@ -35,11 +34,20 @@ class ConsultationRepository {
         jdbc.sql("""
                 insert into care.encounter (id, person_id, site_id, discipline, occurred_on, provider_id, provider_name,
                     note, diagnosis, interpreter, language, created_by, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                values (:id, :person, :site, :discipline, :occurredOn, :provider, :providerName, :note, :diagnosis,
+                    :interpreter, :language, :provider, :provider)
                 """)
-                .params(id, command.personId(), siteId, command.discipline().name(), occurredOn, provider.id(),
-                        provider.displayName(), blankToNull(command.note()), blankToNull(command.diagnosis()),
-                        command.interpreter(), command.language(), provider.id(), provider.id())
+                .param("id", id)
+                .param("person", command.personId())
+                .param("site", siteId)
+                .param("discipline", command.discipline().name())
+                .param("occurredOn", occurredOn)
+                .param("provider", provider.id())
+                .param("providerName", provider.displayName())
+                .param("note", blankToNull(command.note()))
+                .param("diagnosis", blankToNull(command.diagnosis()))
+                .param("interpreter", command.interpreter())
+                .param("language", command.language())
                 .update();
     }
 
@@ -58,7 +66,8 @@ class ConsultationRepository {
     }
 
     List<Consultation> findByPerson(UUID personId) {
-        return jdbc.sql(SELECT + " where person_id = ? and deleted_at is null order by occurred_on desc, created_at desc")
+        return jdbc.sql(SELECT
+                        + " where person_id = ? and deleted_at is null order by occurred_on desc, created_at desc")
                 .param(personId)
                 .query(Consultation.class)
                 .list();
@@ -75,7 +84,10 @@ class ConsultationRepository {
                  group by site_id, discipline
                  order by site_id, discipline
                 """)
-                .params(siteIds.toArray(UUID[]::new), month.atDay(1), month.plusMonths(1).atDay(1))
+                .params(
+                        siteIds.toArray(UUID[]::new),
+                        month.atDay(1),
+                        month.plusMonths(1).atDay(1))
                 .query(Count.class)
                 .list();
     }

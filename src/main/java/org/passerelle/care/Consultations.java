@@ -41,8 +41,13 @@ public class Consultations {
     private final AuditLog audit;
     private final Clock clock;
 
-    Consultations(ConsultationRepository repository, PersonRegistry people, CurrentUsers currentUsers,
-            SiteDirectory sites, AuditLog audit, Clock clock) {
+    Consultations(
+            ConsultationRepository repository,
+            PersonRegistry people,
+            CurrentUsers currentUsers,
+            SiteDirectory sites,
+            AuditLog audit,
+            Clock clock) {
         this.repository = repository;
         this.people = people;
         this.currentUsers = currentUsers;
@@ -95,11 +100,17 @@ public class Consultations {
         List<Site> scope = user.allSites() ? sites.sites() : sites.sites(user.siteIds());
         Map<UUID, Site> byId = scope.stream().collect(Collectors.toMap(Site::id, Function.identity()));
         List<SiteDisciplineCount> counts = repository.countBySiteAndDiscipline(month, byId.keySet()).stream()
-                .map(count -> new SiteDisciplineCount(count.siteId(), byId.get(count.siteId()).name(),
-                        count.discipline(), count.consultations()))
+                .map(count -> new SiteDisciplineCount(
+                        count.siteId(), siteName(byId, count.siteId()), count.discipline(), count.consultations()))
                 .toList();
-        long total = counts.stream().mapToLong(SiteDisciplineCount::consultations).sum();
+        long total =
+                counts.stream().mapToLong(SiteDisciplineCount::consultations).sum();
         return new MonthlySummary(month, counts, total);
+    }
+
+    private static String siteName(Map<UUID, Site> sites, UUID siteId) {
+        Site site = sites.get(siteId);
+        return site == null ? "" : site.name();
     }
 
     private CurrentUser requireCarer() {

@@ -17,7 +17,10 @@ import org.passerelle.platform.DomainException;
  * @param estimatedOn the day the age was estimated, only for {@code ESTIMATED}
  */
 public record BirthDate(
-        Precision precision, LocalDate date, @Nullable Integer estimatedAge, @Nullable LocalDate estimatedOn) {
+        Precision precision,
+        LocalDate date,
+        @Nullable Integer estimatedAge,
+        @Nullable LocalDate estimatedOn) {
 
     /** How much of a birth date is known. */
     public enum Precision {
@@ -28,6 +31,9 @@ public record BirthDate(
     }
 
     static final int OLDEST_AGE = 120;
+
+    /** Where a birth date stands in a registration or correction, for field errors. */
+    static final String FIELD = "details.birthDate";
 
     public static BirthDate exact(LocalDate date) {
         return new BirthDate(Precision.EXACT, date, null, null);
@@ -49,10 +55,10 @@ public record BirthDate(
     /** Refuses a date in the future or more than 120 years before {@code today}. */
     void checkPlausible(LocalDate today) {
         if (date.isAfter(today) || (estimatedOn != null && estimatedOn.isAfter(today))) {
-            throw DomainException.invalid("birth-date-in-future");
+            throw DomainException.invalidField(FIELD, "birth-date-in-future");
         }
         if (date.isBefore(today.minusYears(OLDEST_AGE))) {
-            throw DomainException.invalid("birth-date-too-old");
+            throw DomainException.invalidField(FIELD, "birth-date-too-old");
         }
     }
 

@@ -92,16 +92,25 @@ public class PersonRegistry {
         requireReader();
         int limit = search.limit() == null ? DEFAULT_LIMIT : search.limit();
         Optional<String> code = PatientCode.parse(search.query());
-        List<PersonRepository.Row> rows = code.flatMap(persons::findByCode)
-                .map(List::of)
-                .orElseGet(() -> byName(search, limit));
+        List<PersonRepository.Row> rows =
+                code.flatMap(persons::findByCode).map(List::of).orElseGet(() -> byName(search, limit));
         audit.record(AuditAction.SEARCH, RECORD_TYPE, null);
-        Map<UUID, List<OtherName>> names = persons.otherNames(rows.stream().map(PersonRepository.Row::id).toList());
+        Map<UUID, List<OtherName>> names =
+                persons.otherNames(rows.stream().map(PersonRepository.Row::id).toList());
         LocalDate today = LocalDate.now(clock);
         return rows.stream()
-                .map(row -> new PersonSummary(row.id(), row.patientCode(), row.chosenName(),
-                        names.getOrDefault(row.id(), List.of()).stream().map(OtherName::name).toList(), row.sex(),
-                        row.birthDate(), age(row.birthDate(), today), row.countryOfOrigin(), row.registeredSiteId()))
+                .map(row -> new PersonSummary(
+                        row.id(),
+                        row.patientCode(),
+                        row.chosenName(),
+                        names.getOrDefault(row.id(), List.of()).stream()
+                                .map(OtherName::name)
+                                .toList(),
+                        row.sex(),
+                        row.birthDate(),
+                        age(row.birthDate(), today),
+                        row.countryOfOrigin(),
+                        row.registeredSiteId()))
                 .toList();
     }
 
@@ -132,9 +141,22 @@ public class PersonRegistry {
     private Person load(UUID id) {
         PersonRepository.Row row = persons.findById(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         List<OtherName> names = persons.otherNames(List.of(id)).getOrDefault(id, List.of());
-        return new Person(row.id(), row.patientCode(), row.chosenName(), names, row.sex(), row.birthDate(),
-                age(row.birthDate(), LocalDate.now(clock)), row.languages(), row.countryOfOrigin(), row.phone(),
-                row.flags(), row.registeredSiteId(), row.version(), row.createdAt(), row.updatedAt());
+        return new Person(
+                row.id(),
+                row.patientCode(),
+                row.chosenName(),
+                names,
+                row.sex(),
+                row.birthDate(),
+                age(row.birthDate(), LocalDate.now(clock)),
+                row.languages(),
+                row.countryOfOrigin(),
+                row.phone(),
+                row.flags(),
+                row.registeredSiteId(),
+                row.version(),
+                row.createdAt(),
+                row.updatedAt());
     }
 
     private static @Nullable Integer age(@Nullable BirthDate birthDate, LocalDate today) {

@@ -26,8 +26,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PersonRepository {
 
-    private static final String COLUMNS =
-            """
+    private static final String COLUMNS = """
             p.id, p.patient_code, p.chosen_name, p.sex, p.birth_date, p.birth_date_precision, p.estimated_age,
             p.age_estimated_on, p.languages, p.country_of_origin, p.phone, p.flags, p.registered_site_id,
             p.version, p.created_at, p.updated_at
@@ -55,7 +54,12 @@ class PersonRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, String patientCode, PersonDetails details, @Nullable BirthDate birthDate, UUID siteId,
+    void insert(
+            UUID id,
+            String patientCode,
+            PersonDetails details,
+            @Nullable BirthDate birthDate,
+            UUID siteId,
             UUID userId) {
         jdbc.sql("""
                 insert into people.person (id, patient_code, chosen_name, sex, birth_date, birth_date_precision,
@@ -74,7 +78,12 @@ class PersonRepository {
     }
 
     /** Updates when the stored version is still {@code expectedVersion}; false when someone else changed it. */
-    boolean update(UUID id, long expectedVersion, PersonDetails details, @Nullable BirthDate birthDate, UUID siteId,
+    boolean update(
+            UUID id,
+            long expectedVersion,
+            PersonDetails details,
+            @Nullable BirthDate birthDate,
+            UUID siteId,
             UUID userId) {
         int updated = jdbc.sql("""
                 update people.person set chosen_name = :name, sex = :sex, birth_date = :birthDate,
@@ -158,7 +167,10 @@ class PersonRepository {
         }
         sql.append(") desc, p.chosen_name, p.id limit ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(PersonRepository::map).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(PersonRepository::map)
+                .list();
     }
 
     /** The other names of these persons, in the order they were given. */
@@ -166,20 +178,25 @@ class PersonRepository {
         if (personIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 select person_id, name, kind, script, language from people.person_name
                  where person_id = any(?) order by person_id, position
                 """)
                 .param(personIds.toArray(UUID[]::new))
                 .query((rs, row) -> Map.entry(
                         rs.getObject("person_id", UUID.class),
-                        new OtherName(rs.getString("name"), PersonViews.NameKind.valueOf(rs.getString("kind")),
-                                rs.getString("script") == null ? null : PersonViews.Script.valueOf(rs.getString("script")),
+                        new OtherName(
+                                rs.getString("name"),
+                                PersonViews.NameKind.valueOf(rs.getString("kind")),
+                                rs.getString("script") == null
+                                        ? null
+                                        : PersonViews.Script.valueOf(rs.getString("script")),
                                 rs.getString("language"))))
                 .list()
                 .stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     private void insertNames(UUID personId, List<OtherName> names, UUID siteId) {
@@ -187,15 +204,24 @@ class PersonRepository {
         for (OtherName name : names) {
             jdbc.sql("""
                     insert into people.person_name (id, person_id, name, kind, script, language, given_at_site, position)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    values (:id, :person, :name, :kind, :script, :language, :site, :position)
                     """)
-                    .params(Ids.newId(), personId, name.name().strip(), name.kind().name(),
-                            name.script() == null ? null : name.script().name(), name.language(), siteId, position++)
+                    .param("id", Ids.newId())
+                    .param("person", personId)
+                    .param("name", name.name().strip())
+                    .param("kind", name.kind().name())
+                    .param(
+                            "script",
+                            name.script() == null ? null : name.script().name())
+                    .param("language", name.language())
+                    .param("site", siteId)
+                    .param("position", position++)
                     .update();
         }
     }
 
-    private static Map<String, @Nullable Object> detailParameters(PersonDetails details, @Nullable BirthDate birthDate) {
+    private static Map<String, @Nullable Object> detailParameters(
+            PersonDetails details, @Nullable BirthDate birthDate) {
         Map<String, @Nullable Object> params = new HashMap<>();
         params.put("name", details.chosenName().strip());
         params.put("sex", details.sex().name());
@@ -207,8 +233,11 @@ class PersonRepository {
         params.put("country", details.countryOfOrigin());
         params.put("phone", details.phone());
         params.put("flags", details.flags().stream().map(Enum::name).sorted().toArray(String[]::new));
-        params.put("searchText", SearchText.of(details.chosenName(),
-                details.otherNames().stream().map(OtherName::name).toList()));
+        params.put(
+                "searchText",
+                SearchText.of(
+                        details.chosenName(),
+                        details.otherNames().stream().map(OtherName::name).toList()));
         return params;
     }
 
@@ -245,7 +274,10 @@ class PersonRepository {
         Date estimatedOn = rs.getDate("age_estimated_on");
         Integer estimatedAge = rs.getObject("estimated_age", Integer.class);
         LocalDate on = estimatedOn == null ? null : estimatedOn.toLocalDate();
-        return new BirthDate(BirthDate.Precision.valueOf(rs.getString("birth_date_precision")), date.toLocalDate(),
-                estimatedAge, on);
+        return new BirthDate(
+                BirthDate.Precision.valueOf(rs.getString("birth_date_precision")),
+                date.toLocalDate(),
+                estimatedAge,
+                on);
     }
 }

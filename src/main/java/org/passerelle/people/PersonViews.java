@@ -66,12 +66,13 @@ public final class PersonViews {
                 case EXACT -> date == null ? null : BirthDate.exact(date);
                 case MONTH -> date == null ? null : BirthDate.month(date.getYear(), date.getMonthValue());
                 case YEAR -> date == null ? null : BirthDate.year(date.getYear());
-                case ESTIMATED -> estimatedAge == null
-                        ? null
-                        : BirthDate.estimated(estimatedAge, estimatedOn == null ? today : estimatedOn);
+                case ESTIMATED ->
+                    estimatedAge == null
+                            ? null
+                            : BirthDate.estimated(estimatedAge, estimatedOn == null ? today : estimatedOn);
             };
             if (birthDate == null) {
-                throw DomainException.invalidField("birthDate", "birth-date-incomplete");
+                throw DomainException.invalidField(BirthDate.FIELD, "birth-date-incomplete");
             }
             return birthDate;
         }
@@ -85,7 +86,10 @@ public final class PersonViews {
             @Valid @Nullable BirthDateInput birthDate,
             @Size(max = 10) Set<@Pattern(regexp = "[a-z]{2,3}") String> languages,
             @Nullable @Pattern(regexp = "[A-Z]{2}") String countryOfOrigin,
-            @Nullable @Pattern(regexp = "[+0-9 ()./-]{4,30}") String phone,
+
+            @Nullable @Pattern(regexp = "[+0-9 ()./-]{4,30}")
+            String phone,
+
             Set<Flag> flags) {
 
         public PersonDetails {
@@ -96,10 +100,12 @@ public final class PersonViews {
     }
 
     /** Registers a person; a client working offline may choose the id. */
-    public record Registration(@Nullable UUID id, @Valid @NotNull PersonDetails details) {}
+    public record Registration(
+            @Nullable UUID id, @Valid @NotNull PersonDetails details) {}
 
     /** Corrects a person's record; {@code version} is the version the user saw. */
-    public record Correction(@Valid @NotNull PersonDetails details, @NotNull Long version) {}
+    public record Correction(
+            @Valid @NotNull PersonDetails details, @NotNull Long version) {}
 
     /** A person's whole record. */
     public record Person(

@@ -23,8 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SiteDirectory {
 
-    private static final String SITE_SELECT =
-            """
+    private static final String SITE_SELECT = """
             select s.id, s.programme_id, p.name as programme_name, s.name, s.kind, s.city, s.phone, s.active
               from sites.site s join sites.programme p on p.id = s.programme_id
             """;
@@ -44,7 +43,8 @@ public class SiteDirectory {
 
     @Transactional
     public void nameOrganisation(String name) {
-        int updated = jdbc.sql("update sites.organisation set name = ?").param(name).update();
+        int updated =
+                jdbc.sql("update sites.organisation set name = ?").param(name).update();
         if (updated == 0) {
             jdbc.sql("insert into sites.organisation (id, name) values (?, ?)")
                     .params(Ids.newId(), name)
@@ -59,7 +59,9 @@ public class SiteDirectory {
     }
 
     public List<Site> sites() {
-        return jdbc.sql(SITE_SELECT + " order by p.name, s.name").query(Site.class).list();
+        return jdbc.sql(SITE_SELECT + " order by p.name, s.name")
+                .query(Site.class)
+                .list();
     }
 
     /** The sites with these ids, in name order; unknown ids are ignored. */
@@ -74,7 +76,10 @@ public class SiteDirectory {
     }
 
     public Optional<Site> site(UUID id) {
-        return jdbc.sql(SITE_SELECT + " where s.id = ?").param(id).query(Site.class).optional();
+        return jdbc.sql(SITE_SELECT + " where s.id = ?")
+                .param(id)
+                .query(Site.class)
+                .optional();
     }
 
     public boolean exists(UUID siteId) {
@@ -108,9 +113,16 @@ public class SiteDirectory {
             throw DomainException.notFound("programme");
         }
         try {
-            jdbc.sql("insert into sites.site (id, programme_id, name, kind, city, phone) values (?, ?, ?, ?, ?, ?)")
-                    .params(id, command.programmeId(), command.name().strip(), command.kind().name(), command.city(),
-                            command.phone())
+            jdbc.sql("""
+                    insert into sites.site (id, programme_id, name, kind, city, phone)
+                    values (:id, :programme, :name, :kind, :city, :phone)
+                    """)
+                    .param("id", id)
+                    .param("programme", command.programmeId())
+                    .param("name", command.name().strip())
+                    .param("kind", command.kind().name())
+                    .param("city", command.city())
+                    .param("phone", command.phone())
                     .update();
         } catch (DuplicateKeyException e) {
             throw DomainException.invalid("site-exists");
@@ -119,7 +131,8 @@ public class SiteDirectory {
     }
 
     public List<OutreachLocation> outreachLocations(UUID siteId) {
-        return jdbc.sql("select id, site_id, name, description from sites.outreach_location where site_id = ? and active order by name")
+        return jdbc.sql(
+                        "select id, site_id, name, description from sites.outreach_location where site_id = ? and active order by name")
                 .param(siteId)
                 .query(OutreachLocation.class)
                 .list();
@@ -134,7 +147,10 @@ public class SiteDirectory {
         UUID id = Objects.requireNonNullElseGet(command.id(), Ids::newId);
         try {
             jdbc.sql("insert into sites.outreach_location (id, site_id, name, description) values (?, ?, ?, ?)")
-                    .params(id, siteId, command.name().strip(), command.description())
+                    .param(1, id)
+                    .param(2, siteId)
+                    .param(3, command.name().strip())
+                    .param(4, command.description())
                     .update();
         } catch (DuplicateKeyException e) {
             throw DomainException.invalid("outreach-location-exists");

@@ -27,7 +27,8 @@ public final class SiteViews {
             boolean active) {}
 
     /** A place a mobile team visits. */
-    public record OutreachLocation(UUID id, UUID siteId, String name, @Nullable String description) {}
+    public record OutreachLocation(
+            UUID id, UUID siteId, String name, @Nullable String description) {}
 
     /** Creates a programme. */
     public record NewProgramme(

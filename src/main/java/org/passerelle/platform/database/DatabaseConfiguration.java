@@ -104,8 +104,8 @@ class DatabaseConfiguration {
         private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {
-                var exists = statement.executeQuery(
-                        "select 1 from pg_database where datname = '" + DATABASE_NAME + "'");
+                var exists =
+                        statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE_NAME + "'");
                 if (!exists.next()) {
                     statement.execute("create database " + DATABASE_NAME + " encoding 'UTF8' template template0");
                 }

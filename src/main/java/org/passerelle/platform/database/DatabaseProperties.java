@@ -27,7 +27,9 @@ public record DatabaseProperties(
         @DefaultValue("./data") Path dataDirectory,
         @DefaultValue("0") int embeddedPort,
         @DefaultValue("10") int maximumPoolSize,
-        @DefaultValue({"sites", "access", "audit", "people", "care"}) List<String> moduleSchemas) {
+
+        @DefaultValue({"sites", "access", "audit", "people", "care"})
+        List<String> moduleSchemas) {
 
     boolean isExternal() {
         return url != null && !url.isBlank();

@@ -10,8 +10,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -56,8 +56,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input");
         List<FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
                 .map(this::fieldProblem)
@@ -67,8 +67,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         log.debug("Unreadable request: {}", e.getClass().getSimpleName());
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable-input"));
     }
@@ -82,7 +82,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String constraint = error.getCode() == null ? "Invalid" : error.getCode();
         Locale locale = LocaleContextHolder.getLocale();
         String message = messages.getMessage(
-                "validation." + constraint, error.getArguments(), messages.getMessage("validation.Invalid", null, locale), locale);
+                "validation." + constraint,
+                error.getArguments(),
+                messages.getMessage("validation.Invalid", null, locale),
+                locale);
         return new FieldProblem(error.getField(), constraint, message);
     }
 

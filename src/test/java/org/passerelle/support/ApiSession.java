@@ -1,0 +1,109 @@
+package org.passerelle.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One browser-like session against the running application: keeps its cookies and sends the CSRF
+ * token and the chosen language as the web client does.
+ */
+public final class ApiSession {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+    private String language = "en";
+
+    /** A response: its status and its body as JSON (a missing node when there is none). */
+    public record Response(int status, JsonNode body) {
+
+        public String text(String field) {
+            return body.path(field).asString();
+        }
+    }
+
+    public ApiSession(int port) {
+        this.baseUrl = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** Logs in (fetching the CSRF cookie first) and returns the session view. */
+    public Response login(String username, String password) {
+        get("/api/session");
+        return post(
+                "/api/session",
+                JSON.createObjectNode().put("username", username).put("password", password));
+    }
+
+    public ApiSession language(String language) {
+        this.language = language;
+        return this;
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, Object body) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    public Response put(String path, Object body) {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Sends a write without the CSRF header, as a forged cross-site request would. */
+    public Response postWithoutCsrf(String path, Object body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body)));
+        return send(builder);
+    }
+
+    public static JsonMapper json() {
+        return JSON;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", language);
+        for (HttpCookie cookie : cookies.getCookieStore().getCookies()) {
+            if (cookie.getName().equals("XSRF-TOKEN")) {
+                builder.header("X-XSRF-TOKEN", cookie.getValue());
+            }
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Object body) {
+        return body instanceof String text ? text : JSON.writeValueAsString(body);
+    }
+}

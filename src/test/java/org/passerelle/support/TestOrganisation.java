@@ -1,0 +1,81 @@
+package org.passerelle.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sets up, through the administration API, a programme with two sites and users with given roles,
+ * each with a unique name so that tests sharing one database do not meet.
+ */
+public final class TestOrganisation {
+
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private final int port;
+    private final ApiSession admin;
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    public final String siteA;
+    public final String siteB;
+
+    public TestOrganisation(int port) {
+        this.port = port;
+        this.admin = new ApiSession(port);
+        assertThat(admin.login("admin", PasserelleTest.ADMIN_PASSWORD).status()).isEqualTo(200);
+        String programme = admin.post(
+                        "/api/programmes", Map.of("code", "P-" + suffix.toUpperCase(), "name", "Programme " + suffix))
+                .text("id");
+        this.siteA = createSite(programme, "Site A " + suffix, "MOBILE_TEAM");
+        this.siteB = createSite(programme, "Site B " + suffix, "FIXED");
+    }
+
+    public ApiSession admin() {
+        return admin;
+    }
+
+    /** A new user with these roles working at {@code site}, logged in, with that site chosen. */
+    public ApiSession userAt(String site, String... roles) {
+        String username = "u" + UUID.randomUUID().toString().substring(0, 8);
+        ApiSession.Response created = admin.post(
+                "/api/users",
+                Map.of(
+                        "username",
+                        username,
+                        "displayName",
+                        "User " + username,
+                        "password",
+                        PASSWORD,
+                        "roles",
+                        List.of(roles),
+                        "allSites",
+                        false,
+                        "siteIds",
+                        List.of(site)));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        ApiSession session = new ApiSession(port);
+        assertThat(session.login(username, PASSWORD).status()).isEqualTo(200);
+        return session;
+    }
+
+    public String username(ApiSession session) {
+        return session.get("/api/session").body().path("user").path("username").asString();
+    }
+
+    /** Registers a person with just a chosen name and sex, returning the whole record. */
+    public static JsonNode register(ApiSession session, String chosenName) {
+        ApiSession.Response response =
+                session.post("/api/people", Map.of("details", Map.of("chosenName", chosenName, "sex", "MALE")));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.body();
+    }
+
+    private String createSite(String programme, String name, String kind) {
+        ApiSession.Response site =
+                admin.post("/api/sites", Map.of("programmeId", programme, "name", name, "kind", kind));
+        assertThat(site.status()).as(site.body().toString()).isEqualTo(201);
+        return site.text("id");
+    }
+}
