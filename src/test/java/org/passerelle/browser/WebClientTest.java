@@ -1,0 +1,131 @@
+package org.passerelle.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.passerelle.support.ApiSession;
+import org.passerelle.support.PasserelleTest;
+import org.passerelle.support.TestOrganisation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The web client in a real headless Chromium against the running application. */
+@PasserelleTest
+class WebClientTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestOrganisation organisation;
+    String username;
+
+    @BeforeEach
+    void setUp() {
+        boolean built = new ClassPathResource("static/index.html").exists();
+        if (System.getenv("CI") == null) {
+            assumeTrue(built, "the web client was not built (-Dskip.web=true)");
+        } else if (!built) {
+            fail("the web client must be built for the browser tests in CI");
+        }
+        organisation = new TestOrganisation(port);
+        ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
+        username = organisation.username(clinician);
+    }
+
+    @Test
+    void registersFindsAndRecordsAConsultationForAPerson() {
+        String familyName = "Haile" + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = Browser.start()) {
+            logIn(browser);
+
+            browser.type("search-input", familyName);
+            browser.click("search-submit");
+            browser.click("register-new");
+            browser.type("person-chosen-name", "Selam " + familyName);
+            new Select(browser.find("person-sex")).selectByValue("FEMALE");
+            new Select(browser.find("person-birth-precision")).selectByValue("YEAR");
+            browser.type("person-birth-date", "2001");
+            browser.click("person-save");
+
+            browser.waitForText("person-name", "Selam " + familyName);
+            String code = browser.find("person-code").getText().strip();
+            assertThat(code).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
+
+            browser.driver.get(url("/"));
+            browser.type("search-input", familyName.toLowerCase() + " selam");
+            browser.click("search-submit");
+            browser.waitUntil(driver -> !driver.findElements(Browser.byTestId("search-result")).isEmpty());
+            List<WebElement> results = browser.driver.findElements(Browser.byTestId("search-result"));
+            assertThat(results).hasSize(1);
+            assertThat(results.getFirst().getText()).contains("Selam " + familyName).contains(code);
+            results.getFirst().click();
+
+            browser.click("new-consultation");
+            new Select(browser.find("consultation-discipline")).selectByValue("NURSING");
+            browser.type("consultation-diagnosis", "Gale");
+            browser.type("consultation-note", "Traitement remis");
+            browser.click("consultation-save");
+
+            browser.waitForText("history-item", "Gale");
+        }
+
+        String personId = jdbc.sql("select id::text from people.person where chosen_name = ?")
+                .param("Selam " + familyName)
+                .query(String.class)
+                .single();
+        List<String> actions = jdbc.sql("select action from audit.audit_event where record_id = ?::uuid order by id")
+                .param(personId)
+                .query(String.class)
+                .list();
+        assertThat(actions).startsWith("CREATE").contains("READ");
+        assertThat(jdbc.sql("select actor_name from audit.audit_event where record_id = ?::uuid and action = 'CREATE'")
+                        .param(personId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(username);
+    }
+
+    @Test
+    void showsAnInvalidRegistrationsErrorsAndSwitchesToArabicRightToLeft() {
+        try (Browser browser = Browser.start()) {
+            logIn(browser);
+            browser.driver.get(url("/new-person"));
+            new Select(browser.find("person-birth-precision")).selectByValue("EXACT");
+            browser.type("person-chosen-name", "Test Futur");
+            browser.type("person-birth-date", "01012099");
+            browser.click("person-save");
+
+            assertThat(browser.find("field-error").getText()).isNotBlank();
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/new-person");
+
+            browser.click("lang-ar");
+            browser.waitUntil(driver -> "rtl".equals(driver.findElement(By.tagName("html")).getAttribute("dir")));
+            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ar");
+        }
+    }
+
+    private void logIn(Browser browser) {
+        browser.driver.get(url("/login"));
+        browser.type("login-username", username);
+        browser.type("login-password", TestOrganisation.PASSWORD);
+        browser.click("login-submit");
+        browser.find("search-input");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

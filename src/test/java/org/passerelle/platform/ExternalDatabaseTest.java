@@ -1,0 +1,70 @@
+package org.passerelle.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.passerelle.support.ApiSession;
+import org.passerelle.support.RunningApplication;
+
+/**
+ * Runs Passerelle against a separately started PostgreSQL server given by
+ * {@code PASSERELLE_TEST_DATABASE_URL} (with {@code _USER} and {@code _PASSWORD}). The test command
+ * starts one from Debian's postgresql package; in CI the test must not be skipped.
+ */
+class ExternalDatabaseTest {
+
+    @Test
+    void storesItsDataInTheConfiguredServer() throws Exception {
+        String url = System.getenv("PASSERELLE_TEST_DATABASE_URL");
+        if (System.getenv("CI") == null) {
+            assumeTrue(url != null && !url.isBlank(), "no external PostgreSQL given");
+        }
+        assertThat(url).as("PASSERELLE_TEST_DATABASE_URL must be set in CI").isNotBlank();
+        String user = System.getenv("PASSERELLE_TEST_DATABASE_USER");
+        String password = System.getenv("PASSERELLE_TEST_DATABASE_PASSWORD");
+
+        String personId;
+        try (RunningApplication app = RunningApplication.start(Map.of(
+                "passerelle.database.url", url,
+                "passerelle.database.username", user,
+                "passerelle.database.password", password))) {
+            ApiSession admin = app.adminSession();
+            String programme = admin.post(
+                            "/api/programmes",
+                            Map.of(
+                                    "code",
+                                    "EXT-" + (System.nanoTime() % 10000),
+                                    "name",
+                                    "External " + System.nanoTime()))
+                    .text("id");
+            String site = admin.post(
+                            "/api/sites", Map.of("programmeId", programme, "name", "Marseille", "kind", "FIXED"))
+                    .text("id");
+            admin.put("/api/session/site", Map.of("siteId", site));
+            personId = admin.post(
+                            "/api/people", Map.of("details", Map.of("chosenName", "Semhar Tesfay", "sex", "FEMALE")))
+                    .text("id");
+            assertThat(admin.post("/api/people/search", Map.of("query", "semhar"))
+                            .body()
+                            .path(0)
+                            .path("id")
+                            .asString())
+                    .isEqualTo(personId);
+        }
+
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                var statement =
+                        connection.prepareStatement("select chosen_name from people.person where id = ?::uuid")) {
+            statement.setString(1, personId);
+            try (ResultSet result = statement.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getString(1)).isEqualTo("Semhar Tesfay");
+            }
+        }
+    }
+}
