@@ -67,10 +67,13 @@ class WebClientTest {
             browser.driver.get(url("/"));
             browser.type("search-input", familyName.toLowerCase() + " selam");
             browser.click("search-submit");
-            browser.waitUntil(driver -> !driver.findElements(Browser.byTestId("search-result")).isEmpty());
+            browser.waitUntil(driver ->
+                    !driver.findElements(Browser.byTestId("search-result")).isEmpty());
             List<WebElement> results = browser.driver.findElements(Browser.byTestId("search-result"));
             assertThat(results).hasSize(1);
-            assertThat(results.getFirst().getText()).contains("Selam " + familyName).contains(code);
+            assertThat(results.getFirst().getText())
+                    .contains("Selam " + familyName)
+                    .contains(code);
             results.getFirst().click();
 
             browser.click("new-consultation");
@@ -112,8 +115,10 @@ class WebClientTest {
             assertThat(browser.driver.getCurrentUrl()).endsWith("/new-person");
 
             browser.click("lang-ar");
-            browser.waitUntil(driver -> "rtl".equals(driver.findElement(By.tagName("html")).getAttribute("dir")));
-            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ar");
+            browser.waitUntil(driver ->
+                    "rtl".equals(driver.findElement(By.tagName("html")).getAttribute("dir")));
+            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
+                    .isEqualTo("ar");
         }
     }
 

@@ -2,6 +2,7 @@ package org.passerelle.platform.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.passerelle.platform.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,6 +78,34 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatchedParameter(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "unreadable-input");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    /**
+     * Anything unexpected: the message of a database or library exception may quote the data that
+     * caused it, so only the exception's type and stack frames reach the log, under an incident id
+     * that the user can report.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder frames = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            frames.append(cause.getClass().getName()).append(" at ");
+            StackTraceElement[] trace = cause.getStackTrace();
+            for (int i = 0; i < Math.min(trace.length, 8); i++) {
+                frames.append(trace[i]).append(i < trace.length - 1 ? " < " : "");
+            }
+            frames.append("; ");
+        }
+        log.error("Unexpected failure, incident {}: {}", incident, frames);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
+        problem.setProperty("incident", incident);
+        return problem;
     }
 
     private FieldProblem fieldProblem(FieldError error) {

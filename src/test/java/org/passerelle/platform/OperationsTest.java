@@ -1,0 +1,63 @@
+package org.passerelle.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.passerelle.support.PasserelleTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@PasserelleTest
+class OperationsTest {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void reportsHealthAndPrometheusMetrics() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("hikaricp_connections_active", "http_server_requests");
+    }
+
+    @Test
+    void describesTheApiWithOpenApi() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs");
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\":\"3.", "/api/people/search", "/api/consultations");
+    }
+
+    @Test
+    void hardensEveryResponse() throws Exception {
+        HttpResponse<String> response = get("/api/session");
+
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void refusesUnknownPathsByDefault() throws Exception {
+        assertThat(get("/internal/anything").statusCode()).isIn(401, 403);
+        assertThat(get("/actuator/env").statusCode()).isIn(401, 403, 404);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
