@@ -17,9 +17,16 @@ class AuditController {
     private static final int LIMIT = 500;
 
     private final AuditLog log;
+    private final AuditChain chain;
 
-    AuditController(AuditLog log) {
+    AuditController(AuditLog log, AuditChain chain) {
         this.log = log;
+        this.chain = chain;
+    }
+
+    @GetMapping("/verification")
+    AuditChain.Verification verify() {
+        return chain.verify();
     }
 
     @GetMapping

@@ -1,0 +1,43 @@
+package org.passerelle.audit;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ./passerelle verify-audit}: verifies the audit chain, prints the result and exits with 0
+ * when the chain is intact and 3 when it is broken.
+ */
+@Component
+@Order(-10)
+@ConditionalOnBooleanProperty("passerelle.audit.verify-and-exit")
+class AuditVerificationCommand implements ApplicationRunner {
+
+    static final int BROKEN = 3;
+
+    private final AuditChain chain;
+    private final ConfigurableApplicationContext context;
+
+    AuditVerificationCommand(AuditChain chain, ConfigurableApplicationContext context) {
+        this.chain = chain;
+        this.context = context;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        AuditChain.Verification result = chain.verify();
+        if (result.intact()) {
+            System.out.printf("Audit log intact: %d entries, head hash %s%n", result.entries(), result.headHash());
+        } else {
+            System.out.printf(
+                    "Audit log BROKEN at position %d: %s (%d entries)%n",
+                    result.firstBrokenPosition(), result.problem(), result.entries());
+        }
+        int code = result.intact() ? 0 : BROKEN;
+        System.exit(SpringApplication.exit(context, () -> code));
+    }
+}
