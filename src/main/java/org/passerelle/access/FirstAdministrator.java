@@ -3,6 +3,7 @@ package org.passerelle.access;
 import java.security.SecureRandom;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.passerelle.platform.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,14 +41,21 @@ class FirstAdministrator implements ApplicationRunner {
             return;
         }
         String password = configuredPassword != null ? configuredPassword : generatePassword();
-        accounts.create(new NewUserAccount(
-                null,
-                USERNAME,
-                "Administrator",
-                password,
-                Set.of(Role.ADMINISTRATOR, Role.COORDINATOR),
-                true,
-                Set.of()));
+        try {
+            accounts.create(new NewUserAccount(
+                    null,
+                    USERNAME,
+                    "Administrator",
+                    password,
+                    Set.of(Role.ADMINISTRATOR, Role.COORDINATOR),
+                    true,
+                    Set.of()));
+        } catch (DomainException e) {
+            throw new IllegalStateException(
+                    "PASSERELLE_ADMIN_PASSWORD is refused by the password policy (" + e.code()
+                            + "): use 12 characters or more, not a common password, without the user name",
+                    e);
+        }
         log.info("First administrator '{}' created", USERNAME);
         if (configuredPassword == null) {
             System.out.printf(

@@ -1,7 +1,10 @@
 package org.passerelle.access;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.time.Duration;
 import org.passerelle.platform.web.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -31,7 +34,12 @@ class SecurityConfiguration {
             + "manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, CurrentUsers currentUsers)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            ProblemResponses problems,
+            CurrentUsers currentUsers,
+            @Value("${passerelle.session.absolute-timeout:12h}") Duration absoluteTimeout,
+            Clock clock)
             throws Exception {
         http.csrf(csrf -> csrf.spa())
                 .formLogin(form -> form.disable())
@@ -46,7 +54,8 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-                .addFilterBefore(new ActiveAccountFilter(currentUsers), AuthorizationFilter.class)
+                .addFilterBefore(
+                        new ActiveAccountFilter(currentUsers, absoluteTimeout, clock), AuthorizationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(
                         requests -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)

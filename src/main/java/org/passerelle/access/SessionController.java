@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +44,10 @@ class SessionController {
 
     record SiteChoice(@NotNull UUID siteId) {}
 
+    record PasswordChange(
+            @NotBlank @Size(max = 256) String currentPassword,
+            @NotBlank @Size(max = 256) String newPassword) {}
+
     record SessionUser(UUID id, String username, String displayName, Set<Role> roles) {}
 
     record SessionView(
@@ -56,6 +62,10 @@ class SessionController {
     private final UserRepository users;
     private final SiteDirectory siteDirectory;
     private final ApplicationEventPublisher events;
+    private final LoginThrottle throttle;
+    private final UserSessions sessions;
+    private final UserAccounts accounts;
+    private final Clock clock;
 
     SessionController(
             AuthenticationManager authenticationManager,
@@ -63,7 +73,15 @@ class SessionController {
             CurrentUsers currentUsers,
             UserRepository users,
             SiteDirectory siteDirectory,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            LoginThrottle throttle,
+            UserSessions sessions,
+            UserAccounts accounts,
+            Clock clock) {
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.clock = clock;
         this.authenticationManager = authenticationManager;
         this.contextRepository = contextRepository;
         this.currentUsers = currentUsers;
@@ -83,14 +101,21 @@ class SessionController {
     @PostMapping
     SessionView login(
             @Valid @RequestBody Credentials credentials, HttpServletRequest request, HttpServletResponse response) {
+        String address = request.getRemoteAddr();
+        Duration wait = throttle.waitBeforeAttempt(credentials.username(), address);
+        if (!wait.isZero()) {
+            throw DomainException.throttled(Math.max(1, wait.toSeconds()));
+        }
         Authentication authentication;
         try {
             authentication = authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
                     credentials.username(), credentials.password()));
         } catch (AuthenticationException e) {
+            throttle.failed(credentials.username(), address);
             events.publishEvent(new LoginAttempted(null, null, false));
             throw DomainException.unauthenticated("bad-credentials");
         }
+        throttle.succeeded(credentials.username(), address);
         if (!(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
             throw DomainException.unauthenticated("bad-credentials");
         }
@@ -98,7 +123,7 @@ class SessionController {
         if (existing != null) {
             existing.invalidate();
         }
-        request.getSession(true);
+        sessions.opened(principal.id(), request.getSession(true), clock.millis());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
@@ -120,6 +145,15 @@ class SessionController {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Changes the user's own password and ends their other sessions. */
+    @PutMapping("/password")
+    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change, HttpServletRequest request) {
+        CurrentUser user = currentUsers.current();
+        accounts.changePassword(user.id(), change.currentPassword(), change.newPassword());
+        sessions.endAll(user.id(), request.getSession());
         return ResponseEntity.noContent().build();
     }
 

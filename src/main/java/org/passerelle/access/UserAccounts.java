@@ -19,11 +19,20 @@ public class UserAccounts {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final SiteDirectory sites;
+    private final PasswordPolicy passwordPolicy;
+    private final UserSessions sessions;
 
-    UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, SiteDirectory sites) {
+    UserAccounts(
+            UserRepository users,
+            PasswordEncoder passwordEncoder,
+            SiteDirectory sites,
+            PasswordPolicy passwordPolicy,
+            UserSessions sessions) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.sites = sites;
+        this.passwordPolicy = passwordPolicy;
+        this.sessions = sessions;
     }
 
     public List<UserAccount> all() {
@@ -36,6 +45,7 @@ public class UserAccounts {
 
     @Transactional
     public UserAccount create(NewUserAccount command) {
+        passwordPolicy.check(command.password(), command.username());
         for (UUID siteId : command.siteIds()) {
             if (!sites.exists(siteId)) {
                 throw DomainException.notFound("site");
@@ -50,6 +60,25 @@ public class UserAccounts {
         return users.findById(id).orElseThrow().account();
     }
 
+    /** Changes a user's password after checking the current one; the new one must meet the policy. */
+    @Transactional
+    public void changePassword(UUID id, String currentPassword, String newPassword) {
+        UserRepository.StoredUser user = users.findById(id).orElseThrow(() -> DomainException.notFound("user"));
+        if (!passwordEncoder.matches(currentPassword, user.passwordHash())) {
+            throw DomainException.invalidField("currentPassword", "wrong-password");
+        }
+        passwordPolicy.check(newPassword, user.account().username());
+        users.setPasswordHash(id, Objects.requireNonNull(passwordEncoder.encode(newPassword)));
+    }
+
+    /** Ends every open session of a user, for example after a lost phone; returns how many ended. */
+    public int endSessions(UUID id) {
+        if (users.findById(id).isEmpty()) {
+            throw DomainException.notFound("user");
+        }
+        return sessions.endAll(id);
+    }
+
     /** Enables or disables a user; a disabled user's sessions stop working at their next request. */
     @Transactional
     public UserAccount setEnabled(UUID id, boolean enabled, long expectedVersion) {
@@ -58,6 +87,9 @@ public class UserAccounts {
                 .account();
         if (users.setEnabled(id, enabled, expectedVersion) == 0) {
             throw DomainException.staleVersion(current.version());
+        }
+        if (!enabled) {
+            sessions.endAll(id);
         }
         return users.findById(id).orElseThrow().account();
     }

@@ -84,6 +84,12 @@ class UserRepository {
                 """).params(enabled, id, expectedVersion).update();
     }
 
+    void setPasswordHash(UUID id, String passwordHash) {
+        jdbc.sql("update access.app_user set password_hash = ?, version = version + 1, updated_at = now() where id = ?")
+                .params(passwordHash, id)
+                .update();
+    }
+
     void recordLogin(UUID id) {
         jdbc.sql("update access.app_user set last_login_at = now() where id = ?")
                 .param(id)

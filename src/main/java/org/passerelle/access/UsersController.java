@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +39,13 @@ class UsersController {
     @ResponseStatus(HttpStatus.CREATED)
     UserAccount create(@Valid @RequestBody NewUserAccount command) {
         return accounts.create(command);
+    }
+
+    record EndedSessions(int ended) {}
+
+    @DeleteMapping("/{id}/sessions")
+    EndedSessions endSessions(@PathVariable UUID id) {
+        return new EndedSessions(accounts.endSessions(id));
     }
 
     @PutMapping("/{id}/enabled")

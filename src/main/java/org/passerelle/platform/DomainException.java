@@ -14,7 +14,8 @@ public class DomainException extends RuntimeException {
         CONFLICT,
         INVALID,
         FORBIDDEN,
-        UNAUTHENTICATED
+        UNAUTHENTICATED,
+        THROTTLED
     }
 
     private final Kind kind;
@@ -56,6 +57,11 @@ public class DomainException extends RuntimeException {
 
     public static DomainException unauthenticated(String code) {
         return new DomainException(Kind.UNAUTHENTICATED, code, Map.of());
+    }
+
+    /** Too many attempts: the caller must wait {@code retryAfterSeconds} before trying again. */
+    public static DomainException throttled(long retryAfterSeconds) {
+        return new DomainException(Kind.THROTTLED, "too-many-attempts", Map.of("retryAfterSeconds", retryAfterSeconds));
     }
 
     public Kind kind() {

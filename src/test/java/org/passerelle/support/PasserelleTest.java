@@ -21,5 +21,5 @@ import org.springframework.boot.test.context.SpringBootTest;
         })
 public @interface PasserelleTest {
 
-    String ADMIN_PASSWORD = "test-admin-password";
+    String ADMIN_PASSWORD = "quiet river under stone";
 }

@@ -41,20 +41,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(DomainException.class)
-    ProblemDetail domain(DomainException e) {
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
         HttpStatus status = switch (e.kind()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
         };
         ProblemDetail problem = problem(status, e.code());
         e.details().forEach(problem::setProperty);
         if (e.details().get("field") instanceof String field) {
             problem.setProperty("fieldErrors", List.of(new FieldProblem(field, e.code(), problem.getDetail())));
         }
-        return problem;
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (e.details().get("retryAfterSeconds") instanceof Long seconds) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
+        return response.body(problem);
     }
 
     @Override
