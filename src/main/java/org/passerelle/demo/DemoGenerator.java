@@ -1,0 +1,79 @@
+package org.passerelle.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.passerelle.care.ConsultationImport.ImportedConsultation;
+import org.passerelle.people.PersonImport.ImportedPerson;
+
+/**
+ * Streams invented persons and their consultations of the last twelve months, in batches, so
+ * that any number can be generated without holding them in memory. The same seed and day give
+ * the same data; the {@code n}-th person depends only on the seed, the day and {@code n}, so
+ * batches may be generated in any order or in parallel. Patient codes are left to the import.
+ */
+public final class DemoGenerator {
+
+    /** Persons numbered from {@code firstPerson} and all their consultations. */
+    public record Batch(long firstPerson, List<ImportedPerson> persons, List<ImportedConsultation> consultations) {}
+
+    private final DemoOrganisation organisation;
+    private final long seed;
+    private final LocalDate today;
+    private final PersonMaker persons;
+    private final ConsultationMaker consultations;
+    private final Map<DemoOrganisation.Site, Integer> siteWeights = new LinkedHashMap<>();
+
+    DemoGenerator(DemoOrganisation organisation, long seed, LocalDate today, int meanConsultationsPerPerson) {
+        this.organisation = organisation;
+        this.seed = seed;
+        this.today = today;
+        this.persons = new PersonMaker(NameBook.standard());
+        this.consultations = new ConsultationMaker(organisation, meanConsultationsPerPerson);
+        organisation.sites().forEach(site -> siteWeights.put(site, site.weight()));
+    }
+
+    /**
+     * A generator for the demo organisation planned from {@code seed}, as {@link DemoData} loads it.
+     *
+     * @param meanConsultationsPerPerson the average number of consultations of a person (1 to 20);
+     *     each person has between one and twice that number less one
+     */
+    public static DemoGenerator of(long seed, LocalDate today, int meanConsultationsPerPerson) {
+        return new DemoGenerator(DemoOrganisation.plan(seed), seed, today, meanConsultationsPerPerson);
+    }
+
+    DemoOrganisation organisation() {
+        return organisation;
+    }
+
+    /** {@code persons} persons in batches of {@code batchSize}, generated as the stream is read. */
+    public Stream<Batch> batches(long persons, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive");
+        }
+        long count = (persons + batchSize - 1) / batchSize;
+        return LongStream.range(0, count)
+                .mapToObj(i -> batch(i * batchSize, (int) Math.min(batchSize, persons - i * batchSize)));
+    }
+
+    /** The persons numbered {@code firstPerson} to {@code firstPerson + count - 1} and their consultations. */
+    public Batch batch(long firstPerson, int count) {
+        List<ImportedPerson> batchPersons = new ArrayList<>(count);
+        List<ImportedConsultation> batchConsultations = new ArrayList<>(count * 10);
+        for (long n = firstPerson; n < firstPerson + count; n++) {
+            SplittableRandom random = new SplittableRandom(DemoIds.mix(seed, n));
+            DemoOrganisation.Site site = SiteProfile.weighted(siteWeights, random);
+            LocalDate registeredOn = today.minusDays(random.nextInt(365));
+            PersonMaker.MadePerson made = persons.make(site, registeredOn, random);
+            batchPersons.add(made.person());
+            batchConsultations.addAll(consultations.make(made, today, random));
+        }
+        return new Batch(firstPerson, batchPersons, batchConsultations);
+    }
+}

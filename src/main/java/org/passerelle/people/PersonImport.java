@@ -1,0 +1,186 @@
+package org.passerelle.people;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.people.PersonViews.Flag;
+import org.passerelle.people.PersonViews.OtherName;
+import org.passerelle.platform.DomainException;
+import org.passerelle.platform.Ids;
+import org.passerelle.platform.database.PostgresCopy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads many persons at once for trusted loaders: demo data, benchmarks and migrations from
+ * spreadsheets. It is not reachable over HTTP, checks no user or role and writes nothing to the
+ * audit log, so the caller is responsible for what it loads and for recording that it did.
+ * Rows are written with PostgreSQL {@code COPY}; a batch of a few thousand persons is one
+ * transaction. The stored rows are the same as those {@link PersonRegistry#register} writes,
+ * including the folded search text.
+ */
+@Service
+public class PersonImport {
+
+    private static final String PERSON_TABLE = "people.person";
+    private static final String NAME_TABLE = "people.person_name";
+
+    /**
+     * A person to load.
+     *
+     * @param patientCode a valid code already given to the person, or null to generate a new one
+     * @param createdAt when the person was registered; also the record's last update
+     */
+    public record ImportedPerson(
+            UUID id,
+            @Nullable String patientCode,
+            String chosenName,
+            List<OtherName> otherNames,
+            Sex sex,
+            @Nullable BirthDate birthDate,
+            Set<String> languages,
+            @Nullable String countryOfOrigin,
+            @Nullable String phone,
+            Set<Flag> flags,
+            UUID registeredSiteId,
+            Instant createdAt) {
+
+        public ImportedPerson {
+            otherNames = List.copyOf(otherNames);
+            languages = Set.copyOf(languages);
+            flags = Set.copyOf(flags);
+        }
+    }
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PersonImport(DataSource dataSource, JdbcClient jdbc, Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes a batch of persons and their other names in one transaction, giving a new unique
+     * patient code to each person without one. Refuses the whole batch when a given code is
+     * invalid or already taken, or a birth date is implausible.
+     *
+     * @return the number of persons written
+     */
+    @Transactional
+    public int importBatch(List<ImportedPerson> persons) {
+        if (persons.isEmpty()) {
+            return 0;
+        }
+        LocalDate today = LocalDate.now(clock);
+        persons.stream().map(ImportedPerson::birthDate).filter(b -> b != null).forEach(b -> b.checkPlausible(today));
+        Map<UUID, String> codes = patientCodes(persons);
+        PostgresCopy personRows = PostgresCopy.into(PERSON_TABLE, "id", "patient_code", "chosen_name", "sex",
+                "birth_date", "birth_date_precision", "estimated_age", "age_estimated_on", "languages",
+                "country_of_origin", "phone", "flags", "registered_site_id", "search_text", "created_at", "updated_at");
+        PostgresCopy nameRows = PostgresCopy.into(NAME_TABLE, "id", "person_id", "name", "kind", "script", "language",
+                "given_at_site", "recorded_on", "position");
+        for (ImportedPerson person : persons) {
+            addPerson(personRows, person, codes.get(person.id()));
+            addNames(nameRows, person);
+        }
+        personRows.execute(dataSource);
+        nameRows.execute(dataSource);
+        return persons.size();
+    }
+
+    private static void addPerson(PostgresCopy rows, ImportedPerson person, @Nullable String code) {
+        BirthDate birthDate = person.birthDate();
+        rows.value(person.id())
+                .value(code)
+                .value(person.chosenName().strip())
+                .value(person.sex().name())
+                .value(birthDate == null ? null : birthDate.date())
+                .value(birthDate == null ? null : birthDate.precision().name())
+                .value(birthDate == null ? null : birthDate.estimatedAge())
+                .value(birthDate == null ? null : birthDate.estimatedOn())
+                .value(person.languages().stream().sorted().toList())
+                .value(person.countryOfOrigin())
+                .value(person.phone())
+                .value(person.flags().stream().map(Enum::name).sorted().toList())
+                .value(person.registeredSiteId())
+                .value(SearchText.of(person.chosenName(), person.otherNames().stream().map(OtherName::name).toList()))
+                .value(person.createdAt())
+                .value(person.createdAt())
+                .endRow();
+    }
+
+    private static void addNames(PostgresCopy rows, ImportedPerson person) {
+        LocalDate recordedOn = LocalDate.ofInstant(person.createdAt(), ZoneOffset.UTC);
+        int position = 0;
+        for (OtherName name : person.otherNames()) {
+            rows.value(Ids.newId())
+                    .value(person.id())
+                    .value(name.name().strip())
+                    .value(name.kind().name())
+                    .value(name.script() == null ? null : name.script().name())
+                    .value(name.language())
+                    .value(person.registeredSiteId())
+                    .value(recordedOn)
+                    .value(position++)
+                    .endRow();
+        }
+    }
+
+    /** The code of every person: the one given, or a new one unused in the batch and in the table. */
+    private Map<UUID, String> patientCodes(List<ImportedPerson> persons) {
+        Map<UUID, String> codes = new HashMap<>(persons.size() * 2);
+        Set<String> used = new HashSet<>(persons.size() * 2);
+        for (ImportedPerson person : persons) {
+            if (person.patientCode() != null) {
+                String code = PatientCode.parse(person.patientCode())
+                        .orElseThrow(() -> DomainException.invalidField("patientCode", "patient-code-invalid"));
+                if (!used.add(code)) {
+                    throw DomainException.invalid("patient-code-taken");
+                }
+                codes.put(person.id(), code);
+            }
+        }
+        if (!taken(used).isEmpty()) {
+            throw DomainException.invalid("patient-code-taken");
+        }
+        Set<UUID> needingCode = new HashSet<>();
+        persons.stream().filter(p -> p.patientCode() == null).forEach(p -> needingCode.add(p.id()));
+        while (!needingCode.isEmpty()) {
+            Set<String> fresh = new HashSet<>();
+            for (UUID id : needingCode) {
+                String code;
+                do {
+                    code = PatientCode.generate();
+                } while (used.contains(code) || !fresh.add(code));
+                codes.put(id, code);
+            }
+            Set<String> clashes = taken(fresh);
+            used.addAll(fresh);
+            needingCode.removeIf(id -> !clashes.contains(codes.get(id)));
+        }
+        return codes;
+    }
+
+    private Set<String> taken(Set<String> codes) {
+        if (codes.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select patient_code from people.person where patient_code = any(?)")
+                .param(codes.toArray(String[]::new))
+                .query(String.class)
+                .list());
+    }
+}
