@@ -76,9 +76,7 @@ class SecurityConfiguration {
                                         "/icons/**",
                                         "/favicon.svg",
                                         "/manifest.webmanifest",
-                                        "/sw.js",
-                                        "/registerSW.js",
-                                        "/workbox-*.js")
+                                        "/sw.js")
                                 .permitAll()
                                 .requestMatchers(
                                         HttpMethod.GET,

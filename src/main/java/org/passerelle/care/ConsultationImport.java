@@ -54,9 +54,23 @@ public class ConsultationImport {
      */
     @Transactional
     public int importBatch(List<ImportedConsultation> consultations) {
-        PostgresCopy rows = PostgresCopy.into("care.encounter", "id", "person_id", "site_id", "discipline",
-                "occurred_on", "provider_id", "provider_name", "note", "diagnosis", "interpreter", "language",
-                "created_at", "updated_at", "created_by", "updated_by");
+        PostgresCopy rows = PostgresCopy.into(
+                "care.encounter",
+                "id",
+                "person_id",
+                "site_id",
+                "discipline",
+                "occurred_on",
+                "provider_id",
+                "provider_name",
+                "note",
+                "diagnosis",
+                "interpreter",
+                "language",
+                "created_at",
+                "updated_at",
+                "created_by",
+                "updated_by");
         for (ImportedConsultation consultation : consultations) {
             rows.value(consultation.id())
                     .value(consultation.personId())

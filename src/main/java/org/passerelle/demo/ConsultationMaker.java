@@ -45,26 +45,42 @@ final class ConsultationMaker {
         return consultations;
     }
 
-    private ImportedConsultation consultation(PersonMaker.MadePerson made, LocalDate day, boolean first,
-            SplittableRandom random) {
+    private ImportedConsultation consultation(
+            PersonMaker.MadePerson made, LocalDate day, boolean first, SplittableRandom random) {
         DemoOrganisation.Site site = first || NameMaker.percent(random, AT_REGISTRATION_SITE_PERCENT)
                 ? made.site()
                 : otherSite(made.site(), random);
-        Discipline discipline = first ? firstDiscipline(site, random) : site.profile().discipline(random);
+        Discipline discipline =
+                first ? firstDiscipline(site, random) : site.profile().discipline(random);
         DemoOrganisation.User provider = organisation.provider(discipline);
         Instant registered = made.person().createdAt();
-        Instant createdAt = day.atTime(9, 0).atZone(PersonMaker.FRANCE).toInstant().plusSeconds(random.nextInt(9 * 3600));
+        Instant createdAt =
+                day.atTime(9, 0).atZone(PersonMaker.FRANCE).toInstant().plusSeconds(random.nextInt(9 * 3600));
         if (first || createdAt.isBefore(registered)) {
             createdAt = registered.plusSeconds((first ? 600 : 3600) + random.nextInt(3000));
         }
         boolean needsInterpreter = made.person().flags().contains(Flag.NEEDS_INTERPRETER);
         boolean interpreter = needsInterpreter ? NameMaker.percent(random, 75) : NameMaker.percent(random, 5);
-        String language = interpreter || needsInterpreter ? made.mainLanguage()
+        String language = interpreter || needsInterpreter
+                ? made.mainLanguage()
                 : made.person().languages().contains("fr") ? "fr" : "en";
         String diagnosis = diagnosis(made, discipline, random);
-        String note = NameMaker.percent(random, NOTE_PERCENT) ? NameMaker.pick(ClinicalTexts.notes(discipline), random) : null;
-        return new ImportedConsultation(DemoIds.at(createdAt, random), made.person().id(), site.id(), discipline, day,
-                provider.id(), provider.displayName(), note, diagnosis, interpreter, language, createdAt);
+        String note = NameMaker.percent(random, NOTE_PERCENT)
+                ? NameMaker.pick(ClinicalTexts.notes(discipline), random)
+                : null;
+        return new ImportedConsultation(
+                DemoIds.at(createdAt, random),
+                made.person().id(),
+                site.id(),
+                discipline,
+                day,
+                provider.id(),
+                provider.displayName(),
+                note,
+                diagnosis,
+                interpreter,
+                language,
+                createdAt);
     }
 
     /** A first visit is never a legal one: people first meet a carer or a social worker. */
@@ -74,11 +90,12 @@ final class ConsultationMaker {
     }
 
     private static String diagnosis(PersonMaker.MadePerson made, Discipline discipline, SplittableRandom random) {
-        if (discipline == Discipline.MEDICAL && made.person().flags().contains(Flag.PREGNANT)
+        if (discipline == Discipline.MEDICAL
+                && made.person().flags().contains(Flag.PREGNANT)
                 && NameMaker.percent(random, 50)) {
             return "Suivi de grossesse";
         }
-        List<String> diagnoses = ClinicalTexts.DIAGNOSES.get(discipline);
+        List<String> diagnoses = ClinicalTexts.DIAGNOSES.getOrDefault(discipline, List.of("Consultation"));
         String diagnosis = NameMaker.pick(diagnoses, random);
         return diagnosis.equals("Suivi de grossesse") ? diagnoses.getFirst() : diagnosis;
     }
@@ -86,7 +103,8 @@ final class ConsultationMaker {
     /** Another site of the same programme, or any other site when the programme has only one. */
     private DemoOrganisation.Site otherSite(DemoOrganisation.Site site, SplittableRandom random) {
         List<DemoOrganisation.Site> sameProgramme = organisation.programmeOf(site).sites().stream()
-                .filter(s -> !s.equals(site)).toList();
+                .filter(s -> !s.equals(site))
+                .toList();
         List<DemoOrganisation.Site> candidates = sameProgramme.isEmpty()
                 ? organisation.sites().stream().filter(s -> !s.equals(site)).toList()
                 : sameProgramme;

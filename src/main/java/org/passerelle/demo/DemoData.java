@@ -45,11 +45,18 @@ class DemoData implements ApplicationRunner {
             log.info("Demo data not loaded: the database already has programmes");
             return;
         }
-        log.info("Loading demo data: {} persons, about {} consultations each (seed {})", properties.persons(),
-                properties.consultationsPerPerson(), properties.seed());
-        DemoLoader.LoadReport report = loader.load(properties.persons(), properties.consultationsPerPerson(),
-                properties.seed(), properties.batchSize());
-        log.info("Demo data loaded: {} persons and {} consultations in {} ms ({} rows/s)", report.persons(),
-                report.consultations(), report.duration().toMillis(), Math.round(report.rowsPerSecond()));
+        log.info(
+                "Loading demo data: {} persons, about {} consultations each (seed {})",
+                properties.persons(),
+                properties.consultationsPerPerson(),
+                properties.seed());
+        DemoLoader.LoadReport report = loader.load(
+                properties.persons(), properties.consultationsPerPerson(), properties.seed(), properties.batchSize());
+        log.info(
+                "Demo data loaded: {} persons and {} consultations in {} ms ({} rows/s)",
+                report.persons(),
+                report.consultations(),
+                report.duration().toMillis(),
+                Math.round(report.rowsPerSecond()));
     }
 }

@@ -1,8 +1,8 @@
 package org.passerelle.demo;
 
 import java.time.Instant;
-import java.util.UUID;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /** Version-7 UUIDs drawn from a seeded generator, so that the same seed gives the same ids. */
 final class DemoIds {

@@ -63,18 +63,21 @@ public class DemoLoader {
                 consultationsWritten += consultationImport.importBatch(batch.consultations());
                 if (System.nanoTime() - lastProgress > PROGRESS_EVERY.toNanos()) {
                     lastProgress = System.nanoTime();
-                    LoadReport sofar = new LoadReport(personsWritten, consultationsWritten,
-                            Duration.ofNanos(lastProgress - start));
-                    log.info("Demo data: {} persons and {} consultations so far, {} rows/s", personsWritten,
-                            consultationsWritten, Math.round(sofar.rowsPerSecond()));
+                    LoadReport sofar = new LoadReport(
+                            personsWritten, consultationsWritten, Duration.ofNanos(lastProgress - start));
+                    log.info(
+                            "Demo data: {} persons and {} consultations so far, {} rows/s",
+                            personsWritten,
+                            consultationsWritten,
+                            Math.round(sofar.rowsPerSecond()));
                 }
             }
         }
         return new LoadReport(personsWritten, consultationsWritten, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static CompletableFuture<DemoGenerator.Batch> generate(DemoGenerator generator, long index, long persons,
-            int batchSize, ExecutorService executor) {
+    private static CompletableFuture<DemoGenerator.Batch> generate(
+            DemoGenerator generator, long index, long persons, int batchSize, ExecutorService executor) {
         long first = index * batchSize;
         if (first >= persons) {
             return CompletableFuture.completedFuture(new DemoGenerator.Batch(first, List.of(), List.of()));

@@ -22,8 +22,8 @@ import org.passerelle.people.PersonViews.Script;
  */
 final class NameBook {
 
-    private static final NameBook STANDARD = new NameBook(
-            read("demo/names.txt"), read("demo/spellings.txt"), read("demo/scripts.txt"));
+    private static final NameBook STANDARD =
+            new NameBook(read("demo/names.txt"), read("demo/spellings.txt"), read("demo/scripts.txt"));
 
     private final List<Origin> origins;
     private final Map<String, List<String>> spellingGroups = new HashMap<>();
@@ -55,7 +55,9 @@ final class NameBook {
 
     /** The other spellings of a name; none when it has no known variant. */
     List<String> otherSpellings(String name) {
-        return spellingGroups.getOrDefault(name, List.of()).stream().filter(n -> !n.equals(name)).toList();
+        return spellingGroups.getOrDefault(name, List.of()).stream()
+                .filter(n -> !n.equals(name))
+                .toList();
     }
 
     /** A name written in its original script, found through any of its spellings. */
@@ -64,11 +66,17 @@ final class NameBook {
         if (direct != null) {
             return Optional.of(direct);
         }
-        return otherSpellings(name).stream().map(originalScript::get).filter(s -> s != null).findFirst();
+        return otherSpellings(name).stream()
+                .map(originalScript::get)
+                .filter(s -> s != null)
+                .findFirst();
     }
 
     static List<String> split(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(list.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** The lines of a resource, without comments and blank lines. */
@@ -79,7 +87,10 @@ final class NameBook {
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             List<String> lines = new ArrayList<>();
-            reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(lines::add);
+            reader.lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .forEach(lines::add);
             return lines;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,10 +128,18 @@ final class NameBook {
                     .map(entry -> entry.split("\\s+"))
                     .map(parts -> new Origin.Language(parts[0], Integer.parseInt(parts[1])))
                     .toList();
-            return new Origin(value(block, "origin"), Integer.parseInt(value(block, "weight")),
-                    Origin.Naming.valueOf(value(block, "naming")), Integer.parseInt(value(block, "single-name")),
-                    Integer.parseInt(value(block, "family-first")), Script.valueOf(script[0]), script[1], languages,
-                    split(value(block, "male")), split(value(block, "female")), split(value(block, "family")));
+            return new Origin(
+                    value(block, "origin"),
+                    Integer.parseInt(value(block, "weight")),
+                    Origin.Naming.valueOf(value(block, "naming")),
+                    Integer.parseInt(value(block, "single-name")),
+                    Integer.parseInt(value(block, "family-first")),
+                    Script.valueOf(script[0]),
+                    script[1],
+                    languages,
+                    split(value(block, "male")),
+                    split(value(block, "female")),
+                    split(value(block, "family")));
         }
 
         private static String value(Map<String, String> block, String key) {

@@ -38,14 +38,17 @@ final class NameMaker {
         Set<String> taken = new LinkedHashSet<>(List.of(chosen));
         List<OtherName> others = new ArrayList<>();
         if (percent(random, SPELLING_PERCENT)) {
-            spelling(parts, random).filter(taken::add)
+            spelling(parts, random)
+                    .filter(taken::add)
                     .ifPresent(name -> others.add(new OtherName(name, NameKind.SPELLING, Script.LATIN, null)));
             if (percent(random, 30)) {
-                spelling(parts, random).filter(taken::add)
+                spelling(parts, random)
+                        .filter(taken::add)
                         .ifPresent(name -> others.add(new OtherName(name, NameKind.SPELLING, Script.LATIN, null)));
             }
         }
-        if (parts.size() >= 2 && origin.naming() == Origin.Naming.GIVEN_FAMILY
+        if (parts.size() >= 2
+                && origin.naming() == Origin.Naming.GIVEN_FAMILY
                 && percent(random, origin.familyFirstPercent())) {
             String familyFirst = parts.getLast().toUpperCase(Locale.FRENCH) + " "
                     + String.join(" ", parts.subList(0, parts.size() - 1));
@@ -60,8 +63,10 @@ final class NameMaker {
             }
         }
         if (origin.script() != Script.LATIN && percent(random, ORIGINAL_SCRIPT_PERCENT)) {
-            originalScript(parts).filter(taken::add).ifPresent(name -> others.add(
-                    new OtherName(name, NameKind.ORIGINAL_SCRIPT, origin.script(), origin.scriptLanguage())));
+            originalScript(parts)
+                    .filter(taken::add)
+                    .ifPresent(name -> others.add(
+                            new OtherName(name, NameKind.ORIGINAL_SCRIPT, origin.script(), origin.scriptLanguage())));
         }
         return new Names(chosen, List.copyOf(others));
     }
@@ -69,9 +74,10 @@ final class NameMaker {
     private static List<String> parts(Origin origin, Sex sex, SplittableRandom random) {
         String given = pick(sex == Sex.FEMALE ? origin.femaleNames() : origin.maleNames(), random);
         return switch (origin.naming()) {
-            case GIVEN_FAMILY -> percent(random, origin.singleNamePercent())
-                    ? List.of(given)
-                    : List.of(given, pick(origin.familyNames(), random));
+            case GIVEN_FAMILY ->
+                percent(random, origin.singleNamePercent())
+                        ? List.of(given)
+                        : List.of(given, pick(origin.familyNames(), random));
             case PATRONYMIC -> List.of(given, fatherName(origin, given, random, 40));
             case PATRONYMIC_CHAIN -> {
                 String father = fatherName(origin, given, random, 0);
@@ -87,7 +93,9 @@ final class NameMaker {
     private static String fatherName(Origin origin, String child, SplittableRandom random, int familyPercent) {
         String name;
         do {
-            name = percent(random, familyPercent) ? pick(origin.familyNames(), random) : pick(origin.maleNames(), random);
+            name = percent(random, familyPercent)
+                    ? pick(origin.familyNames(), random)
+                    : pick(origin.maleNames(), random);
         } while (name.equals(child));
         return name;
     }

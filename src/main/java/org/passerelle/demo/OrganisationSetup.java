@@ -53,12 +53,19 @@ class OrganisationSetup {
                 }
             }
         }
-        Map<String, UUID> existing = accounts.all().stream()
-                .collect(Collectors.toMap(UserAccount::username, UserAccount::id));
+        Map<String, UUID> existing =
+                accounts.all().stream().collect(Collectors.toMap(UserAccount::username, UserAccount::id));
         Function<DemoOrganisation.User, UUID> ids = user -> existing.computeIfAbsent(user.username(), name -> {
             Set<UUID> scope = user.allSites() ? Set.of() : user.role() == Role.LOGISTICIAN ? mobileSites : allSites;
-            return accounts.create(new NewUserAccount(user.id(), user.username(), user.displayName(),
-                    DemoOrganisation.DEMO_PASSWORD, Set.of(user.role()), user.allSites(), scope)).id();
+            return accounts.create(new NewUserAccount(
+                            user.id(),
+                            user.username(),
+                            user.displayName(),
+                            DemoOrganisation.DEMO_PASSWORD,
+                            Set.of(user.role()),
+                            user.allSites(),
+                            scope))
+                    .id();
         });
         return plan.withUserIds(ids);
     }

@@ -59,9 +59,19 @@ final class PersonMaker {
             flags.add(Flag.NEEDS_INTERPRETER);
         }
         Instant createdAt = registeredOn.atTime(9, 0).atZone(FRANCE).toInstant().plusSeconds(random.nextInt(4 * 3600));
-        ImportedPerson person = new ImportedPerson(DemoIds.at(createdAt, random), null, name.chosenName(),
-                name.otherNames(), sex, BirthDates.make(age, registeredOn, group, random), Set.copyOf(languages),
-                origin.country(), phone(age, random), flags, site.id(), createdAt);
+        ImportedPerson person = new ImportedPerson(
+                DemoIds.at(createdAt, random),
+                null,
+                name.chosenName(),
+                name.otherNames(),
+                sex,
+                BirthDates.make(age, registeredOn, group, random),
+                Set.copyOf(languages),
+                origin.country(),
+                phone(age, random),
+                flags,
+                site.id(),
+                createdAt);
         return new MadePerson(person, languages.getFirst(), site, registeredOn);
     }
 
@@ -82,8 +92,8 @@ final class PersonMaker {
         return switch (group) {
             case ADULT_MAN -> Sex.MALE;
             case ADULT_WOMAN -> Sex.FEMALE;
-            case UNACCOMPANIED_MINOR -> NameMaker.percent(random, profile == SiteProfile.FAMILY_SHELTER ? 80 : 8)
-                    ? Sex.FEMALE : Sex.MALE;
+            case UNACCOMPANIED_MINOR ->
+                NameMaker.percent(random, profile == SiteProfile.FAMILY_SHELTER ? 80 : 8) ? Sex.FEMALE : Sex.MALE;
             case CHILD -> random.nextBoolean() ? Sex.FEMALE : Sex.MALE;
             case OLDER_ADULT -> NameMaker.percent(random, 35) ? Sex.FEMALE : Sex.MALE;
         };
@@ -118,8 +128,13 @@ final class PersonMaker {
         if (age < 15 || !NameMaker.percent(random, 35)) {
             return null;
         }
-        return String.format("+33 %d %02d %02d %02d %02d", 6 + random.nextInt(2), random.nextInt(100),
-                random.nextInt(100), random.nextInt(100), random.nextInt(100));
+        return String.format(
+                "+33 %d %02d %02d %02d %02d",
+                6 + random.nextInt(2),
+                random.nextInt(100),
+                random.nextInt(100),
+                random.nextInt(100),
+                random.nextInt(100));
     }
 
     /** Birth dates as precisely as people know them. */

@@ -64,8 +64,8 @@ enum SiteProfile {
         return weights;
     }
 
-    private static Map<Discipline, Integer> disciplines(int medical, int nursing, int mentalHealth, int social,
-            int legal) {
+    private static Map<Discipline, Integer> disciplines(
+            int medical, int nursing, int mentalHealth, int social, int legal) {
         Map<Discipline, Integer> weights = new EnumMap<>(Discipline.class);
         weights.put(Discipline.MEDICAL, medical);
         weights.put(Discipline.NURSING, nursing);

@@ -87,11 +87,35 @@ public class PersonImport {
         LocalDate today = LocalDate.now(clock);
         persons.stream().map(ImportedPerson::birthDate).filter(b -> b != null).forEach(b -> b.checkPlausible(today));
         Map<UUID, String> codes = patientCodes(persons);
-        PostgresCopy personRows = PostgresCopy.into(PERSON_TABLE, "id", "patient_code", "chosen_name", "sex",
-                "birth_date", "birth_date_precision", "estimated_age", "age_estimated_on", "languages",
-                "country_of_origin", "phone", "flags", "registered_site_id", "search_text", "created_at", "updated_at");
-        PostgresCopy nameRows = PostgresCopy.into(NAME_TABLE, "id", "person_id", "name", "kind", "script", "language",
-                "given_at_site", "recorded_on", "position");
+        PostgresCopy personRows = PostgresCopy.into(
+                PERSON_TABLE,
+                "id",
+                "patient_code",
+                "chosen_name",
+                "sex",
+                "birth_date",
+                "birth_date_precision",
+                "estimated_age",
+                "age_estimated_on",
+                "languages",
+                "country_of_origin",
+                "phone",
+                "flags",
+                "registered_site_id",
+                "search_text",
+                "created_at",
+                "updated_at");
+        PostgresCopy nameRows = PostgresCopy.into(
+                NAME_TABLE,
+                "id",
+                "person_id",
+                "name",
+                "kind",
+                "script",
+                "language",
+                "given_at_site",
+                "recorded_on",
+                "position");
         for (ImportedPerson person : persons) {
             addPerson(personRows, person, codes.get(person.id()));
             addNames(nameRows, person);
@@ -116,7 +140,9 @@ public class PersonImport {
                 .value(person.phone())
                 .value(person.flags().stream().map(Enum::name).sorted().toList())
                 .value(person.registeredSiteId())
-                .value(SearchText.of(person.chosenName(), person.otherNames().stream().map(OtherName::name).toList()))
+                .value(SearchText.of(
+                        person.chosenName(),
+                        person.otherNames().stream().map(OtherName::name).toList()))
                 .value(person.createdAt())
                 .value(person.createdAt())
                 .endRow();

@@ -25,21 +25,34 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-@SpringBootTest(properties = {
-        "passerelle.database.data-directory=target/test-db-demo-${random.uuid}",
-        "passerelle.admin.initial-password=admin-password-for-tests",
-        "passerelle.demo.enabled=true",
-        "passerelle.demo.persons=300",
-        "passerelle.demo.consultations-per-person=4",
-        "passerelle.demo.batch-size=120"})
+@SpringBootTest(
+        properties = {
+            "passerelle.database.data-directory=target/test-db-demo-${random.uuid}",
+            "passerelle.admin.initial-password=quiet river under stone",
+            "passerelle.demo.enabled=true",
+            "passerelle.demo.persons=300",
+            "passerelle.demo.consultations-per-person=4",
+            "passerelle.demo.batch-size=120"
+        })
 class DemoDataTests {
 
-    @Autowired SiteDirectory sites;
-    @Autowired UserAccounts accounts;
-    @Autowired PersonRegistry registry;
-    @Autowired AuthenticationManager authenticationManager;
-    @Autowired DemoData demoData;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    SiteDirectory sites;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    PersonRegistry registry;
+
+    @Autowired
+    AuthenticationManager authenticationManager;
+
+    @Autowired
+    DemoData demoData;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void logOut() {
@@ -51,12 +64,16 @@ class DemoDataTests {
         assertThat(sites.programmes()).hasSize(4);
         List<Site> all = sites.sites();
         assertThat(all).hasSize(8);
-        Site calais = all.stream().filter(s -> s.name().equals("Clinique mobile Calais")).findFirst().orElseThrow();
+        Site calais = all.stream()
+                .filter(s -> s.name().equals("Clinique mobile Calais"))
+                .findFirst()
+                .orElseThrow();
         assertThat(sites.outreachLocations(calais.id())).hasSize(4);
-        Map<String, UserAccount> users = accounts.all().stream()
-                .collect(java.util.stream.Collectors.toMap(UserAccount::username, u -> u));
-        assertThat(users).containsKeys("admin", "coordination", "medecin", "infirmier", "psy", "social", "donnees",
-                "logistique");
+        Map<String, UserAccount> users =
+                accounts.all().stream().collect(java.util.stream.Collectors.toMap(UserAccount::username, u -> u));
+        assertThat(users)
+                .containsKeys(
+                        "admin", "coordination", "medecin", "infirmier", "psy", "social", "donnees", "logistique");
         assertThat(users.get("medecin").roles()).containsExactly(Role.CLINICIAN);
         assertThat(users.get("medecin").siteIds()).hasSize(8);
         assertThat(users.get("psy").roles()).containsExactly(Role.PSYCHOLOGIST);
@@ -67,14 +84,18 @@ class DemoDataTests {
     @Test
     void loadsPersonsWithUniqueValidCodesAndTheirConsultations() {
         assertThat(count("select count(*) from people.person")).isEqualTo(300);
-        assertThat(count("select count(distinct patient_code) from people.person")).isEqualTo(300);
-        assertThat(jdbc.sql("select patient_code from people.person").query(String.class).list())
+        assertThat(count("select count(distinct patient_code) from people.person"))
+                .isEqualTo(300);
+        assertThat(jdbc.sql("select patient_code from people.person")
+                        .query(String.class)
+                        .list())
                 .allMatch(code -> PatientCode.parse(code).isPresent());
         assertThat(count("select count(*) from people.person_name")).isGreaterThan(50);
         long consultations = count("select count(*) from care.encounter");
         assertThat(consultations).isBetween(300L * 3, 300L * 5);
         assertThat(count("select count(*) from care.encounter e where not exists "
-                + "(select 1 from people.person p where p.id = e.person_id)")).isZero();
+                        + "(select 1 from people.person p where p.id = e.person_id)"))
+                .isZero();
         assertThat(count("select count(distinct site_id) from care.encounter")).isEqualTo(8);
     }
 

@@ -41,7 +41,8 @@ class DemoGeneratorTests {
         DemoGenerator again = DemoGenerator.of(42, TODAY, 10);
         assertThat(again.batches(300, 70).flatMap(b -> b.persons().stream()).toList())
                 .isEqualTo(persons.subList(0, 300));
-        assertThat(again.batch(100, 5).consultations()).isEqualTo(generator.batch(100, 5).consultations());
+        assertThat(again.batch(100, 5).consultations())
+                .isEqualTo(generator.batch(100, 5).consultations());
         assertThat(DemoGenerator.of(43, TODAY, 10).batch(0, 300).persons()).isNotEqualTo(persons.subList(0, 300));
     }
 
@@ -56,32 +57,50 @@ class DemoGeneratorTests {
     @Test
     void servesMostlyYoungAdultMenWithWomenMinorsAndChildren() {
         long men = persons.stream().filter(p -> p.sex() == Sex.MALE).count();
-        long women = persons.stream().filter(p -> p.sex() == Sex.FEMALE && p.birthDate() != null && age(p) >= 18).count();
-        long minors = persons.stream().filter(p -> p.flags().contains(Flag.UNACCOMPANIED_MINOR)).count();
-        long children = persons.stream().filter(p -> p.birthDate() != null && age(p) < 15).count();
+        long women = persons.stream()
+                .filter(p -> p.sex() == Sex.FEMALE && p.birthDate() != null && age(p) >= 18)
+                .count();
+        long minors = persons.stream()
+                .filter(p -> p.flags().contains(Flag.UNACCOMPANIED_MINOR))
+                .count();
+        long children = persons.stream()
+                .filter(p -> p.birthDate() != null && age(p) < 15)
+                .count();
         assertThat(men).isBetween(PERSONS * 60L / 100, PERSONS * 85L / 100);
         assertThat(women).isBetween(PERSONS * 8L / 100, PERSONS * 25L / 100);
         assertThat(minors).isBetween(PERSONS * 12L / 100, PERSONS * 35L / 100);
         assertThat(children).isBetween(PERSONS * 3L / 100, PERSONS * 15L / 100);
-        assertThat(violations(persons, p -> p.flags().contains(Flag.PREGNANT) && p.sex() != Sex.FEMALE)).isEmpty();
+        assertThat(violations(persons, p -> p.flags().contains(Flag.PREGNANT) && p.sex() != Sex.FEMALE))
+                .isEmpty();
     }
 
     @Test
     void unaccompaniedMinorsAreFifteenToSeventeenWhenRegistered() {
         List<ImportedPerson> minors = persons.stream()
-                .filter(p -> p.flags().contains(Flag.UNACCOMPANIED_MINOR) && p.birthDate() != null).toList();
+                .filter(p -> p.flags().contains(Flag.UNACCOMPANIED_MINOR) && p.birthDate() != null)
+                .toList();
         assertThat(minors).isNotEmpty();
         assertThat(violations(minors, p -> age(p) < 15 || age(p) > 17)).isEmpty();
     }
 
     @Test
     void everyBirthDateIsPlausibleAndEveryPrecisionOccurs() {
-        List<BirthDate> dates = persons.stream().map(ImportedPerson::birthDate).filter(d -> d != null).toList();
-        assertThat(violations(dates, date -> date.date().isAfter(TODAY) || !date.date().isAfter(TODAY.minusYears(100))
-                || (date.precision() == BirthDate.Precision.ESTIMATED) != (date.estimatedAge() != null)
-                || (date.estimatedOn() != null && date.estimatedOn().isAfter(TODAY))
-                || (date.precision() == BirthDate.Precision.YEAR && date.date().getDayOfYear() != 1)
-                || (date.precision() == BirthDate.Precision.MONTH && date.date().getDayOfMonth() != 1))).isEmpty();
+        List<BirthDate> dates = persons.stream()
+                .map(ImportedPerson::birthDate)
+                .filter(d -> d != null)
+                .toList();
+        assertThat(violations(
+                        dates,
+                        date -> date.date().isAfter(TODAY)
+                                || !date.date().isAfter(TODAY.minusYears(100))
+                                || (date.precision() == BirthDate.Precision.ESTIMATED) != (date.estimatedAge() != null)
+                                || (date.estimatedOn() != null
+                                        && date.estimatedOn().isAfter(TODAY))
+                                || (date.precision() == BirthDate.Precision.YEAR
+                                        && date.date().getDayOfYear() != 1)
+                                || (date.precision() == BirthDate.Precision.MONTH
+                                        && date.date().getDayOfMonth() != 1)))
+                .isEmpty();
         assertThat(dates.stream().map(BirthDate::precision).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(BirthDate.Precision.values());
         assertThat(persons.stream().filter(p -> p.birthDate() == null).count()).isPositive();
@@ -89,61 +108,96 @@ class DemoGeneratorTests {
 
     @Test
     void namesFromEveryOriginAppear() {
-        Set<String> countries = persons.stream().map(ImportedPerson::countryOfOrigin).collect(Collectors.toSet());
-        assertThat(countries).containsAll(
-                List.of("AF", "SD", "ER", "ET", "SO", "SY", "IQ", "DZ", "MA", "TN", "GN", "CI", "ML", "SN"));
-        Map<String, Origin> origins = NameBook.standard().origins().stream()
-                .collect(Collectors.toMap(Origin::country, Function.identity()));
+        Set<String> countries =
+                persons.stream().map(ImportedPerson::countryOfOrigin).collect(Collectors.toSet());
+        assertThat(countries)
+                .containsAll(
+                        List.of("AF", "SD", "ER", "ET", "SO", "SY", "IQ", "DZ", "MA", "TN", "GN", "CI", "ML", "SN"));
+        Map<String, Origin> origins =
+                NameBook.standard().origins().stream().collect(Collectors.toMap(Origin::country, Function.identity()));
         assertThat(violations(persons, person -> {
-            Origin origin = origins.get(person.countryOfOrigin());
-            List<String> givenNames = person.sex() == Sex.FEMALE ? origin.femaleNames() : origin.maleNames();
-            return givenNames.stream().noneMatch(name -> person.chosenName().startsWith(name));
-        })).isEmpty();
+                    Origin origin = origins.get(person.countryOfOrigin());
+                    List<String> givenNames = person.sex() == Sex.FEMALE ? origin.femaleNames() : origin.maleNames();
+                    return givenNames.stream()
+                            .noneMatch(name -> person.chosenName().startsWith(name));
+                }))
+                .isEmpty();
     }
 
     @Test
     void otherNamesHoldSpellingsAliasesAndOriginalScripts() {
-        List<OtherName> others = persons.stream().flatMap(p -> p.otherNames().stream()).toList();
-        Set<String> spellings = others.stream().filter(n -> n.kind() == NameKind.SPELLING).map(OtherName::name)
-                .flatMap(name -> List.of(name.split(" ")).stream()).collect(Collectors.toSet());
+        List<OtherName> others =
+                persons.stream().flatMap(p -> p.otherNames().stream()).toList();
+        Set<String> spellings = others.stream()
+                .filter(n -> n.kind() == NameKind.SPELLING)
+                .map(OtherName::name)
+                .flatMap(name -> List.of(name.split(" ")).stream())
+                .collect(Collectors.toSet());
         assertThat(spellings).contains("Muhammad", "Mohamed", "Yusuf", "Abderrahmane", "Tesfaye", "Hocine", "Umar");
         assertThat(others).anyMatch(n -> n.kind() == NameKind.ALIAS);
-        assertThat(others).anyMatch(n -> n.kind() == NameKind.ORIGINAL_SCRIPT && n.script() == Script.ARABIC
-                && n.name().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC));
-        assertThat(others).anyMatch(n -> n.kind() == NameKind.ORIGINAL_SCRIPT && n.script() == Script.ETHIOPIC
-                && n.name().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ETHIOPIC));
-        assertThat(violations(persons, p -> p.otherNames().stream().map(OtherName::name).distinct().count()
-                < p.otherNames().size() || p.otherNames().stream().anyMatch(n -> n.name().equals(p.chosenName()))))
+        assertThat(others)
+                .anyMatch(n -> n.kind() == NameKind.ORIGINAL_SCRIPT
+                        && n.script() == Script.ARABIC
+                        && n.name()
+                                .codePoints()
+                                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC));
+        assertThat(others)
+                .anyMatch(n -> n.kind() == NameKind.ORIGINAL_SCRIPT
+                        && n.script() == Script.ETHIOPIC
+                        && n.name()
+                                .codePoints()
+                                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ETHIOPIC));
+        assertThat(violations(
+                        persons,
+                        p -> p.otherNames().stream()
+                                                .map(OtherName::name)
+                                                .distinct()
+                                                .count()
+                                        < p.otherNames().size()
+                                || p.otherNames().stream()
+                                        .anyMatch(n -> n.name().equals(p.chosenName()))))
                 .isEmpty();
     }
 
     @Test
     void languagesAndCountriesAreIsoCodes() {
-        assertThat(violations(persons, person -> person.languages().isEmpty()
-                || !person.languages().stream().allMatch(code -> code.matches("[a-z]{2,3}"))
-                || !person.countryOfOrigin().matches("[A-Z]{2}")
-                || !person.otherNames().stream().allMatch(n -> n.language() == null || n.language().matches("[a-z]{2,3}"))))
+        assertThat(violations(
+                        persons,
+                        person -> person.languages().isEmpty()
+                                || !person.languages().stream().allMatch(code -> code.matches("[a-z]{2,3}"))
+                                || !person.countryOfOrigin().matches("[A-Z]{2}")
+                                || !person.otherNames().stream()
+                                        .allMatch(n -> n.language() == null
+                                                || n.language().matches("[a-z]{2,3}"))))
                 .isEmpty();
-        assertThat(violations(consultations, c -> c.language() == null || !c.language().matches("[a-z]{2,3}"))).isEmpty();
+        assertThat(violations(
+                        consultations,
+                        c -> c.language() == null || !c.language().matches("[a-z]{2,3}")))
+                .isEmpty();
         assertThat(persons.stream().flatMap(p -> p.languages().stream()).collect(Collectors.toSet()))
                 .contains("ar", "ps", "prs", "ti", "am", "so", "ckb", "fr", "ff", "bm");
     }
 
     @Test
     void consultationsFollowEachPersonWithinTheLastYear() {
-        Map<java.util.UUID, ImportedPerson> byId = persons.stream()
-                .collect(Collectors.toMap(ImportedPerson::id, Function.identity()));
+        Map<java.util.UUID, ImportedPerson> byId =
+                persons.stream().collect(Collectors.toMap(ImportedPerson::id, Function.identity()));
         assertThat(consultations.size()).isBetween(PERSONS * 9, PERSONS * 11);
         Map<java.util.UUID, Long> visits = consultations.stream()
                 .collect(Collectors.groupingBy(ImportedConsultation::personId, Collectors.counting()));
         assertThat(visits).hasSize(PERSONS);
         assertThat(violations(visits.values(), n -> n < 1 || n > 20)).isEmpty();
-        assertThat(violations(consultations, c -> c.occurredOn().isAfter(TODAY)
-                || !c.occurredOn().isAfter(TODAY.minusYears(1))
-                || c.createdAt().isBefore(byId.get(c.personId()).createdAt())
-                || c.diagnosis() == null || c.diagnosis().isBlank())).isEmpty();
+        assertThat(violations(
+                        consultations,
+                        c -> c.occurredOn().isAfter(TODAY)
+                                || !c.occurredOn().isAfter(TODAY.minusYears(1))
+                                || c.createdAt().isBefore(byId.get(c.personId()).createdAt())
+                                || c.diagnosis() == null
+                                || c.diagnosis().isBlank()))
+                .isEmpty();
         long atRegistrationSite = consultations.stream()
-                .filter(c -> c.siteId().equals(byId.get(c.personId()).registeredSiteId())).count();
+                .filter(c -> c.siteId().equals(byId.get(c.personId()).registeredSiteId()))
+                .count();
         assertThat(atRegistrationSite).isGreaterThan(consultations.size() * 80L / 100);
     }
 
@@ -160,18 +214,22 @@ class DemoGeneratorTests {
         assertThat(calais.get(Discipline.MEDICAL) + calais.get(Discipline.NURSING))
                 .isGreaterThan(4 * (calais.get(Discipline.MENTAL_HEALTH) + calais.get(Discipline.SOCIAL)));
         assertThat(share(caso, Discipline.LEGAL)).isGreaterThan(share(calais, Discipline.LEGAL) * 3);
-        assertThat(violations(consultations, c -> !organisation.provider(c.discipline()).id().equals(c.providerId())))
+        assertThat(violations(
+                        consultations,
+                        c -> !organisation.provider(c.discipline()).id().equals(c.providerId())))
                 .isEmpty();
         assertThat(consultations).anyMatch(ImportedConsultation::interpreter);
     }
 
     private static Map<Discipline, Long> disciplines(java.util.UUID siteId) {
-        return consultations.stream().filter(c -> c.siteId().equals(siteId))
+        return consultations.stream()
+                .filter(c -> c.siteId().equals(siteId))
                 .collect(Collectors.groupingBy(ImportedConsultation::discipline, Collectors.counting()));
     }
 
     private static double share(Map<Discipline, Long> counts, Discipline discipline) {
-        return (double) counts.getOrDefault(discipline, 0L) / counts.values().stream().mapToLong(Long::longValue).sum();
+        return (double) counts.getOrDefault(discipline, 0L)
+                / counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The first few elements that break a rule, so that a failure prints little. */
@@ -180,6 +238,7 @@ class DemoGeneratorTests {
     }
 
     private static int age(ImportedPerson person) {
-        return person.birthDate().ageOn(person.createdAt().atZone(PersonMaker.FRANCE).toLocalDate());
+        return person.birthDate()
+                .ageOn(person.createdAt().atZone(PersonMaker.FRANCE).toLocalDate());
     }
 }

@@ -18,29 +18,42 @@ import org.passerelle.people.PersonViews.OtherName;
 import org.passerelle.people.PersonViews.Script;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
+import org.passerelle.support.PasserelleTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(properties = {
-        "passerelle.database.data-directory=target/test-db-people-import-${random.uuid}",
-        "passerelle.admin.initial-password=admin-password-for-tests"})
+@PasserelleTest
 class PersonImportTests {
 
     static final UUID SITE = Ids.newId();
 
-    @Autowired PersonImport personImport;
-    @Autowired PersonRepository repository;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    PersonImport personImport;
+
+    @Autowired
+    PersonRepository repository;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void storesPersonsAsRegistrationDoesWithTheirNamesAndSearchText() {
         UUID id = Ids.newId();
-        ImportedPerson person = new ImportedPerson(id, null, "Abd-El Kâder Benali",
-                List.of(new OtherName("Abdelkader Benali", NameKind.SPELLING, Script.LATIN, null),
+        ImportedPerson person = new ImportedPerson(
+                id,
+                null,
+                "Abd-El Kâder Benali",
+                List.of(
+                        new OtherName("Abdelkader Benali", NameKind.SPELLING, Script.LATIN, null),
                         new OtherName("عبد القادر", NameKind.ORIGINAL_SCRIPT, Script.ARABIC, "ar")),
-                Sex.MALE, BirthDate.estimated(16, LocalDate.of(2025, 11, 3)), Set.of("fr", "ar"), "DZ",
-                "+33 6 12 34 56 78", Set.of(Flag.UNACCOMPANIED_MINOR), SITE, Instant.parse("2025-11-03T10:15:00Z"));
+                Sex.MALE,
+                BirthDate.estimated(16, LocalDate.of(2025, 11, 3)),
+                Set.of("fr", "ar"),
+                "DZ",
+                "+33 6 12 34 56 78",
+                Set.of(Flag.UNACCOMPANIED_MINOR),
+                SITE,
+                Instant.parse("2025-11-03T10:15:00Z"));
 
         assertThat(personImport.importBatch(List.of(person))).isEqualTo(1);
 
@@ -51,9 +64,14 @@ class PersonImportTests {
         assertThat(row.flags()).containsExactly(Flag.UNACCOMPANIED_MINOR);
         assertThat(row.createdAt()).isEqualTo(person.createdAt());
         assertThat(repository.otherNames(List.of(id)).get(id)).isEqualTo(person.otherNames());
-        assertThat(jdbc.sql("select search_text from people.person where id = ?").param(id).query(String.class).single())
+        assertThat(jdbc.sql("select search_text from people.person where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
                 .isEqualTo(SearchText.of(person.chosenName(), List.of("Abdelkader Benali", "عبد القادر")));
-        assertThat(repository.search(List.of("kader"), null, null, 10)).extracting(PersonRepository.Row::id).contains(id);
+        assertThat(repository.search(List.of("kader"), null, null, 10))
+                .extracting(PersonRepository.Row::id)
+                .contains(id);
     }
 
     @Test
@@ -66,9 +84,12 @@ class PersonImportTests {
         }
         personImport.importBatch(batch);
 
-        assertThat(repository.findById(batch.getFirst().id()).orElseThrow().patientCode()).isEqualTo(given);
+        assertThat(repository.findById(batch.getFirst().id()).orElseThrow().patientCode())
+                .isEqualTo(given);
         assertThat(jdbc.sql("select count(distinct patient_code) from people.person where id = any(?)")
-                .param(batch.stream().map(ImportedPerson::id).toArray(UUID[]::new)).query(Long.class).single())
+                        .param(batch.stream().map(ImportedPerson::id).toArray(UUID[]::new))
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(2001);
     }
 
@@ -84,7 +105,18 @@ class PersonImportTests {
     }
 
     private static ImportedPerson person(@Nullable String code) {
-        return new ImportedPerson(Ids.newId(), code, "Tesfay Haile", List.of(), Sex.MALE, null, Set.of("ti"), "ER",
-                null, Set.of(), SITE, Instant.now());
+        return new ImportedPerson(
+                Ids.newId(),
+                code,
+                "Tesfay Haile",
+                List.of(),
+                Sex.MALE,
+                null,
+                Set.of("ti"),
+                "ER",
+                null,
+                Set.of(),
+                SITE,
+                Instant.now());
     }
 }

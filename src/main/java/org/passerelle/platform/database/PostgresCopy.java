@@ -61,7 +61,8 @@ public final class PostgresCopy {
     /** Ends the current row; refuses a row with too few or too many values. */
     public PostgresCopy endRow() {
         if (valuesInRow != columns) {
-            throw new IllegalStateException("row of " + valuesInRow + " values for " + columns + " columns of " + table);
+            throw new IllegalStateException(
+                    "row of " + valuesInRow + " values for " + columns + " columns of " + table);
         }
         buffer.append('\n');
         valuesInRow = 0;
@@ -91,7 +92,8 @@ public final class PostgresCopy {
                 }
             }
         } catch (SQLException e) {
-            DataAccessException translated = new SQLErrorCodeSQLExceptionTranslator(dataSource).translate("copy", sql, e);
+            DataAccessException translated =
+                    new SQLErrorCodeSQLExceptionTranslator(dataSource).translate("copy", sql, e);
             throw translated != null ? translated : new IllegalStateException("copy into " + table + " failed", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

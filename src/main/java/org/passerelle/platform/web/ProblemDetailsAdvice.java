@@ -117,10 +117,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String constraint = error.getCode() == null ? "Invalid" : error.getCode();
         Locale locale = LocaleContextHolder.getLocale();
         String message = messages.getMessage(
-                "validation." + constraint,
-                error.getArguments(),
-                messages.getMessage("validation.Invalid", null, locale),
-                locale);
+                "validation." + constraint, null, messages.getMessage("validation.Invalid", null, locale), locale);
         return new FieldProblem(error.getField(), constraint, message);
     }
 

@@ -1,0 +1,178 @@
+// The client of the Passerelle API. Every call sends the UI language, JSON, and for writes the
+// CSRF token Spring Security put in the XSRF-TOKEN cookie. Personal data only ever travels in
+// request bodies, never in URLs.
+import { currentLanguage } from './i18n';
+import type {
+  AuditEntry,
+  Consultation,
+  MonthlySummary,
+  NewConsultation,
+  NewUserAccount,
+  OutreachLocation,
+  Person,
+  PersonDetails,
+  PersonSearch,
+  PersonSummary,
+  Problem,
+  Programme,
+  Session,
+  Site,
+  SiteKind,
+  UserAccount,
+  Uuid,
+} from './types';
+
+/** A failed call: the problem detail the server sent, or one made up for a network failure. */
+export class ApiError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.code);
+    this.name = 'ApiError';
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get code(): string {
+    return this.problem.code;
+  }
+}
+
+/** Status 0: the request never reached the server (offline, server down). */
+export const NETWORK_FAILURE = 0;
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+let onUnauthenticated: () => void = () => {};
+
+/** Called when a call other than login answers 401: the session ended. */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+export function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) {
+      return decodeURIComponent(value.join('='));
+    }
+  }
+  return undefined;
+}
+
+export function requestHeaders(method: Method): Record<string, string> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': currentLanguage(),
+    'Content-Type': 'application/json',
+  };
+  if (method !== 'GET') {
+    const token = readCookie('XSRF-TOKEN');
+    if (token) {
+      headers['X-XSRF-TOKEN'] = token;
+    }
+  }
+  return headers;
+}
+
+async function toProblem(response: Response): Promise<Problem> {
+  try {
+    const body = (await response.json()) as Partial<Problem>;
+    return {
+      ...body,
+      status: typeof body.status === 'number' ? body.status : response.status,
+      code: typeof body.code === 'string' ? body.code : `http-${response.status}`,
+    };
+  } catch {
+    return { status: response.status, code: `http-${response.status}` };
+  }
+}
+
+interface CallOptions {
+  /** Do not treat a 401 as the end of the session (the login and session probes). */
+  expectUnauthenticated?: boolean;
+}
+
+export async function call<T>(method: Method, path: string, body?: unknown, options: CallOptions = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: requestHeaders(method),
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError({ status: NETWORK_FAILURE, code: 'network' });
+  }
+  if (!response.ok) {
+    const problem = await toProblem(response);
+    if (response.status === 401 && !options.expectUnauthenticated) {
+      onUnauthenticated();
+    }
+    throw new ApiError(problem);
+  }
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const id = (value: Uuid) => encodeURIComponent(value);
+
+export const api = {
+  /** The current session, or null when logged out; also makes the server set the XSRF-TOKEN cookie. */
+  async session(): Promise<Session | null> {
+    try {
+      return await call<Session>('GET', '/api/session', undefined, { expectUnauthenticated: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        return null;
+      }
+      throw error;
+    }
+  },
+  async login(username: string, password: string): Promise<Session> {
+    if (!readCookie('XSRF-TOKEN')) {
+      await api.session();
+    }
+    return call<Session>('POST', '/api/session', { username, password }, { expectUnauthenticated: true });
+  },
+  logout: () => call<void>('DELETE', '/api/session', undefined, { expectUnauthenticated: true }),
+  chooseSite: (siteId: Uuid) => call<Session>('PUT', '/api/session/site', { siteId }),
+
+  searchPeople: (search: PersonSearch) => call<PersonSummary[]>('POST', '/api/people/search', search),
+  person: (personId: Uuid) => call<Person>('GET', `/api/people/${id(personId)}`),
+  registerPerson: (personId: Uuid, details: PersonDetails) =>
+    call<Person>('POST', '/api/people', { id: personId, details }),
+  correctPerson: (personId: Uuid, details: PersonDetails, version: number) =>
+    call<Person>('PUT', `/api/people/${id(personId)}`, { details, version }),
+
+  consultations: (personId: Uuid) => call<Consultation[]>('GET', `/api/people/${id(personId)}/consultations`),
+  recordConsultation: (consultation: NewConsultation) => call<Consultation>('POST', '/api/consultations', consultation),
+  /** month as YYYY-MM: not personal data, so a query parameter is fine. */
+  summary: (month: string) => call<MonthlySummary>('GET', `/api/consultations/summary?month=${encodeURIComponent(month)}`),
+
+  programmes: () => call<Programme[]>('GET', '/api/programmes'),
+  createProgramme: (code: string, name: string) => call<Programme>('POST', '/api/programmes', { code, name }),
+  sites: () => call<Site[]>('GET', '/api/sites'),
+  createSite: (site: { programmeId: Uuid; name: string; kind: SiteKind; city?: string; phone?: string }) =>
+    call<Site>('POST', '/api/sites', site),
+  outreachLocations: (siteId: Uuid) => call<OutreachLocation[]>('GET', `/api/sites/${id(siteId)}/outreach-locations`),
+  addOutreachLocation: (siteId: Uuid, location: { name: string; description?: string }) =>
+    call<OutreachLocation>('POST', `/api/sites/${id(siteId)}/outreach-locations`, location),
+
+  users: () => call<UserAccount[]>('GET', '/api/users'),
+  createUser: (user: NewUserAccount) => call<UserAccount>('POST', '/api/users', user),
+  setUserEnabled: (userId: Uuid, enabled: boolean, version: number) =>
+    call<UserAccount>('PUT', `/api/users/${id(userId)}/enabled`, { enabled, version }),
+
+  /** recordId is a UUID, never personal data. */
+  audit: (recordId?: Uuid) =>
+    call<AuditEntry[]>('GET', recordId ? `/api/audit?recordId=${id(recordId)}` : '/api/audit'),
+};

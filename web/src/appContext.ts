@@ -1,0 +1,27 @@
+// What every screen needs: the session, the UI language and its translate function.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Language, Translate } from './i18n';
+import type { Role, Session } from './types';
+
+export interface AppState {
+  session: Session | null;
+  setSession: (session: Session | null) => void;
+  language: Language;
+  setLanguage: (language: Language) => void;
+  t: Translate;
+}
+
+export const AppContext = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const state = useContext(AppContext);
+  if (!state) {
+    throw new Error('useApp outside <AppContext.Provider>');
+  }
+  return state;
+}
+
+export function hasRole(session: Session | null, ...roles: Role[]): boolean {
+  return !!session && session.user.roles.some((role) => roles.includes(role));
+}

@@ -1,0 +1,51 @@
+import { useApp } from '../appContext';
+import { formatDate, isolate } from '../format';
+import { languageName } from '../referenceLists';
+import type { Consultation } from '../types';
+
+interface Props {
+  consultations: Consultation[];
+  siteNames: Map<string, string>;
+}
+
+/** A person's consultations, newest first. */
+export function ConsultationHistory({ consultations, siteNames }: Props) {
+  const { t, language } = useApp();
+  if (consultations.length === 0) {
+    return (
+      <p class="empty" data-testid="history-empty">
+        {t('history.empty')}
+      </p>
+    );
+  }
+  return (
+    <ol class="history">
+      {consultations.map((consultation) => (
+        <li key={consultation.id} class="history-item" data-testid="history-item">
+          <p class="history-head">
+            <span class="history-date">{formatDate(consultation.occurredOn, language)}</span>
+            <span class={`discipline-badge discipline-${consultation.discipline.toLowerCase()}`}>
+              {t(`discipline.${consultation.discipline}`)}
+            </span>
+          </p>
+          <p class="history-meta">
+            {t('history.at', { site: isolate(siteNames.get(consultation.siteId) ?? t('history.unknownSite')) })} ·{' '}
+            {t('history.by', { name: isolate(consultation.providerName) })}
+            {consultation.interpreter && ` · ${t('history.interpreter')}`}
+            {consultation.language && ` · ${t('history.language', { language: languageName(consultation.language, t) })}`}
+          </p>
+          {consultation.diagnosis && (
+            <p class="history-diagnosis">
+              <strong>{t('history.diagnosis')}</strong> <span dir="auto">{consultation.diagnosis}</span>
+            </p>
+          )}
+          {consultation.note && (
+            <p class="history-note" dir="auto">
+              {consultation.note}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

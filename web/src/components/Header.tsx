@@ -1,0 +1,66 @@
+import { api } from '../api';
+import { hasRole, useApp } from '../appContext';
+import { forgetEverything } from '../memory';
+import { navigate } from '../router';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { Link } from './Link';
+
+/** The bar on every screen: the app, where you work, who you are, navigation and language. */
+export function Header() {
+  const { session, setSession, t } = useApp();
+
+  const logout = async () => {
+    try {
+      await api.logout();
+    } catch {
+      // Even if the server cannot be reached, forget everything on this device.
+    }
+    forgetEverything();
+    setSession(null);
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <header class="app-header">
+      <div class="header-top">
+        <Link href={session ? '/' : '/login'} class="brand" testId="brand">
+          <img src="/icons/icon.svg" alt="" class="brand-icon" width={32} height={32} />
+          <span>{t('app.name')}</span>
+        </Link>
+        <LanguageSwitcher />
+      </div>
+      {session && (
+        <div class="header-session">
+          <p class="session-info">
+            <span class="session-user" data-testid="current-user">
+              {session.user.displayName}
+            </span>
+            <span class="session-site">
+              <span class="visually-hidden">{t('nav.currentSite')} </span>
+              <span data-testid="current-site">{session.currentSite?.name ?? t('nav.noSite')}</span>
+            </span>
+          </p>
+          <nav class="main-nav" aria-label={t('nav.main')}>
+            <Link href="/" class="nav-link" testId="nav-search">
+              {t('nav.search')}
+            </Link>
+            <Link href="/summary" class="nav-link" testId="nav-summary">
+              {t('nav.summary')}
+            </Link>
+            {hasRole(session, 'ADMINISTRATOR') && (
+              <Link href="/admin" class="nav-link" testId="nav-admin">
+                {t('nav.admin')}
+              </Link>
+            )}
+            <button type="button" class="nav-button" data-testid="switch-site" onClick={() => navigate('/sites')}>
+              {t('nav.switchSite')}
+            </button>
+            <button type="button" class="nav-button" data-testid="logout" onClick={logout}>
+              {t('nav.logout')}
+            </button>
+          </nav>
+        </div>
+      )}
+    </header>
+  );
+}

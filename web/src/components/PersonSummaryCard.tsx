@@ -1,0 +1,32 @@
+import { useApp } from '../appContext';
+import { describeBirth } from '../format';
+import { formatPatientCode } from '../patientCode';
+import { countryName } from '../referenceLists';
+import type { PersonSummary } from '../types';
+import { Link } from './Link';
+
+/** One search result: enough to recognise the person, as a link to their page. */
+export function PersonSummaryCard({ person }: { person: PersonSummary }) {
+  const { t, language } = useApp();
+  const birth = describeBirth(person.birthDate, person.age, t, language);
+  return (
+    <li class="result">
+      <Link href={`/people/${person.id}`} class="result-link" testId="search-result">
+        <span class="result-main">
+          <span class="result-name" dir="auto">
+            {person.chosenName}
+          </span>
+          <span class="patient-code" dir="ltr">
+            {formatPatientCode(person.patientCode)}
+          </span>
+        </span>
+        {person.otherNames.length > 0 && <span class="result-other-names" dir="auto">{person.otherNames.join(' · ')}</span>}
+        <span class="result-facts">
+          {[t(`sex.${person.sex}`), birth, person.countryOfOrigin ? countryName(person.countryOfOrigin, t) : '']
+            .filter((part) => part !== '')
+            .join(' · ')}
+        </span>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute } from './router';
+
+const ID = '0190f1c2-0000-7000-8000-000000000010';
+
+describe('routes', () => {
+  it.each([
+    ['/', { screen: 'search' }],
+    ['/login', { screen: 'login' }],
+    ['/sites', { screen: 'sites' }],
+    ['/new-person', { screen: 'newPerson' }],
+    [`/people/${ID}`, { screen: 'person', personId: ID }],
+    [`/people/${ID}/edit`, { screen: 'editPerson', personId: ID }],
+    [`/people/${ID}/consultations/new`, { screen: 'newConsultation', personId: ID }],
+    ['/summary', { screen: 'summary' }],
+    ['/admin', { screen: 'admin' }],
+    ['/admin/users', { screen: 'admin' }],
+    ['/summary/', { screen: 'summary' }],
+  ])('%s', (path, route) => {
+    expect(matchRoute(path)).toEqual(route);
+  });
+
+  it('only take record ids, never names', () => {
+    expect(matchRoute('/people/Mohammed')).toEqual({ screen: 'notFound' });
+  });
+});

@@ -1,0 +1,86 @@
+// A tiny router over the history API. Paths carry record UUIDs only, never personal data.
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route =
+  | { screen: 'login' }
+  | { screen: 'sites' }
+  | { screen: 'search' }
+  | { screen: 'newPerson' }
+  | { screen: 'person'; personId: string }
+  | { screen: 'editPerson'; personId: string }
+  | { screen: 'newConsultation'; personId: string }
+  | { screen: 'summary' }
+  | { screen: 'admin' }
+  | { screen: 'notFound' };
+
+const UUID = '([0-9a-fA-F-]{36})';
+
+const PATTERNS: Array<[RegExp, (id: string) => Route]> = [
+  [new RegExp(`^/people/${UUID}$`), (personId) => ({ screen: 'person', personId })],
+  [new RegExp(`^/people/${UUID}/edit$`), (personId) => ({ screen: 'editPerson', personId })],
+  [new RegExp(`^/people/${UUID}/consultations/new$`), (personId) => ({ screen: 'newConsultation', personId })],
+];
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  switch (path) {
+    case '/':
+    case '/index.html':
+      return { screen: 'search' };
+    case '/login':
+      return { screen: 'login' };
+    case '/sites':
+      return { screen: 'sites' };
+    case '/new-person':
+      return { screen: 'newPerson' };
+    case '/summary':
+      return { screen: 'summary' };
+  }
+  if (path === '/admin' || path.startsWith('/admin/')) {
+    return { screen: 'admin' };
+  }
+  for (const [pattern, route] of PATTERNS) {
+    const match = pattern.exec(path);
+    if (match?.[1]) return route(match[1]);
+  }
+  return { screen: 'notFound' };
+}
+
+const listeners = new Set<() => void>();
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === location.pathname) {
+    return;
+  }
+  if (options.replace) {
+    history.replaceState(null, '', path);
+  } else {
+    history.pushState(null, '', path);
+  }
+  listeners.forEach((listener) => listener());
+  window.scrollTo?.(0, 0);
+}
+
+/** The current path; re-renders on navigate() and on the browser's back and forward. */
+export function usePath(): string {
+  const [path, setPath] = useState(location.pathname);
+  useEffect(() => {
+    const update = () => setPath(location.pathname);
+    listeners.add(update);
+    window.addEventListener('popstate', update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener('popstate', update);
+    };
+  }, []);
+  return path;
+}
+
+/** Follows an in-app link without reloading the page (ctrl/middle clicks still open a new tab). */
+export function followLink(event: MouseEvent, path: string): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+    return;
+  }
+  event.preventDefault();
+  navigate(path);
+}

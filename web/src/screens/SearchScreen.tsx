@@ -1,0 +1,138 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { useApp } from '../appContext';
+import { errorId, FieldErrors } from '../components/FieldErrors';
+import { FormError } from '../components/FormError';
+import { PersonSummaryCard } from '../components/PersonSummaryCard';
+import { lastSearch, rememberRegistrationName, rememberSearch } from '../memory';
+import { isPatientCode } from '../patientCode';
+import { toProblem } from '../problems';
+import { navigate } from '../router';
+import { SEXES, type PersonSearch, type PersonSummary, type Problem, type Sex } from '../types';
+
+/** Search first, then register: one box for a name or a patient code. */
+export function SearchScreen() {
+  const { t } = useApp();
+  const previous = lastSearch();
+  const [query, setQuery] = useState(previous?.search.query ?? '');
+  const [sex, setSex] = useState<Sex | ''>(previous?.search.sex ?? '');
+  const [birthYear, setBirthYear] = useState(previous?.search.birthYear ? String(previous.search.birthYear) : '');
+  const [results, setResults] = useState<PersonSummary[] | null>(previous?.results ?? null);
+  const [searched, setSearched] = useState<PersonSearch | null>(previous?.search ?? null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const search: PersonSearch = { query: query.trim(), limit: 50 };
+    if (sex) search.sex = sex;
+    if (/^\d{4}$/.test(birthYear.trim())) search.birthYear = Number(birthYear.trim());
+    setBusy(true);
+    setProblem(null);
+    try {
+      const found = await api.searchPeople(search);
+      setResults(found);
+      setSearched(search);
+      rememberSearch(search, found);
+    } catch (error) {
+      setProblem(toProblem(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const registerNew = () => {
+    const typed = (searched?.query ?? query).trim();
+    rememberRegistrationName(typed && !isPatientCode(typed) ? typed : '');
+    navigate('/new-person');
+  };
+
+  return (
+    <section class="card">
+      <h1>{t('search.title')}</h1>
+      <form class="search-form" onSubmit={submit} noValidate role="search">
+        <FormError problem={problem} placed={['query']} />
+        <div class="field">
+          <label for="search-query">{t('search.query')}</label>
+          <input
+            id="search-query"
+            type="search"
+            autocomplete="off"
+            spellcheck={false}
+            value={query}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+            aria-describedby={`search-query-hint ${errorId('query')}`}
+            data-testid="search-input"
+          />
+          <p class="hint" id="search-query-hint">
+            {t('search.queryHint')}
+          </p>
+          <FieldErrors problem={problem} path="query" id={errorId('query')} />
+        </div>
+        <div class="field-row">
+          <div class="field">
+            <label for="search-sex">
+              {t('search.sex')} <span class="optional">({t('app.optional')})</span>
+            </label>
+            <select
+              id="search-sex"
+              value={sex}
+              onChange={(event) => setSex(event.currentTarget.value as Sex | '')}
+              data-testid="search-sex"
+            >
+              <option value="">{t('search.anySex')}</option>
+              {SEXES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`sex.${value}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="search-birth-year">
+              {t('search.birthYear')} <span class="optional">({t('app.optional')})</span>
+            </label>
+            <input
+              id="search-birth-year"
+              type="number"
+              inputMode="numeric"
+              min={1900}
+              max={2100}
+              value={birthYear}
+              onInput={(event) => setBirthYear(event.currentTarget.value)}
+              data-testid="search-birth-year"
+            />
+            <FieldErrors problem={problem} path="birthYear" />
+          </div>
+        </div>
+        <button type="submit" class="button primary" disabled={busy} data-testid="search-submit">
+          {busy ? t('search.searching') : t('search.submit')}
+        </button>
+      </form>
+
+      {results && (
+        <section class="results" aria-live="polite">
+          {results.length === 0 ? (
+            <p class="empty" data-testid="search-empty">
+              {t('search.empty')}
+            </p>
+          ) : (
+            <>
+              <p class="result-count">{t('search.results', { count: results.length })}</p>
+              <ul class="result-list">
+                {results.map((person) => (
+                  <PersonSummaryCard key={person.id} person={person} />
+                ))}
+              </ul>
+              <p class="hint">{t('search.notHere')}</p>
+            </>
+          )}
+          <button type="button" class="button secondary" onClick={registerNew} data-testid="register-new">
+            {t('search.registerNew')}
+          </button>
+        </section>
+      )}
+      {!results && <p class="hint">{t('search.registerHint')}</p>}
+    </section>
+  );
+}

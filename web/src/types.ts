@@ -1,0 +1,238 @@
+// The shapes of the JSON the back end sends and takes (see the *Views.java records).
+
+export type Uuid = string;
+/** An ISO date, YYYY-MM-DD. */
+export type IsoDate = string;
+
+export const ROLES = [
+  'ADMINISTRATOR',
+  'COORDINATOR',
+  'CLINICIAN',
+  'PSYCHOLOGIST',
+  'SOCIAL_LEGAL_WORKER',
+  'DATA_OFFICER',
+  'LOGISTICIAN',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SITE_KINDS = ['FIXED', 'SHELTER', 'MOBILE_TEAM'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+export interface Site {
+  id: Uuid;
+  programmeId: Uuid;
+  programmeName: string;
+  name: string;
+  kind: SiteKind;
+  city?: string | null;
+  phone?: string | null;
+  active: boolean;
+}
+
+export interface Programme {
+  id: Uuid;
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+export interface OutreachLocation {
+  id: Uuid;
+  siteId: Uuid;
+  name: string;
+  description?: string | null;
+}
+
+export interface SessionUser {
+  id: Uuid;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export interface Session {
+  organisation?: string | null;
+  user: SessionUser;
+  sites: Site[];
+  currentSite?: Site | null;
+}
+
+export const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const PRECISIONS = ['EXACT', 'MONTH', 'YEAR', 'ESTIMATED'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+export const NAME_KINDS = ['ALIAS', 'SPELLING', 'ORIGINAL_SCRIPT', 'PREVIOUS', 'OFFICIAL'] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
+
+export const SCRIPTS = ['LATIN', 'ARABIC', 'ETHIOPIC', 'OTHER'] as const;
+export type Script = (typeof SCRIPTS)[number];
+
+export const FLAGS = ['UNACCOMPANIED_MINOR', 'PREGNANT', 'NEEDS_INTERPRETER'] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export const DISCIPLINES = ['MEDICAL', 'NURSING', 'MENTAL_HEALTH', 'SOCIAL', 'LEGAL'] as const;
+export type Discipline = (typeof DISCIPLINES)[number];
+
+/** A birth date as the server stores it. */
+export interface BirthDate {
+  precision: Precision;
+  date: IsoDate;
+  estimatedAge?: number | null;
+  estimatedOn?: IsoDate | null;
+}
+
+/** A birth date as sent in a registration or correction. */
+export interface BirthDateInput {
+  precision: Precision;
+  date?: IsoDate;
+  estimatedAge?: number;
+  estimatedOn?: IsoDate;
+}
+
+export interface OtherName {
+  name: string;
+  kind: NameKind;
+  script?: Script | null;
+  language?: string | null;
+}
+
+export interface PersonDetails {
+  chosenName: string;
+  otherNames: OtherName[];
+  sex: Sex;
+  birthDate?: BirthDateInput;
+  languages: string[];
+  countryOfOrigin?: string;
+  phone?: string;
+  flags: Flag[];
+}
+
+export interface Person {
+  id: Uuid;
+  patientCode: string;
+  chosenName: string;
+  otherNames: OtherName[];
+  sex: Sex;
+  birthDate?: BirthDate | null;
+  age?: number | null;
+  languages: string[];
+  countryOfOrigin?: string | null;
+  phone?: string | null;
+  flags: Flag[];
+  registeredSiteId: Uuid;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonSummary {
+  id: Uuid;
+  patientCode: string;
+  chosenName: string;
+  otherNames: string[];
+  sex: Sex;
+  birthDate?: BirthDate | null;
+  age?: number | null;
+  countryOfOrigin?: string | null;
+  registeredSiteId: Uuid;
+}
+
+export interface PersonSearch {
+  query: string;
+  sex?: Sex;
+  birthYear?: number;
+  limit?: number;
+}
+
+export interface Consultation {
+  id: Uuid;
+  personId: Uuid;
+  siteId: Uuid;
+  discipline: Discipline;
+  occurredOn: IsoDate;
+  providerId: Uuid;
+  providerName: string;
+  note?: string | null;
+  diagnosis?: string | null;
+  interpreter: boolean;
+  language?: string | null;
+  createdAt: string;
+}
+
+export interface NewConsultation {
+  id?: Uuid;
+  personId: Uuid;
+  discipline: Discipline;
+  occurredOn?: IsoDate;
+  note?: string;
+  diagnosis?: string;
+  interpreter: boolean;
+  language?: string;
+}
+
+export interface SiteDisciplineCount {
+  siteId: Uuid;
+  siteName: string;
+  discipline: Discipline;
+  consultations: number;
+}
+
+export interface MonthlySummary {
+  month: string;
+  counts: SiteDisciplineCount[];
+  total: number;
+}
+
+export interface UserAccount {
+  id: Uuid;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  allSites: boolean;
+  siteIds: Uuid[];
+  enabled: boolean;
+  version: number;
+}
+
+export interface NewUserAccount {
+  id?: Uuid;
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  allSites: boolean;
+  siteIds: Uuid[];
+}
+
+export const AUDIT_ACTIONS = ['LOGIN', 'LOGIN_FAILED', 'READ', 'SEARCH', 'CREATE', 'UPDATE', 'DELETE', 'EXPORT'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  id: number;
+  occurredAt: string;
+  actorId?: Uuid | null;
+  actorName: string;
+  action: AuditAction;
+  recordType?: string | null;
+  recordId?: Uuid | null;
+  siteId?: Uuid | null;
+  outcome: string;
+}
+
+/** One invalid field in a problem detail; {@code field} is a JSON path such as details.otherNames[0].name. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** An RFC 9457 problem detail as the API sends it, with the message in the user's language. */
+export interface Problem {
+  status: number;
+  code: string;
+  title?: string;
+  detail?: string;
+  fieldErrors?: FieldProblem[];
+}
