@@ -7,6 +7,7 @@ import { applyLanguage, storedLanguage, translator, type Language } from './i18n
 import { forgetEverything } from './memory';
 import { toProblem } from './problems';
 import { matchRoute, navigate, usePath, type Route } from './router';
+import { AccountScreen } from './screens/AccountScreen';
 import { AdminScreen } from './screens/AdminScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { NewConsultationScreen } from './screens/NewConsultationScreen';
@@ -19,7 +20,7 @@ import { SummaryScreen } from './screens/SummaryScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
-const WITHOUT_SITE: Route['screen'][] = ['sites', 'admin', 'summary', 'notFound'];
+const WITHOUT_SITE: Route['screen'][] = ['sites', 'admin', 'summary', 'account', 'notFound'];
 
 export function App() {
   const [language, setLanguageState] = useState<Language>(storedLanguage);
@@ -106,6 +107,8 @@ function Screen({ route, session }: { route: Route; session: Session | null }) {
       return <SummaryScreen />;
     case 'admin':
       return <AdminScreen />;
+    case 'account':
+      return <AccountScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -145,6 +145,9 @@ export const api = {
   },
   logout: () => call<void>('DELETE', '/api/session', undefined, { expectUnauthenticated: true }),
   chooseSite: (siteId: Uuid) => call<Session>('PUT', '/api/session/site', { siteId }),
+  /** 204 on success; the server then ends the user's other sessions. */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    call<void>('PUT', '/api/session/password', { currentPassword, newPassword }),
 
   searchPeople: (search: PersonSearch) => call<PersonSummary[]>('POST', '/api/people/search', search),
   person: (personId: Uuid) => call<Person>('GET', `/api/people/${id(personId)}`),

@@ -16,6 +16,7 @@ describe('routes', () => {
     ['/admin', { screen: 'admin' }],
     ['/admin/users', { screen: 'admin' }],
     ['/summary/', { screen: 'summary' }],
+    ['/account', { screen: 'account' }],
   ])('%s', (path, route) => {
     expect(matchRoute(path)).toEqual(route);
   });

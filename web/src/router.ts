@@ -11,6 +11,7 @@ export type Route =
   | { screen: 'newConsultation'; personId: string }
   | { screen: 'summary' }
   | { screen: 'admin' }
+  | { screen: 'account' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -35,6 +36,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'newPerson' };
     case '/summary':
       return { screen: 'summary' };
+    case '/account':
+      return { screen: 'account' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

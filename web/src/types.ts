@@ -235,4 +235,6 @@ export interface Problem {
   title?: string;
   detail?: string;
   fieldErrors?: FieldProblem[];
+  /** With too-many-attempts (429): how long to wait before trying again. */
+  retryAfterSeconds?: number;
 }

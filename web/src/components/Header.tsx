@@ -32,9 +32,10 @@ export function Header() {
       {session && (
         <div class="header-session">
           <p class="session-info">
-            <span class="session-user" data-testid="current-user">
-              {session.user.displayName}
-            </span>
+            <Link href="/account" class="session-user" testId="nav-account">
+              <span class="visually-hidden">{t('nav.account')} </span>
+              <span data-testid="current-user">{session.user.displayName || t('nav.account')}</span>
+            </Link>
             <span class="session-site">
               <span class="visually-hidden">{t('nav.currentSite')} </span>
               <span data-testid="current-site">{session.currentSite?.name ?? t('nav.noSite')}</span>

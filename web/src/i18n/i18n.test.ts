@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROBLEM_CODES } from '../problems';
 import { COUNTRIES, SPOKEN_LANGUAGES } from '../referenceLists';
 import { AUDIT_ACTIONS, DISCIPLINES, FLAGS, NAME_KINDS, PRECISIONS, ROLES, SCRIPTS, SEXES, SITE_KINDS } from '../types';
 import { DICTIONARIES, direction, LANGUAGES, translator } from './index';
@@ -39,6 +40,7 @@ describe('dictionaries', () => {
       ...AUDIT_ACTIONS.map((v) => `auditAction.${v}`),
       ...COUNTRIES.map((v) => `country.${v}`),
       ...SPOKEN_LANGUAGES.map((v) => `language.${v}`),
+      ...PROBLEM_CODES.map((v) => `problem.${v}`),
     ];
     expect(expected.filter((key) => !(key in fr))).toEqual([]);
   });

@@ -36,6 +36,11 @@ export function LoginScreen() {
         {problem && (
           <div class="form-error" role="alert" data-testid="login-error">
             <p>{problem.detail}</p>
+            {problem.code === 'too-many-attempts' && problem.retryAfterSeconds !== undefined && (
+              <p data-testid="login-retry-after">
+                {t('login.retryAfter', { minutes: Math.max(1, Math.ceil(problem.retryAfterSeconds / 60)) })}
+              </p>
+            )}
             {problem.fieldErrors?.map((error) => (
               <p key={error.field}>{error.message}</p>
             ))}

@@ -3,6 +3,7 @@ package org.passerelle.access;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
+import org.passerelle.platform.web.ClientScreens;
 import org.passerelle.platform.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -78,14 +79,7 @@ class SecurityConfiguration {
                                         "/manifest.webmanifest",
                                         "/sw.js")
                                 .permitAll()
-                                .requestMatchers(
-                                        HttpMethod.GET,
-                                        "/login",
-                                        "/sites",
-                                        "/people/**",
-                                        "/new-person",
-                                        "/summary",
-                                        "/admin/**")
+                                .requestMatchers(HttpMethod.GET, ClientScreens.PATHS.toArray(String[]::new))
                                 .permitAll()
                                 .anyRequest()
                                 .denyAll());

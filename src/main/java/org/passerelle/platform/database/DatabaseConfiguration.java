@@ -92,6 +92,13 @@ class DatabaseConfiguration {
                         .setCleanDataDirectory(false)
                         .setPort(properties.embeddedPort())
                         .setPGStartupWait(Duration.ofSeconds(60))
+                        // The library tunes its server for throw-away test databases (no fsync, no
+                        // synchronous commit); these are people's records, so every commit is durable.
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on")
+                        .setServerConfig("max_connections", "100")
+                        .setServerConfig("listen_addresses", "localhost")
                         .start();
                 createDatabaseIfMissing(postgres);
                 log.info("Embedded PostgreSQL started on port {}", postgres.getPort());

@@ -27,7 +27,7 @@ class WebConfiguration implements WebMvcConfigurer {
     /** The client routes its own screens: every screen path serves the single page. */
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
-        for (String screen : List.of("/login", "/sites", "/people/**", "/new-person", "/summary", "/admin/**")) {
+        for (String screen : ClientScreens.PATHS) {
             registry.addViewController(screen).setViewName("forward:/index.html");
         }
     }

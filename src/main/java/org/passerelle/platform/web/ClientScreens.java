@@ -1,0 +1,15 @@
+package org.passerelle.platform.web;
+
+import java.util.List;
+
+/**
+ * The paths of the web client's screens. The server answers each with the single page, and lets
+ * anyone load it (the page itself holds no data; the API behind it checks every request).
+ */
+public final class ClientScreens {
+
+    public static final List<String> PATHS =
+            List.of("/login", "/sites", "/people/**", "/new-person", "/summary", "/account", "/admin/**");
+
+    private ClientScreens() {}
+}

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applyLanguage } from '../i18n';
+import { click, jsonResponse, mount, settle, typeInto } from '../test/render';
+import { AccountScreen } from './AccountScreen';
+
+describe('the account screen', () => {
+  const fetchMock = vi.fn<typeof fetch>();
+
+  beforeEach(() => {
+    vi.stubGlobal('fetch', fetchMock);
+    applyLanguage('fr');
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    fetchMock.mockReset();
+    document.body.innerHTML = '';
+  });
+
+  const fill = (screen: ReturnType<typeof mount>, current: string, next: string, repeat: string) => {
+    typeInto(screen.byTestId('account-current-password'), current);
+    typeInto(screen.byTestId('account-new-password'), next);
+    typeInto(screen.byTestId('account-repeat-password'), repeat);
+  };
+
+  const fieldError = (screen: ReturnType<typeof mount>, field: string) =>
+    screen.container.querySelector<HTMLElement>(`[data-testid="field-error"][data-field="${field}"]`);
+
+  it('shows who the user is, with translated roles', () => {
+    const screen = mount(<AccountScreen />, 'en');
+    expect(screen.byTestId('account-display-name')?.textContent).toBe('Amina');
+    expect(screen.byTestId('account-username')?.textContent).toBe('amina');
+    expect(screen.byTestId('account-roles')?.textContent).toBe('Clinician');
+  });
+
+  it('refuses new passwords that differ, without calling the server', () => {
+    const screen = mount(<AccountScreen />);
+    fill(screen, 'ancien mot de passe', 'trois mots simples', 'trois mots simplex');
+
+    click(screen.byTestId('account-save'));
+
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(screen.allByTestId('field-error').map((error) => error.dataset.field)).toEqual(['repeatPassword']);
+    const error = fieldError(screen, 'repeatPassword');
+    expect(error?.textContent).toBe('Les deux nouveaux mots de passe ne sont pas identiques.');
+    expect(error?.closest('.field')?.querySelector('[data-testid="account-repeat-password"]')).not.toBeNull();
+    expect(screen.byTestId('account-saved')).toBeNull();
+  });
+
+  it('refuses a new password shorter than 12 characters, without calling the server', () => {
+    const screen = mount(<AccountScreen />);
+    fill(screen, 'ancien mot de passe', 'court', 'court');
+
+    click(screen.byTestId('account-save'));
+
+    expect(fetchMock).not.toHaveBeenCalled();
+    const error = fieldError(screen, 'newPassword');
+    expect(error?.closest('.field')?.querySelector('[data-testid="account-new-password"]')).not.toBeNull();
+  });
+
+  it('shows a wrong current password next to that field', async () => {
+    const message = 'Le mot de passe actuel n’est pas correct.';
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(
+        {
+          status: 400,
+          code: 'wrong-password',
+          detail: message,
+          fieldErrors: [{ field: 'currentPassword', code: 'wrong-password', message }],
+        },
+        400,
+      ),
+    );
+    const screen = mount(<AccountScreen />);
+    fill(screen, 'pas le bon', 'trois mots simples', 'trois mots simples');
+
+    click(screen.byTestId('account-save'));
+    await settle();
+
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(`${init?.method} ${url}`).toBe('PUT /api/session/password');
+    expect(JSON.parse(init?.body as string)).toEqual({ currentPassword: 'pas le bon', newPassword: 'trois mots simples' });
+    const error = fieldError(screen, 'currentPassword');
+    expect(error?.textContent).toBe(message);
+    expect(error?.closest('.field')?.querySelector('[data-testid="account-current-password"]')).not.toBeNull();
+    expect(screen.byTestId('form-error')?.textContent).toContain(message);
+    expect(screen.byTestId('account-saved')).toBeNull();
+  });
+
+  it('puts the server’s password policy errors under the new password', async () => {
+    const message = 'Ce mot de passe fait partie des plus courants.';
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(
+        {
+          status: 400,
+          code: 'password-too-common',
+          detail: message,
+          fieldErrors: [{ field: 'password', code: 'password-too-common', message }],
+        },
+        400,
+      ),
+    );
+    const screen = mount(<AccountScreen />);
+    fill(screen, 'ancien mot de passe', 'motdepasse123', 'motdepasse123');
+
+    click(screen.byTestId('account-save'));
+    await settle();
+
+    const error = fieldError(screen, 'newPassword');
+    expect(error?.textContent).toBe(message);
+    expect(error?.closest('.field')?.querySelector('[data-testid="account-new-password"]')).not.toBeNull();
+  });
+
+  it('confirms the change and clears the form', async () => {
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    const screen = mount(<AccountScreen />);
+    fill(screen, 'ancien mot de passe', 'trois mots simples', 'trois mots simples');
+
+    click(screen.byTestId('account-save'));
+    await settle();
+
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(screen.byTestId('account-saved')?.textContent).toBe('Mot de passe changé. Vos autres sessions ont été fermées.');
+    for (const id of ['account-current-password', 'account-new-password', 'account-repeat-password']) {
+      expect((screen.byTestId(id) as HTMLInputElement).value).toBe('');
+    }
+    expect(screen.allByTestId('field-error')).toEqual([]);
+    expect(screen.byTestId('form-error')).toBeNull();
+  });
+});
