@@ -5,6 +5,7 @@ import { currentLanguage } from './i18n';
 import type {
   AuditEntry,
   Consultation,
+  ErasureReason,
   MonthlySummary,
   NewConsultation,
   NewUserAccount,
@@ -155,6 +156,9 @@ export const api = {
     call<Person>('POST', '/api/people', { id: personId, details }),
   correctPerson: (personId: Uuid, details: PersonDetails, version: number) =>
     call<Person>('PUT', `/api/people/${id(personId)}`, { details, version }),
+  /** 204 on success: the record, its history and its key are gone for good. */
+  erasePerson: (personId: Uuid, reason: ErasureReason, note?: string) =>
+    call<void>('POST', `/api/people/${id(personId)}/erasure`, { reason, note }),
 
   consultations: (personId: Uuid) => call<Consultation[]>('GET', `/api/people/${id(personId)}/consultations`),
   recordConsultation: (consultation: NewConsultation) => call<Consultation>('POST', '/api/consultations', consultation),

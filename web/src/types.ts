@@ -72,6 +72,9 @@ export type Script = (typeof SCRIPTS)[number];
 export const FLAGS = ['UNACCOMPANIED_MINOR', 'PREGNANT', 'NEEDS_INTERPRETER'] as const;
 export type Flag = (typeof FLAGS)[number];
 
+export const ERASURE_REASONS = ['PERSON_REQUEST', 'CREATED_IN_ERROR', 'RETENTION_ENDED', 'LEGAL_OBLIGATION', 'OTHER'] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
+
 export const DISCIPLINES = ['MEDICAL', 'NURSING', 'MENTAL_HEALTH', 'SOCIAL', 'LEGAL'] as const;
 export type Discipline = (typeof DISCIPLINES)[number];
 

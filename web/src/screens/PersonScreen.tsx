@@ -4,6 +4,7 @@ import { api } from '../api';
 import { hasRole, useApp } from '../appContext';
 import { AccessLog } from '../components/AccessLog';
 import { ConsultationHistory } from '../components/ConsultationHistory';
+import { ErasePerson } from '../components/ErasePerson';
 import { LoadFailed, Loading } from '../components/Loading';
 import { describeBirth } from '../format';
 import { formatPatientCode } from '../patientCode';
@@ -127,6 +128,7 @@ export function PersonScreen({ personId }: { personId: string }) {
       {hasRole(session, 'DATA_OFFICER', 'ADMINISTRATOR') && (
         <section class="card">
           <AccessLog recordId={person.id} />
+          <ErasePerson personId={person.id} />
         </section>
       )}
     </>

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.passerelle.platform.crypto.DataKey;
+import org.passerelle.platform.crypto.SubjectKeys;
 import org.passerelle.platform.database.PostgresCopy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +44,11 @@ public class ConsultationImport {
             Instant createdAt) {}
 
     private final DataSource dataSource;
+    private final SubjectKeys keys;
 
-    ConsultationImport(DataSource dataSource) {
+    ConsultationImport(DataSource dataSource, SubjectKeys keys) {
         this.dataSource = dataSource;
+        this.keys = keys;
     }
 
     /**
@@ -72,6 +76,7 @@ public class ConsultationImport {
                 "created_by",
                 "updated_by");
         for (ImportedConsultation consultation : consultations) {
+            DataKey key = keys.keyFor(consultation.personId());
             rows.value(consultation.id())
                     .value(consultation.personId())
                     .value(consultation.siteId())
@@ -79,8 +84,8 @@ public class ConsultationImport {
                     .value(consultation.occurredOn())
                     .value(consultation.providerId())
                     .value(consultation.providerName())
-                    .value(blankToNull(consultation.note()))
-                    .value(blankToNull(consultation.diagnosis()))
+                    .value(key.sealNullable(ConsultationRepository.NOTE, blankToNull(consultation.note())))
+                    .value(key.sealNullable(ConsultationRepository.DIAGNOSIS, blankToNull(consultation.diagnosis())))
                     .value(consultation.interpreter())
                     .value(consultation.language())
                     .value(consultation.createdAt())

@@ -1,5 +1,7 @@
 package org.passerelle.care;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -10,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.care.CareViews.Consultation;
 import org.passerelle.care.CareViews.NewConsultation;
+import org.passerelle.platform.DomainException;
+import org.passerelle.platform.crypto.DataKey;
+import org.passerelle.platform.crypto.SubjectKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,10 +29,15 @@ class ConsultationRepository {
 
     record Count(UUID siteId, Discipline discipline, long consultations) {}
 
-    private final JdbcClient jdbc;
+    static final String NOTE = "note";
+    static final String DIAGNOSIS = "diagnosis";
 
-    ConsultationRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SubjectKeys keys;
+
+    ConsultationRepository(JdbcClient jdbc, SubjectKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     void insert(UUID id, NewConsultation command, LocalDate occurredOn, UUID siteId, CurrentUser provider) {
@@ -44,8 +54,10 @@ class ConsultationRepository {
                 .param("occurredOn", occurredOn)
                 .param("provider", provider.id())
                 .param("providerName", provider.displayName())
-                .param("note", blankToNull(command.note()))
-                .param("diagnosis", blankToNull(command.diagnosis()))
+                .param("note", keys.keyFor(command.personId()).sealNullable(NOTE, blankToNull(command.note())))
+                .param(
+                        "diagnosis",
+                        keys.keyFor(command.personId()).sealNullable(DIAGNOSIS, blankToNull(command.diagnosis())))
                 .param("interpreter", command.interpreter())
                 .param("language", command.language())
                 .update();
@@ -61,7 +73,7 @@ class ConsultationRepository {
     Optional<Consultation> findById(UUID id) {
         return jdbc.sql(SELECT + " where id = ? and deleted_at is null")
                 .param(id)
-                .query(Consultation.class)
+                .query(this::map)
                 .optional();
     }
 
@@ -69,7 +81,7 @@ class ConsultationRepository {
         return jdbc.sql(SELECT
                         + " where person_id = ? and deleted_at is null order by occurred_on desc, created_at desc")
                 .param(personId)
-                .query(Consultation.class)
+                .query(this::map)
                 .list();
     }
 
@@ -90,6 +102,31 @@ class ConsultationRepository {
                         month.plusMonths(1).atDay(1))
                 .query(Count.class)
                 .list();
+    }
+
+    /** Removes every consultation of a person (erasure). */
+    void deleteAllOf(UUID personId) {
+        jdbc.sql("delete from care.encounter where person_id = ?")
+                .param(personId)
+                .update();
+    }
+
+    private Consultation map(ResultSet rs, int row) throws SQLException {
+        UUID personId = rs.getObject("person_id", UUID.class);
+        DataKey key = keys.existingKey(personId).orElseThrow(() -> DomainException.notFound("person"));
+        return new Consultation(
+                rs.getObject("id", UUID.class),
+                personId,
+                rs.getObject("site_id", UUID.class),
+                Discipline.valueOf(rs.getString("discipline")),
+                rs.getObject("occurred_on", LocalDate.class),
+                rs.getObject("provider_id", UUID.class),
+                rs.getString("provider_name"),
+                key.openNullable(NOTE, rs.getBytes("note")),
+                key.openNullable(DIAGNOSIS, rs.getBytes("diagnosis")),
+                rs.getBoolean("interpreter"),
+                rs.getString("language"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

@@ -82,7 +82,10 @@ public class Consultations {
 
     /** A person's consultations, newest first. */
     public List<Consultation> history(UUID personId) {
-        requireCarer();
+        CurrentUser user = currentUsers.current();
+        if (!user.caresForPeople() && !user.hasRole(Role.DATA_OFFICER)) {
+            throw DomainException.forbidden("role-not-allowed");
+        }
         if (!people.exists(personId)) {
             throw DomainException.notFound("person");
         }

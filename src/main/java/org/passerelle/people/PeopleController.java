@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.passerelle.people.PersonViews.Correction;
+import org.passerelle.people.PersonViews.Erasure;
 import org.passerelle.people.PersonViews.Person;
 import org.passerelle.people.PersonViews.PersonSummary;
 import org.passerelle.people.PersonViews.Registration;
@@ -43,6 +44,12 @@ class PeopleController {
     @GetMapping("/{id}")
     Person get(@PathVariable UUID id) {
         return registry.get(id);
+    }
+
+    @PostMapping("/{id}/erasure")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void erase(@PathVariable UUID id, @Valid @RequestBody Erasure erasure) {
+        registry.erase(id, erasure);
     }
 
     @PutMapping("/{id}")

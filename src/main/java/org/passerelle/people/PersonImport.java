@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -16,6 +18,8 @@ import org.passerelle.people.PersonViews.Flag;
 import org.passerelle.people.PersonViews.OtherName;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
+import org.passerelle.platform.crypto.DataKey;
+import org.passerelle.platform.crypto.SubjectKeys;
 import org.passerelle.platform.database.PostgresCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,6 +38,7 @@ public class PersonImport {
 
     private static final String PERSON_TABLE = "people.person";
     private static final String NAME_TABLE = "people.person_name";
+    private static final String INDEX_TABLE = "people.person_token";
 
     /**
      * A person to load.
@@ -65,11 +70,15 @@ public class PersonImport {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SubjectKeys subjectKeys;
+    private final NameIndex nameIndex;
 
-    PersonImport(DataSource dataSource, JdbcClient jdbc, Clock clock) {
+    PersonImport(DataSource dataSource, JdbcClient jdbc, Clock clock, SubjectKeys subjectKeys, NameIndex nameIndex) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.subjectKeys = subjectKeys;
+        this.nameIndex = nameIndex;
     }
 
     /**
@@ -87,6 +96,8 @@ public class PersonImport {
         LocalDate today = LocalDate.now(clock);
         persons.stream().map(ImportedPerson::birthDate).filter(b -> b != null).forEach(b -> b.checkPlausible(today));
         Map<UUID, String> codes = patientCodes(persons);
+        Map<UUID, DataKey> keys =
+                subjectKeys.createAll(persons.stream().map(ImportedPerson::id).toList());
         PostgresCopy personRows = PostgresCopy.into(
                 PERSON_TABLE,
                 "id",
@@ -102,7 +113,6 @@ public class PersonImport {
                 "phone",
                 "flags",
                 "registered_site_id",
-                "search_text",
                 "created_at",
                 "updated_at");
         PostgresCopy nameRows = PostgresCopy.into(
@@ -116,20 +126,34 @@ public class PersonImport {
                 "given_at_site",
                 "recorded_on",
                 "position");
+        PostgresCopy indexRows = PostgresCopy.into(INDEX_TABLE, "token", "person_id");
         for (ImportedPerson person : persons) {
-            addPerson(personRows, person, codes.get(person.id()));
-            addNames(nameRows, person);
+            DataKey key = Objects.requireNonNull(keys.get(person.id()));
+            addPerson(personRows, person, codes.get(person.id()), key);
+            addNames(nameRows, person, key);
+            addIndexEntries(indexRows, person);
         }
         personRows.execute(dataSource);
         nameRows.execute(dataSource);
+        indexRows.execute(dataSource);
         return persons.size();
     }
 
-    private static void addPerson(PostgresCopy rows, ImportedPerson person, @Nullable String code) {
+    private void addIndexEntries(PostgresCopy rows, ImportedPerson person) {
+        List<String> names = new ArrayList<>();
+        names.add(person.chosenName());
+        person.otherNames().forEach(name -> names.add(name.name()));
+        for (NameIndex.IndexEntry entry : nameIndex.entriesOf(names)) {
+            rows.value(entry.hash()).value(person.id()).endRow();
+        }
+    }
+
+    private static void addPerson(PostgresCopy rows, ImportedPerson person, @Nullable String code, DataKey key) {
         BirthDate birthDate = person.birthDate();
         rows.value(person.id())
                 .value(code)
-                .value(person.chosenName().strip())
+                .value(key.seal(
+                        PersonRepository.CHOSEN_NAME, person.chosenName().strip()))
                 .value(person.sex().name())
                 .value(birthDate == null ? null : birthDate.date())
                 .value(birthDate == null ? null : birthDate.precision().name())
@@ -137,24 +161,21 @@ public class PersonImport {
                 .value(birthDate == null ? null : birthDate.estimatedOn())
                 .value(person.languages().stream().sorted().toList())
                 .value(person.countryOfOrigin())
-                .value(person.phone())
+                .value(key.sealNullable(PersonRepository.PHONE, person.phone()))
                 .value(person.flags().stream().map(Enum::name).sorted().toList())
                 .value(person.registeredSiteId())
-                .value(SearchText.of(
-                        person.chosenName(),
-                        person.otherNames().stream().map(OtherName::name).toList()))
                 .value(person.createdAt())
                 .value(person.createdAt())
                 .endRow();
     }
 
-    private static void addNames(PostgresCopy rows, ImportedPerson person) {
+    private static void addNames(PostgresCopy rows, ImportedPerson person, DataKey key) {
         LocalDate recordedOn = LocalDate.ofInstant(person.createdAt(), ZoneOffset.UTC);
         int position = 0;
         for (OtherName name : person.otherNames()) {
             rows.value(Ids.newId())
                     .value(person.id())
-                    .value(name.name().strip())
+                    .value(key.seal(PersonRepository.OTHER_NAME, name.name().strip()))
                     .value(name.kind().name())
                     .value(name.script() == null ? null : name.script().name())
                     .value(name.language())

@@ -2,10 +2,13 @@ package org.passerelle.people;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
@@ -14,6 +17,7 @@ import org.passerelle.access.Role;
 import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
 import org.passerelle.people.PersonViews.Correction;
+import org.passerelle.people.PersonViews.Erasure;
 import org.passerelle.people.PersonViews.OtherName;
 import org.passerelle.people.PersonViews.Person;
 import org.passerelle.people.PersonViews.PersonDetails;
@@ -22,8 +26,12 @@ import org.passerelle.people.PersonViews.Registration;
 import org.passerelle.people.PersonViews.Search;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
+import org.passerelle.platform.crypto.SubjectKeys;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Registers, finds, shows and corrects persons. Every read and write is checked against the
@@ -40,8 +48,18 @@ public class PersonRegistry {
     private final CurrentUsers currentUsers;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final SubjectKeys keys;
 
-    PersonRegistry(PersonRepository persons, CurrentUsers currentUsers, AuditLog audit, Clock clock) {
+    PersonRegistry(
+            PersonRepository persons,
+            CurrentUsers currentUsers,
+            AuditLog audit,
+            Clock clock,
+            ApplicationEventPublisher events,
+            SubjectKeys keys) {
+        this.events = events;
+        this.keys = keys;
         this.persons = persons;
         this.currentUsers = currentUsers;
         this.audit = audit;
@@ -92,8 +110,13 @@ public class PersonRegistry {
         requireReader();
         int limit = search.limit() == null ? DEFAULT_LIMIT : search.limit();
         Optional<String> code = PatientCode.parse(search.query());
-        List<PersonRepository.Row> rows =
-                code.flatMap(persons::findByCode).map(List::of).orElseGet(() -> byName(search, limit));
+        List<String> words = code.isPresent() ? List.of() : SearchText.tokens(search.query());
+        if (code.isEmpty() && words.isEmpty()) {
+            throw DomainException.invalidField("query", "search-empty");
+        }
+        List<PersonRepository.Row> rows = code.flatMap(persons::findByCode)
+                .map(List::of)
+                .orElseGet(() -> persons.search(words, search.sex(), search.birthYear()));
         audit.record(AuditAction.SEARCH, RECORD_TYPE, null);
         Map<UUID, List<OtherName>> names =
                 persons.otherNames(rows.stream().map(PersonRepository.Row::id).toList());
@@ -111,21 +134,49 @@ public class PersonRegistry {
                         age(row.birthDate(), today),
                         row.countryOfOrigin(),
                         row.registeredSiteId()))
+                .sorted(Comparator.comparingInt((PersonSummary found) -> -wholeWordMatches(found, words))
+                        .thenComparing(PersonSummary::chosenName, String.CASE_INSENSITIVE_ORDER))
+                .limit(limit)
                 .toList();
+    }
+
+    /** How many query words are whole words of the person's names: "ali" ranks Ali before Alimou. */
+    private static int wholeWordMatches(PersonSummary found, List<String> words) {
+        Set<String> nameWords = new HashSet<>(SearchText.tokens(found.chosenName()));
+        found.otherNames().forEach(name -> nameWords.addAll(SearchText.tokens(name)));
+        return (int) words.stream().filter(nameWords::contains).count();
+    }
+
+    /**
+     * Erases a person: every module deletes what it holds about them in this transaction (see
+     * {@link PersonErased}), and once it is committed their key is destroyed, so that nothing of
+     * them can be read from any earlier copy of the database either. Only data officers and
+     * administrators may erase, and the erasure is audited with its reason.
+     */
+    public void erase(UUID id, Erasure erasure) {
+        CurrentUser user = currentUsers.current();
+        if (!user.hasAnyRole(Role.DATA_OFFICER, Role.ADMINISTRATOR)) {
+            throw DomainException.forbidden("role-not-allowed");
+        }
+        if (!persons.exists(id)) {
+            throw DomainException.notFound(RECORD_TYPE);
+        }
+        events.publishEvent(new PersonErased(id));
+        persons.delete(id);
+        persons.recordErasure(id, user.id(), erasure);
+        audit.record(AuditAction.DELETE, RECORD_TYPE, id);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                keys.destroy(id);
+            }
+        });
     }
 
     /** Whether a person exists, for other modules that record something about them. */
     @Transactional(readOnly = true)
     public boolean exists(UUID id) {
         return persons.exists(id);
-    }
-
-    private List<PersonRepository.Row> byName(Search search, int limit) {
-        List<String> tokens = SearchText.tokens(search.query());
-        if (tokens.isEmpty()) {
-            throw DomainException.invalidField("query", "search-empty");
-        }
-        return persons.search(tokens, search.sex(), search.birthYear(), limit);
     }
 
     private @Nullable BirthDate birthDate(PersonDetails details) {

@@ -19,7 +19,10 @@ import org.jspecify.annotations.Nullable;
 import org.passerelle.people.PersonViews.Flag;
 import org.passerelle.people.PersonViews.OtherName;
 import org.passerelle.people.PersonViews.PersonDetails;
+import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
+import org.passerelle.platform.crypto.DataKey;
+import org.passerelle.platform.crypto.SubjectKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,10 +51,35 @@ class PersonRepository {
             Instant createdAt,
             Instant updatedAt) {}
 
-    private final JdbcClient jdbc;
+    /** A person row as stored: names and phone still sealed. */
+    private record SealedRow(
+            UUID id,
+            String patientCode,
+            byte[] chosenName,
+            Sex sex,
+            @Nullable BirthDate birthDate,
+            Set<String> languages,
+            @Nullable String countryOfOrigin,
+            byte @Nullable [] phone,
+            Set<Flag> flags,
+            UUID registeredSiteId,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {}
 
-    PersonRepository(JdbcClient jdbc) {
+    static final String CHOSEN_NAME = "chosen-name";
+    static final String PHONE = "phone";
+    static final String OTHER_NAME = "other-name";
+    private static final int CANDIDATES = 500;
+
+    private final JdbcClient jdbc;
+    private final SubjectKeys keys;
+    private final NameIndex nameIndex;
+
+    PersonRepository(JdbcClient jdbc, SubjectKeys keys, NameIndex nameIndex) {
         this.jdbc = jdbc;
+        this.keys = keys;
+        this.nameIndex = nameIndex;
     }
 
     void insert(
@@ -64,17 +92,18 @@ class PersonRepository {
         jdbc.sql("""
                 insert into people.person (id, patient_code, chosen_name, sex, birth_date, birth_date_precision,
                     estimated_age, age_estimated_on, languages, country_of_origin, phone, flags, registered_site_id,
-                    search_text, created_by, updated_by)
+                    created_by, updated_by)
                 values (:id, :code, :name, :sex, :birthDate, :precision, :estimatedAge, :estimatedOn, :languages,
-                    :country, :phone, :flags, :site, :searchText, :user, :user)
+                    :country, :phone, :flags, :site, :user, :user)
                 """)
-                .params(detailParameters(details, birthDate))
+                .params(detailParameters(keys.keyFor(id), details, birthDate))
                 .param("id", id)
                 .param("code", patientCode)
                 .param("site", siteId)
                 .param("user", userId)
                 .update();
         insertNames(id, details.otherNames(), siteId);
+        insertIndexEntries(id, details);
     }
 
     /** Updates when the stored version is still {@code expectedVersion}; false when someone else changed it. */
@@ -89,10 +118,10 @@ class PersonRepository {
                 update people.person set chosen_name = :name, sex = :sex, birth_date = :birthDate,
                     birth_date_precision = :precision, estimated_age = :estimatedAge, age_estimated_on = :estimatedOn,
                     languages = :languages, country_of_origin = :country, phone = :phone, flags = :flags,
-                    search_text = :searchText, updated_by = :user, updated_at = now(), version = version + 1
+                    updated_by = :user, updated_at = now(), version = version + 1
                  where id = :id and version = :version and deleted_at is null
                 """)
-                .params(detailParameters(details, birthDate))
+                .params(detailParameters(key(id), details, birthDate))
                 .param("id", id)
                 .param("version", expectedVersion)
                 .param("user", userId)
@@ -101,7 +130,11 @@ class PersonRepository {
             return false;
         }
         jdbc.sql("delete from people.person_name where person_id = ?").param(id).update();
+        jdbc.sql("delete from people.person_token where person_id = ?")
+                .param(id)
+                .update();
         insertNames(id, details.otherNames(), siteId);
+        insertIndexEntries(id, details);
         return true;
     }
 
@@ -109,14 +142,16 @@ class PersonRepository {
         return jdbc.sql("select " + COLUMNS + " from people.person p where p.id = ? and p.deleted_at is null")
                 .param(id)
                 .query(PersonRepository::map)
-                .optional();
+                .optional()
+                .map(this::open);
     }
 
     Optional<Row> findByCode(String code) {
         return jdbc.sql("select " + COLUMNS + " from people.person p where p.patient_code = ? and p.deleted_at is null")
                 .param(code)
                 .query(PersonRepository::map)
-                .optional();
+                .optional()
+                .map(this::open);
     }
 
     boolean exists(UUID id) {
@@ -141,16 +176,19 @@ class PersonRepository {
     }
 
     /**
-     * Persons whose names contain every token, those with a whole-word match first. The trigram
-     * index answers each {@code like}; ranking happens on the few rows that match.
+     * Persons having, for every query word, a name word that starts with it (through the blind
+     * index), optionally narrowed by sex and birth year; at most a few hundred candidates, unranked.
      */
-    List<Row> search(List<String> tokens, @Nullable Sex sex, @Nullable Integer birthYear, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from people.person p where p.deleted_at is null");
+    List<Row> search(List<String> words, @Nullable Sex sex, @Nullable Integer birthYear) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + """
+                 from people.person p
+                 where p.deleted_at is null and p.id in (
+                    select t.person_id from people.person_token t where t.token = any(?)
+                     group by t.person_id having count(*) = ?)
+                """);
         List<Object> params = new ArrayList<>();
-        for (String token : tokens) {
-            sql.append(" and p.search_text like ?");
-            params.add("%" + escapeLike(token) + "%");
-        }
+        params.add(nameIndex.queryEntries(words).toArray(byte[][]::new));
+        params.add(words.size());
         if (sex != null) {
             sql.append(" and p.sex = ?");
             params.add(sex.name());
@@ -160,17 +198,24 @@ class PersonRepository {
                     .append("case when p.birth_date_precision = 'ESTIMATED' then 2 else 0 end)");
             params.add(birthYear);
         }
-        sql.append(" order by (");
-        for (int i = 0; i < tokens.size(); i++) {
-            sql.append(i == 0 ? "" : " + ").append("(p.search_text ~ ?)::int");
-            params.add("(^|[ |])" + tokens.get(i) + "($|[ |])");
-        }
-        sql.append(") desc, p.chosen_name, p.id limit ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query(PersonRepository::map)
-                .list();
+        sql.append(" limit ").append(CANDIDATES);
+        return jdbc.sql(sql.toString()).params(params).query(PersonRepository::map).list().stream()
+                .map(this::open)
+                .toList();
+    }
+
+    void recordErasure(UUID id, UUID erasedBy, PersonViews.Erasure erasure) {
+        jdbc.sql("insert into people.erasure (person_id, erased_by, reason, note) values (:id, :by, :reason, :note)")
+                .param("id", id)
+                .param("by", erasedBy)
+                .param("reason", erasure.reason().name())
+                .param("note", erasure.note())
+                .update();
+    }
+
+    /** Removes a person and everything the module holds about them. */
+    void delete(UUID id) {
+        jdbc.sql("delete from people.person where id = ?").param(id).update();
     }
 
     /** The other names of these persons, in the order they were given. */
@@ -187,7 +232,7 @@ class PersonRepository {
                 .query((rs, row) -> Map.entry(
                         rs.getObject("person_id", UUID.class),
                         new OtherName(
-                                rs.getString("name"),
+                                key(rs.getObject("person_id", UUID.class)).open(OTHER_NAME, rs.getBytes("name")),
                                 PersonViews.NameKind.valueOf(rs.getString("kind")),
                                 rs.getString("script") == null
                                         ? null
@@ -200,6 +245,7 @@ class PersonRepository {
     }
 
     private void insertNames(UUID personId, List<OtherName> names, UUID siteId) {
+        DataKey key = key(personId);
         int position = 0;
         for (OtherName name : names) {
             jdbc.sql("""
@@ -208,7 +254,7 @@ class PersonRepository {
                     """)
                     .param("id", Ids.newId())
                     .param("person", personId)
-                    .param("name", name.name().strip())
+                    .param("name", key.seal(OTHER_NAME, name.name().strip()))
                     .param("kind", name.kind().name())
                     .param(
                             "script",
@@ -220,10 +266,43 @@ class PersonRepository {
         }
     }
 
+    private void insertIndexEntries(UUID personId, PersonDetails details) {
+        List<String> names = new ArrayList<>();
+        names.add(details.chosenName());
+        details.otherNames().forEach(name -> names.add(name.name()));
+        for (NameIndex.IndexEntry entry : nameIndex.entriesOf(names)) {
+            jdbc.sql("insert into people.person_token (token, person_id) values (?, ?) on conflict do nothing")
+                    .params(entry.hash(), personId)
+                    .update();
+        }
+    }
+
+    private DataKey key(UUID personId) {
+        return keys.existingKey(personId).orElseThrow(() -> DomainException.notFound("person"));
+    }
+
+    private Row open(SealedRow row) {
+        DataKey key = key(row.id());
+        return new Row(
+                row.id(),
+                row.patientCode(),
+                key.open(CHOSEN_NAME, row.chosenName()),
+                row.sex(),
+                row.birthDate(),
+                row.languages(),
+                row.countryOfOrigin(),
+                key.openNullable(PHONE, row.phone()),
+                row.flags(),
+                row.registeredSiteId(),
+                row.version(),
+                row.createdAt(),
+                row.updatedAt());
+    }
+
     private static Map<String, @Nullable Object> detailParameters(
-            PersonDetails details, @Nullable BirthDate birthDate) {
+            DataKey key, PersonDetails details, @Nullable BirthDate birthDate) {
         Map<String, @Nullable Object> params = new HashMap<>();
-        params.put("name", details.chosenName().strip());
+        params.put("name", key.seal(CHOSEN_NAME, details.chosenName().strip()));
         params.put("sex", details.sex().name());
         params.put("birthDate", birthDate == null ? null : birthDate.date());
         params.put("precision", birthDate == null ? null : birthDate.precision().name());
@@ -231,34 +310,26 @@ class PersonRepository {
         params.put("estimatedOn", birthDate == null ? null : birthDate.estimatedOn());
         params.put("languages", details.languages().stream().sorted().toArray(String[]::new));
         params.put("country", details.countryOfOrigin());
-        params.put("phone", details.phone());
+        params.put("phone", key.sealNullable(PHONE, details.phone()));
         params.put("flags", details.flags().stream().map(Enum::name).sorted().toArray(String[]::new));
-        params.put(
-                "searchText",
-                SearchText.of(
-                        details.chosenName(),
-                        details.otherNames().stream().map(OtherName::name).toList()));
+
         return params;
     }
 
-    private static String escapeLike(String token) {
-        return token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static Row map(ResultSet rs, int row) throws SQLException {
+    private static SealedRow map(ResultSet rs, int row) throws SQLException {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         for (String flag : (String[]) rs.getArray("flags").getArray()) {
             flags.add(Flag.valueOf(flag));
         }
-        return new Row(
+        return new SealedRow(
                 rs.getObject("id", UUID.class),
                 rs.getString("patient_code"),
-                rs.getString("chosen_name"),
+                rs.getBytes("chosen_name"),
                 Sex.valueOf(rs.getString("sex")),
                 birthDate(rs),
                 Set.copyOf(Arrays.asList((String[]) rs.getArray("languages").getArray())),
                 rs.getString("country_of_origin"),
-                rs.getString("phone"),
+                rs.getBytes("phone"),
                 Set.copyOf(flags),
                 rs.getObject("registered_site_id", UUID.class),
                 rs.getLong("version"),

@@ -137,6 +137,20 @@ public final class PersonViews {
             @Nullable String countryOfOrigin,
             UUID registeredSiteId) {}
 
+    /** Why a record is erased. */
+    public enum ErasureReason {
+        PERSON_REQUEST,
+        CREATED_IN_ERROR,
+        RETENTION_ENDED,
+        LEGAL_OBLIGATION,
+        OTHER
+    }
+
+    /** Erases a person; the note says why in a few words and must not name them. */
+    public record Erasure(
+            @NotNull ErasureReason reason,
+            @Nullable @Size(max = 500) String note) {}
+
     /** A search: a patient code or a name or part of one, optionally narrowed by sex and birth year. */
     public record Search(
             @NotBlank @Size(max = 200) String query,

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Folds names for the simple name index: lower case, accents and Arabic short vowels removed,
+ * Folds names for the name index: lower case, accents and Arabic short vowels removed,
  * Arabic letter variants unified, punctuation turned into spaces. "Abd-El Kader" and
  * "abd el kâder" fold to the same text.
  */
@@ -36,15 +36,6 @@ final class SearchText {
                 .distinct()
                 .sorted((a, b) -> b.length() - a.length())
                 .collect(Collectors.toList());
-    }
-
-    /** All of a person's names folded into one searchable text. */
-    static String of(String chosenName, List<String> otherNames) {
-        StringBuilder text = new StringBuilder(fold(chosenName));
-        for (String other : otherNames) {
-            text.append(" | ").append(fold(other));
-        }
-        return text.toString();
     }
 
     private static char unifyArabic(char c) {

@@ -1,4 +1,4 @@
--- Consultations of every discipline.
+-- Consultations of every discipline. Free texts are sealed with the person's own key.
 create sequence encounter_change_seq;
 
 create table encounter (
@@ -9,8 +9,8 @@ create table encounter (
     occurred_on    date not null,
     provider_id    uuid not null,
     provider_name  text not null,
-    note           text check (length(note) <= 10000),
-    diagnosis      text check (length(diagnosis) <= 500),
+    note           bytea, -- sealed with the person's key
+    diagnosis      bytea, -- sealed with the person's key
     interpreter    boolean not null default false,
     language       text,
     status         text not null default 'SIGNED' check (status in ('DRAFT', 'SIGNED')),

@@ -48,6 +48,7 @@ class WebClientTest {
     @Test
     void registersFindsAndRecordsAConsultationForAPerson() {
         String familyName = "Haile" + UUID.randomUUID().toString().substring(0, 6);
+        String code;
         try (Browser browser = Browser.start()) {
             logIn(browser);
 
@@ -61,7 +62,7 @@ class WebClientTest {
             browser.click("person-save");
 
             browser.waitForText("person-name", "Selam " + familyName);
-            String code = browser.find("person-code").getText().strip();
+            code = browser.find("person-code").getText().strip();
             assertThat(code).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
 
             browser.driver.get(url("/"));
@@ -85,8 +86,8 @@ class WebClientTest {
             browser.waitForText("history-item", "Gale");
         }
 
-        String personId = jdbc.sql("select id::text from people.person where chosen_name = ?")
-                .param("Selam " + familyName)
+        String personId = jdbc.sql("select id::text from people.person where patient_code = ?")
+                .param(code.replace("-", ""))
                 .query(String.class)
                 .single();
         List<String> actions = jdbc.sql("select action from audit.audit_event where record_id = ?::uuid order by id")
@@ -122,9 +123,43 @@ class WebClientTest {
         }
     }
 
+    @Test
+    void letsADataOfficerEraseARecordForGood() {
+        ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
+        String personId = TestOrganisation.register(
+                        clinician, "Erase Me " + UUID.randomUUID().toString().substring(0, 6))
+                .path("id")
+                .asString();
+        ApiSession dataOfficer = organisation.userAt(organisation.siteA, "DATA_OFFICER");
+        String officer = organisation.username(dataOfficer);
+        try (Browser browser = Browser.start()) {
+            logIn(browser, officer);
+            browser.driver.get(url("/people/" + personId));
+            browser.find("person-name");
+            browser.driver
+                    .findElement(By.cssSelector("[data-testid='erase-person'] summary"))
+                    .click();
+            new Select(browser.find("erasure-reason")).selectByValue("PERSON_REQUEST");
+            browser.click("erasure-confirm");
+            browser.click("erasure-submit");
+            browser.find("search-input");
+        }
+
+        assertThat(clinician.get("/api/people/" + personId).status()).isEqualTo(404);
+        assertThat(jdbc.sql("select reason from people.erasure where person_id = ?::uuid")
+                        .param(personId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PERSON_REQUEST");
+    }
+
     private void logIn(Browser browser) {
+        logIn(browser, username);
+    }
+
+    private void logIn(Browser browser, String user) {
         browser.driver.get(url("/login"));
-        browser.type("login-username", username);
+        browser.type("login-username", user);
         browser.type("login-password", TestOrganisation.PASSWORD);
         browser.click("login-submit");
         browser.find("search-input");

@@ -12,6 +12,7 @@ import org.passerelle.access.UserAccount;
 import org.passerelle.access.UserAccounts;
 import org.passerelle.people.PatientCode;
 import org.passerelle.people.PersonRegistry;
+import org.passerelle.people.PersonViews;
 import org.passerelle.people.PersonViews.PersonSummary;
 import org.passerelle.people.PersonViews.Search;
 import org.passerelle.sites.SiteDirectory;
@@ -101,13 +102,18 @@ class DemoDataTests {
 
     @Test
     void registeredPersonsAreFoundUnderTheirOtherSpellings() {
-        Map<String, Object> spelled = jdbc.sql("""
-                select n.person_id, n.name from people.person_name n
+        UUID personId = jdbc.sql("""
+                select n.person_id from people.person_name n
                  where n.kind = 'SPELLING' order by n.person_id limit 1
-                """).query().singleRow();
+                """).query(UUID.class).single();
         logIn("medecin");
-        List<PersonSummary> found = registry.search(new Search((String) spelled.get("name"), null, null, 100));
-        assertThat(found).extracting(PersonSummary::id).contains((UUID) spelled.get("person_id"));
+        String spelling = registry.get(personId).otherNames().stream()
+                .filter(name -> name.kind() == PersonViews.NameKind.SPELLING)
+                .findFirst()
+                .orElseThrow()
+                .name();
+        List<PersonSummary> found = registry.search(new Search(spelling, null, null, 100));
+        assertThat(found).extracting(PersonSummary::id).contains(personId);
     }
 
     @Test

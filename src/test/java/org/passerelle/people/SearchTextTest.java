@@ -2,7 +2,6 @@ package org.passerelle.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SearchTextTest {
@@ -24,10 +23,5 @@ class SearchTextTest {
     void splitsAQueryIntoDistinctTokensLongestFirst() {
         assertThat(SearchText.tokens("Ali ali  Mohammed")).containsExactly("mohammed", "ali");
         assertThat(SearchText.tokens(" - ")).isEmpty();
-    }
-
-    @Test
-    void joinsAllNamesOfAPerson() {
-        assertThat(SearchText.of("Yusuf", List.of("Youssef", "يوسف"))).isEqualTo("yusuf | youssef | يوسف");
     }
 }

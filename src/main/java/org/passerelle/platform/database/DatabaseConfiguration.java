@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Provides the one {@link DataSource} of the application, already migrated: either a connection
@@ -30,13 +32,40 @@ class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
     private static final String DATABASE_NAME = "passerelle";
+    private static final String VAULT_DATABASE_NAME = "passerelle_keys";
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) {
         return properties.isExternal() ? EmbeddedDatabase.none() : EmbeddedDatabase.start(properties);
     }
 
+    /** The key vault: its own database on the embedded server, or as configured for an external one. */
     @Bean(destroyMethod = "close")
+    VaultDatabase vaultDatabase(DatabaseProperties properties, EmbeddedDatabase embedded) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("vault");
+        config.setMaximumPoolSize(3);
+        if (properties.isExternal()) {
+            boolean ownVault =
+                    properties.keysUrl() != null && !properties.keysUrl().isBlank();
+            config.setJdbcUrl(ownVault ? properties.keysUrl() : properties.url());
+            config.setUsername(ownVault ? properties.keysUsername() : properties.username());
+            config.setPassword(ownVault ? properties.keysPassword() : properties.password());
+            if (!ownVault) {
+                log.warn("The key vault shares the data's database: set PASSERELLE_KEYS_DATABASE_URL so that "
+                        + "backups of the data do not hold the keys and erasure reaches them");
+            }
+        } else {
+            config.setJdbcUrl(embedded.jdbcUrl(VAULT_DATABASE_NAME));
+            config.setUsername("postgres");
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        migrate(dataSource, "vault", "classpath:db/vault");
+        return new VaultDatabase(dataSource);
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
     HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabase embedded) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("passerelle");
@@ -58,16 +87,20 @@ class DatabaseConfiguration {
     /** Runs each module's migrations in its own schema with its own history table. */
     private static void migrate(DataSource dataSource, DatabaseProperties properties) {
         for (String schema : properties.moduleSchemas()) {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .schemas(schema)
-                    .defaultSchema(schema)
-                    .createSchemas(true)
-                    .locations("classpath:db/migration/" + schema)
-                    .load()
-                    .migrate();
+            migrate(dataSource, schema, "classpath:db/migration/" + schema);
         }
         log.info("Database migrated for modules {}", properties.moduleSchemas());
+    }
+
+    private static void migrate(DataSource dataSource, String schema, String location) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
+                .locations(location)
+                .load()
+                .migrate();
     }
 
     /** The embedded server, or nothing when an external server is configured. */
@@ -111,10 +144,11 @@ class DatabaseConfiguration {
         private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {
-                var exists =
-                        statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE_NAME + "'");
-                if (!exists.next()) {
-                    statement.execute("create database " + DATABASE_NAME + " encoding 'UTF8' template template0");
+                for (String name : List.of(DATABASE_NAME, VAULT_DATABASE_NAME)) {
+                    var exists = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+                    if (!exists.next()) {
+                        statement.execute("create database " + name + " encoding 'UTF8' template template0");
+                    }
                 }
             } catch (SQLException e) {
                 throw new IOException("Could not create the database " + DATABASE_NAME, e);

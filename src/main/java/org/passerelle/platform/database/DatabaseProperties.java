@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedPort TCP port of the embedded server on the loopback interface (0: any free port)
  * @param maximumPoolSize connections kept open to the database
  * @param moduleSchemas the modules' schemas, migrated in this order from {@code db/migration/<schema>}
+ * @param keysUrl JDBC URL of the key vault's database with an external server; by default the
+ *     data's own database (then backups of the data hold the keys: set it in production)
+ * @param keysUsername user for the key vault's database
+ * @param keysPassword password for the key vault's database
  */
 @ConfigurationProperties("passerelle.database")
 public record DatabaseProperties(
@@ -29,7 +33,11 @@ public record DatabaseProperties(
         @DefaultValue("10") int maximumPoolSize,
 
         @DefaultValue({"sites", "access", "audit", "people", "care"})
-        List<String> moduleSchemas) {
+        List<String> moduleSchemas,
+
+        @Nullable String keysUrl,
+        @Nullable String keysUsername,
+        @Nullable String keysPassword) {
 
     boolean isExternal() {
         return url != null && !url.isBlank();

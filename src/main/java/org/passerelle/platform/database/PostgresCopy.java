@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +42,7 @@ public final class PostgresCopy {
 
     /**
      * Adds the next value of the current row: {@code null} is SQL null, a collection becomes an
-     * array, anything else is written as its {@code toString()} (ISO-8601 for dates and instants).
+     * array, bytes become {@code bytea}, anything else is written as its {@code toString()} (ISO-8601 for dates and instants).
      */
     public PostgresCopy value(@Nullable Object value) {
         if (valuesInRow > 0) {
@@ -51,6 +52,8 @@ public final class PostgresCopy {
             buffer.append("\\N");
         } else if (value instanceof Collection<?> elements) {
             appendArray(elements);
+        } else if (value instanceof byte[] bytes) {
+            appendEscaped("\\x" + HexFormat.of().formatHex(bytes));
         } else {
             appendEscaped(value.toString());
         }
