@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { api, setUnauthenticatedHandler } from './api';
-import { AppContext, type AppState } from './appContext';
+import { AppContext, mustEnrolSecondFactor, type AppState } from './appContext';
 import { Header } from './components/Header';
 import { LoadFailed, Loading } from './components/Loading';
 import { applyLanguage, storedLanguage, translator, type Language } from './i18n';
@@ -9,7 +9,7 @@ import { toProblem } from './problems';
 import { matchRoute, navigate, usePath, type Route } from './router';
 import { AccountScreen } from './screens/AccountScreen';
 import { AdminScreen } from './screens/AdminScreen';
-import { LoginScreen } from './screens/LoginScreen';
+import { landingPath, LoginScreen } from './screens/LoginScreen';
 import { NewConsultationScreen } from './screens/NewConsultationScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { PersonFormScreen } from './screens/PersonFormScreen';
@@ -25,6 +25,9 @@ const WITHOUT_SITE: Route['screen'][] = ['sites', 'admin', 'summary', 'account',
 export function App() {
   const [language, setLanguageState] = useState<Language>(storedLanguage);
   const [session, setSession] = useState<Session | null>(null);
+  // A login awaiting its second-factor code is not a session yet: only the login screen sees it.
+  const pendingLogin = session?.secondFactorRequired ? session : null;
+  const loggedIn = pendingLogin ? null : session;
   const [loaded, setLoaded] = useState(false);
   const [loadProblem, setLoadProblem] = useState<Problem | null>(null);
   const path = usePath();
@@ -56,19 +59,21 @@ export function App() {
     });
   }, []);
 
-  // Send people where they can work: to log in, then to choose a site.
+  // Send people where they can work: to log in, to set up a required second factor, then to choose a site.
   useEffect(() => {
     if (!loaded) return;
-    if (!session && route.screen !== 'login') {
+    if (!loggedIn && route.screen !== 'login') {
       navigate('/login', { replace: true });
-    } else if (session && route.screen === 'login') {
-      navigate(session.currentSite ? '/' : '/sites', { replace: true });
-    } else if (session && !session.currentSite && !WITHOUT_SITE.includes(route.screen)) {
+    } else if (loggedIn && route.screen === 'login') {
+      navigate(landingPath(loggedIn), { replace: true });
+    } else if (loggedIn && mustEnrolSecondFactor(loggedIn) && route.screen !== 'account') {
+      navigate('/account', { replace: true });
+    } else if (loggedIn && !loggedIn.currentSite && !WITHOUT_SITE.includes(route.screen)) {
       navigate('/sites', { replace: true });
     }
-  }, [loaded, session, route.screen]);
+  }, [loaded, loggedIn, route.screen]);
 
-  const state: AppState = { session, setSession, language, setLanguage, t };
+  const state: AppState = { session: loggedIn, setSession, language, setLanguage, t };
 
   return (
     <AppContext.Provider value={state}>
@@ -79,16 +84,25 @@ export function App() {
         ) : !loaded ? (
           <Loading />
         ) : (
-          <Screen route={route} session={session} />
+          <Screen route={route} session={loggedIn} pendingLogin={pendingLogin} />
         )}
       </main>
     </AppContext.Provider>
   );
 }
 
-function Screen({ route, session }: { route: Route; session: Session | null }) {
+interface ScreenProps {
+  route: Route;
+  session: Session | null;
+  pendingLogin: Session | null;
+}
+
+function Screen({ route, session, pendingLogin }: ScreenProps) {
   if (route.screen === 'login' || !session) {
-    return <LoginScreen />;
+    return <LoginScreen pending={pendingLogin} />;
+  }
+  if (mustEnrolSecondFactor(session)) {
+    return <AccountScreen />;
   }
   switch (route.screen) {
     case 'sites':

@@ -16,6 +16,7 @@ import type {
   PersonSummary,
   Problem,
   Programme,
+  SecondFactorEnrolment,
   Session,
   Site,
   SiteKind,
@@ -144,6 +145,13 @@ export const api = {
     }
     return call<Session>('POST', '/api/session', { username, password }, { expectUnauthenticated: true });
   },
+  /** The second step of login: a TOTP code, or a recovery code instead. */
+  verifySecondFactor: (code: string) =>
+    call<Session>('POST', '/api/session/second-factor', { code }, { expectUnauthenticated: true }),
+  startSecondFactorEnrolment: () => call<SecondFactorEnrolment>('POST', '/api/session/second-factor/enrolment', {}),
+  /** Activates the second factor; the recovery codes are shown once. */
+  confirmSecondFactorEnrolment: (code: string) =>
+    call<{ recoveryCodes: string[] }>('PUT', '/api/session/second-factor/enrolment', { code }),
   logout: () => call<void>('DELETE', '/api/session', undefined, { expectUnauthenticated: true }),
   chooseSite: (siteId: Uuid) => call<Session>('PUT', '/api/session/site', { siteId }),
   /** 204 on success; the server then ends the user's other sessions. */
@@ -178,6 +186,8 @@ export const api = {
   createUser: (user: NewUserAccount) => call<UserAccount>('POST', '/api/users', user),
   setUserEnabled: (userId: Uuid, enabled: boolean, version: number) =>
     call<UserAccount>('PUT', `/api/users/${id(userId)}/enabled`, { enabled, version }),
+  /** Removes a user's second factor and ends their sessions. */
+  resetSecondFactor: (userId: Uuid) => call<{ ended: number }>('DELETE', `/api/users/${id(userId)}/second-factor`),
 
   /** recordId is a UUID, never personal data. */
   audit: (recordId?: Uuid) =>

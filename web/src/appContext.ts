@@ -25,3 +25,8 @@ export function useApp(): AppState {
 export function hasRole(session: Session | null, ...roles: Role[]): boolean {
   return !!session && session.user.roles.some((role) => roles.includes(role));
 }
+
+/** A user whose role requires a second factor and who has none yet may only set one up. */
+export function mustEnrolSecondFactor(session: Session): boolean {
+  return !!session.secondFactor?.required && !session.secondFactor.enrolled;
+}

@@ -50,11 +50,26 @@ export interface SessionUser {
   roles: Role[];
 }
 
+/** Whether the user has a TOTP second factor, and whether they must have one. */
+export interface SecondFactorState {
+  enrolled: boolean;
+  required: boolean;
+}
+
 export interface Session {
   organisation?: string | null;
   user: SessionUser;
   sites: Site[];
   currentSite?: Site | null;
+  secondFactor?: SecondFactorState;
+  /** The password was right; the second-factor code is still awaited and nothing else is allowed. */
+  secondFactorRequired?: boolean;
+}
+
+/** A new TOTP secret: Base32 for typing, and an otpauth:// URI for the QR code. */
+export interface SecondFactorEnrolment {
+  secret: string;
+  uri: string;
 }
 
 export const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const;
@@ -209,7 +224,18 @@ export interface NewUserAccount {
   siteIds: Uuid[];
 }
 
-export const AUDIT_ACTIONS = ['LOGIN', 'LOGIN_FAILED', 'READ', 'SEARCH', 'CREATE', 'UPDATE', 'DELETE', 'EXPORT'] as const;
+export const AUDIT_ACTIONS = [
+  'LOGIN',
+  'LOGIN_FAILED',
+  'SECOND_FACTOR',
+  'SECOND_FACTOR_FAILED',
+  'READ',
+  'SEARCH',
+  'CREATE',
+  'UPDATE',
+  'DELETE',
+  'EXPORT',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {

@@ -38,6 +38,10 @@ function UserList({ users, sites, onChanged }: Props) {
     if (await run(() => api.setUserEnabled(user.id, !user.enabled, user.version))) onChanged();
   };
 
+  const resetSecondFactor = async (user: UserAccount) => {
+    if (await run(() => api.resetSecondFactor(user.id))) onChanged();
+  };
+
   return (
     <>
       <FormError problem={problem} />
@@ -60,6 +64,15 @@ function UserList({ users, sites, onChanged }: Props) {
               data-testid="admin-user-toggle"
             >
               {user.enabled ? t('admin.disable') : t('admin.enable')}
+            </button>{' '}
+            <button
+              type="button"
+              class="button secondary small"
+              disabled={busy}
+              onClick={() => resetSecondFactor(user)}
+              data-testid="admin-user-reset-second-factor"
+            >
+              {t('admin.resetSecondFactor')}
             </button>
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyLanguage } from '../i18n';
-import { click, jsonResponse, mount, settle, typeInto } from '../test/render';
+import { click, jsonResponse, mount, SESSION, settle, typeInto } from '../test/render';
 import { AccountScreen } from './AccountScreen';
 
 describe('the account screen', () => {
@@ -126,5 +126,39 @@ describe('the account screen', () => {
     }
     expect(screen.allByTestId('field-error')).toEqual([]);
     expect(screen.byTestId('form-error')).toBeNull();
+  });
+
+  it('sets up two-step verification: QR code and key, a first code, then the recovery codes once', async () => {
+    const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse({ secret, uri: `otpauth://totp/Test:amina?secret=${secret}&issuer=Passerelle` }),
+    );
+    fetchMock.mockResolvedValueOnce(jsonResponse({ recoveryCodes: ['k7dmq-x3tfa', 'abcde-fghjk'] }));
+    fetchMock.mockResolvedValueOnce(jsonResponse({ ...SESSION, secondFactor: { enrolled: true, required: false } }));
+    const screen = mount(<AccountScreen />, 'en', { ...SESSION, secondFactor: { enrolled: false, required: false } });
+    expect(screen.byTestId('totp-required')).toBeNull();
+
+    click(screen.byTestId('totp-enrol'));
+    await settle();
+
+    expect(screen.byTestId('totp-secret')?.textContent).toBe('GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ');
+    await vi.waitFor(() => expect(screen.byTestId('totp-qr')).not.toBeNull());
+    expect(screen.byTestId('totp-qr')?.getAttribute('src')).toMatch(/^data:image\/svg\+xml;/);
+    typeInto(screen.byTestId('totp-code'), '287082');
+    click(screen.byTestId('totp-confirm'));
+    await settle();
+
+    const [url, init] = fetchMock.mock.calls[1]!;
+    expect(`${init?.method} ${url}`).toBe('PUT /api/session/second-factor/enrolment');
+    expect(JSON.parse(init?.body as string)).toEqual({ code: '287082' });
+    expect(screen.allByTestId('totp-recovery-codes')[0]?.textContent).toContain('k7dmq-x3tfa');
+    expect(screen.byTestId('totp-recovery')?.textContent).toContain('they will never be shown again');
+    click(screen.byTestId('totp-recovery-done'));
+    expect(screen.byTestId('totp-recovery')).toBeNull();
+  });
+
+  it('explains that the role requires two-step verification', () => {
+    const screen = mount(<AccountScreen />, 'fr', { ...SESSION, secondFactor: { enrolled: false, required: true } });
+    expect(screen.byTestId('totp-required')?.textContent).toContain('Votre rôle exige la validation en deux étapes');
   });
 });

@@ -1,7 +1,8 @@
 import { useApp } from '../appContext';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { SecondFactorSection } from '../components/SecondFactorSection';
 
-/** Who the user is, and where they change their password. */
+/** Who the user is, and where they change their password and set up two-step verification. */
 export function AccountScreen() {
   const { session, t } = useApp();
   if (!session) return null;
@@ -30,6 +31,7 @@ export function AccountScreen() {
           </div>
         </dl>
       </section>
+      <SecondFactorSection />
       <ChangePasswordForm />
     </>
   );

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyLanguage } from '../i18n';
 import { click, jsonResponse, mount, settle, typeInto } from '../test/render';
+import type { Session } from '../types';
 import { LoginScreen } from './LoginScreen';
 
 describe('the login screen', () => {
@@ -46,5 +47,51 @@ describe('the login screen', () => {
 
     expect(screen.byTestId('login-error')?.textContent).toContain('Too many failed attempts.');
     expect(screen.byTestId('login-retry-after')).toBeNull();
+  });
+
+  const pendingSession: Session = {
+    organisation: 'Test',
+    user: { id: '0190f1c2-0000-7000-8000-0000000000bb', username: 'amina', displayName: 'Amina', roles: ['ADMINISTRATOR'] },
+    sites: [],
+    currentSite: null,
+    secondFactor: { enrolled: true, required: true },
+    secondFactorRequired: true,
+  };
+
+  it('asks for the code from the app after the password, then sends it', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(pendingSession));
+    fetchMock.mockResolvedValueOnce(jsonResponse({ ...pendingSession, secondFactorRequired: false }));
+    const screen = mount(<LoginScreen />, 'en', null);
+    typeInto(screen.byTestId('login-username'), 'amina');
+    typeInto(screen.byTestId('login-password'), 'quiet river under stone');
+
+    click(screen.byTestId('login-submit'));
+    await settle();
+
+    expect(screen.byTestId('login-password')).toBeNull();
+    expect(screen.container.textContent).toContain('Enter the 6-digit code shown by your authentication app.');
+    typeInto(screen.byTestId('login-code'), ' 287082 ');
+    click(screen.byTestId('login-code-submit'));
+    await settle();
+
+    const [url, init] = fetchMock.mock.calls[1]!;
+    expect(`${init?.method} ${url}`).toBe('POST /api/session/second-factor');
+    expect(JSON.parse(init?.body as string)).toEqual({ code: '287082' });
+  });
+
+  it('takes a recovery code instead, and shows a refused code', async () => {
+    const detail = 'Ce code n’est pas correct, ou a déjà servi.';
+    fetchMock.mockResolvedValueOnce(jsonResponse({ status: 401, code: 'invalid-code', detail }, 401));
+    const screen = mount(<LoginScreen pending={pendingSession} />, 'fr', null);
+
+    click(screen.byTestId('login-use-recovery'));
+    expect(screen.container.querySelector('label[for="login-code"]')?.textContent).toBe('Code de secours');
+    typeInto(screen.byTestId('login-code'), 'k7dmq-x3tfa');
+    click(screen.byTestId('login-code-submit'));
+    await settle();
+
+    expect(JSON.parse(fetchMock.mock.calls[0]![1]?.body as string)).toEqual({ code: 'k7dmq-x3tfa' });
+    expect(screen.byTestId('login-error')?.textContent).toContain(detail);
+    expect((screen.byTestId('login-code') as HTMLInputElement).value).toBe('');
   });
 });

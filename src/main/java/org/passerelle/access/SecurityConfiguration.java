@@ -23,8 +23,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Deny by default: the web client's files and the login endpoint are open, everything else needs
- * a logged-in user, and each module's controllers check roles and scopes on top.
+ * Deny by default: the web client's files and the login endpoints (password, then second-factor
+ * code) are open, everything else needs a logged-in user, and each module's controllers check roles
+ * and scopes on top.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,6 +40,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             ProblemResponses problems,
             CurrentUsers currentUsers,
+            SecondFactors secondFactors,
             @Value("${passerelle.session.absolute-timeout:12h}") Duration absoluteTimeout,
             Clock clock)
             throws Exception {
@@ -57,11 +59,15 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(
                         new ActiveAccountFilter(currentUsers, absoluteTimeout, clock), AuthorizationFilter.class)
+                .addFilterAfter(
+                        new SecondFactorFilter(currentUsers, secondFactors, problems, clock), ActiveAccountFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(
                         requests -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
                                 .permitAll()
                                 .requestMatchers("/api/session")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.POST, "/api/session/second-factor")
                                 .permitAll()
                                 .requestMatchers("/api/**")
                                 .authenticated()

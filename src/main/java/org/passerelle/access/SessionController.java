@@ -9,22 +9,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import org.passerelle.access.SessionViews.SessionView;
 import org.passerelle.platform.DomainException;
 import org.passerelle.sites.SiteDirectory;
-import org.passerelle.sites.SiteViews.Site;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,16 +44,7 @@ class SessionController {
             @NotBlank @Size(max = 256) String currentPassword,
             @NotBlank @Size(max = 256) String newPassword) {}
 
-    record SessionUser(UUID id, String username, String displayName, Set<Role> roles) {}
-
-    record SessionView(
-            @Nullable String organisation,
-            SessionUser user,
-            List<Site> sites,
-            @Nullable Site currentSite) {}
-
     private final AuthenticationManager authenticationManager;
-    private final SecurityContextRepository contextRepository;
     private final CurrentUsers currentUsers;
     private final UserRepository users;
     private final SiteDirectory siteDirectory;
@@ -65,11 +52,13 @@ class SessionController {
     private final LoginThrottle throttle;
     private final UserSessions sessions;
     private final UserAccounts accounts;
+    private final SecondFactors secondFactors;
+    private final SessionStarter starter;
+    private final SessionViews views;
     private final Clock clock;
 
     SessionController(
             AuthenticationManager authenticationManager,
-            SecurityContextRepository contextRepository,
             CurrentUsers currentUsers,
             UserRepository users,
             SiteDirectory siteDirectory,
@@ -77,27 +66,40 @@ class SessionController {
             LoginThrottle throttle,
             UserSessions sessions,
             UserAccounts accounts,
+            SecondFactors secondFactors,
+            SessionStarter starter,
+            SessionViews views,
             Clock clock) {
-        this.throttle = throttle;
-        this.sessions = sessions;
-        this.accounts = accounts;
-        this.clock = clock;
         this.authenticationManager = authenticationManager;
-        this.contextRepository = contextRepository;
         this.currentUsers = currentUsers;
         this.users = users;
         this.siteDirectory = siteDirectory;
         this.events = events;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.secondFactors = secondFactors;
+        this.starter = starter;
+        this.views = views;
+        this.clock = clock;
     }
 
+    /** The logged-in user's session, or one awaiting its second-factor code. */
     @GetMapping
-    ResponseEntity<SessionView> current() {
-        return currentUsers
-                .currentIfAny()
-                .map(user -> ResponseEntity.ok(view(user)))
-                .orElseThrow(() -> DomainException.unauthenticated());
+    ResponseEntity<SessionView> current(HttpServletRequest request) {
+        Optional<SessionView> view = currentUsers.currentIfAny().map(views::of);
+        if (view.isEmpty()) {
+            view = PendingSecondFactor.in(request, clock)
+                    .flatMap(pending -> users.findById(pending.principal().id()))
+                    .map(stored -> views.pending(stored.account()));
+        }
+        return view.map(ResponseEntity::ok).orElseThrow(() -> DomainException.unauthenticated());
     }
 
+    /**
+     * Checks the password. A user with a second factor gets a session that awaits the code
+     * ({@code secondFactorRequired}); the throttle keeps counting until that code is right.
+     */
     @PostMapping
     SessionView login(
             @Valid @RequestBody Credentials credentials, HttpServletRequest request, HttpServletResponse response) {
@@ -115,27 +117,16 @@ class SessionController {
             events.publishEvent(new LoginAttempted(null, null, false));
             throw DomainException.unauthenticated("bad-credentials");
         }
-        throttle.succeeded(credentials.username(), address);
         if (!(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
             throw DomainException.unauthenticated("bad-credentials");
         }
-        HttpSession existing = request.getSession(false);
-        if (existing != null) {
-            existing.invalidate();
-        }
-        sessions.opened(principal.id(), request.getSession(true), clock.millis());
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        contextRepository.saveContext(context, request, response);
-        users.recordLogin(principal.id());
         events.publishEvent(new LoginAttempted(principal.id(), principal.username(), true));
-        CurrentUser user = currentUsers.current();
-        if (user.currentSiteId() == null && !user.allSites() && user.siteIds().size() == 1) {
-            currentUsers.chooseSite(request, user.siteIds().iterator().next());
-            user = currentUsers.current();
+        if (secondFactors.enrolled(principal.id())) {
+            starter.awaitSecondFactor(authentication, principal, request);
+            return views.pending(users.findById(principal.id()).orElseThrow().account());
         }
-        return view(user);
+        throttle.succeeded(credentials.username(), address);
+        return views.of(starter.start(authentication, principal, request, response));
     }
 
     @DeleteMapping
@@ -163,18 +154,6 @@ class SessionController {
             throw DomainException.notFound("site");
         }
         currentUsers.chooseSite(request, choice.siteId());
-        return view(currentUsers.current());
-    }
-
-    private SessionView view(CurrentUser user) {
-        List<Site> sites = user.allSites() ? siteDirectory.sites() : siteDirectory.sites(user.siteIds());
-        Site current = user.currentSiteId() == null
-                ? null
-                : siteDirectory.site(user.currentSiteId()).orElse(null);
-        return new SessionView(
-                siteDirectory.organisationName().orElse(null),
-                new SessionUser(user.id(), user.username(), user.displayName(), user.roles()),
-                sites,
-                current);
+        return views.of(currentUsers.current());
     }
 }

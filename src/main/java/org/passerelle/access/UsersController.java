@@ -25,9 +25,11 @@ class UsersController {
     record EnabledChange(@NotNull Boolean enabled, long version) {}
 
     private final UserAccounts accounts;
+    private final SecondFactors secondFactors;
 
-    UsersController(UserAccounts accounts) {
+    UsersController(UserAccounts accounts, SecondFactors secondFactors) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
     }
 
     @GetMapping
@@ -46,6 +48,12 @@ class UsersController {
     @DeleteMapping("/{id}/sessions")
     EndedSessions endSessions(@PathVariable UUID id) {
         return new EndedSessions(accounts.endSessions(id));
+    }
+
+    /** Removes a user's second factor (a lost phone) and ends their sessions; they enrol again at login. */
+    @DeleteMapping("/{id}/second-factor")
+    EndedSessions resetSecondFactor(@PathVariable UUID id) {
+        return new EndedSessions(secondFactors.reset(id));
     }
 
     @PutMapping("/{id}/enabled")

@@ -4,6 +4,8 @@ package org.passerelle.audit;
 public enum AuditAction {
     LOGIN,
     LOGIN_FAILED,
+    SECOND_FACTOR,
+    SECOND_FACTOR_FAILED,
     READ,
     SEARCH,
     CREATE,

@@ -1,10 +1,11 @@
 package org.passerelle.audit;
 
 import org.passerelle.access.LoginAttempted;
+import org.passerelle.access.SecondFactorAttempted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Writes every login attempt to the audit log as it happens. */
+/** Writes every login attempt, password and second-factor code alike, to the audit log as it happens. */
 @Component
 class LoginAuditor {
 
@@ -22,5 +23,14 @@ class LoginAuditor {
                 name,
                 attempt.succeeded() ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED,
                 attempt.succeeded() ? "SUCCESS" : "FAILURE");
+    }
+
+    @EventListener
+    void on(SecondFactorAttempted attempt) {
+        log.recordSystem(
+                attempt.userId(),
+                attempt.username(),
+                attempt.succeeded() ? AuditAction.SECOND_FACTOR : AuditAction.SECOND_FACTOR_FAILED,
+                !attempt.succeeded() ? "FAILURE" : attempt.withRecoveryCode() ? "RECOVERY_CODE" : "SUCCESS");
     }
 }

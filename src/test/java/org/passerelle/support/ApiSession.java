@@ -8,6 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +47,57 @@ public final class ApiSession {
         return post(
                 "/api/session",
                 JSON.createObjectNode().put("username", username).put("password", password));
+    }
+
+    /**
+     * Logs in as a user who may need a second factor: gives a code of the secret the test enrolled
+     * when one is asked for, and enrols one first when the user must have one. Returns the final
+     * session view.
+     */
+    public Response loginWithSecondFactor(String username, String password) {
+        Response response = login(username, password);
+        if (response.status() != 200) {
+            return response;
+        }
+        String userId = response.body().path("user").path("id").asString();
+        if (response.body().path("secondFactorRequired").asBoolean()) {
+            String secret = TotpCodes.secretOf(userId)
+                    .orElseThrow(() -> new IllegalStateException(username + " enrolled outside this test run"));
+            return post("/api/session/second-factor", Map.of("code", TotpCodes.fresh(secret)));
+        }
+        JsonNode secondFactor = response.body().path("secondFactor");
+        if (secondFactor.path("required").asBoolean()
+                && !secondFactor.path("enrolled").asBoolean()) {
+            enrolSecondFactor();
+            return get("/api/session");
+        }
+        return response;
+    }
+
+    /** Enrols the logged-in user's second factor, remembering the secret; returns the recovery codes. */
+    public List<String> enrolSecondFactor() {
+        String userId = get("/api/session").body().path("user").path("id").asString();
+        Response started = post("/api/session/second-factor/enrolment", Map.of());
+        if (started.status() != 200) {
+            throw new IllegalStateException("Enrolment refused: " + started.body());
+        }
+        String secret = started.text("secret");
+        Response confirmed = put("/api/session/second-factor/enrolment", Map.of("code", TotpCodes.fresh(secret)));
+        if (confirmed.status() != 200) {
+            throw new IllegalStateException("Confirmation refused: " + confirmed.body());
+        }
+        TotpCodes.remember(userId, secret);
+        List<String> codes = new ArrayList<>();
+        confirmed.body().path("recoveryCodes").forEach(code -> codes.add(code.asString()));
+        return codes;
+    }
+
+    /** The value of a cookie this session holds, if any (to see the session id change). */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     public ApiSession language(String language) {

@@ -31,9 +31,10 @@ public final class RunningApplication implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** The first administrator, logged in with the second factor an administrator must have. */
     public ApiSession adminSession() {
         ApiSession admin = new ApiSession(port());
-        admin.login("admin", PasserelleTest.ADMIN_PASSWORD);
+        admin.loginWithSecondFactor("admin", PasserelleTest.ADMIN_PASSWORD);
         return admin;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,6 +16,13 @@ public final class TestOrganisation {
 
     public static final String PASSWORD = "correct-horse-battery";
 
+    /**
+     * The administrator's session of each running application (by port). An administrator must use
+     * a second factor and a TOTP code is accepted once, so the session is opened (enrolling the
+     * second factor the first time) once per application and shared.
+     */
+    private static final Map<Integer, ApiSession> ADMINS = new ConcurrentHashMap<>();
+
     private final int port;
     private final ApiSession admin;
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -23,8 +31,8 @@ public final class TestOrganisation {
 
     public TestOrganisation(int port) {
         this.port = port;
-        this.admin = new ApiSession(port);
-        assertThat(admin.login("admin", PasserelleTest.ADMIN_PASSWORD).status()).isEqualTo(200);
+        this.admin = ADMINS.compute(
+                port, (key, open) -> open != null && open.get("/api/session").status() == 200 ? open : loginAdmin(key));
         String programme = admin.post(
                         "/api/programmes", Map.of("code", "P-" + suffix.toUpperCase(), "name", "Programme " + suffix))
                 .text("id");
@@ -70,6 +78,13 @@ public final class TestOrganisation {
                 session.post("/api/people", Map.of("details", Map.of("chosenName", chosenName, "sex", "MALE")));
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
         return response.body();
+    }
+
+    private static ApiSession loginAdmin(int port) {
+        ApiSession admin = new ApiSession(port);
+        ApiSession.Response login = admin.loginWithSecondFactor("admin", PasserelleTest.ADMIN_PASSWORD);
+        assertThat(login.status()).as(login.body().toString()).isEqualTo(200);
+        return admin;
     }
 
     private String createSite(String programme, String name, String kind) {

@@ -1,0 +1,169 @@
+package org.passerelle.access;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import org.passerelle.platform.DomainException;
+import org.passerelle.sites.SiteDirectory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The TOTP second factor: who must use one, enrolment with a first code, verification at login
+ * (a TOTP code or a single-use recovery code), and reset by an administrator.
+ */
+@Service
+@Transactional(readOnly = true)
+class SecondFactors {
+
+    /** Roles that reach many people's data or the accounts themselves always need a second factor. */
+    static final Set<Role> ALWAYS_REQUIRED = EnumSet.of(Role.ADMINISTRATOR, Role.DATA_OFFICER);
+
+    static final String ISSUER = "Passerelle";
+
+    /** A secret to enter in an authenticator app, as text (Base32) and as an otpauth URI for a QR code. */
+    record Enrolment(String secret, String uri) {}
+
+    /** How a code was accepted, or that it was not. */
+    enum Verification {
+        TOTP,
+        RECOVERY_CODE,
+        REFUSED
+    }
+
+    private final SecondFactorRepository repository;
+    private final UserRepository users;
+    private final TotpSecretCipher cipher;
+    private final UserSessions sessions;
+    private final SiteDirectory sites;
+    private final Clock clock;
+    private final boolean requiredForAll;
+    private final SecureRandom random = new SecureRandom();
+
+    SecondFactors(
+            SecondFactorRepository repository,
+            UserRepository users,
+            TotpSecretCipher cipher,
+            UserSessions sessions,
+            SiteDirectory sites,
+            Clock clock,
+            @Value("${passerelle.security.totp-required-for-all:false}") boolean requiredForAll) {
+        this.repository = repository;
+        this.users = users;
+        this.cipher = cipher;
+        this.sessions = sessions;
+        this.sites = sites;
+        this.clock = clock;
+        this.requiredForAll = requiredForAll;
+    }
+
+    boolean required(Set<Role> roles) {
+        return requiredForAll || roles.stream().anyMatch(ALWAYS_REQUIRED::contains);
+    }
+
+    boolean enrolled(UUID userId) {
+        return repository.confirmed(userId);
+    }
+
+    /** Whether this user may do nothing but enrol until they have a second factor. */
+    boolean mustEnrol(CurrentUser user) {
+        return required(user.roles()) && !enrolled(user.id());
+    }
+
+    /** A new secret for the user, not active until confirmed; replaces an unconfirmed one. */
+    @Transactional
+    Enrolment begin(UUID userId, String username) {
+        if (enrolled(userId)) {
+            throw DomainException.invalid("second-factor-already-enrolled");
+        }
+        byte[] secret = Totp.newSecret(random);
+        repository.savePending(userId, cipher.encrypt(secret, userId));
+        String text = Base32.encode(secret);
+        return new Enrolment(text, uri(username, text));
+    }
+
+    /** Activates the pending secret with a first valid code; returns new recovery codes, shown once. */
+    @Transactional
+    List<String> confirm(UUID userId, String code) {
+        SecondFactorRepository.StoredSecret stored = repository
+                .find(userId)
+                .filter(found -> !found.confirmed())
+                .orElseThrow(() -> DomainException.invalid("no-second-factor-enrolment"));
+        OptionalLong step = Totp.matchingStep(
+                cipher.decrypt(stored.encryptedSecret(), userId), digits(code), clock.instant(), stored.lastUsedStep());
+        if (step.isEmpty() || !repository.acceptStep(userId, step.getAsLong())) {
+            throw DomainException.invalidField("code", "invalid-code");
+        }
+        List<String> codes = new ArrayList<>();
+        List<SecondFactorRepository.StoredRecoveryCode> hashes = new ArrayList<>();
+        for (int i = 0; i < RecoveryCodes.COUNT; i++) {
+            String recoveryCode = RecoveryCodes.generate(random);
+            byte[] salt = RecoveryCodes.newSalt(random);
+            codes.add(recoveryCode);
+            hashes.add(new SecondFactorRepository.StoredRecoveryCode(0, salt, RecoveryCodes.hash(salt, recoveryCode)));
+        }
+        repository.replaceRecoveryCodes(userId, hashes);
+        return List.copyOf(codes);
+    }
+
+    /** Checks a code typed at login: a TOTP code not used before, or an unused recovery code. */
+    @Transactional
+    Verification verify(UUID userId, String typed) {
+        boolean enabled =
+                users.findById(userId).map(user -> user.account().enabled()).orElse(false);
+        SecondFactorRepository.StoredSecret stored = repository
+                .find(userId)
+                .filter(found -> enabled && found.confirmed())
+                .orElse(null);
+        if (stored == null) {
+            return Verification.REFUSED;
+        }
+        String code = digits(typed);
+        if (code.length() == Totp.DIGITS && code.chars().allMatch(Character::isDigit)) {
+            OptionalLong step = Totp.matchingStep(
+                    cipher.decrypt(stored.encryptedSecret(), userId), code, clock.instant(), stored.lastUsedStep());
+            return step.isPresent() && repository.acceptStep(userId, step.getAsLong())
+                    ? Verification.TOTP
+                    : Verification.REFUSED;
+        }
+        for (SecondFactorRepository.StoredRecoveryCode recovery : repository.unusedRecoveryCodes(userId)) {
+            if (RecoveryCodes.matches(recovery.salt(), recovery.hash(), typed)) {
+                return repository.useRecoveryCode(recovery.id()) ? Verification.RECOVERY_CODE : Verification.REFUSED;
+            }
+        }
+        return Verification.REFUSED;
+    }
+
+    /** Removes a user's second factor and recovery codes and ends their sessions; returns how many ended. */
+    @Transactional
+    int reset(UUID userId) {
+        if (users.findById(userId).isEmpty()) {
+            throw DomainException.notFound("user");
+        }
+        repository.delete(userId);
+        return sessions.endAll(userId);
+    }
+
+    private String uri(String username, String secret) {
+        String account =
+                sites.organisationName().filter(name -> !name.isBlank()).orElse(ISSUER);
+        return "otpauth://totp/" + encode(account) + ":" + encode(username) + "?secret=" + secret + "&issuer="
+                + encode(ISSUER) + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String digits(String typed) {
+        return typed.replaceAll("\\s", "");
+    }
+}
