@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
+import org.passerelle.support.TotpCodes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -131,9 +132,23 @@ class WebClientTest {
                 .path("id")
                 .asString();
         ApiSession dataOfficer = organisation.userAt(organisation.siteA, "DATA_OFFICER");
+        dataOfficer.enrolSecondFactor();
         String officer = organisation.username(dataOfficer);
+        String secret = TotpCodes.secretOf(dataOfficer
+                        .get("/api/session")
+                        .body()
+                        .path("user")
+                        .path("id")
+                        .asString())
+                .orElseThrow();
         try (Browser browser = Browser.start()) {
-            logIn(browser, officer);
+            browser.driver.get(url("/login"));
+            browser.type("login-username", officer);
+            browser.type("login-password", TestOrganisation.PASSWORD);
+            browser.click("login-submit");
+            browser.type("login-code", TotpCodes.fresh(secret));
+            browser.click("login-code-submit");
+            browser.find("search-input");
             browser.driver.get(url("/people/" + personId));
             browser.find("person-name");
             browser.driver

@@ -50,6 +50,7 @@ class ErasureTest {
         organisation = new TestOrganisation(port);
         clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
         dataOfficer = organisation.userAt(organisation.siteA, "DATA_OFFICER");
+        dataOfficer.enrolSecondFactor();
     }
 
     @Test
