@@ -232,6 +232,7 @@ public final class LoadDriver {
         Session admin = new Session(config.baseUrl(), io);
         Result login = admin.login(config.adminUser(), config.adminPassword());
         require(login, "administrator login");
+        enrolSecondFactorIfRequired(admin, login);
         String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         String programmeId = programme(admin);
         Result site = admin.send(
@@ -308,6 +309,52 @@ public final class LoadDriver {
         double seconds = Math.max(0, Math.min(lastStop, measureEnd) - measureStart) / 1e9;
         report(perWorker, seconds, start);
         io.shutdownNow();
+    }
+
+    private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([A-Z2-7]+)\"");
+
+    /**
+     * Administrators must use a second factor: on a fresh installation the driver enrols one for the
+     * administrator, computing the TOTP code (RFC 6238, HMAC-SHA1, 6 digits) itself.
+     */
+    private static void enrolSecondFactorIfRequired(Session admin, Result login) throws Exception {
+        if (!login.body().contains("\"required\":true") || login.body().contains("\"enrolled\":true")) {
+            return;
+        }
+        Result started = admin.send("POST", "/api/session/second-factor/enrolment", "{}");
+        require(started, "second-factor enrolment");
+        String secret = firstMatch(SECRET, started.body());
+        Result confirmed =
+                admin.send("PUT", "/api/session/second-factor/enrolment", "{\"code\":\"" + totp(secret) + "\"}");
+        require(confirmed, "second-factor confirmation");
+    }
+
+    private static String totp(String base32Secret) throws Exception {
+        byte[] key = base32(base32Secret);
+        long step = System.currentTimeMillis() / 1000 / 30;
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA1"));
+        byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+        int offset = hash[hash.length - 1] & 0x0f;
+        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+        return String.format("%06d", binary % 1_000_000);
+    }
+
+    private static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
     }
 
     private String programme(Session admin) {
