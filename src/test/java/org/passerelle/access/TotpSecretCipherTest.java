@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.platform.crypto.CryptoException;
 
 class TotpSecretCipherTest {
 
@@ -28,7 +29,7 @@ class TotpSecretCipherTest {
 
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("1234567890");
         assertThat(cipher.decrypt(stored, user)).isEqualTo(SECRET);
-        assertThatThrownBy(() -> cipher.decrypt(stored, UUID.randomUUID())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.decrypt(stored, UUID.randomUUID())).isInstanceOf(CryptoException.class);
     }
 
     @Test
