@@ -156,6 +156,19 @@ class HostileInputRegressionTest {
         assertThat(broken.text("code")).isEqualTo("unreadable-input");
     }
 
+    @Test
+    void answersAMalformedFormBodySentWithPutWithAProblemRatherThanAServerError() {
+        HostileClient client =
+                new HostileClient(port).loggedInAs(organisation.username(clinician), TestOrganisation.PASSWORD);
+
+        HostileClient.Answer answer =
+                client.send("PUT", "/api/session/site", "site=%", "application/x-www-form-urlencoded");
+
+        assertThat(answer.status()).as("%s", answer).isEqualTo(415);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.text("code")).isEqualTo("unsupported-media-type");
+    }
+
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
