@@ -106,7 +106,7 @@ final class HostileClient {
 
     /**
      * Sends a request; a connection reset or a timeout is a failure of the server, reported as an
-     * {@link AssertionError} so that a property fails (and shrinks) on it.
+     * {@link AssertionError} so that the try fails on it.
      */
     Answer sendBytes(String method, String path, byte @Nullable [] body, @Nullable String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInfo;
 import org.passerelle.hostile.HostileClient.Answer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,89 +26,107 @@ import tools.jackson.databind.JsonNode;
  * Hostile input against every write endpoint of the running application: whatever a client sends,
  * the server answers, never with a 5xx; a refusal is an RFC 9457 problem with a stable code and
  * writes nothing (no row, no audit line); an accepted odd value reads back as it was sent.
+ *
+ * <p>Each property is a test factory of seeded tries (see {@link Tries}); the seed is fixed unless
+ * {@code -Dpasserelle.hostile.seed=…} sets another, and a failure prints it.
  */
 class HostileInputPropertyTests {
 
     private static @Nullable HostileApplication app;
     private static @Nullable WriteEndpoints endpoints;
+    private static final String ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-";
+    private static final Map<String, SortedMap<Integer, Integer>> STATUSES = new ConcurrentHashMap<>();
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         app = HostileApplication.start();
         endpoints = new WriteEndpoints(app);
+        System.out.printf("Hostile input with base seed %s (-D%s)%n", Tries.hex(Tries.baseSeed()), Tries.SEED_PROPERTY);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
+        STATUSES.forEach((endpoint, statuses) -> System.out.printf("%s answered %s%n", endpoint, statuses));
         if (app != null) {
             app.close();
         }
     }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.FULL)
-    void registeringAPersonWithHostileFields(@ForAll("registrations") List<Mutation> mutations) {
-        tryMutated(endpoints().registration(), mutations);
+    @TestFactory
+    Stream<DynamicTest> registeringAPersonWithHostileFields(TestInfo info) {
+        return mutatedTries(info, 150, endpoints().registration());
     }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.FULL)
-    void correctingAPersonWithHostileFields(@ForAll("corrections") List<Mutation> mutations) {
-        tryMutated(endpoints().correction(), mutations);
+    @TestFactory
+    Stream<DynamicTest> correctingAPersonWithHostileFields(TestInfo info) {
+        return mutatedTries(info, 150, endpoints().correction());
     }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.FULL)
-    void searchingWithHostileFields(@ForAll("searches") List<Mutation> mutations) {
-        tryMutated(endpoints().search(), mutations);
+    @TestFactory
+    Stream<DynamicTest> searchingWithHostileFields(TestInfo info) {
+        return mutatedTries(info, 150, endpoints().search());
     }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.FULL)
-    void recordingAConsultationWithHostileFields(@ForAll("consultations") List<Mutation> mutations) {
-        tryMutated(endpoints().consultation(), mutations);
+    @TestFactory
+    Stream<DynamicTest> recordingAConsultationWithHostileFields(TestInfo info) {
+        return mutatedTries(info, 150, endpoints().consultation());
     }
 
-    @Property(tries = 100, shrinking = ShrinkingMode.FULL)
-    void loggingInWithHostileFields(@ForAll("logins") List<Mutation> mutations) {
-        tryMutated(endpoints().login(), mutations);
+    @TestFactory
+    Stream<DynamicTest> loggingInWithHostileFields(TestInfo info) {
+        return mutatedTries(info, 100, endpoints().login());
     }
 
-    @Property(tries = 100, shrinking = ShrinkingMode.FULL)
-    void choosingASiteWithHostileFields(@ForAll("siteChoices") List<Mutation> mutations) {
-        tryMutated(endpoints().siteChoice(), mutations);
+    @TestFactory
+    Stream<DynamicTest> choosingASiteWithHostileFields(TestInfo info) {
+        return mutatedTries(info, 100, endpoints().siteChoice());
     }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.FULL)
-    void creatingAUserWithHostileFields(@ForAll("newUsers") List<Mutation> mutations) {
-        tryMutated(endpoints().newUser(), mutations);
+    @TestFactory
+    Stream<DynamicTest> creatingAUserWithHostileFields(TestInfo info) {
+        return mutatedTries(info, 150, endpoints().newUser());
     }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.FULL)
-    void creatingAProgrammeWithHostileFields(@ForAll("newProgrammes") List<Mutation> mutations) {
-        tryMutated(endpoints().newProgramme(), mutations);
+    @TestFactory
+    Stream<DynamicTest> creatingAProgrammeWithHostileFields(TestInfo info) {
+        return mutatedTries(info, 150, endpoints().newProgramme());
     }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.FULL)
-    void creatingASiteWithHostileFields(@ForAll("newSites") List<Mutation> mutations) {
-        tryMutated(endpoints().newSite(), mutations);
+    @TestFactory
+    Stream<DynamicTest> creatingASiteWithHostileFields(TestInfo info) {
+        return mutatedTries(info, 150, endpoints().newSite());
     }
 
-    @Property(tries = 200, shrinking = ShrinkingMode.FULL)
-    void garbageBodiesAndWrongContentTypes(@ForAll("garbage") Garbage garbage) {
-        HostileApplication app = app();
-        WriteEndpoint endpoint = garbage.endpoint();
-        List<Object> before = app.footprint();
-        Answer answer = endpoint.caller()
-                .get()
-                .sendBytes(
-                        endpoint.method(),
-                        endpoint.path(),
-                        garbage.body(),
-                        garbage.contentType().isEmpty() ? null : garbage.contentType());
-        check(endpoint, readable(garbage.body()), answer, before);
+    @TestFactory
+    Stream<DynamicTest> garbageBodiesAndWrongContentTypes(TestInfo info) {
+        return Tries.of(info, 200, this::garbage, garbage -> {
+            HostileApplication app = app();
+            WriteEndpoint endpoint = garbage.endpoint();
+            List<Object> before = app.footprint();
+            Answer answer = endpoint.caller()
+                    .get()
+                    .sendBytes(
+                            endpoint.method(),
+                            endpoint.path(),
+                            garbage.body(),
+                            garbage.contentType().isEmpty() ? null : garbage.contentType());
+            check(endpoint, garbage.toString(), readable(garbage.body()), answer, before);
+        });
     }
 
-    @Property(tries = 60, shrinking = ShrinkingMode.FULL)
-    void correctingAPersonAtAMalformedOrUnknownId(@ForAll("personIds") String id) {
-        WriteEndpoint endpoint = endpoints().correction().withPath(path -> "/api/people/" + id);
-        tryMutated(endpoint, List.of());
+    @TestFactory
+    Stream<DynamicTest> correctingAPersonAtAMalformedOrUnknownId(TestInfo info) {
+        return Tries.of(info, 60, HostileInputPropertyTests::personId, id -> {
+            WriteEndpoint endpoint = endpoints().correction().withPath(path -> "/api/people/" + id);
+            tryMutated(endpoint, List.of());
+        });
+    }
+
+    /** Tries of a valid body of {@code endpoint} with one to three mutations. */
+    private Stream<DynamicTest> mutatedTries(TestInfo info, int tries, WriteEndpoint endpoint) {
+        Function<RandomGenerator, List<Mutation>> mutations =
+                Mutation.of(endpoint.validBody().get());
+        return Tries.of(info, tries, mutations, applied -> tryMutated(endpoint, applied));
     }
 
     /** A valid body with the mutations applied, sent as JSON. */
@@ -117,74 +136,38 @@ class HostileInputPropertyTests {
         JsonNode body = Mutation.apply(endpoint.validBody().get(), mutations);
         List<Object> before = app.footprint();
         Answer answer = caller.send(endpoint.method(), endpoint.path(), body.toString(), HostileClient.JSON_TYPE);
-        check(endpoint, body, answer, before);
+        check(
+                endpoint,
+                endpoint + " " + endpoint.method() + " " + endpoint.path() + " <- "
+                        + WriteEndpoints.visible(body.toString()),
+                body,
+                answer,
+                before);
     }
 
-    private void check(WriteEndpoint endpoint, @Nullable JsonNode sent, Answer answer, List<Object> before) {
-        Statistics.label("status").collect(answer.status());
-        assertThat(answer.status()).as("%s answered %s", endpoint, answer).isBetween(200, 499);
+    private void check(
+            WriteEndpoint endpoint, String request, @Nullable JsonNode sent, Answer answer, List<Object> before) {
+        STATUSES.computeIfAbsent(endpoint.name(), name -> new TreeMap<>()).merge(answer.status(), 1, Integer::sum);
+        assertThat(answer.status()).as("%s answered %s", request, answer).isBetween(200, 499);
         if (answer.status() >= 400) {
             assertThat(answer.contentType())
-                    .as("%s answered %s", endpoint, answer)
+                    .as("%s answered %s", request, answer)
                     .startsWith("application/problem+json");
-            assertThat(answer.json()).as("%s answered %s", endpoint, answer).isNotNull();
+            assertThat(answer.json()).as("%s answered %s", request, answer).isNotNull();
             assertThat(answer.text("code"))
-                    .as("%s answered %s", endpoint, answer)
+                    .as("%s answered %s", request, answer)
                     .isNotBlank();
-            assertThat(answer.json().path("status").asInt()).isEqualTo(answer.status());
+            assertThat(answer.json().path("status").asInt())
+                    .as("%s answered %s", request, answer)
+                    .isEqualTo(answer.status());
         }
         if (answer.status() >= 400 || !endpoint.writes()) {
             assertThat(app().footprint())
-                    .as("%s answered %s yet wrote", endpoint, answer)
+                    .as("%s answered %s yet wrote", request, answer)
                     .isEqualTo(before);
         } else if (sent != null) {
             endpoint.roundTrip().check(sent, answer);
         }
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> registrations() {
-        return mutationsOf(endpoints().registration());
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> corrections() {
-        return mutationsOf(endpoints().correction());
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> searches() {
-        return mutationsOf(endpoints().search());
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> consultations() {
-        return mutationsOf(endpoints().consultation());
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> logins() {
-        return mutationsOf(endpoints().login());
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> siteChoices() {
-        return mutationsOf(endpoints().siteChoice());
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> newUsers() {
-        return mutationsOf(endpoints().newUser());
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> newProgrammes() {
-        return mutationsOf(endpoints().newProgramme());
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> newSites() {
-        return mutationsOf(endpoints().newSite());
     }
 
     /** A body that is not what the endpoint expects, sent with some content type. */
@@ -197,32 +180,36 @@ class HostileInputPropertyTests {
         }
     }
 
-    @Provide
-    Arbitrary<Garbage> garbage() {
-        return Arbitraries.of(endpoints().all())
-                .flatMap(endpoint -> Combinators.combine(
-                                HostileValues.garbage(endpoint.validBody().get().toString()),
-                                Arbitraries.frequencyOf(
-                                        Tuple.of(3, Arbitraries.just(HostileClient.JSON_TYPE)),
-                                        Tuple.of(2, HostileValues.contentTypes())))
-                        .as((body, type) -> new Garbage(endpoint, body, type)));
+    private Garbage garbage(RandomGenerator random) {
+        WriteEndpoint endpoint = HostileValues.pick(random, endpoints().all());
+        byte[] body = HostileValues.garbage(random, endpoint.validBody().get().toString());
+        String contentType =
+                HostileValues.weighted(random, 3, 2) == 0 ? HostileClient.JSON_TYPE : HostileValues.contentType(random);
+        return new Garbage(endpoint, body, contentType);
     }
 
-    @Provide
-    Arbitrary<String> personIds() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(HostileValues.MISPLACED_TEXT).filter(id -> id.matches("[A-Za-z0-9-]+")),
-                Arbitraries.create(UUID::randomUUID).map(Object::toString),
-                Arbitraries.strings()
-                        .alpha()
-                        .numeric()
-                        .withChars('-')
-                        .ofMinLength(1)
-                        .ofMaxLength(40));
-    }
-
-    private static Arbitrary<List<Mutation>> mutationsOf(WriteEndpoint endpoint) {
-        return Mutation.of(endpoint.validBody().get());
+    /** An id from the misplaced texts that fits in a path, a random UUID, or letters, digits and dashes. */
+    private static String personId(RandomGenerator random) {
+        return switch (random.nextInt(3)) {
+            case 0 ->
+                HostileValues.pick(
+                        random,
+                        HostileValues.MISPLACED_TEXT.stream()
+                                .filter(id -> id.matches("[A-Za-z0-9-]+"))
+                                .toList());
+            case 1 ->
+                new UUID(
+                                random.nextLong() & ~0xF000L | 0x4000L,
+                                random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L)
+                        .toString();
+            default -> {
+                StringBuilder id = new StringBuilder();
+                for (int length = random.nextInt(1, 41); id.length() < length; ) {
+                    id.append(ID_CHARACTERS.charAt(random.nextInt(ID_CHARACTERS.length())));
+                }
+                yield id.toString();
+            }
+        };
     }
 
     private static @Nullable JsonNode readable(byte[] body) {

@@ -1,15 +1,17 @@
 package org.passerelle.hostile;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
+import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.util.RawValue;
 
-/** Values and bodies that a careless or malicious client may send. */
+/**
+ * Values and bodies that a careless or malicious client may send, drawn from a seeded random
+ * generator so that a failing try can be replayed.
+ */
 final class HostileValues {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -74,62 +76,79 @@ final class HostileValues {
     private HostileValues() {}
 
     /** Any hostile value for any field: a wrong type, null, an absurd number or a hostile string. */
-    static Arbitrary<JsonNode> values() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, strings().map(NODES::stringNode)),
-                Tuple.of(1, Arbitraries.just(NODES.nullNode())),
-                Tuple.of(2, numbers()),
-                Tuple.of(1, Arbitraries.of(true, false).map(NODES::booleanNode)),
-                Tuple.of(2, containers()));
+    static JsonNode next(RandomGenerator random) {
+        return switch (weighted(random, 6, 1, 2, 1, 2)) {
+            case 0 -> NODES.stringNode(string(random));
+            case 1 -> NODES.nullNode();
+            case 2 -> number(random);
+            case 3 -> NODES.booleanNode(random.nextBoolean());
+            default -> container(random);
+        };
     }
 
-    static Arbitrary<String> strings() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.of(ODD_BUT_FAIR_TEXT)),
-                Tuple.of(4, Arbitraries.of(BROKEN_TEXT)),
-                Tuple.of(3, Arbitraries.of(MISPLACED_TEXT)),
-                Tuple.of(1, huge()),
-                Tuple.of(2, Arbitraries.strings().all().ofMaxLength(40)),
-                Tuple.of(
-                        1,
-                        Arbitraries.strings().withCharRange('\u0000', '\u001F').ofMaxLength(5)));
+    static String string(RandomGenerator random) {
+        return switch (weighted(random, 3, 4, 3, 1, 2, 1)) {
+            case 0 -> pick(random, ODD_BUT_FAIR_TEXT);
+            case 1 -> pick(random, BROKEN_TEXT);
+            case 2 -> pick(random, MISPLACED_TEXT);
+            case 3 -> huge(random);
+            case 4 -> anyChars(random, 40);
+            default -> chars(random, random.nextInt(6), '\u0000', '\u001F');
+        };
     }
 
     /** 201 characters, just past the longest name, or 100 kB. */
-    static Arbitrary<String> huge() {
-        return Arbitraries.of(201, 100_000)
-                .flatMap(length -> Arbitraries.of("a", "é", "ع", "😀").map(unit -> unit.repeat(length)));
+    static String huge(RandomGenerator random) {
+        return pick(random, List.of("a", "é", "ع", "😀")).repeat(random.nextBoolean() ? 201 : 100_000);
     }
 
-    static Arbitrary<JsonNode> numbers() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(0L, -1L, 1L, 121L, 1899L, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MAX_VALUE + 1L)
-                        .map(NODES::numberNode),
-                Arbitraries.of("1e309", "-1e309", "9223372036854775808", "1.5", "-0", "1E2", "0.0000001")
-                        .map(raw -> NODES.rawValueNode(new RawValue(raw))),
-                Arbitraries.of(Double.MAX_VALUE, Double.MIN_VALUE, -0.0).map(NODES::numberNode));
+    static JsonNode number(RandomGenerator random) {
+        return switch (random.nextInt(3)) {
+            case 0 ->
+                NODES.numberNode(pick(
+                        random,
+                        List.of(0L, -1L, 1L, 121L, 1899L, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MAX_VALUE + 1L)));
+            case 1 ->
+                NODES.rawValueNode(new RawValue(pick(
+                        random, List.of("1e309", "-1e309", "9223372036854775808", "1.5", "-0", "1E2", "0.0000001"))));
+            default -> NODES.numberNode(pick(random, List.of(Double.MAX_VALUE, Double.MIN_VALUE, -0.0)));
+        };
     }
 
-    static Arbitrary<JsonNode> containers() {
-        return Arbitraries.of(
-                NODES.arrayNode(),
-                NODES.arrayNode().add(1).add("x").addNull(),
-                NODES.arrayNode().addNull(),
-                NODES.objectNode(),
-                NODES.objectNode().put("a", 1),
-                NODES.objectNode().set("$ref", NODES.stringNode("#")));
+    static JsonNode container(RandomGenerator random) {
+        return switch (random.nextInt(6)) {
+            case 0 -> NODES.arrayNode();
+            case 1 -> NODES.arrayNode().add(1).add("x").addNull();
+            case 2 -> NODES.arrayNode().addNull();
+            case 3 -> NODES.objectNode();
+            case 4 -> NODES.objectNode().put("a", 1);
+            default -> NODES.objectNode().set("$ref", NODES.stringNode("#"));
+        };
     }
 
     /** Bodies that are not the JSON object an endpoint expects: garbage, truncated, too deep, arrays. */
-    static Arbitrary<byte[]> garbage(String validBody) {
-        byte[] valid = validBody.getBytes(StandardCharsets.UTF_8);
-        return Arbitraries.oneOf(
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(200),
-                Arbitraries.strings().all().ofMaxLength(200).map(HostileValues::utf8),
-                Arbitraries.integers().between(0, valid.length - 1).map(cut -> java.util.Arrays.copyOf(valid, cut)),
-                Arbitraries.of(10, 600, 10_000).map(depth -> utf8("[".repeat(depth) + "]".repeat(depth))),
-                Arbitraries.of(10, 600, 10_000).map(depth -> utf8("{\"a\":".repeat(depth) + "1" + "}".repeat(depth))),
-                Arbitraries.of(
+    static byte[] garbage(RandomGenerator random, String validBody) {
+        byte[] valid = utf8(validBody);
+        return switch (random.nextInt(7)) {
+            case 0 -> {
+                byte[] bytes = new byte[random.nextInt(201)];
+                random.nextBytes(bytes);
+                yield bytes;
+            }
+            case 1 -> utf8(anyChars(random, 200));
+            case 2 -> Arrays.copyOf(valid, random.nextInt(valid.length));
+            case 3 -> {
+                int depth = pick(random, List.of(10, 600, 10_000));
+                yield utf8("[".repeat(depth) + "]".repeat(depth));
+            }
+            case 4 -> {
+                int depth = pick(random, List.of(10, 600, 10_000));
+                yield utf8("{\"a\":".repeat(depth) + "1" + "}".repeat(depth));
+            }
+            case 5 ->
+                utf8(pick(
+                        random,
+                        List.of(
                                 "[" + validBody + "]",
                                 "[" + validBody + "," + validBody + "]",
                                 validBody + validBody,
@@ -147,31 +166,83 @@ final class HostileValues {
                                 "{/* comment */}",
                                 "{\"a\":\"\\uD800\"}",
                                 "{\"a\":\"\\u0000\"}",
-                                "{\"a\":\"\\x41\"}")
-                        .map(HostileValues::utf8),
-                Arbitraries.of(
-                        new byte[] {(byte) 0xC0, (byte) 0x80},
-                        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                        new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'},
-                        new byte[] {(byte) 0xFE, (byte) 0xFF, 0, '{', 0, '}'}));
+                                "{\"a\":\"\\x41\"}")));
+            default ->
+                pick(
+                                random,
+                                List.of(
+                                        new byte[] {(byte) 0xC0, (byte) 0x80},
+                                        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                                        new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'},
+                                        new byte[] {(byte) 0xFE, (byte) 0xFF, 0, '{', 0, '}'}))
+                        .clone();
+        };
     }
 
     /** Content types a body may wrongly be sent with, or none. */
-    static Arbitrary<String> contentTypes() {
-        return Arbitraries.of(
-                "application/json",
-                "application/json; charset=UTF-8",
-                "application/json; charset=UTF-16",
-                "application/json; charset=nonsense",
-                "text/plain",
-                "application/xml",
-                "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=xyz",
-                "application/problem+json",
-                "*/*",
-                "application/*",
-                "///",
-                "");
+    static String contentType(RandomGenerator random) {
+        return pick(
+                random,
+                List.of(
+                        "application/json",
+                        "application/json; charset=UTF-8",
+                        "application/json; charset=UTF-16",
+                        "application/json; charset=nonsense",
+                        "text/plain",
+                        "application/xml",
+                        "application/x-www-form-urlencoded",
+                        "multipart/form-data; boundary=xyz",
+                        "application/problem+json",
+                        "*/*",
+                        "application/*",
+                        "///",
+                        ""));
+    }
+
+    /**
+     * Up to {@code maxLength} characters from the whole UTF-16 range, unpaired surrogates and
+     * noncharacters included; half of them drawn from ranges that matter more (printable ASCII,
+     * control characters, surrogates), and sometimes none at all.
+     */
+    static String anyChars(RandomGenerator random, int maxLength) {
+        int length = random.nextInt(8) == 0 ? 0 : random.nextInt(1, maxLength + 1);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(
+                    switch (weighted(random, 4, 2, 1, 1)) {
+                        case 0 -> (char) random.nextInt(Character.MIN_VALUE, Character.MAX_VALUE + 1);
+                        case 1 -> (char) random.nextInt(0x20, 0x7F);
+                        case 2 -> (char) random.nextInt(0x00, 0x20);
+                        default -> (char) random.nextInt(Character.MIN_SURROGATE, Character.MAX_SURROGATE + 1);
+                    });
+        }
+        return text.toString();
+    }
+
+    /** {@code length} characters from {@code first} to {@code last}. */
+    static String chars(RandomGenerator random, int length, char first, char last) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) random.nextInt(first, last + 1));
+        }
+        return text.toString();
+    }
+
+    /** One of {@code values}, each as likely. */
+    static <T> T pick(RandomGenerator random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    /** An index into {@code weights}, each as likely as its weight. */
+    static int weighted(RandomGenerator random, int... weights) {
+        int draw = random.nextInt(Arrays.stream(weights).sum());
+        for (int index = 0; index < weights.length; index++) {
+            draw -= weights[index];
+            if (draw < 0) {
+                return index;
+            }
+        }
+        throw new IllegalStateException("no weights");
     }
 
     private static byte[] utf8(String text) {

@@ -3,10 +3,8 @@ package org.passerelle.hostile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,21 +24,28 @@ record Mutation(List<Object> path, Kind kind, JsonNode value) {
         ADD_UNKNOWN_FIELD
     }
 
-    /** One to three mutations of bodies shaped like {@code sample}. */
-    static Arbitrary<List<Mutation>> of(JsonNode sample) {
+    /** A generator of one to three mutations of bodies shaped like {@code sample}. */
+    static Function<RandomGenerator, List<Mutation>> of(JsonNode sample) {
         List<List<Object>> paths = new ArrayList<>();
         collect(sample, new ArrayList<>(), paths);
-        Arbitrary<Mutation> one = Combinators.combine(
-                        Arbitraries.of(paths),
-                        Arbitraries.frequency(
-                                Tuple.of(6, Kind.REPLACE),
-                                Tuple.of(1, Kind.REMOVE),
-                                Tuple.of(1, Kind.ADD_UNKNOWN_FIELD)),
-                        HostileValues.values())
-                .as(Mutation::new)
-                .filter(mutation ->
-                        mutation.kind() != Kind.REMOVE || !mutation.path().isEmpty());
-        return one.list().ofMinSize(1).ofMaxSize(3);
+        List<List<Object>> found = List.copyOf(paths);
+        return random -> {
+            int size = random.nextInt(1, 4);
+            List<Mutation> mutations = new ArrayList<>(size);
+            while (mutations.size() < size) {
+                List<Object> path = HostileValues.pick(random, found);
+                Kind kind = switch (HostileValues.weighted(random, 6, 1, 1)) {
+                    case 0 -> Kind.REPLACE;
+                    case 1 -> Kind.REMOVE;
+                    default -> Kind.ADD_UNKNOWN_FIELD;
+                };
+                JsonNode value = HostileValues.next(random);
+                if (kind != Kind.REMOVE || !path.isEmpty()) {
+                    mutations.add(new Mutation(path, kind, value));
+                }
+            }
+            return List.copyOf(mutations);
+        };
     }
 
     /** {@code body} with the mutations applied; mutations whose path no longer exists are skipped. */
