@@ -1,9 +1,13 @@
 package org.passerelle.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.passerelle.platform.DomainException;
+import org.passerelle.platform.web.PlainTextDeserializer.InvalidCharactersException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -11,10 +15,13 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Maps every failure the API reports to an RFC 9457 problem detail with a stable {@code code} and
@@ -76,12 +84,66 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidCharactersException invalid) {
+                return ResponseEntity.badRequest().body(invalidCharacters(invalid));
+            }
+        }
         log.debug("Unreadable request: {}", e.getClass().getSimpleName());
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable-input"));
     }
 
+    /**
+     * The other failures Spring MVC reports itself (wrong content type, wrong method, missing
+     * parameter): the same problem details, with a stable code, in the user's language.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String code = switch (status.value()) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            default -> status.is5xxServerError() ? "internal-error" : "unreadable-input";
+        };
+        return super.handleExceptionInternal(
+                e, problem(HttpStatus.valueOf(status.value()), code), headers, status, request);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatchedParameter(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "unreadable-input");
+    }
+
+    /**
+     * Spring MVC cannot even read the headers of a request whose content type is a wildcard such as
+     * {@code *}{@code /*}: that is the client's mistake, not the server's.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e, HttpServletRequest request) {
+        if (hasWildcardContentType(request)) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type");
+        }
+        return unexpected(e);
+    }
+
+    private static boolean hasWildcardContentType(HttpServletRequest request) {
+        try {
+            MediaType type =
+                    request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+            return type != null && (type.isWildcardType() || type.isWildcardSubtype());
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A form body sent to a JSON endpoint is read as parameters before anything else: Tomcat refuses
+     * one that is not valid UTF-8, the firewall one with control characters in a parameter's name.
+     */
+    @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
+    ProblemDetail unreadableParameters(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "unreadable-input");
     }
 
@@ -110,6 +172,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure, incident {}: {}", incident, frames);
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
         problem.setProperty("incident", incident);
+        return problem;
+    }
+
+    /** Names the field, as Bean Validation would ({@code details.otherNames[0].name}), holding the refused text. */
+    private ProblemDetail invalidCharacters(InvalidCharactersException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-characters");
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : e.getPath()) {
+            if (step.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        problem.setProperty(
+                "fieldErrors", List.of(new FieldProblem(field.toString(), "invalid-characters", problem.getDetail())));
         return problem;
     }
 

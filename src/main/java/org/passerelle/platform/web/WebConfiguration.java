@@ -8,8 +8,10 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.module.SimpleModule;
 
-/** Serves the web client and picks the user's language from the request. */
+/** Serves the web client, picks the user's language from the request and reads only plain text. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -22,6 +24,12 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setSupportedLocales(LANGUAGES);
         resolver.setDefaultLocale(Locale.FRENCH);
         return resolver;
+    }
+
+    /** Refuses, in every JSON body, strings with control characters or unpaired surrogates. */
+    @Bean
+    JacksonModule plainTextModule() {
+        return new SimpleModule("plain-text").addDeserializer(String.class, new PlainTextDeserializer());
     }
 
     /** The client routes its own screens: every screen path serves the single page. */
