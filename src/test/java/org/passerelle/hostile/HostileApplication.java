@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.passerelle.PasserelleApplication;
 import org.passerelle.support.PasserelleTest;
+import org.passerelle.support.TotpCodes;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,6 +40,7 @@ final class HostileApplication implements AutoCloseable {
         this.jdbc = context.getBean(JdbcClient.class);
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.admin = new HostileClient(port).loggedInAs("admin", PasserelleTest.ADMIN_PASSWORD);
+        enrolSecondFactor(admin);
         this.programmeId = created(
                         admin,
                         "/api/programmes",
@@ -96,6 +98,24 @@ final class HostileApplication implements AutoCloseable {
                                 .put("kind", "FIXED"))
                 .path("id")
                 .asString();
+    }
+
+    /** Administrators must use a second factor before anything else. */
+    private static void enrolSecondFactor(HostileClient client) {
+        HostileClient.Answer started =
+                client.send("POST", "/api/session/second-factor/enrolment", "{}", HostileClient.JSON_TYPE);
+        if (started.status() != 200 || started.json() == null) {
+            throw new IllegalStateException("could not start the second-factor enrolment: " + started);
+        }
+        String code = TotpCodes.fresh(started.json().path("secret").asString());
+        HostileClient.Answer confirmed = client.send(
+                "PUT",
+                "/api/session/second-factor/enrolment",
+                object().put("code", code).toString(),
+                HostileClient.JSON_TYPE);
+        if (confirmed.status() != 200) {
+            throw new IllegalStateException("could not confirm the second-factor enrolment: " + confirmed);
+        }
     }
 
     private static JsonNode created(HostileClient client, String path, JsonNode body) {
