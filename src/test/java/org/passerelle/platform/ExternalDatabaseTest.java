@@ -3,6 +3,7 @@ package org.passerelle.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -58,12 +59,19 @@ class ExternalDatabaseTest {
         }
 
         try (Connection connection = DriverManager.getConnection(url, user, password);
-                var statement =
-                        connection.prepareStatement("select chosen_name from people.person where id = ?::uuid")) {
+                var statement = connection.prepareStatement("""
+                        select p.chosen_name, (select count(*) from vault.subject_key k where k.subject_id = p.id)
+                          from people.person p where p.id = ?::uuid
+                        """)) {
             statement.setString(1, personId);
             try (ResultSet result = statement.executeQuery()) {
                 assertThat(result.next()).isTrue();
-                assertThat(result.getString(1)).isEqualTo("Semhar Tesfay");
+                assertThat(new String(result.getBytes(1), StandardCharsets.ISO_8859_1))
+                        .as("the name is sealed in the external database too")
+                        .doesNotContain("Semhar");
+                assertThat(result.getLong(2))
+                        .as("the key vault shares the external database")
+                        .isEqualTo(1);
             }
         }
     }
