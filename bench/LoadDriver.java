@@ -317,7 +317,16 @@ public final class LoadDriver {
      * Administrators must use a second factor: on a fresh installation the driver enrols one for the
      * administrator, computing the TOTP code (RFC 6238, HMAC-SHA1, 6 digits) itself.
      */
-    private static void enrolSecondFactorIfRequired(Session admin, Result login) throws Exception {
+    private void enrolSecondFactorIfRequired(Session admin, Result login) throws Exception {
+        java.nio.file.Path secretFile = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "passerelle-bench-totp-" + config.baseUrl().getPort() + ".secret");
+        if (login.body().contains("\"secondFactorRequired\":true")) {
+            String secret = java.nio.file.Files.readString(secretFile).strip();
+            waitForNextTimeStep();
+            require(admin.send("POST", "/api/session/second-factor", "{\"code\":\"" + totp(secret) + "\"}"),
+                    "second-factor login");
+            return;
+        }
         if (!login.body().contains("\"required\":true") || login.body().contains("\"enrolled\":true")) {
             return;
         }
@@ -327,6 +336,13 @@ public final class LoadDriver {
         Result confirmed =
                 admin.send("PUT", "/api/session/second-factor/enrolment", "{\"code\":\"" + totp(secret) + "\"}");
         require(confirmed, "second-factor confirmation");
+        java.nio.file.Files.writeString(secretFile, secret);
+    }
+
+    /** A code is accepted once: a later run against the same server waits for a fresh 30 s step. */
+    private static void waitForNextTimeStep() throws InterruptedException {
+        long millisIntoStep = System.currentTimeMillis() % 30_000;
+        Thread.sleep(30_000 - millisIntoStep + 200);
     }
 
     private static String totp(String base32Secret) throws Exception {
