@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.passerelle.platform.DomainException;
 import org.passerelle.sites.SiteDirectory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +48,7 @@ class SecondFactors {
     private final Clock clock;
     private final boolean requiredForAll;
     private final SecureRandom random = new SecureRandom();
+    private final ApplicationEventPublisher events;
 
     SecondFactors(
             SecondFactorRepository repository,
@@ -55,7 +57,9 @@ class SecondFactors {
             UserSessions sessions,
             SiteDirectory sites,
             Clock clock,
-            @Value("${passerelle.security.totp-required-for-all:false}") boolean requiredForAll) {
+            @Value("${passerelle.security.totp-required-for-all:false}") boolean requiredForAll,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.users = users;
         this.cipher = cipher;
@@ -111,6 +115,7 @@ class SecondFactors {
             hashes.add(new SecondFactorRepository.StoredRecoveryCode(0, salt, RecoveryCodes.hash(salt, recoveryCode)));
         }
         repository.replaceRecoveryCodes(userId, hashes);
+        events.publishEvent(new AccountChanged(userId, AccountChanged.Change.SECOND_FACTOR_ENROLLED));
         return List.copyOf(codes);
     }
 
@@ -149,6 +154,7 @@ class SecondFactors {
             throw DomainException.notFound("user");
         }
         repository.delete(userId);
+        events.publishEvent(new AccountChanged(userId, AccountChanged.Change.SECOND_FACTOR_RESET));
         return sessions.endAll(userId);
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
 import org.passerelle.sites.SiteDirectory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -21,13 +22,16 @@ public class UserAccounts {
     private final SiteDirectory sites;
     private final PasswordPolicy passwordPolicy;
     private final UserSessions sessions;
+    private final ApplicationEventPublisher events;
 
     UserAccounts(
             UserRepository users,
             PasswordEncoder passwordEncoder,
             SiteDirectory sites,
             PasswordPolicy passwordPolicy,
-            UserSessions sessions) {
+            UserSessions sessions,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.sites = sites;
@@ -57,6 +61,7 @@ public class UserAccounts {
         } catch (DuplicateKeyException e) {
             throw DomainException.invalid("username-taken");
         }
+        events.publishEvent(new AccountChanged(id, AccountChanged.Change.CREATED));
         return users.findById(id).orElseThrow().account();
     }
 
@@ -69,13 +74,16 @@ public class UserAccounts {
         }
         passwordPolicy.check(newPassword, user.account().username());
         users.setPasswordHash(id, Objects.requireNonNull(passwordEncoder.encode(newPassword)));
+        events.publishEvent(new AccountChanged(id, AccountChanged.Change.PASSWORD_CHANGED));
     }
 
     /** Ends every open session of a user, for example after a lost phone; returns how many ended. */
+    @Transactional
     public int endSessions(UUID id) {
         if (users.findById(id).isEmpty()) {
             throw DomainException.notFound("user");
         }
+        events.publishEvent(new AccountChanged(id, AccountChanged.Change.SESSIONS_ENDED));
         return sessions.endAll(id);
     }
 
@@ -91,6 +99,8 @@ public class UserAccounts {
         if (!enabled) {
             sessions.endAll(id);
         }
+        events.publishEvent(
+                new AccountChanged(id, enabled ? AccountChanged.Change.ENABLED : AccountChanged.Change.DISABLED));
         return users.findById(id).orElseThrow().account();
     }
 }

@@ -11,5 +11,6 @@ public enum AuditAction {
     CREATE,
     UPDATE,
     DELETE,
-    EXPORT
+    EXPORT,
+    ACCOUNT_CHANGE
 }

@@ -1,6 +1,7 @@
 package org.passerelle.audit;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
@@ -30,6 +31,23 @@ public class AuditLog {
     public void record(AuditAction action, String recordType, @Nullable UUID recordId) {
         CurrentUser user = currentUsers.current();
         insert(user.id(), user.username(), action, recordType, recordId, user.currentSiteId(), "SUCCESS");
+    }
+
+    /**
+     * Records a change to the security of an account, by the acting user (an administrator, or the
+     * user themself) or by the system when nobody is logged in (first start, demo data).
+     */
+    @Transactional
+    public void recordAccountChange(UUID userId, String change) {
+        Optional<CurrentUser> actor = currentUsers.currentIfAny();
+        insert(
+                actor.map(CurrentUser::id).orElse(null),
+                actor.map(CurrentUser::username).orElse("system"),
+                AuditAction.ACCOUNT_CHANGE,
+                "user",
+                userId,
+                actor.map(CurrentUser::currentSiteId).orElse(null),
+                change);
     }
 
     /** Records an action outside a user request, such as a login attempt. */

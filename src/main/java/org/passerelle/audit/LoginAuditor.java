@@ -1,11 +1,15 @@
 package org.passerelle.audit;
 
+import org.passerelle.access.AccountChanged;
 import org.passerelle.access.LoginAttempted;
 import org.passerelle.access.SecondFactorAttempted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Writes every login attempt, password and second-factor code alike, to the audit log as it happens. */
+/**
+ * Writes every login attempt (password and second-factor code alike) and every change to the
+ * security of an account to the audit log as it happens.
+ */
 @Component
 class LoginAuditor {
 
@@ -23,6 +27,11 @@ class LoginAuditor {
                 name,
                 attempt.succeeded() ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED,
                 attempt.succeeded() ? "SUCCESS" : "FAILURE");
+    }
+
+    @EventListener
+    void on(AccountChanged changed) {
+        log.recordAccountChange(changed.userId(), changed.change().name());
     }
 
     @EventListener

@@ -10,13 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @PasserelleTest
 class SessionsApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestOrganisation organisation;
 
@@ -109,5 +114,31 @@ class SessionsApiTest {
 
         assertThat(created.status()).isEqualTo(400);
         assertThat(created.text("code")).isEqualTo("password-too-common");
+    }
+
+    @Test
+    void auditsEveryChangeToTheSecurityOfAnAccountWithWhoMadeIt() {
+        ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
+        String id = clinician.get("/api/session").body().path("user").path("id").asString();
+        String username = organisation.username(clinician);
+
+        clinician.put(
+                "/api/session/password",
+                Map.of("currentPassword", TestOrganisation.PASSWORD, "newPassword", "lanterns over the harbour"));
+        clinician.enrolSecondFactor();
+        organisation.admin().delete("/api/users/" + id + "/second-factor");
+        organisation.admin().put("/api/users/" + id + "/enabled", Map.of("enabled", false, "version", 1));
+
+        List<Map<String, Object>> changes = jdbc.sql("""
+                        select outcome, actor_name from audit.audit_event
+                         where action = 'ACCOUNT_CHANGE' and record_id = ?::uuid order by position
+                        """).param(id).query().listOfRows();
+        assertThat(changes)
+                .extracting(row -> row.get("outcome"))
+                .containsExactly(
+                        "CREATED", "PASSWORD_CHANGED", "SECOND_FACTOR_ENROLLED", "SECOND_FACTOR_RESET", "DISABLED");
+        assertThat(changes)
+                .extracting(row -> row.get("actor_name"))
+                .containsExactly("admin", username, username, "admin", "admin");
     }
 }
