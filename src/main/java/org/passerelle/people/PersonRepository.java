@@ -199,9 +199,12 @@ class PersonRepository {
             params.add(birthYear);
         }
         sql.append(" limit ").append(CANDIDATES);
-        return jdbc.sql(sql.toString()).params(params).query(PersonRepository::map).list().stream()
-                .map(this::open)
-                .toList();
+        List<SealedRow> rows = jdbc.sql(sql.toString())
+                .params(params)
+                .query(PersonRepository::map)
+                .list();
+        keys.preload(rows.stream().map(SealedRow::id).toList());
+        return rows.stream().map(this::open).toList();
     }
 
     void recordErasure(UUID id, UUID erasedBy, PersonViews.Erasure erasure) {

@@ -64,6 +64,28 @@ public class SubjectKeys {
                 .map(this::remember);
     }
 
+    /**
+     * Loads the keys of many subjects in one query, so that opening a page of search results does not
+     * ask the vault once per person.
+     */
+    public void preload(Collection<UUID> subjectIds) {
+        List<UUID> missing;
+        synchronized (cache) {
+            missing = subjectIds.stream()
+                    .distinct()
+                    .filter(id -> !cache.containsKey(id))
+                    .toList();
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        vault.query(
+                        "select subject_id, master_key_id, wrapped_key from vault.subject_key where subject_id = any(?)",
+                        (rs, row) -> unwrap(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)),
+                        (Object) missing.toArray(UUID[]::new))
+                .forEach(this::remember);
+    }
+
     /** Creates keys for many subjects at once (bulk import); existing keys are kept and returned. */
     public Map<UUID, DataKey> createAll(Collection<UUID> subjectIds) {
         Map<UUID, DataKey> keys = new HashMap<>();
