@@ -27,6 +27,10 @@ public final class RunningApplication implements AutoCloseable {
                 new SpringApplicationBuilder(PasserelleApplication.class).run(args.toArray(String[]::new)));
     }
 
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
