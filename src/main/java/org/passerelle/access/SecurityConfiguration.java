@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.passerelle.platform.web.ClientScreens;
 import org.passerelle.platform.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -36,6 +37,7 @@ class SecurityConfiguration {
             + "manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             ProblemResponses problems,
