@@ -33,10 +33,6 @@ class UserSessions implements HttpSessionListener {
         return endAllBut(userId, "");
     }
 
-    int count(UUID userId) {
-        return sessions.getOrDefault(userId, Set.of()).size();
-    }
-
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
         HttpSession session = event.getSession();

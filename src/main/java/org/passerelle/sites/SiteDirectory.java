@@ -41,17 +41,6 @@ public class SiteDirectory {
                 .optional();
     }
 
-    @Transactional
-    public void nameOrganisation(String name) {
-        int updated =
-                jdbc.sql("update sites.organisation set name = ?").param(name).update();
-        if (updated == 0) {
-            jdbc.sql("insert into sites.organisation (id, name) values (?, ?)")
-                    .params(Ids.newId(), name)
-                    .update();
-        }
-    }
-
     public List<Programme> programmes() {
         return jdbc.sql("select id, code, name, active from sites.programme order by name")
                 .query(Programme.class)
