@@ -152,6 +152,9 @@ export const api = {
   /** Activates the second factor; the recovery codes are shown once. */
   confirmSecondFactorEnrolment: (code: string) =>
     call<{ recoveryCodes: string[] }>('PUT', '/api/session/second-factor/enrolment', { code }),
+  /** Confirms who the user is before an export or a break-the-glass; holds a few minutes. */
+  reauthenticate: (password: string, code?: string) =>
+    call<void>('POST', '/api/session/reauthentication', { password, code }),
   logout: () => call<void>('DELETE', '/api/session', undefined, { expectUnauthenticated: true }),
   chooseSite: (siteId: Uuid) => call<Session>('PUT', '/api/session/site', { siteId }),
   /** 204 on success; the server then ends the user's other sessions. */

@@ -235,6 +235,10 @@ export const AUDIT_ACTIONS = [
   'UPDATE',
   'DELETE',
   'EXPORT',
+  'ACCOUNT_CHANGE',
+  'REAUTHENTICATION',
+  'REAUTHENTICATION_FAILED',
+  'BREAK_THE_GLASS',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -345,9 +345,17 @@ export const fr = {
   'admin.resetSecondFactor': 'Réinitialiser la validation en deux étapes',
   'auditAction.SECOND_FACTOR': 'Code de connexion accepté',
   'auditAction.SECOND_FACTOR_FAILED': 'Code de connexion refusé',
+  'auditAction.ACCOUNT_CHANGE': 'Sécurité du compte modifiée',
+  'auditAction.REAUTHENTICATION': 'Identité confirmée',
+  'auditAction.REAUTHENTICATION_FAILED': 'Confirmation d’identité refusée',
+  'auditAction.BREAK_THE_GLASS': 'Accès d’urgence (bris de glace)',
   'problem.invalid-code': 'Ce code n’est pas correct, ou a déjà servi. Saisissez le code que votre application affiche maintenant.',
   'problem.second-factor-required': 'Saisissez le code de votre application d’authentification pour terminer la connexion.',
   'problem.second-factor-enrolment-required': 'Votre rôle exige la validation en deux étapes : activez-la sur la page de votre compte.',
+  'reauthentication.title': 'Confirmez votre identité',
+  'reauthentication.explanation': 'Cette action demande à nouveau votre mot de passe (et votre code de vérification en deux étapes si vous en avez un). Elle est inscrite au journal d’audit.',
+  'reauthentication.code': 'Code de vérification en deux étapes',
+  'reauthentication.submit': 'Confirmer',
 };
 
 export type MessageKey = keyof typeof fr;

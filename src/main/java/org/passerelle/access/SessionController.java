@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.passerelle.access.SessionViews.SessionView;
 import org.passerelle.platform.DomainException;
 import org.passerelle.sites.SiteDirectory;
@@ -40,6 +41,11 @@ class SessionController {
 
     record SiteChoice(@NotNull UUID siteId) {}
 
+    /** The password again, and the second-factor code for a user who has one. */
+    record Confirmation(
+            @NotBlank @Size(max = 256) String password,
+            @Nullable @Size(max = 32) String code) {}
+
     record PasswordChange(
             @NotBlank @Size(max = 256) String currentPassword,
             @NotBlank @Size(max = 256) String newPassword) {}
@@ -55,6 +61,7 @@ class SessionController {
     private final SecondFactors secondFactors;
     private final SessionStarter starter;
     private final SessionViews views;
+    private final Reauthentication reauthentication;
     private final Clock clock;
 
     SessionController(
@@ -69,7 +76,9 @@ class SessionController {
             SecondFactors secondFactors,
             SessionStarter starter,
             SessionViews views,
+            Reauthentication reauthentication,
             Clock clock) {
+        this.reauthentication = reauthentication;
         this.authenticationManager = authenticationManager;
         this.currentUsers = currentUsers;
         this.users = users;
@@ -136,6 +145,13 @@ class SessionController {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Confirms who the user is before an export or a break-the-glass (see {@link Reauthentication}). */
+    @PostMapping("/reauthentication")
+    ResponseEntity<Void> reauthenticate(@Valid @RequestBody Confirmation confirmation, HttpServletRequest request) {
+        reauthentication.confirm(request, confirmation.password(), confirmation.code());
         return ResponseEntity.noContent().build();
     }
 

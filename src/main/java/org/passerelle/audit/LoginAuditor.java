@@ -2,6 +2,7 @@ package org.passerelle.audit;
 
 import org.passerelle.access.AccountChanged;
 import org.passerelle.access.LoginAttempted;
+import org.passerelle.access.Reauthenticated;
 import org.passerelle.access.SecondFactorAttempted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -41,5 +42,14 @@ class LoginAuditor {
                 attempt.username(),
                 attempt.succeeded() ? AuditAction.SECOND_FACTOR : AuditAction.SECOND_FACTOR_FAILED,
                 !attempt.succeeded() ? "FAILURE" : attempt.withRecoveryCode() ? "RECOVERY_CODE" : "SUCCESS");
+    }
+
+    @EventListener
+    void on(Reauthenticated attempt) {
+        log.recordSystem(
+                attempt.userId(),
+                attempt.username(),
+                attempt.succeeded() ? AuditAction.REAUTHENTICATION : AuditAction.REAUTHENTICATION_FAILED,
+                attempt.succeeded() ? "SUCCESS" : "FAILURE");
     }
 }
