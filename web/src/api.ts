@@ -5,6 +5,7 @@ import { currentLanguage } from './i18n';
 import type {
   AuditEntry,
   Consultation,
+  EmergencyAccess,
   ErasureReason,
   MonthlySummary,
   NewConsultation,
@@ -171,6 +172,14 @@ export const api = {
   erasePerson: (personId: Uuid, reason: ErasureReason, note?: string) =>
     call<void>('POST', `/api/people/${id(personId)}/erasure`, { reason, note }),
 
+  /** Takes a person followed at another site into care at the current site. */
+  takeIntoCare: (personId: Uuid) => call<Person>('POST', `/api/people/${id(personId)}/care-sites`, {}),
+  /** Break-the-glass: opens the whole file for a few hours; needs a recent identity confirmation. */
+  openEmergencyAccess: (personId: Uuid, reason: string) =>
+    call<EmergencyAccess>('POST', `/api/people/${id(personId)}/emergency-access`, { reason }),
+  emergencyAccesses: (unreviewed: boolean) =>
+    call<EmergencyAccess[]>('GET', `/api/emergency-access?unreviewed=${unreviewed}`),
+  reviewEmergencyAccess: (grantId: Uuid) => call<void>('POST', `/api/emergency-access/${id(grantId)}/review`, {}),
   consultations: (personId: Uuid) => call<Consultation[]>('GET', `/api/people/${id(personId)}/consultations`),
   recordConsultation: (consultation: NewConsultation) => call<Consultation>('POST', '/api/consultations', consultation),
   /** month as YYYY-MM: not personal data, so a query parameter is fine. */

@@ -143,6 +143,8 @@ export interface Person {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Set while the user's break-the-glass on this file lasts. */
+  emergencyAccessUntil?: string | null;
 }
 
 export interface PersonSummary {
@@ -155,6 +157,8 @@ export interface PersonSummary {
   age?: number | null;
   countryOfOrigin?: string | null;
   registeredSiteId: Uuid;
+  /** Whether the user may open the file (in care at one of their sites, or break-the-glass). */
+  inScope: boolean;
 }
 
 export interface PersonSearch {
@@ -169,6 +173,7 @@ export interface Consultation {
   personId: Uuid;
   siteId: Uuid;
   discipline: Discipline;
+  compartment: Compartment;
   occurredOn: IsoDate;
   providerId: Uuid;
   providerName: string;
@@ -183,11 +188,32 @@ export interface NewConsultation {
   id?: Uuid;
   personId: Uuid;
   discipline: Discipline;
+  compartment?: Compartment;
   occurredOn?: IsoDate;
   note?: string;
   diagnosis?: string;
   interpreter: boolean;
   language?: string;
+}
+
+/** Where a record lives, and so who may read it. */
+export const COMPARTMENTS = ['GENERAL', 'MENTAL_HEALTH', 'SGBV', 'LEGAL'] as const;
+export type Compartment = (typeof COMPARTMENTS)[number];
+
+/** A break-the-glass grant, as reviewers see it. */
+export interface EmergencyAccess {
+  id: Uuid;
+  personId: Uuid;
+  patientCode: string;
+  userId: Uuid;
+  userName: string;
+  siteId?: Uuid | null;
+  reason?: string | null;
+  grantedAt: string;
+  expiresAt: string;
+  active: boolean;
+  reviewedByName?: string | null;
+  reviewedAt?: string | null;
 }
 
 export interface SiteDisciplineCount {

@@ -168,6 +168,55 @@ class WebClientTest {
                 .isEqualTo("PERSON_REQUEST");
     }
 
+    @Test
+    void letsACarerBreakTheGlassOnAFileFromAnotherSiteAndAReviewerReviewIt() {
+        ApiSession psychologistAtB = organisation.userAt(organisation.siteB, "PSYCHOLOGIST");
+        String personId = TestOrganisation.register(
+                        psychologistAtB, "Glass " + UUID.randomUUID().toString().substring(0, 6))
+                .path("id")
+                .asString();
+        psychologistAtB.post(
+                "/api/consultations",
+                java.util.Map.of("personId", personId, "discipline", "MENTAL_HEALTH", "note", "Suivi psychologique"));
+        ApiSession coordinator = organisation.userAt(organisation.siteA, "COORDINATOR");
+        String reviewer = organisation.username(coordinator);
+
+        try (Browser browser = Browser.start()) {
+            logIn(browser);
+            browser.driver.get(url("/people/" + personId));
+            browser.find("outside-scope");
+            browser.driver
+                    .findElement(By.cssSelector("[data-testid='emergency-access'] summary"))
+                    .click();
+            browser.type("emergency-reason", "Found unconscious, needs the treatment history");
+            browser.click("emergency-submit");
+            browser.type("confirm-password", TestOrganisation.PASSWORD);
+            browser.click("confirm-submit");
+            browser.find("emergency-banner");
+            browser.find("history-compartment");
+            assertThat(browser.find("history-item").getText()).contains("Suivi psychologique");
+
+            browser.click("logout");
+            logIn(browser, reviewer);
+            browser.driver.get(url("/emergency-access"));
+            browser.waitUntil(driver -> driver.findElements(Browser.byTestId("emergency-row")).stream()
+                    .anyMatch(row -> row.getText().contains("Found unconscious")));
+            WebElement row = browser.driver.findElements(Browser.byTestId("emergency-row")).stream()
+                    .filter(candidate -> candidate.getText().contains("Found unconscious"))
+                    .findFirst()
+                    .orElseThrow();
+            row.findElement(Browser.byTestId("emergency-review")).click();
+            browser.waitUntil(driver -> driver.findElements(Browser.byTestId("emergency-row")).stream()
+                    .noneMatch(candidate -> candidate.getText().contains("Found unconscious")));
+        }
+
+        assertThat(jdbc.sql("select reviewed_at is not null from people.emergency_access where person_id = ?::uuid")
+                        .param(personId)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+
     private void logIn(Browser browser) {
         logIn(browser, username);
     }
