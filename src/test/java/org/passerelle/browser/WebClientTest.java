@@ -199,15 +199,14 @@ class WebClientTest {
             browser.click("logout");
             logIn(browser, reviewer);
             browser.driver.get(url("/emergency-access"));
-            browser.waitUntil(driver -> driver.findElements(Browser.byTestId("emergency-row")).stream()
-                    .anyMatch(row -> row.getText().contains("Found unconscious")));
-            WebElement row = browser.driver.findElements(Browser.byTestId("emergency-row")).stream()
+            browser.waitUntil(driver -> reviewRows(driver).anyMatch(text -> text.contains("Found unconscious")));
+            browser.driver.findElements(Browser.byTestId("emergency-row")).stream()
                     .filter(candidate -> candidate.getText().contains("Found unconscious"))
                     .findFirst()
-                    .orElseThrow();
-            row.findElement(Browser.byTestId("emergency-review")).click();
-            browser.waitUntil(driver -> driver.findElements(Browser.byTestId("emergency-row")).stream()
-                    .noneMatch(candidate -> candidate.getText().contains("Found unconscious")));
+                    .orElseThrow()
+                    .findElement(Browser.byTestId("emergency-review"))
+                    .click();
+            browser.waitUntil(driver -> reviewRows(driver).noneMatch(text -> text.contains("Found unconscious")));
         }
 
         assertThat(jdbc.sql("select reviewed_at is not null from people.emergency_access where person_id = ?::uuid")
@@ -215,6 +214,14 @@ class WebClientTest {
                         .query(Boolean.class)
                         .single())
                 .isTrue();
+    }
+
+    /** The texts of the review list's rows, read in one go so that a re-render cannot go stale under us. */
+    private static java.util.stream.Stream<String> reviewRows(org.openqa.selenium.WebDriver driver) {
+        Object texts = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return [...document.querySelectorAll(\"[data-testid='emergency-row']\")]"
+                        + ".map(row => row.textContent)");
+        return ((List<?>) texts).stream().map(String::valueOf);
     }
 
     private void logIn(Browser browser) {
