@@ -17,6 +17,9 @@ import type {
   PersonSummary,
   Problem,
   Programme,
+  RetentionPurgeResult,
+  RetentionReport,
+  RetentionRule,
   SecondFactorEnrolment,
   Session,
   Site,
@@ -200,6 +203,13 @@ export const api = {
     call<UserAccount>('PUT', `/api/users/${id(userId)}/enabled`, { enabled, version }),
   /** Removes a user's second factor and ends their sessions. */
   resetSecondFactor: (userId: Uuid) => call<{ ended: number }>('DELETE', `/api/users/${id(userId)}/second-factor`),
+
+  /** What a purge would remove now, per record type; changes nothing. */
+  retentionReport: () => call<RetentionReport>('GET', '/api/retention/report'),
+  changeRetentionRule: (recordType: string, months: number, enabled: boolean, version: number) =>
+    call<RetentionRule>('PUT', `/api/retention/rules/${encodeURIComponent(recordType)}`, { months, enabled, version }),
+  /** Needs a recent confirmation of who the user is (reauthentication-required otherwise). */
+  purgeRetention: () => call<RetentionPurgeResult>('POST', '/api/retention/purge', {}),
 
   /** recordId is a UUID, never personal data. */
   audit: (recordId?: Uuid) =>

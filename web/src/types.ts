@@ -280,6 +280,38 @@ export interface AuditEntry {
   outcome: string;
 }
 
+/** The record types the server knows today; modules added later bring their own. */
+export const RETENTION_TYPES = ['person', 'erasure', 'audit'] as const;
+export type RetentionType = (typeof RETENTION_TYPES)[number];
+
+export interface RetentionRule {
+  recordType: string;
+  months: number;
+  enabled: boolean;
+  version: number;
+  defaultMonths: number;
+}
+
+/** One record type in the dry run: how many records are past the rule's cutoff now. */
+export interface RetentionReportLine {
+  rule: RetentionRule;
+  cutoff: string;
+  expired: number;
+  oldest?: string | null;
+}
+
+export interface RetentionReport {
+  at: string;
+  lines: RetentionReportLine[];
+}
+
+export type RetentionOutcome = 'PURGED' | 'DISABLED' | 'FAILED';
+
+export interface RetentionPurgeResult {
+  at: string;
+  purged: { recordType: string; outcome: RetentionOutcome; cutoff?: string | null; removed: number }[];
+}
+
 /** One invalid field in a problem detail; {@code field} is a JSON path such as details.otherNames[0].name. */
 export interface FieldProblem {
   field: string;

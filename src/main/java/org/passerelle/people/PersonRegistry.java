@@ -181,6 +181,14 @@ public class PersonRegistry {
         if (!user.hasAnyRole(Role.DATA_OFFICER, Role.ADMINISTRATOR)) {
             throw DomainException.forbidden("role-not-allowed");
         }
+        eraseRecord(id, user.id(), erasure);
+    }
+
+    /**
+     * Erases a person as {@link #erase} does, without the role check: for the current user
+     * {@code erasedBy}, or for the system itself (retention) when it is null.
+     */
+    void eraseRecord(UUID id, @Nullable UUID erasedBy, Erasure erasure) {
         if (!persons.exists(id)) {
             throw DomainException.notFound(RECORD_TYPE);
         }
@@ -189,8 +197,13 @@ public class PersonRegistry {
         }
         events.publishEvent(new PersonErased(id));
         persons.delete(id);
-        persons.recordErasure(id, user.id(), erasure);
-        audit.record(AuditAction.DELETE, RECORD_TYPE, id);
+        persons.recordErasure(id, erasedBy, erasure);
+        if (erasedBy == null) {
+            audit.recordBySystem(
+                    AuditAction.DELETE, RECORD_TYPE, id, erasure.reason().name());
+        } else {
+            audit.record(AuditAction.DELETE, RECORD_TYPE, id);
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -207,7 +207,7 @@ class PersonRepository {
         return rows.stream().map(this::open).toList();
     }
 
-    void recordErasure(UUID id, UUID erasedBy, PersonViews.Erasure erasure) {
+    void recordErasure(UUID id, @Nullable UUID erasedBy, PersonViews.Erasure erasure) {
         jdbc.sql("insert into people.erasure (person_id, erased_by, reason, note) values (:id, :by, :reason, :note)")
                 .param("id", id)
                 .param("by", erasedBy)
