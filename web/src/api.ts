@@ -156,6 +156,18 @@ export const api = {
   /** Activates the second factor; the recovery codes are shown once. */
   confirmSecondFactorEnrolment: (code: string) =>
     call<{ recoveryCodes: string[] }>('PUT', '/api/session/second-factor/enrolment', { code }),
+  /** Ten new recovery codes in place of the old ones, proven with a code from the app. */
+  renewRecoveryCodes: (password: string, code: string) =>
+    call<{ recoveryCodes: string[] }>('POST', '/api/session/second-factor/recovery-codes', { password, code }),
+  /** A new secret for a new app; the current app keeps working until the new one is confirmed. */
+  startSecondFactorReplacement: (password: string, code: string) =>
+    call<SecondFactorEnrolment>('POST', '/api/session/second-factor/replacement', { password, code }),
+  /** Puts the new app in use; the recovery codes are shown once and the other sessions end. */
+  confirmSecondFactorReplacement: (code: string) =>
+    call<{ recoveryCodes: string[] }>('PUT', '/api/session/second-factor/replacement', { code }),
+  /** Turns two-step verification off, where the user's role does not require it. */
+  removeSecondFactor: (password: string, code: string) =>
+    call<void>('POST', '/api/session/second-factor/removal', { password, code }),
   /** Confirms who the user is before an export or a break-the-glass; holds a few minutes. */
   reauthenticate: (password: string, code?: string) =>
     call<void>('POST', '/api/session/reauthentication', { password, code }),
