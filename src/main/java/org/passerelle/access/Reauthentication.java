@@ -91,6 +91,7 @@ public class Reauthentication {
         }
         throttle.succeeded(user.username(), address);
         events.publishEvent(new Reauthenticated(user.id(), user.username(), true));
+        request.changeSessionId();
         request.getSession().setAttribute(ATTRIBUTE, clock.instant());
     }
 

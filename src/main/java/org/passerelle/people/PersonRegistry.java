@@ -181,6 +181,9 @@ public class PersonRegistry {
         if (!user.hasAnyRole(Role.DATA_OFFICER, Role.ADMINISTRATOR)) {
             throw DomainException.forbidden("role-not-allowed");
         }
+        if (persons.exists(id) && !access.inSiteScope(user, id)) {
+            throw DomainException.forbidden("person-outside-scope");
+        }
         eraseRecord(id, user.id(), erasure);
     }
 
@@ -191,9 +194,6 @@ public class PersonRegistry {
     void eraseRecord(UUID id, @Nullable UUID erasedBy, Erasure erasure) {
         if (!persons.exists(id)) {
             throw DomainException.notFound(RECORD_TYPE);
-        }
-        if (!access.inSiteScope(user, id)) {
-            throw DomainException.forbidden("person-outside-scope");
         }
         events.publishEvent(new PersonErased(id));
         persons.delete(id);

@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
 import org.passerelle.support.TotpCodes;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +38,7 @@ class BreakTheGlassTest {
     TestOrganisation organisation;
     ApiSession clinicianAtA;
     String personAtB;
+    String personName;
 
     @BeforeEach
     void setUp() {
@@ -101,6 +105,17 @@ class BreakTheGlassTest {
                 organisation.admin().get("/api/audit?recordId=" + personAtB).body();
         assertThat(audit.valueStream().map(entry -> entry.path("action").asString()))
                 .contains("BREAK_THE_GLASS");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsEveryRefusalWithoutPersonalData(CapturedOutput output) {
+        assertThat(clinicianAtA.get("/api/people/" + personAtB).status()).isEqualTo(403);
+
+        assertThat(output.getAll())
+                .contains("Access refused: GET /api/people/" + personAtB + " (person-outside-scope) for "
+                        + organisation.username(clinicianAtA));
+        assertThat(output.getAll()).doesNotContain(personName);
     }
 
     @Test
