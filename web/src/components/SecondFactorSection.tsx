@@ -4,6 +4,7 @@ import { useSubmit } from '../admin/useSubmit';
 import { api } from '../api';
 import { mustEnrolSecondFactor, useApp } from '../appContext';
 import type { SecondFactorEnrolment } from '../types';
+import { ConfirmIdentity, needsReauthentication } from './ConfirmIdentity';
 import { FormError } from './FormError';
 import { SecondFactorProofForm, type SecondFactorChange } from './SecondFactorProofForm';
 
@@ -39,13 +40,19 @@ export function SecondFactorSection() {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const start = useSubmit();
+  const [confirming, setConfirming] = useState(false);
   if (!session) return null;
   const enrolled = !!session.secondFactor?.enrolled;
   const mandatory = !!session.secondFactor?.required;
 
   const begin = () =>
     start.run(async () => {
-      setEnrolment(await api.startSecondFactorEnrolment());
+      try {
+        setEnrolment(await api.startSecondFactorEnrolment());
+      } catch (error) {
+        if (!needsReauthentication(error)) throw error;
+        setConfirming(true);
+      }
     });
 
   const refreshSession = async () => {
@@ -154,9 +161,19 @@ export function SecondFactorSection() {
         <>
           <p data-testid="totp-status">{t('totp.disabled')}</p>
           <FormError problem={start.problem} />
-          <button type="button" class="button primary" disabled={start.busy} onClick={begin} data-testid="totp-enrol">
-            {start.busy ? t('totp.starting') : t('totp.enrol')}
-          </button>
+          {confirming ? (
+            <ConfirmIdentity
+              onConfirmed={() => {
+                setConfirming(false);
+                begin();
+              }}
+              onCancel={() => setConfirming(false)}
+            />
+          ) : (
+            <button type="button" class="button primary" disabled={start.busy} onClick={begin} data-testid="totp-enrol">
+              {start.busy ? t('totp.starting') : t('totp.enrol')}
+            </button>
+          )}
         </>
       )}
     </section>

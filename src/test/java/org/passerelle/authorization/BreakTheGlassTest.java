@@ -46,10 +46,8 @@ class BreakTheGlassTest {
         clinicianAtA = organisation.userAt(organisation.siteA, "CLINICIAN");
         ApiSession teamAtB =
                 organisation.userAt(organisation.siteB, "CLINICIAN", "PSYCHOLOGIST", "SOCIAL_LEGAL_WORKER");
-        personAtB = TestOrganisation.register(
-                        teamAtB, "Glass " + UUID.randomUUID().toString().substring(0, 6))
-                .path("id")
-                .asString();
+        personName = "Glass " + UUID.randomUUID().toString().substring(0, 6);
+        personAtB = TestOrganisation.register(teamAtB, personName).path("id").asString();
         for (String discipline : new String[] {"MEDICAL", "MENTAL_HEALTH", "LEGAL"}) {
             assertThat(teamAtB.post("/api/consultations", Map.of("personId", personAtB, "discipline", discipline))
                             .status())
