@@ -98,6 +98,21 @@ class HostileInputPropertyTests {
     }
 
     @TestFactory
+    Stream<DynamicTest> confirmingOnesIdentityWithHostileFields(TestInfo info) {
+        return mutatedTries(info, 60, endpoints().reauthentication());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> breakingTheGlassWithHostileFields(TestInfo info) {
+        return mutatedTries(info, 100, endpoints().emergencyAccess());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> changingARetentionRuleWithHostileFields(TestInfo info) {
+        return mutatedTries(info, 100, endpoints().retentionRule());
+    }
+
+    @TestFactory
     Stream<DynamicTest> garbageBodiesAndWrongContentTypes(TestInfo info) {
         return Tries.of(info, 200, this::garbage, garbage -> {
             HostileApplication app = app();

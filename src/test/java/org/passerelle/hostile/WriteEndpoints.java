@@ -17,10 +17,12 @@ final class WriteEndpoints {
 
     private final HostileApplication app;
     private final HostileClient chooser;
+    private final HostileClient breaker;
 
     WriteEndpoints(HostileApplication app) {
         this.app = app;
         this.chooser = app.user("chooser", app.siteId);
+        this.breaker = app.user("breaker", app.otherSiteId);
     }
 
     List<WriteEndpoint> all() {
@@ -33,7 +35,85 @@ final class WriteEndpoints {
                 siteChoice(),
                 newUser(),
                 newProgramme(),
-                newSite());
+                newSite(),
+                reauthentication(),
+                emergencyAccess(),
+                retentionRule());
+    }
+
+    WriteEndpoint reauthentication() {
+        return new WriteEndpoint(
+                "confirm one's identity",
+                false,
+                "POST",
+                "/api/session/reauthentication",
+                () -> breaker,
+                () -> HostileApplication.object().put("password", HostileApplication.PASSWORD),
+                WriteEndpoint.nothingToReadBack());
+    }
+
+    WriteEndpoint emergencyAccess() {
+        return new WriteEndpoint(
+                "break the glass",
+                true,
+                "POST",
+                "/api/people/" + app.personId + "/emergency-access",
+                () -> {
+                    confirm(breaker);
+                    return breaker;
+                },
+                () -> HostileApplication.object().put("reason", "Unconscious, needs the treatment history"),
+                (sent, answer) -> {
+                    JsonNode stored = find(breaker.get("/api/emergency-access"), answer.text("id"));
+                    assertThat(visible(stored.path("reason").asString(null)))
+                            .isEqualTo(visible(sent.path("reason").asString().strip()));
+                });
+    }
+
+    WriteEndpoint retentionRule() {
+        return new WriteEndpoint(
+                "change a retention rule",
+                true,
+                "PUT",
+                "/api/retention/rules/erasure",
+                () -> app.admin,
+                () -> HostileApplication.object()
+                        .put("months", 60)
+                        .put("enabled", true)
+                        .put("version", retentionVersion()),
+                (sent, answer) -> {
+                    JsonNode rule = retentionRuleNow();
+                    assertThat(rule.path("months").asInt())
+                            .isEqualTo(sent.path("months").asInt());
+                    assertThat(rule.path("enabled").asBoolean())
+                            .isEqualTo(sent.path("enabled").asBoolean());
+                });
+    }
+
+    private long retentionVersion() {
+        return retentionRuleNow().path("version").asLong();
+    }
+
+    private JsonNode retentionRuleNow() {
+        return app.admin
+                .get("/api/retention/report")
+                .json()
+                .path("lines")
+                .valueStream()
+                .map(line -> line.path("rule"))
+                .filter(rule -> rule.path("recordType").asString().equals("erasure"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The breaker must confirm who they are before each try, as the window may have passed. */
+    private static void confirm(HostileClient client) {
+        HostileClient.Answer confirmed = client.send(
+                "POST",
+                "/api/session/reauthentication",
+                "{\"password\":\"" + HostileApplication.PASSWORD + "\"}",
+                HostileClient.JSON_TYPE);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(204);
     }
 
     WriteEndpoint registration() {
