@@ -356,6 +356,17 @@ export const fr = {
   'reauthentication.explanation': 'Cette action demande à nouveau votre mot de passe (et votre code de vérification en deux étapes si vous en avez un). Elle est inscrite au journal d’audit.',
   'reauthentication.code': 'Code de vérification en deux étapes',
   'reauthentication.submit': 'Confirmer',
+  'export.title': 'Exporter toutes les données de la personne',
+  'export.explanation': 'À la demande de la personne (droit d’accès) : un document avec son identité, toutes ses consultations et la liste des accès à son dossier, dans la langue qu’elle lit. L’export est inscrit au journal d’audit. Ne le remettez qu’à la personne elle-même.',
+  'export.language': 'Langue du document',
+  'export.format': 'Format',
+  'export.format.PDF': 'PDF (à télécharger)',
+  'export.format.HTML': 'Page web (à lire ou imprimer)',
+  'export.submit': 'Exporter',
+  'export.working': 'Préparation…',
+  'export.ready': 'Le document est prêt.',
+  'export.download': 'Télécharger {file}',
+  'export.open': 'Ouvrir dans un nouvel onglet',
 };
 
 export type MessageKey = keyof typeof fr;

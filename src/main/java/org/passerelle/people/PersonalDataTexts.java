@@ -120,9 +120,12 @@ public final class PersonalDataTexts {
                 .format(instant);
     }
 
-    /** A language's name from its ISO 639 code, or the code when it has none in this language. */
+    /**
+     * A language's name from its ISO 639 code: as the web client names it when it lists it, else as
+     * the JDK does, else the code.
+     */
     public String languageName(String code) {
-        String name = Locale.forLanguageTag(code).getDisplayLanguage(formatting);
+        String name = textOr("language." + code, Locale.forLanguageTag(code).getDisplayLanguage(formatting));
         return name.isBlank() ? code : name;
     }
 

@@ -140,7 +140,7 @@ class PersonalDataExportTest {
         assertThat(page)
                 .contains(chosenName, "ሕወት ጸጋይ", "Hiwot Tsegaye", "Écriture d&#39;origine", "Autre orthographe")
                 .contains(patientCode.substring(0, 4) + "-" + patientCode.substring(4))
-                .contains("Femme", "1999 (année seulement)", "Érythrée", "tigrigna", "+33 6 12 34 56 78", "Enceinte")
+                .contains("Femme", "1999 (année seulement)", "Érythrée", "Arabe, Tigrinya", "+33 6 12 34 56 78", "Enceinte")
                 .contains(siteName);
         assertThat(page)
                 .contains("Gale traitée", "Prurit depuis deux semaines.<br>Revoir dans 7 jours.")
