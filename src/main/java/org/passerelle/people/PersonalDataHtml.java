@@ -29,10 +29,10 @@ final class PersonalDataHtml {
             h3{font-size:1rem;margin:1.2rem 0 .3rem}
             dl{display:grid;grid-template-columns:minmax(10rem,max-content) 1fr;gap:.25rem 1rem;margin:.4rem 0}
             dt{font-weight:bold;color:#444}
-            dd{margin:0;overflow-wrap:anywhere}
+            dd{margin:0;overflow-wrap:anywhere;text-align:match-parent}
             article{border-top:1px solid #ddd}
             table{border-collapse:collapse;width:100%}
-            th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:start;vertical-align:top}
+            th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:match-parent;vertical-align:top}
             th{background:#eef3f7}
             .empty,footer{color:#555}
             footer{border-top:1px solid #bbb;margin-top:2rem;padding-top:.5rem;font-size:.9rem}

@@ -44,8 +44,9 @@ class PersonalDataRenderersTest {
     }
 
     @Test
-    void writesArabicRightToLeft() {
+    void writesArabicRightToLeft() throws IOException {
         String html = PersonalDataHtml.render(document(ExportLanguage.AR, "عائشة"));
+        save(html.getBytes(StandardCharsets.UTF_8), "personal-data-ar.html");
 
         assertThat(html).contains("<html lang=\"ar\" dir=\"rtl\">").contains("عائشة");
     }
