@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.passerelle.access.CurrentUser;
@@ -80,7 +81,10 @@ class PersonalDataExport {
     }
 
     Export export(UUID personId, ExportRequest request) {
-        Format format = Format.valueOf(request.format());
+        Format format = Arrays.stream(Format.values())
+                .filter(known -> known.name().equals(request.format()))
+                .findFirst()
+                .orElseThrow(() -> DomainException.invalidField("format", "invalid-input"));
         ExportLanguage language = ExportLanguage.ofCode(request.language())
                 .orElseThrow(() -> DomainException.invalidField("language", "invalid-input"));
         CurrentUser user = currentUsers.current();

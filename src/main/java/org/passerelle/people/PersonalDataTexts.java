@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a personal data export in its language: labels from resource bundles (each module has its
@@ -21,6 +23,8 @@ import java.util.ResourceBundle;
 public final class PersonalDataTexts {
 
     static final String COMMON = "personal-data/common";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)\\}");
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -63,17 +67,19 @@ public final class PersonalDataTexts {
      * itself when no bundle has it (a missing label shows, it does not fail the export).
      */
     public String text(String key, String... arguments) {
-        String text = key;
-        for (ResourceBundle bundle : bundles) {
-            if (bundle.containsKey(key)) {
-                text = bundle.getString(key);
-                break;
-            }
+        String text = textOr(key, key);
+        if (arguments.length == 0) {
+            return text;
         }
-        for (int i = 0; i < arguments.length; i++) {
-            text = text.replace("{" + i + "}", arguments[i]);
+        // One pass, so that an argument that looks like a placeholder stays as it is.
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        StringBuilder filled = new StringBuilder();
+        while (placeholder.find()) {
+            int index = Integer.parseInt(placeholder.group(1));
+            String value = index < arguments.length ? arguments[index] : placeholder.group();
+            placeholder.appendReplacement(filled, Matcher.quoteReplacement(value));
         }
-        return text;
+        return placeholder.appendTail(filled).toString();
     }
 
     /** The label with this key, or {@code fallback} when no bundle has it. */

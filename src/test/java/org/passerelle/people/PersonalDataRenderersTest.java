@@ -107,6 +107,18 @@ class PersonalDataRenderersTest {
         assertThat(reader.getNumberOfPages()).isGreaterThan(2);
     }
 
+    @Test
+    void fillsLabelsInOnePassAndShowsAMissingLabelAsItsKey() {
+        PersonalDataTexts texts = PersonalDataTexts.of(ExportLanguage.EN, ZoneId.of("Europe/Paris"));
+
+        assertThat(texts.with(IdentityPersonalData.LABELS).text("birth.estimated", "{1}", "12 March 2026"))
+                .isEqualTo("about {1} years old, estimated on 12 March 2026");
+        assertThat(texts.text("no.such.label")).isEqualTo("no.such.label");
+        assertThat(texts.languageName("prs")).isEqualTo("Dari");
+        assertThat(texts.with(IdentityPersonalData.LABELS).of("sex", Sex.FEMALE))
+                .isEqualTo("Female");
+    }
+
     static PersonalDataDocument document(ExportLanguage language, String name) {
         PersonalDataTexts texts = PersonalDataTexts.of(language, ZoneId.of("Europe/Paris"));
         List<Section> sections = new ArrayList<>();
