@@ -112,7 +112,11 @@ final class PersonalDataHtml {
             for (List<String> row : table.rows()) {
                 html.append("<tr>");
                 for (String cell : row) {
-                    html.append("<td dir=\"auto\">").append(text(cell)).append("</td>");
+                    html.append("<td dir=\"")
+                            .append(dir(cell))
+                            .append("\">")
+                            .append(text(cell))
+                            .append("</td>");
                 }
                 html.append("</tr>\n");
             }
@@ -129,11 +133,18 @@ final class PersonalDataHtml {
         for (Fact fact : facts) {
             html.append("<dt>")
                     .append(text(fact.label()))
-                    .append("</dt><dd dir=\"auto\">")
+                    .append("</dt><dd dir=\"")
+                    .append(dir(fact.value()))
+                    .append("\">")
                     .append(text(fact.value()))
                     .append("</dd>\n");
         }
         html.append("</dl>\n");
+    }
+
+    /** A value's own direction, as in the PDF: a phone number keeps its order in an Arabic page. */
+    private static String dir(String value) {
+        return PersonalDataDocument.readsRightToLeft(value) ? "rtl" : "ltr";
     }
 
     /** Escaped text whose line breaks (a consultation note's) stay line breaks. */

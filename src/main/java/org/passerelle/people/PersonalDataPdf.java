@@ -211,20 +211,10 @@ final class PersonalDataPdf {
             return cell;
         }
 
-        /** The direction of the first letter that has one, else the document's. */
-        private int direction(String value) {
-            for (int i = 0; i < value.length(); ) {
-                int codePoint = value.codePointAt(i);
-                switch (Character.getDirectionality(codePoint)) {
-                    case Character.DIRECTIONALITY_LEFT_TO_RIGHT:
-                        return PdfWriter.RUN_DIRECTION_LTR;
-                    case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC:
-                        return PdfWriter.RUN_DIRECTION_RTL;
-                    default:
-                        i += Character.charCount(codePoint);
-                }
-            }
-            return runDirection;
+        private static int direction(String value) {
+            return PersonalDataDocument.readsRightToLeft(value)
+                    ? PdfWriter.RUN_DIRECTION_RTL
+                    : PdfWriter.RUN_DIRECTION_LTR;
         }
 
         /**

@@ -48,7 +48,11 @@ class PersonalDataRenderersTest {
         String html = PersonalDataHtml.render(document(ExportLanguage.AR, "عائشة"));
         save(html.getBytes(StandardCharsets.UTF_8), "personal-data-ar.html");
 
-        assertThat(html).contains("<html lang=\"ar\" dir=\"rtl\">").contains("عائشة");
+        assertThat(html)
+                .contains("<html lang=\"ar\" dir=\"rtl\">")
+                .contains("<dd dir=\"rtl\">عائشة</dd>")
+                .contains("<dd dir=\"ltr\">+33 6 12 34 56 78</dd>")
+                .contains("<dd dir=\"ltr\">Gale</dd>");
     }
 
     @Test
@@ -129,7 +133,8 @@ class PersonalDataRenderersTest {
                         new Fact("Nom d'usage", name),
                         new Fact("Autre nom", "محمد علي (Écriture d'origine · arabe)"),
                         new Fact("Autre nom", "ዮሃንስ (Écriture d'origine · éthiopienne)"),
-                        new Fact("Date de naissance", texts.date(LocalDate.of(2001, 3, 12))))));
+                        new Fact("Date de naissance", texts.date(LocalDate.of(2001, 3, 12))),
+                        new Fact("Téléphone", "+33 6 12 34 56 78"))));
         sections.add(Section.ofEntries(
                 "Consultations",
                 List.of(new Entry(
