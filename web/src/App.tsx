@@ -9,6 +9,7 @@ import { toProblem } from './problems';
 import { matchRoute, navigate, usePath, type Route } from './router';
 import { AccountScreen } from './screens/AccountScreen';
 import { AdminScreen } from './screens/AdminScreen';
+import { EmergencyAccessScreen } from './screens/EmergencyAccessScreen';
 import { landingPath, LoginScreen } from './screens/LoginScreen';
 import { NewConsultationScreen } from './screens/NewConsultationScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
@@ -20,7 +21,7 @@ import { SummaryScreen } from './screens/SummaryScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
-const WITHOUT_SITE: Route['screen'][] = ['sites', 'admin', 'summary', 'account', 'notFound'];
+const WITHOUT_SITE: Route['screen'][] = ['sites', 'admin', 'summary', 'account', 'emergencyAccess', 'notFound'];
 
 export function App() {
   const [language, setLanguageState] = useState<Language>(storedLanguage);
@@ -123,6 +124,8 @@ function Screen({ route, session, pendingLogin }: ScreenProps) {
       return <AdminScreen />;
     case 'account':
       return <AccountScreen />;
+    case 'emergencyAccess':
+      return <EmergencyAccessScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

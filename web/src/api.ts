@@ -6,6 +6,7 @@ import type {
   AuditEntry,
   Consultation,
   DownloadedFile,
+  EmergencyAccess,
   ErasureReason,
   ExportFormat,
   MonthlySummary,
@@ -18,6 +19,9 @@ import type {
   PersonSummary,
   Problem,
   Programme,
+  RetentionPurgeResult,
+  RetentionReport,
+  RetentionRule,
   SecondFactorEnrolment,
   Session,
   Site,
@@ -190,6 +194,18 @@ export const api = {
   /** Activates the second factor; the recovery codes are shown once. */
   confirmSecondFactorEnrolment: (code: string) =>
     call<{ recoveryCodes: string[] }>('PUT', '/api/session/second-factor/enrolment', { code }),
+  /** Ten new recovery codes in place of the old ones, proven with a code from the app. */
+  renewRecoveryCodes: (password: string, code: string) =>
+    call<{ recoveryCodes: string[] }>('POST', '/api/session/second-factor/recovery-codes', { password, code }),
+  /** A new secret for a new app; the current app keeps working until the new one is confirmed. */
+  startSecondFactorReplacement: (password: string, code: string) =>
+    call<SecondFactorEnrolment>('POST', '/api/session/second-factor/replacement', { password, code }),
+  /** Puts the new app in use; the recovery codes are shown once and the other sessions end. */
+  confirmSecondFactorReplacement: (code: string) =>
+    call<{ recoveryCodes: string[] }>('PUT', '/api/session/second-factor/replacement', { code }),
+  /** Turns two-step verification off, where the user's role does not require it. */
+  removeSecondFactor: (password: string, code: string) =>
+    call<void>('POST', '/api/session/second-factor/removal', { password, code }),
   /** Confirms who the user is before an export or a break-the-glass; holds a few minutes. */
   reauthenticate: (password: string, code?: string) =>
     call<void>('POST', '/api/session/reauthentication', { password, code }),
@@ -216,6 +232,14 @@ export const api = {
   exportPersonalData: (personId: Uuid, format: ExportFormat, language: Language) =>
     download(`/api/people/${id(personId)}/export`, { format, language }, `passerelle.${format.toLowerCase()}`),
 
+  /** Takes a person followed at another site into care at the current site. */
+  takeIntoCare: (personId: Uuid) => call<Person>('POST', `/api/people/${id(personId)}/care-sites`, {}),
+  /** Break-the-glass: opens the whole file for a few hours; needs a recent identity confirmation. */
+  openEmergencyAccess: (personId: Uuid, reason: string) =>
+    call<EmergencyAccess>('POST', `/api/people/${id(personId)}/emergency-access`, { reason }),
+  emergencyAccesses: (unreviewed: boolean) =>
+    call<EmergencyAccess[]>('GET', `/api/emergency-access?unreviewed=${unreviewed}`),
+  reviewEmergencyAccess: (grantId: Uuid) => call<void>('POST', `/api/emergency-access/${id(grantId)}/review`, {}),
   consultations: (personId: Uuid) => call<Consultation[]>('GET', `/api/people/${id(personId)}/consultations`),
   recordConsultation: (consultation: NewConsultation) => call<Consultation>('POST', '/api/consultations', consultation),
   /** month as YYYY-MM: not personal data, so a query parameter is fine. */
@@ -236,6 +260,13 @@ export const api = {
     call<UserAccount>('PUT', `/api/users/${id(userId)}/enabled`, { enabled, version }),
   /** Removes a user's second factor and ends their sessions. */
   resetSecondFactor: (userId: Uuid) => call<{ ended: number }>('DELETE', `/api/users/${id(userId)}/second-factor`),
+
+  /** What a purge would remove now, per record type; changes nothing. */
+  retentionReport: () => call<RetentionReport>('GET', '/api/retention/report'),
+  changeRetentionRule: (recordType: string, months: number, enabled: boolean, version: number) =>
+    call<RetentionRule>('PUT', `/api/retention/rules/${encodeURIComponent(recordType)}`, { months, enabled, version }),
+  /** Needs a recent confirmation of who the user is (reauthentication-required otherwise). */
+  purgeRetention: () => call<RetentionPurgeResult>('POST', '/api/retention/purge', {}),
 
   /** recordId is a UUID, never personal data. */
   audit: (recordId?: Uuid) =>

@@ -30,3 +30,13 @@ export function hasRole(session: Session | null, ...roles: Role[]): boolean {
 export function mustEnrolSecondFactor(session: Session): boolean {
   return !!session.secondFactor?.required && !session.secondFactor.enrolled;
 }
+
+/** Users who meet the people served: they record care and read the compartments their roles open. */
+export function caresForPeople(session: Session | null): boolean {
+  return hasRole(session, 'CLINICIAN', 'PSYCHOLOGIST', 'SOCIAL_LEGAL_WORKER', 'COORDINATOR');
+}
+
+/** Users who review break-the-glass grants. */
+export function reviewsEmergencyAccess(session: Session | null): boolean {
+  return hasRole(session, 'DATA_OFFICER', 'COORDINATOR', 'ADMINISTRATOR');
+}

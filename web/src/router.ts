@@ -12,6 +12,7 @@ export type Route =
   | { screen: 'summary' }
   | { screen: 'admin' }
   | { screen: 'account' }
+  | { screen: 'emergencyAccess' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -38,6 +39,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'summary' };
     case '/account':
       return { screen: 'account' };
+    case '/emergency-access':
+      return { screen: 'emergencyAccess' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

@@ -153,6 +153,8 @@ export interface Person {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Set while the user's break-the-glass on this file lasts. */
+  emergencyAccessUntil?: string | null;
 }
 
 export interface PersonSummary {
@@ -165,6 +167,8 @@ export interface PersonSummary {
   age?: number | null;
   countryOfOrigin?: string | null;
   registeredSiteId: Uuid;
+  /** Whether the user may open the file (in care at one of their sites, or break-the-glass). */
+  inScope: boolean;
 }
 
 export interface PersonSearch {
@@ -179,6 +183,7 @@ export interface Consultation {
   personId: Uuid;
   siteId: Uuid;
   discipline: Discipline;
+  compartment: Compartment;
   occurredOn: IsoDate;
   providerId: Uuid;
   providerName: string;
@@ -193,11 +198,32 @@ export interface NewConsultation {
   id?: Uuid;
   personId: Uuid;
   discipline: Discipline;
+  compartment?: Compartment;
   occurredOn?: IsoDate;
   note?: string;
   diagnosis?: string;
   interpreter: boolean;
   language?: string;
+}
+
+/** Where a record lives, and so who may read it. */
+export const COMPARTMENTS = ['GENERAL', 'MENTAL_HEALTH', 'SGBV', 'LEGAL'] as const;
+export type Compartment = (typeof COMPARTMENTS)[number];
+
+/** A break-the-glass grant, as reviewers see it. */
+export interface EmergencyAccess {
+  id: Uuid;
+  personId: Uuid;
+  patientCode: string;
+  userId: Uuid;
+  userName: string;
+  siteId?: Uuid | null;
+  reason?: string | null;
+  grantedAt: string;
+  expiresAt: string;
+  active: boolean;
+  reviewedByName?: string | null;
+  reviewedAt?: string | null;
 }
 
 export interface SiteDisciplineCount {
@@ -262,6 +288,38 @@ export interface AuditEntry {
   recordId?: Uuid | null;
   siteId?: Uuid | null;
   outcome: string;
+}
+
+/** The record types the server knows today; modules added later bring their own. */
+export const RETENTION_TYPES = ['person', 'erasure', 'audit'] as const;
+export type RetentionType = (typeof RETENTION_TYPES)[number];
+
+export interface RetentionRule {
+  recordType: string;
+  months: number;
+  enabled: boolean;
+  version: number;
+  defaultMonths: number;
+}
+
+/** One record type in the dry run: how many records are past the rule's cutoff now. */
+export interface RetentionReportLine {
+  rule: RetentionRule;
+  cutoff: string;
+  expired: number;
+  oldest?: string | null;
+}
+
+export interface RetentionReport {
+  at: string;
+  lines: RetentionReportLine[];
+}
+
+export type RetentionOutcome = 'PURGED' | 'DISABLED' | 'FAILED';
+
+export interface RetentionPurgeResult {
+  at: string;
+  purged: { recordType: string; outcome: RetentionOutcome; cutoff?: string | null; removed: number }[];
 }
 
 /** One invalid field in a problem detail; {@code field} is a JSON path such as details.otherNames[0].name. */

@@ -27,6 +27,11 @@ export function ConsultationHistory({ consultations, siteNames }: Props) {
             <span class={`discipline-badge discipline-${consultation.discipline.toLowerCase()}`}>
               {t(`discipline.${consultation.discipline}`)}
             </span>
+            {consultation.compartment !== 'GENERAL' && (
+              <span class="compartment-badge" data-testid="history-compartment">
+                {t(`compartment.${consultation.compartment}`)}
+              </span>
+            )}
           </p>
           <p class="history-meta">
             {t('history.at', { site: isolate(siteNames.get(consultation.siteId) ?? t('history.unknownSite')) })} ·{' '}

@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { hasRole, useApp } from '../appContext';
+import { hasRole, reviewsEmergencyAccess, useApp } from '../appContext';
 import { forgetEverything } from '../memory';
 import { navigate } from '../router';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -48,6 +48,11 @@ export function Header() {
             <Link href="/summary" class="nav-link" testId="nav-summary">
               {t('nav.summary')}
             </Link>
+            {reviewsEmergencyAccess(session) && (
+              <Link href="/emergency-access" class="nav-link" testId="nav-emergency-access">
+                {t('nav.emergencyAccess')}
+              </Link>
+            )}
             {hasRole(session, 'ADMINISTRATOR') && (
               <Link href="/admin" class="nav-link" testId="nav-admin">
                 {t('nav.admin')}

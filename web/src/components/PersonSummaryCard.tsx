@@ -21,6 +21,11 @@ export function PersonSummaryCard({ person }: { person: PersonSummary }) {
           </span>
         </span>
         {person.otherNames.length > 0 && <span class="result-other-names" dir="auto">{person.otherNames.join(' · ')}</span>}
+        {!person.inScope && (
+          <span class="result-scope" data-testid="search-result-outside-scope">
+            {t('scope.otherSite')}
+          </span>
+        )}
         <span class="result-facts">
           {[t(`sex.${person.sex}`), birth, person.countryOfOrigin ? countryName(person.countryOfOrigin, t) : '']
             .filter((part) => part !== '')

@@ -161,4 +161,107 @@ describe('the account screen', () => {
     const screen = mount(<AccountScreen />, 'fr', { ...SESSION, secondFactor: { enrolled: false, required: true } });
     expect(screen.byTestId('totp-required')?.textContent).toContain('Votre rôle exige la validation en deux étapes');
   });
+
+  describe('with two-step verification on', () => {
+    const ENROLLED = { ...SESSION, secondFactor: { enrolled: true, required: false } };
+
+    const prove = (screen: ReturnType<typeof mount>, password: string, code: string) => {
+      typeInto(screen.byTestId('second-factor-password'), password);
+      typeInto(screen.byTestId('second-factor-code'), code);
+      click(screen.byTestId('second-factor-proof-submit'));
+    };
+
+    it('creates new recovery codes with the password and a code, and shows them once', async () => {
+      fetchMock.mockResolvedValueOnce(jsonResponse({ recoveryCodes: ['mnpqr-stuvw', 'xyz23-45678'] }));
+      const screen = mount(<AccountScreen />, 'en', ENROLLED);
+
+      click(screen.byTestId('second-factor-new-codes'));
+      expect(screen.byTestId('second-factor-code')?.closest('.field')?.textContent).toContain('Code shown by the app');
+      prove(screen, 'my password', ' 287 082 ');
+      await settle();
+
+      const [url, init] = fetchMock.mock.calls[0]!;
+      expect(`${init?.method} ${url}`).toBe('POST /api/session/second-factor/recovery-codes');
+      expect(JSON.parse(init?.body as string)).toEqual({ password: 'my password', code: '287 082' });
+      expect(screen.byTestId('totp-recovery-codes')?.textContent).toContain('mnpqr-stuvw');
+      expect(screen.byTestId('second-factor-outcome')?.textContent).toContain('old ones no longer work');
+      click(screen.byTestId('totp-recovery-done'));
+      expect(screen.byTestId('totp-recovery')).toBeNull();
+      expect(screen.byTestId('second-factor-new-codes')).not.toBeNull();
+    });
+
+    it('shows a wrong code next to the code field and keeps the form', async () => {
+      const message = 'Type the 6-digit code your authentication app shows now.';
+      fetchMock.mockResolvedValueOnce(
+        jsonResponse(
+          {
+            status: 400,
+            code: 'totp-code-required',
+            detail: message,
+            fieldErrors: [{ field: 'code', code: 'totp-code-required', message }],
+          },
+          400,
+        ),
+      );
+      const screen = mount(<AccountScreen />, 'en', ENROLLED);
+
+      click(screen.byTestId('second-factor-new-codes'));
+      prove(screen, 'my password', 'k7dmq-x3tfa');
+      await settle();
+
+      const error = fieldError(screen, 'code');
+      expect(error?.textContent).toBe(message);
+      expect(error?.closest('.field')?.querySelector('[data-testid="second-factor-code"]')).not.toBeNull();
+      expect(screen.byTestId('second-factor-proof')).not.toBeNull();
+      expect(screen.byTestId('totp-recovery')).toBeNull();
+      expect(screen.byTestId('second-factor-outcome')).toBeNull();
+    });
+
+    it('replaces the authentication app: proof, new QR code and key, a first code, new recovery codes', async () => {
+      const secret = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
+      fetchMock.mockResolvedValueOnce(jsonResponse({ secret, uri: `otpauth://totp/Test:amina?secret=${secret}` }));
+      fetchMock.mockResolvedValueOnce(jsonResponse({ recoveryCodes: ['abcde-fghjk'] }));
+      const screen = mount(<AccountScreen />, 'en', ENROLLED);
+
+      click(screen.byTestId('second-factor-replace'));
+      expect(screen.byTestId('second-factor-code')?.closest('.field')?.textContent).toContain('or a recovery code');
+      prove(screen, 'my password', 'k7dmq-x3tfa');
+      await settle();
+      expect(screen.byTestId('totp-secret')?.textContent).toBe('MFRG GZDF MZTW Q2LK NNWG 23TP OBYX E43U');
+      typeInto(screen.byTestId('totp-code'), '123456');
+      click(screen.byTestId('totp-confirm'));
+      await settle();
+
+      const calls = fetchMock.mock.calls.map(([url, init]) => `${init?.method} ${url} ${init?.body}`);
+      expect(calls).toEqual([
+        'POST /api/session/second-factor/replacement {"password":"my password","code":"k7dmq-x3tfa"}',
+        'PUT /api/session/second-factor/replacement {"code":"123456"}',
+      ]);
+      expect(screen.byTestId('totp-recovery-codes')?.textContent).toContain('abcde-fghjk');
+      expect(screen.byTestId('second-factor-outcome')?.textContent).toContain('other sessions were closed');
+    });
+
+    it('turns two-step verification off when the role allows it', async () => {
+      fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+      fetchMock.mockResolvedValueOnce(jsonResponse({ ...SESSION, secondFactor: { enrolled: false, required: false } }));
+      const screen = mount(<AccountScreen />, 'en', ENROLLED);
+
+      click(screen.byTestId('second-factor-remove'));
+      prove(screen, 'my password', '287082');
+      await settle();
+
+      const [url, init] = fetchMock.mock.calls[0]!;
+      expect(`${init?.method} ${url}`).toBe('POST /api/session/second-factor/removal');
+      expect(screen.byTestId('second-factor-outcome')?.textContent).toContain('turned off');
+      expect(screen.byTestId('second-factor-proof')).toBeNull();
+    });
+
+    it('offers no way to turn off a second factor the role requires', () => {
+      const screen = mount(<AccountScreen />, 'en', { ...SESSION, secondFactor: { enrolled: true, required: true } });
+
+      expect(screen.byTestId('second-factor-new-codes')).not.toBeNull();
+      expect(screen.byTestId('second-factor-replace')).not.toBeNull();
+      expect(screen.byTestId('second-factor-remove')).toBeNull();
+    });
+  });
 });

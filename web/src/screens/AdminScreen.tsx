@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AuditPanel } from '../admin/AuditPanel';
 import { ProgrammesPanel } from '../admin/ProgrammesPanel';
+import { RetentionPanel } from '../admin/RetentionPanel';
 import { SitesPanel } from '../admin/SitesPanel';
 import { UsersPanel } from '../admin/UsersPanel';
 import { api } from '../api';
@@ -15,7 +16,7 @@ interface Directory {
   users: UserAccount[];
 }
 
-/** Programmes, sites, users and the audit log, for administrators. */
+/** Programmes, sites, users, the audit log and retention, for administrators. */
 export function AdminScreen() {
   const { session, setSession, t } = useApp();
   const [directory, setDirectory] = useState<Directory | null>(null);
@@ -66,6 +67,7 @@ export function AdminScreen() {
       <SitesPanel programmes={directory.programmes} sites={directory.sites} onChanged={changed} />
       <UsersPanel users={directory.users} sites={directory.sites} onChanged={changed} />
       <AuditPanel />
+      <RetentionPanel />
     </div>
   );
 }

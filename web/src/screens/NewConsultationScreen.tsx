@@ -11,7 +11,7 @@ import { SPOKEN_LANGUAGES, languageName } from '../referenceLists';
 import { navigate } from '../router';
 import { DISCIPLINES, type Discipline, type Person, type Problem, type Role } from '../types';
 
-const PLACED = ['discipline', 'occurredOn', 'diagnosis', 'note', 'language'];
+const PLACED = ['discipline', 'compartment', 'occurredOn', 'diagnosis', 'note', 'language'];
 
 /** The discipline a user most likely records, from their roles. */
 export function defaultDiscipline(roles: Role[]): Discipline {
@@ -31,6 +31,7 @@ export function NewConsultationScreen({ personId }: { personId: string }) {
   const [diagnosis, setDiagnosis] = useState('');
   const [note, setNote] = useState('');
   const [interpreter, setInterpreter] = useState(false);
+  const [sexualViolence, setSexualViolence] = useState(false);
   const [consultationLanguage, setConsultationLanguage] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,6 +58,7 @@ export function NewConsultationScreen({ personId }: { personId: string }) {
         id,
         personId,
         discipline,
+        compartment: sexualViolence ? 'SGBV' : undefined,
         occurredOn: occurredOn || undefined,
         diagnosis: diagnosis.trim() || undefined,
         note: note.trim() || undefined,
@@ -142,6 +144,17 @@ export function NewConsultationScreen({ personId }: { personId: string }) {
           />
           <FieldErrors problem={problem} path="note" />
         </div>
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            checked={sexualViolence}
+            onChange={(event) => setSexualViolence(event.currentTarget.checked)}
+            data-testid="consultation-sgbv"
+          />
+          <span>{t('consultation.sgbv')}</span>
+        </label>
+        <p class="hint">{t('consultation.sgbvHint')}</p>
+        <FieldErrors problem={problem} path="compartment" />
         <label class="checkbox">
           <input
             type="checkbox"

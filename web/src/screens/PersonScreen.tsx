@@ -1,13 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api';
-import { hasRole, useApp } from '../appContext';
+import { api, ApiError } from '../api';
+import { caresForPeople, hasRole, useApp } from '../appContext';
 import { AccessLog } from '../components/AccessLog';
 import { ConsultationHistory } from '../components/ConsultationHistory';
 import { ErasePerson } from '../components/ErasePerson';
 import { ExportPersonalData } from '../components/ExportPersonalData';
 import { LoadFailed, Loading } from '../components/Loading';
-import { describeBirth } from '../format';
+import { EmergencyAccessForm, OutsideScope } from '../components/OutsideScope';
+import { describeBirth, formatDateTime } from '../format';
 import { formatPatientCode } from '../patientCode';
 import { toProblem } from '../problems';
 import { countryName, languageName } from '../referenceLists';
@@ -25,18 +26,25 @@ export function PersonScreen({ personId }: { personId: string }) {
   const { session, t, language } = useApp();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [outsideScope, setOutsideScope] = useState(false);
+  const readsCare = caresForPeople(session);
 
   const load = async () => {
     setProblem(null);
+    setOutsideScope(false);
     try {
       const [person, consultations, sites] = await Promise.all([
         api.person(personId),
-        api.consultations(personId),
+        readsCare ? api.consultations(personId) : Promise.resolve([]),
         api.sites().catch(() => session?.sites ?? []),
       ]);
       setLoaded({ person, consultations, siteNames: new Map(sites.map((site) => [site.id, site.name])) });
     } catch (error) {
-      setProblem(toProblem(error, t));
+      if (error instanceof ApiError && error.code === 'person-outside-scope') {
+        setOutsideScope(true);
+      } else {
+        setProblem(toProblem(error, t));
+      }
     }
   };
 
@@ -44,6 +52,7 @@ export function PersonScreen({ personId }: { personId: string }) {
     load();
   }, [personId]);
 
+  if (outsideScope) return <OutsideScope personId={personId} onOpened={load} />;
   if (problem) return <LoadFailed problem={problem} onRetry={load} />;
   if (!loaded) return <Loading />;
   const { person, consultations, siteNames } = loaded;
@@ -51,6 +60,11 @@ export function PersonScreen({ personId }: { personId: string }) {
 
   return (
     <>
+      {person.emergencyAccessUntil && (
+        <p class="notice" role="status" data-testid="emergency-banner">
+          {t('emergency.banner', { until: formatDateTime(person.emergencyAccessUntil, language) })}
+        </p>
+      )}
       <section class="card person-card">
         <div class="person-head">
           <h1 data-testid="person-name" dir="auto">
@@ -101,6 +115,7 @@ export function PersonScreen({ personId }: { personId: string }) {
             {siteNames.get(person.registeredSiteId) ?? t('history.unknownSite')}
           </Fact>
         </dl>
+        {readsCare && (
         <div class="actions">
           <button
             type="button"
@@ -119,12 +134,16 @@ export function PersonScreen({ personId }: { personId: string }) {
             {t('consultation.new')}
           </button>
         </div>
+        )}
       </section>
 
-      <section class="card">
-        <h2>{t('history.title')}</h2>
-        <ConsultationHistory consultations={consultations} siteNames={siteNames} />
-      </section>
+      {readsCare && (
+        <section class="card">
+          <h2>{t('history.title')}</h2>
+          <ConsultationHistory consultations={consultations} siteNames={siteNames} />
+          {!person.emergencyAccessUntil && <EmergencyAccessForm personId={person.id} onOpened={load} />}
+        </section>
+      )}
 
       {hasRole(session, 'DATA_OFFICER', 'ADMINISTRATOR') && (
         <section class="card">

@@ -34,6 +34,7 @@ describe('the search screen', () => {
           age: 24,
           countryOfOrigin: 'SD',
           registeredSiteId: '0190f1c2-0000-7000-8000-000000000001',
+          inScope: true,
         },
       ]),
     );

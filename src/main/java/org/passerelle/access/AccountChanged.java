@@ -16,6 +16,9 @@ public record AccountChanged(UUID userId, Change change) {
         PASSWORD_CHANGED,
         SESSIONS_ENDED,
         SECOND_FACTOR_ENROLLED,
-        SECOND_FACTOR_RESET
+        SECOND_FACTOR_RESET,
+        RECOVERY_CODES_RENEWED,
+        SECOND_FACTOR_REPLACED,
+        SECOND_FACTOR_REMOVED
     }
 }

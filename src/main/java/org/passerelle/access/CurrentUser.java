@@ -1,5 +1,7 @@
 package org.passerelle.access;
 
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,18 @@ public record CurrentUser(
     /** Whether this user meets the people served (and may see and record their data). */
     public boolean caresForPeople() {
         return roles.stream().anyMatch(Role::caresForPeople);
+    }
+
+    /** The compartments this user's roles open. */
+    public Set<Compartment> compartments() {
+        EnumSet<Compartment> open = EnumSet.noneOf(Compartment.class);
+        roles.forEach(role -> open.addAll(role.compartments()));
+        return open;
+    }
+
+    /** Whether this user reaches a person in care at these sites through their own site scope. */
+    public boolean reachesAnyOf(Collection<UUID> personSites) {
+        return allSites || personSites.stream().anyMatch(siteIds::contains);
     }
 
     /** The site chosen for this session; refuses when none is chosen yet. */

@@ -56,13 +56,33 @@ public class Reauthentication {
     /** Refuses, with {@code reauthentication-required}, unless the user confirmed who they are within the window. */
     public void requireRecent() {
         currentUsers.current();
-        HttpServletRequest request = request();
-        HttpSession session = request == null ? null : request.getSession(false);
-        if (session == null
-                || !(session.getAttribute(ATTRIBUTE) instanceof Instant at)
-                || at.plus(window).isBefore(clock.instant())) {
+        HttpSession session = session();
+        if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof Instant at) || !recent(at)) {
             throw DomainException.forbidden("reauthentication-required");
         }
+    }
+
+    /**
+     * Like {@link #requireRecent}, but a login within the window counts too: for setting up a
+     * second factor, which a user is asked to do right after logging in.
+     */
+    void requireRecentLoginOrConfirmation() {
+        HttpSession session = session();
+        if (session != null
+                && session.getAttribute(UserSessions.LOGIN_TIME_ATTRIBUTE) instanceof Long loginTime
+                && recent(Instant.ofEpochMilli(loginTime))) {
+            return;
+        }
+        requireRecent();
+    }
+
+    private boolean recent(Instant at) {
+        return !at.plus(window).isBefore(clock.instant());
+    }
+
+    private static @Nullable HttpSession session() {
+        HttpServletRequest request = request();
+        return request == null ? null : request.getSession(false);
     }
 
     /**
@@ -91,6 +111,7 @@ public class Reauthentication {
         }
         throttle.succeeded(user.username(), address);
         events.publishEvent(new Reauthenticated(user.id(), user.username(), true));
+        request.changeSessionId();
         request.getSession().setAttribute(ATTRIBUTE, clock.instant());
     }
 

@@ -7,15 +7,17 @@ import java.security.SecureRandom;
 import java.util.Locale;
 
 /**
- * Single-use recovery codes such as {@code k7dmq-x3tfa}: 10 characters from 31 that cannot be
- * confused when read aloud or copied by hand (about 49 bits), stored as a salted SHA-256 hash. A
- * slow password hash is not needed at this entropy, and checking ten of them stays fast.
+ * Single-use recovery codes such as {@code k7dmq-x3tfa-9hjkm-2pqrs-tuvw8}: 25 characters from 31
+ * that cannot be confused when read aloud or copied by hand (about 124 bits), stored as a salted
+ * SHA-256 hash. At this entropy (112 bits or more, ASVS 6.5.2) guessing is hopeless without a slow
+ * password hash, and checking ten of them stays fast.
  */
 final class RecoveryCodes {
 
     static final int COUNT = 10;
     private static final String ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
-    private static final int LENGTH = 10;
+    private static final int LENGTH = 25;
+    private static final int GROUP = 5;
     private static final int SALT_BYTES = 16;
 
     private RecoveryCodes() {}
@@ -23,7 +25,7 @@ final class RecoveryCodes {
     static String generate(SecureRandom random) {
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < LENGTH; i++) {
-            if (i == LENGTH / 2) {
+            if (i > 0 && i % GROUP == 0) {
                 code.append('-');
             }
             code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));

@@ -36,6 +36,7 @@ class SecondFactorController {
     private final UserSessions sessions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Reauthentication reauthentication;
 
     SecondFactorController(
             SecondFactors secondFactors,
@@ -45,7 +46,9 @@ class SecondFactorController {
             SessionViews views,
             UserSessions sessions,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            Reauthentication reauthentication) {
+        this.reauthentication = reauthentication;
         this.secondFactors = secondFactors;
         this.currentUsers = currentUsers;
         this.throttle = throttle;
@@ -79,10 +82,15 @@ class SecondFactorController {
         return views.of(starter.start(pending.authentication(), principal, request, response));
     }
 
-    /** A new secret for the logged-in user, inactive until confirmed. */
+    /**
+     * A new secret for the logged-in user, inactive until confirmed. Setting up an authentication
+     * factor needs a login or an identity confirmation of the last few minutes, so that a session
+     * left open cannot be given the attacker's own authenticator.
+     */
     @PostMapping("/enrolment")
     SecondFactors.Enrolment enrol() {
         CurrentUser user = currentUsers.current();
+        reauthentication.requireRecentLoginOrConfirmation();
         return secondFactors.begin(user.id(), user.username());
     }
 

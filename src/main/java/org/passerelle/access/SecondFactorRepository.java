@@ -58,6 +58,36 @@ class SecondFactorRepository {
                 """).params(step, userId, step).update() == 1;
     }
 
+    /** Keeps a new secret beside the confirmed one, in place of any replacement not confirmed yet. */
+    boolean saveReplacement(UUID userId, byte[] encryptedSecret) {
+        return jdbc.sql("""
+                update access.second_factor set replacement_secret = ?, replacement_created_at = now()
+                 where user_id = ? and confirmed_at is not null
+                """).params(encryptedSecret, userId).update() == 1;
+    }
+
+    /** The replacement secret awaiting its first code, if any. */
+    Optional<byte[]> findReplacement(UUID userId) {
+        return jdbc.sql("select replacement_secret from access.second_factor"
+                        + " where user_id = ? and confirmed_at is not null and replacement_secret is not null")
+                .param(userId)
+                .query((rs, row) -> rs.getBytes("replacement_secret"))
+                .optional();
+    }
+
+    /**
+     * Makes the replacement secret the user's secret, with {@code step} as its last accepted code;
+     * false when that replacement was confirmed or replaced meanwhile.
+     */
+    boolean confirmReplacement(UUID userId, byte[] encryptedReplacement, long step) {
+        return jdbc.sql("""
+                update access.second_factor
+                   set secret = replacement_secret, replacement_secret = null, replacement_created_at = null,
+                       last_used_step = ?, confirmed_at = now()
+                 where user_id = ? and replacement_secret = ?
+                """).params(step, userId, encryptedReplacement).update() == 1;
+    }
+
     void delete(UUID userId) {
         jdbc.sql("delete from access.second_factor where user_id = ?")
                 .param(userId)

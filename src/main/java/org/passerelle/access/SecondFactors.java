@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.passerelle.platform.DomainException;
 import org.passerelle.sites.SiteDirectory;
 import org.springframework.beans.factory.annotation.Value;
@@ -106,6 +107,15 @@ class SecondFactors {
         if (step.isEmpty() || !repository.acceptStep(userId, step.getAsLong())) {
             throw DomainException.invalidField("code", "invalid-code");
         }
+        return issueRecoveryCodes(userId, AccountChanged.Change.SECOND_FACTOR_ENROLLED);
+    }
+
+    /**
+     * Replaces all the user's recovery codes, used or not, with new ones and records the change;
+     * returns the new codes, to be shown once.
+     */
+    @Transactional
+    List<String> issueRecoveryCodes(UUID userId, AccountChanged.Change change) {
         List<String> codes = new ArrayList<>();
         List<SecondFactorRepository.StoredRecoveryCode> hashes = new ArrayList<>();
         for (int i = 0; i < RecoveryCodes.COUNT; i++) {
@@ -115,29 +125,19 @@ class SecondFactors {
             hashes.add(new SecondFactorRepository.StoredRecoveryCode(0, salt, RecoveryCodes.hash(salt, recoveryCode)));
         }
         repository.replaceRecoveryCodes(userId, hashes);
-        events.publishEvent(new AccountChanged(userId, AccountChanged.Change.SECOND_FACTOR_ENROLLED));
+        events.publishEvent(new AccountChanged(userId, change));
         return List.copyOf(codes);
     }
 
     /** Checks a code typed at login: a TOTP code not used before, or an unused recovery code. */
     @Transactional
     Verification verify(UUID userId, String typed) {
-        boolean enabled =
-                users.findById(userId).map(user -> user.account().enabled()).orElse(false);
-        SecondFactorRepository.StoredSecret stored = repository
-                .find(userId)
-                .filter(found -> enabled && found.confirmed())
-                .orElse(null);
+        SecondFactorRepository.StoredSecret stored = activeSecret(userId);
         if (stored == null) {
             return Verification.REFUSED;
         }
-        String code = digits(typed);
-        if (code.length() == Totp.DIGITS && code.chars().allMatch(Character::isDigit)) {
-            OptionalLong step = Totp.matchingStep(
-                    cipher.decrypt(stored.encryptedSecret(), userId), code, clock.instant(), stored.lastUsedStep());
-            return step.isPresent() && repository.acceptStep(userId, step.getAsLong())
-                    ? Verification.TOTP
-                    : Verification.REFUSED;
+        if (looksLikeTotpCode(typed)) {
+            return acceptTotp(userId, stored, typed) ? Verification.TOTP : Verification.REFUSED;
         }
         for (SecondFactorRepository.StoredRecoveryCode recovery : repository.unusedRecoveryCodes(userId)) {
             if (RecoveryCodes.matches(recovery.salt(), recovery.hash(), typed)) {
@@ -145,6 +145,40 @@ class SecondFactors {
             }
         }
         return Verification.REFUSED;
+    }
+
+    /**
+     * Checks a TOTP code from the user's current app, never a recovery code: for changes that must
+     * be made with the phone in hand. A recovery code typed here is refused and stays unused.
+     */
+    @Transactional
+    boolean verifyTotp(UUID userId, String typed) {
+        SecondFactorRepository.StoredSecret stored = activeSecret(userId);
+        return stored != null && looksLikeTotpCode(typed) && acceptTotp(userId, stored, typed);
+    }
+
+    static boolean looksLikeTotpCode(String typed) {
+        String code = digits(typed);
+        return code.length() == Totp.DIGITS && code.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** The confirmed secret of an enabled user, or null. */
+    private SecondFactorRepository.@Nullable StoredSecret activeSecret(UUID userId) {
+        boolean enabled =
+                users.findById(userId).map(user -> user.account().enabled()).orElse(false);
+        return repository
+                .find(userId)
+                .filter(found -> enabled && found.confirmed())
+                .orElse(null);
+    }
+
+    private boolean acceptTotp(UUID userId, SecondFactorRepository.StoredSecret stored, String typed) {
+        OptionalLong step = Totp.matchingStep(
+                cipher.decrypt(stored.encryptedSecret(), userId),
+                digits(typed),
+                clock.instant(),
+                stored.lastUsedStep());
+        return step.isPresent() && repository.acceptStep(userId, step.getAsLong());
     }
 
     /** Removes a user's second factor and recovery codes and ends their sessions; returns how many ended. */
@@ -158,7 +192,7 @@ class SecondFactors {
         return sessions.endAll(userId);
     }
 
-    private String uri(String username, String secret) {
+    String uri(String username, String secret) {
         String account =
                 sites.organisationName().filter(name -> !name.isBlank()).orElse(ISSUER);
         return "otpauth://totp/" + encode(account) + ":" + encode(username) + "?secret=" + secret + "&issuer="
@@ -169,7 +203,7 @@ class SecondFactors {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String digits(String typed) {
+    static String digits(String typed) {
         return typed.replaceAll("\\s", "");
     }
 }

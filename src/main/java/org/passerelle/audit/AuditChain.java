@@ -19,6 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
  * the SHA-256 of the previous entry's hash and of the entry's own content, and positions must follow
  * each other without a gap. A changed entry breaks its own link; a removed one leaves a gap.
  *
+ * <p>When retention has removed the oldest entries (always a prefix of the chain, see
+ * {@code audit.purge_expired}), verification starts from the latest anchor: the position and hash of
+ * the last removed entry, kept in {@code audit.audit_anchor}.
+ *
  * <p>Someone able to rewrite the whole table could rebuild a consistent chain, so the head hash that
  * a verification reports should be kept outside the database (written down, or sent with the logs):
  * a later verification must still contain that head.
@@ -34,18 +38,31 @@ public class AuditChain {
         this.jdbc = jdbc;
     }
 
-    /** The outcome of a verification. */
+    /**
+     * The outcome of a verification; {@code anchorPosition} is the last position removed by
+     * retention, where the walk started (null when nothing was ever removed).
+     */
     public record Verification(
             long entries,
             boolean intact,
             @Nullable Long firstBrokenPosition,
             @Nullable String problem,
-            String headHash) {}
+            String headHash,
+            @Nullable Long anchorPosition) {}
 
-    /** Walks the whole log in chain order and reports the first broken link, if any. */
+    private record Anchor(long position, byte[] hash) {}
+
+    /** Walks the whole log in chain order from the latest anchor and reports the first broken link, if any. */
     @Transactional(readOnly = true)
     public Verification verify() {
-        Walk walk = new Walk();
+        Anchor anchor = jdbc
+                .query(
+                        "select position, hash from audit.audit_anchor order by position desc limit 1",
+                        (row, number) -> new Anchor(row.getLong("position"), row.getBytes("hash")))
+                .stream()
+                .findFirst()
+                .orElse(new Anchor(0, new byte[0]));
+        Walk walk = new Walk(anchor.position() + 1, anchor.hash());
         jdbc.query(
                 connection -> {
                     var statement = connection.prepareStatement("""
@@ -62,15 +79,21 @@ public class AuditChain {
                 walk.brokenAt == null,
                 walk.brokenAt,
                 walk.problem,
-                HexFormat.of().formatHex(walk.previousHash));
+                HexFormat.of().formatHex(walk.previousHash),
+                anchor.position() == 0 ? null : anchor.position());
     }
 
     private static final class Walk {
         private long entries;
-        private long expectedPosition = 1;
-        private byte[] previousHash = new byte[0];
+        private long expectedPosition;
+        private byte[] previousHash;
         private @Nullable Long brokenAt;
         private @Nullable String problem;
+
+        Walk(long firstPosition, byte[] anchorHash) {
+            this.expectedPosition = firstPosition;
+            this.previousHash = anchorHash;
+        }
 
         void check(ResultSet row) throws SQLException {
             entries++;
@@ -80,7 +103,9 @@ public class AuditChain {
             long position = row.getLong("position");
             byte[] storedPrevious = row.getBytes("previous_hash");
             byte[] stored = row.getBytes("hash");
-            if (position != expectedPosition) {
+            if (position < expectedPosition) {
+                fail(position, "entry before the retention anchor or out of order");
+            } else if (position != expectedPosition) {
                 fail(expectedPosition, "entry missing before position " + position);
             } else if (!Arrays.equals(storedPrevious, previousHash)) {
                 fail(position, "link to the previous entry does not match");

@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
 
+    private static final String SYSTEM = "system";
+
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
 
@@ -42,7 +44,7 @@ public class AuditLog {
         Optional<CurrentUser> actor = currentUsers.currentIfAny();
         insert(
                 actor.map(CurrentUser::id).orElse(null),
-                actor.map(CurrentUser::username).orElse("system"),
+                actor.map(CurrentUser::username).orElse(SYSTEM),
                 AuditAction.ACCOUNT_CHANGE,
                 "user",
                 userId,
@@ -54,6 +56,15 @@ public class AuditLog {
     @Transactional
     public void recordSystem(@Nullable UUID actorId, String actorName, AuditAction action, String outcome) {
         insert(actorId, actorName, action, null, null, null, outcome);
+    }
+
+    /**
+     * Records what the system did by itself, outside any user request (a retention purge): on a
+     * type of record, and on one record when {@code recordId} is given.
+     */
+    @Transactional
+    public void recordBySystem(AuditAction action, String recordType, @Nullable UUID recordId, String outcome) {
+        insert(null, SYSTEM, action, recordType, recordId, null, outcome);
     }
 
     /** Who did what to this record, newest first. */

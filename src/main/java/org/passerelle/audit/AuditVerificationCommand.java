@@ -32,6 +32,11 @@ class AuditVerificationCommand implements ApplicationRunner {
         AuditChain.Verification result = chain.verify();
         if (result.intact()) {
             System.out.printf("Audit log intact: %d entries, head hash %s%n", result.entries(), result.headHash());
+            if (result.anchorPosition() != null) {
+                System.out.printf(
+                        "Entries up to position %d were removed at the end of their retention period%n",
+                        result.anchorPosition());
+            }
         } else {
             System.out.printf(
                     "Audit log BROKEN at position %d: %s (%d entries)%n",

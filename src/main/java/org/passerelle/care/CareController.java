@@ -37,6 +37,11 @@ class CareController {
         return consultations.record(command);
     }
 
+    @GetMapping("/consultations/{id}")
+    Consultation get(@PathVariable UUID id) {
+        return consultations.get(id);
+    }
+
     @GetMapping("/people/{personId}/consultations")
     List<Consultation> history(@PathVariable UUID personId) {
         return consultations.history(personId);

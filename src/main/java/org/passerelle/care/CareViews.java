@@ -9,17 +9,24 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.passerelle.access.Compartment;
 
 /** The records the care module hands out and takes in. */
 public final class CareViews {
 
     private CareViews() {}
 
-    /** Records a consultation at the current site; a client working offline may choose the id. */
+    /**
+     * Records a consultation at the current site; a client working offline may choose the id.
+     *
+     * @param compartment where it lives: the discipline's own by default, or SGBV for care after
+     *     sexual violence
+     */
     public record NewConsultation(
             @Nullable UUID id,
             @NotNull UUID personId,
             @NotNull Discipline discipline,
+            @Nullable Compartment compartment,
             @Nullable LocalDate occurredOn,
             @Nullable @Size(max = 10000) String note,
             @Nullable @Size(max = 500) String diagnosis,
@@ -32,6 +39,7 @@ public final class CareViews {
             UUID personId,
             UUID siteId,
             Discipline discipline,
+            Compartment compartment,
             LocalDate occurredOn,
             UUID providerId,
             String providerName,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.passerelle.people.PersonAccess;
 import org.passerelle.platform.crypto.DataKey;
 import org.passerelle.platform.crypto.SubjectKeys;
 import org.passerelle.platform.database.PostgresCopy;
@@ -45,8 +46,10 @@ public class ConsultationImport {
 
     private final DataSource dataSource;
     private final SubjectKeys keys;
+    private final PersonAccess access;
 
-    ConsultationImport(DataSource dataSource, SubjectKeys keys) {
+    ConsultationImport(DataSource dataSource, SubjectKeys keys, PersonAccess access) {
+        this.access = access;
         this.dataSource = dataSource;
         this.keys = keys;
     }
@@ -64,6 +67,7 @@ public class ConsultationImport {
                 "person_id",
                 "site_id",
                 "discipline",
+                "compartment",
                 "occurred_on",
                 "provider_id",
                 "provider_name",
@@ -81,6 +85,7 @@ public class ConsultationImport {
                     .value(consultation.personId())
                     .value(consultation.siteId())
                     .value(consultation.discipline().name())
+                    .value(consultation.discipline().compartment().name())
                     .value(consultation.occurredOn())
                     .value(consultation.providerId())
                     .value(consultation.providerName())
@@ -94,7 +99,12 @@ public class ConsultationImport {
                     .value(consultation.providerId())
                     .endRow();
         }
-        return Math.toIntExact(rows.execute(dataSource));
+        int written = Math.toIntExact(rows.execute(dataSource));
+        access.recordContacts(consultations.stream()
+                .map(consultation -> new PersonAccess.Contact(
+                        consultation.personId(), consultation.siteId(), consultation.occurredOn()))
+                .toList());
+        return written;
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

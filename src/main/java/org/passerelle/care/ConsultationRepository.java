@@ -7,8 +7,10 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.passerelle.access.Compartment;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.care.CareViews.Consultation;
 import org.passerelle.care.CareViews.NewConsultation;
@@ -22,12 +24,15 @@ import org.springframework.stereotype.Repository;
 class ConsultationRepository {
 
     private static final String SELECT = """
-            select id, person_id, site_id, discipline, occurred_on, provider_id, provider_name, note, diagnosis,
+            select id, person_id, site_id, discipline, compartment, occurred_on, provider_id, provider_name, note, diagnosis,
                    interpreter, language, created_at
               from care.encounter
             """;
 
     record Count(UUID siteId, Discipline discipline, long consultations) {}
+
+    /** Whose consultation it is and where it lives: what an access check needs, nothing sealed. */
+    record Placement(UUID personId, Compartment compartment) {}
 
     static final String NOTE = "note";
     static final String DIAGNOSIS = "diagnosis";
@@ -40,17 +45,24 @@ class ConsultationRepository {
         this.keys = keys;
     }
 
-    void insert(UUID id, NewConsultation command, LocalDate occurredOn, UUID siteId, CurrentUser provider) {
+    void insert(
+            UUID id,
+            NewConsultation command,
+            Compartment compartment,
+            LocalDate occurredOn,
+            UUID siteId,
+            CurrentUser provider) {
         jdbc.sql("""
-                insert into care.encounter (id, person_id, site_id, discipline, occurred_on, provider_id, provider_name,
-                    note, diagnosis, interpreter, language, created_by, updated_by)
-                values (:id, :person, :site, :discipline, :occurredOn, :provider, :providerName, :note, :diagnosis,
-                    :interpreter, :language, :provider, :provider)
+                insert into care.encounter (id, person_id, site_id, discipline, compartment, occurred_on, provider_id,
+                    provider_name, note, diagnosis, interpreter, language, created_by, updated_by)
+                values (:id, :person, :site, :discipline, :compartment, :occurredOn, :provider, :providerName, :note,
+                    :diagnosis, :interpreter, :language, :provider, :provider)
                 """)
                 .param("id", id)
                 .param("person", command.personId())
                 .param("site", siteId)
                 .param("discipline", command.discipline().name())
+                .param("compartment", compartment.name())
                 .param("occurredOn", occurredOn)
                 .param("provider", provider.id())
                 .param("providerName", provider.displayName())
@@ -70,6 +82,13 @@ class ConsultationRepository {
                 .single();
     }
 
+    Optional<Placement> placement(UUID id) {
+        return jdbc.sql("select person_id, compartment from care.encounter where id = ? and deleted_at is null")
+                .param(id)
+                .query((rs, row) -> new Placement(rs.getObject(1, UUID.class), Compartment.valueOf(rs.getString(2))))
+                .optional();
+    }
+
     Optional<Consultation> findById(UUID id) {
         return jdbc.sql(SELECT + " where id = ? and deleted_at is null")
                 .param(id)
@@ -77,10 +96,16 @@ class ConsultationRepository {
                 .optional();
     }
 
-    List<Consultation> findByPerson(UUID personId) {
-        return jdbc.sql(SELECT
-                        + " where person_id = ? and deleted_at is null order by occurred_on desc, created_at desc")
-                .param(personId)
+    /** A person's consultations in these compartments, newest first. */
+    List<Consultation> findByPerson(UUID personId, Set<Compartment> compartments) {
+        if (compartments.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + """
+                         where person_id = ? and compartment = any(?) and deleted_at is null
+                         order by occurred_on desc, created_at desc
+                        """)
+                .params(personId, compartments.stream().map(Compartment::name).toArray(String[]::new))
                 .query(this::map)
                 .list();
     }
@@ -119,6 +144,7 @@ class ConsultationRepository {
                 personId,
                 rs.getObject("site_id", UUID.class),
                 Discipline.valueOf(rs.getString("discipline")),
+                Compartment.valueOf(rs.getString("compartment")),
                 rs.getObject("occurred_on", LocalDate.class),
                 rs.getObject("provider_id", UUID.class),
                 rs.getString("provider_name"),

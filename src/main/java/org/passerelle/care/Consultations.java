@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.passerelle.access.Compartment;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
 import org.passerelle.access.Role;
@@ -18,7 +19,7 @@ import org.passerelle.care.CareViews.Consultation;
 import org.passerelle.care.CareViews.MonthlySummary;
 import org.passerelle.care.CareViews.NewConsultation;
 import org.passerelle.care.CareViews.SiteDisciplineCount;
-import org.passerelle.people.PersonRegistry;
+import org.passerelle.people.PersonAccess;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
 import org.passerelle.sites.SiteDirectory;
@@ -35,7 +36,7 @@ public class Consultations {
     static final String HISTORY_RECORD_TYPE = "person-history";
 
     private final ConsultationRepository repository;
-    private final PersonRegistry people;
+    private final PersonAccess access;
     private final CurrentUsers currentUsers;
     private final SiteDirectory sites;
     private final AuditLog audit;
@@ -43,23 +44,33 @@ public class Consultations {
 
     Consultations(
             ConsultationRepository repository,
-            PersonRegistry people,
+            PersonAccess access,
             CurrentUsers currentUsers,
             SiteDirectory sites,
             AuditLog audit,
             Clock clock) {
         this.repository = repository;
-        this.people = people;
+        this.access = access;
         this.currentUsers = currentUsers;
         this.sites = sites;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Records a signed consultation held today (or on the given day) at the current site. */
+    /**
+     * Records a signed consultation held today (or on the given day) at the current site, in the
+     * discipline's compartment or, for care after sexual violence, in the SGBV compartment; the
+     * user must reach the person and write in that compartment.
+     */
     public Consultation record(NewConsultation command) {
-        CurrentUser user = requireCarer();
+        CurrentUser user = access.requireWritable(command.personId());
         UUID siteId = user.requireCurrentSite();
+        Compartment compartment = Objects.requireNonNullElse(
+                command.compartment(), command.discipline().compartment());
+        if (!command.discipline().allows(compartment)) {
+            throw DomainException.invalidField("compartment", "compartment-not-allowed-for-discipline");
+        }
+        access.requireCompartment(user, compartment);
         LocalDate today = LocalDate.now(clock);
         LocalDate occurredOn = Objects.requireNonNullElse(command.occurredOn(), today);
         if (occurredOn.isAfter(today)) {
@@ -68,29 +79,47 @@ public class Consultations {
         if (occurredOn.isBefore(today.minusYears(1))) {
             throw DomainException.invalidField("occurredOn", "date-too-old");
         }
-        if (!people.exists(command.personId())) {
-            throw DomainException.notFound("person");
-        }
         UUID id = Objects.requireNonNullElseGet(command.id(), Ids::newId);
         if (repository.exists(id)) {
             throw DomainException.invalid("consultation-exists");
         }
-        repository.insert(id, command, occurredOn, siteId, user);
+        repository.insert(id, command, compartment, occurredOn, siteId, user);
+        access.recordContact(command.personId(), siteId, occurredOn);
         audit.record(AuditAction.CREATE, RECORD_TYPE, id);
         return repository.findById(id).orElseThrow();
     }
 
-    /** A person's consultations, newest first. */
+    /**
+     * A person's consultations, newest first: those in the compartments the user opens (all of
+     * them during a break-the-glass). Roles that open no compartment do not read care at all.
+     */
     public List<Consultation> history(UUID personId) {
-        CurrentUser user = currentUsers.current();
-        if (!user.caresForPeople() && !user.hasRole(Role.DATA_OFFICER)) {
+        PersonAccess.FileAccess file = access.requireFile(personId);
+        if (file.compartments().isEmpty()) {
             throw DomainException.forbidden("role-not-allowed");
         }
-        if (!people.exists(personId)) {
-            throw DomainException.notFound("person");
-        }
         audit.record(AuditAction.READ, HISTORY_RECORD_TYPE, personId);
-        return repository.findByPerson(personId);
+        return repository.findByPerson(personId, file.compartments());
+    }
+
+    /**
+     * One consultation. One the user may not read is not found: its existence, and what its
+     * compartment would reveal, stay hidden.
+     */
+    public Consultation get(UUID id) {
+        if (currentUsers.current().compartments().isEmpty()) {
+            throw DomainException.forbidden("role-not-allowed");
+        }
+        boolean readable = repository
+                .placement(id)
+                .flatMap(placement ->
+                        access.fileIfReached(placement.personId()).filter(file -> file.opens(placement.compartment())))
+                .isPresent();
+        if (!readable) {
+            throw DomainException.notFound(RECORD_TYPE);
+        }
+        audit.record(AuditAction.READ, RECORD_TYPE, id);
+        return repository.findById(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
     }
 
     /** Consultations per site and discipline in {@code month}, for the sites the user works at. */
@@ -114,13 +143,5 @@ public class Consultations {
     private static String siteName(Map<UUID, Site> sites, UUID siteId) {
         Site site = sites.get(siteId);
         return site == null ? "" : site.name();
-    }
-
-    private CurrentUser requireCarer() {
-        CurrentUser user = currentUsers.current();
-        if (!user.caresForPeople()) {
-            throw DomainException.forbidden("role-not-allowed");
-        }
-        return user;
     }
 }

@@ -1,11 +1,13 @@
 package org.passerelle.care;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.passerelle.access.Compartment;
 import org.passerelle.care.CareViews.Consultation;
 import org.passerelle.people.PersonalData.Entry;
 import org.passerelle.people.PersonalData.Fact;
@@ -17,7 +19,10 @@ import org.passerelle.sites.SiteViews.Site;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Every consultation of every discipline a person had, newest first, for the export of their data. */
+/**
+ * Every consultation of every discipline a person had, in every compartment (restricted ones
+ * included: the person is entitled to all of it), newest first, for the export of their data.
+ */
 @Component
 @Order(100)
 class ConsultationsPersonalData implements PersonalDataSource {
@@ -35,7 +40,8 @@ class ConsultationsPersonalData implements PersonalDataSource {
     @Override
     public List<Section> sections(UUID personId, PersonalDataTexts common) {
         PersonalDataTexts t = common.with(LABELS);
-        List<Consultation> all = consultations.findByPerson(personId);
+        // The person is entitled to all of it: every compartment, restricted ones included.
+        List<Consultation> all = consultations.findByPerson(personId, EnumSet.allOf(Compartment.class));
         Map<UUID, String> siteNames = sites
                 .sites(all.stream().map(Consultation::siteId).distinct().toList())
                 .stream()
@@ -49,6 +55,7 @@ class ConsultationsPersonalData implements PersonalDataSource {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact(t.text("consultation.date"), t.date(consultation.occurredOn())));
         facts.add(new Fact(t.text("consultation.discipline"), discipline));
+        facts.add(new Fact(t.text("consultation.compartment"), t.of("compartment", consultation.compartment())));
         facts.add(new Fact(
                 t.text("consultation.site"),
                 siteNames.getOrDefault(consultation.siteId(), t.text("consultation.unknownSite"))));

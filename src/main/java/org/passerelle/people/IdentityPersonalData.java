@@ -70,12 +70,23 @@ class IdentityPersonalData implements PersonalDataSource {
                                 .map(flag -> t.of("flag", flag))
                                 .toList(),
                         t)));
-        facts.add(new Fact(
-                t.text("person.registeredAt"),
-                sites.site(person.registeredSiteId()).map(Site::name).orElseGet(() -> t.text("site.unknown"))));
+        facts.add(new Fact(t.text("person.registeredAt"), siteName(person.registeredSiteId(), t)));
+        for (PersonRepository.CareSite site : persons.careSites(personId)) {
+            facts.add(new Fact(
+                    t.text("person.inCareAt"),
+                    t.text(
+                            "person.inCareSince",
+                            siteName(site.siteId(), t),
+                            t.date(site.firstContactOn()),
+                            t.date(site.lastContactOn()))));
+        }
         facts.add(new Fact(t.text("person.createdAt"), t.dateTime(person.createdAt())));
         facts.add(new Fact(t.text("person.updatedAt"), t.dateTime(person.updatedAt())));
         return List.of(Section.ofFacts(t.text("identity.title"), facts));
+    }
+
+    private String siteName(UUID siteId, PersonalDataTexts t) {
+        return sites.site(siteId).map(Site::name).orElseGet(() -> t.text("site.unknown"));
     }
 
     /** "Mohamed Ali (Other spelling · Latin · Arabic)". */

@@ -52,6 +52,12 @@ class PeopleController {
         registry.erase(id, erasure);
     }
 
+    /** Takes a person followed at another site into care at the current site. */
+    @PostMapping("/{id}/care-sites")
+    Person takeIntoCare(@PathVariable UUID id) {
+        return registry.takeIntoCare(id);
+    }
+
     @PutMapping("/{id}")
     Person correct(@PathVariable UUID id, @Valid @RequestBody Correction correction) {
         return registry.correct(id, correction);

@@ -39,6 +39,7 @@ public class PersonImport {
     private static final String PERSON_TABLE = "people.person";
     private static final String NAME_TABLE = "people.person_name";
     private static final String INDEX_TABLE = "people.person_token";
+    private static final String SITE_TABLE = "people.person_site";
 
     /**
      * A person to load.
@@ -127,7 +128,15 @@ public class PersonImport {
                 "recorded_on",
                 "position");
         PostgresCopy indexRows = PostgresCopy.into(INDEX_TABLE, "token", "person_id");
+        PostgresCopy siteRows =
+                PostgresCopy.into(SITE_TABLE, "person_id", "site_id", "first_contact_on", "last_contact_on");
         for (ImportedPerson person : persons) {
+            LocalDate registeredOn = LocalDate.ofInstant(person.createdAt(), ZoneOffset.UTC);
+            siteRows.value(person.id())
+                    .value(person.registeredSiteId())
+                    .value(registeredOn)
+                    .value(registeredOn)
+                    .endRow();
             DataKey key = Objects.requireNonNull(keys.get(person.id()));
             addPerson(personRows, person, codes.get(person.id()), key);
             addNames(nameRows, person, key);
@@ -136,6 +145,7 @@ public class PersonImport {
         personRows.execute(dataSource);
         nameRows.execute(dataSource);
         indexRows.execute(dataSource);
+        siteRows.execute(dataSource);
         return persons.size();
     }
 

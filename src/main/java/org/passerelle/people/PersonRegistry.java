@@ -1,6 +1,7 @@
 package org.passerelle.people;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -42,6 +43,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class PersonRegistry {
 
     static final String RECORD_TYPE = "person";
+    static final String CARE_SITE_RECORD_TYPE = "person-care-site";
     private static final int DEFAULT_LIMIT = 20;
 
     private final PersonRepository persons;
@@ -50,6 +52,7 @@ public class PersonRegistry {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SubjectKeys keys;
+    private final PersonAccess access;
 
     PersonRegistry(
             PersonRepository persons,
@@ -57,7 +60,9 @@ public class PersonRegistry {
             AuditLog audit,
             Clock clock,
             ApplicationEventPublisher events,
-            SubjectKeys keys) {
+            SubjectKeys keys,
+            PersonAccess access) {
+        this.access = access;
         this.events = events;
         this.keys = keys;
         this.persons = persons;
@@ -68,7 +73,7 @@ public class PersonRegistry {
 
     /** Registers a person at the current user's site and gives them a new patient code. */
     public Person register(Registration registration) {
-        CurrentUser user = requireCarer();
+        CurrentUser user = PersonAccess.requireCarer(currentUsers.current());
         UUID siteId = user.requireCurrentSite();
         BirthDate birthDate = birthDate(registration.details());
         UUID id = Objects.requireNonNullElseGet(registration.id(), Ids::newId);
@@ -80,21 +85,37 @@ public class PersonRegistry {
             code = PatientCode.generate();
         } while (persons.codeTaken(code));
         persons.insert(id, code, registration.details(), birthDate, siteId, user.id());
+        access.recordContact(id, siteId, LocalDate.now(clock));
         audit.record(AuditAction.CREATE, RECORD_TYPE, id);
-        return load(id);
+        return load(id, null);
     }
 
-    /** A person's whole record. */
+    /** A person's whole record, for a user whose site scope or break-the-glass reaches it. */
     public Person get(UUID id) {
-        requireReader();
-        Person person = load(id);
+        PersonAccess.FileAccess file = access.requireFile(id);
+        Person person = load(id, file.emergencyUntil());
         audit.record(AuditAction.READ, RECORD_TYPE, id);
         return person;
     }
 
+    /**
+     * Takes a person found at another site into care at the current site, so that its users reach
+     * their file from now on: what happens when someone followed elsewhere comes to this site.
+     */
+    public Person takeIntoCare(UUID id) {
+        CurrentUser user = PersonAccess.requireCarer(currentUsers.current());
+        UUID siteId = user.requireCurrentSite();
+        if (!persons.exists(id)) {
+            throw DomainException.notFound(RECORD_TYPE);
+        }
+        access.recordContact(id, siteId, LocalDate.now(clock));
+        audit.record(AuditAction.CREATE, CARE_SITE_RECORD_TYPE, id);
+        return load(id, null);
+    }
+
     /** Corrects a record; refuses, changing nothing, when someone else changed it since {@code version}. */
     public Person correct(UUID id, Correction correction) {
-        CurrentUser user = requireCarer();
+        CurrentUser user = access.requireWritable(id);
         UUID siteId = user.requireCurrentSite();
         BirthDate birthDate = birthDate(correction.details());
         long current = persons.version(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
@@ -102,12 +123,12 @@ public class PersonRegistry {
             throw DomainException.staleVersion(current);
         }
         audit.record(AuditAction.UPDATE, RECORD_TYPE, id);
-        return load(id);
+        return load(id, null);
     }
 
     /** Finds persons by patient code or by name; the search terms are never logged or audited. */
     public List<PersonSummary> search(Search search) {
-        requireReader();
+        CurrentUser user = PersonAccess.requireReader(currentUsers.current());
         int limit = search.limit() == null ? DEFAULT_LIMIT : search.limit();
         Optional<String> code = PatientCode.parse(search.query());
         List<String> words = code.isPresent() ? List.of() : SearchText.tokens(search.query());
@@ -118,8 +139,9 @@ public class PersonRegistry {
                 .map(List::of)
                 .orElseGet(() -> persons.search(words, search.sex(), search.birthYear()));
         audit.record(AuditAction.SEARCH, RECORD_TYPE, null);
-        Map<UUID, List<OtherName>> names =
-                persons.otherNames(rows.stream().map(PersonRepository.Row::id).toList());
+        List<UUID> ids = rows.stream().map(PersonRepository.Row::id).toList();
+        Map<UUID, List<OtherName>> names = persons.otherNames(ids);
+        Set<UUID> reachable = access.reachable(user, ids);
         LocalDate today = LocalDate.now(clock);
         return rows.stream()
                 .map(row -> new PersonSummary(
@@ -133,7 +155,8 @@ public class PersonRegistry {
                         row.birthDate(),
                         age(row.birthDate(), today),
                         row.countryOfOrigin(),
-                        row.registeredSiteId()))
+                        row.registeredSiteId(),
+                        reachable.contains(row.id())))
                 .sorted(Comparator.comparingInt((PersonSummary found) -> -wholeWordMatches(found, words))
                         .thenComparing(PersonSummary::chosenName, String.CASE_INSENSITIVE_ORDER))
                 .limit(limit)
@@ -158,13 +181,29 @@ public class PersonRegistry {
         if (!user.hasAnyRole(Role.DATA_OFFICER, Role.ADMINISTRATOR)) {
             throw DomainException.forbidden("role-not-allowed");
         }
+        if (persons.exists(id) && !access.inSiteScope(user, id)) {
+            throw DomainException.forbidden("person-outside-scope");
+        }
+        eraseRecord(id, user.id(), erasure);
+    }
+
+    /**
+     * Erases a person as {@link #erase} does, without the role check: for the current user
+     * {@code erasedBy}, or for the system itself (retention) when it is null.
+     */
+    void eraseRecord(UUID id, @Nullable UUID erasedBy, Erasure erasure) {
         if (!persons.exists(id)) {
             throw DomainException.notFound(RECORD_TYPE);
         }
         events.publishEvent(new PersonErased(id));
         persons.delete(id);
-        persons.recordErasure(id, user.id(), erasure);
-        audit.record(AuditAction.DELETE, RECORD_TYPE, id);
+        persons.recordErasure(id, erasedBy, erasure);
+        if (erasedBy == null) {
+            audit.recordBySystem(
+                    AuditAction.DELETE, RECORD_TYPE, id, erasure.reason().name());
+        } else {
+            audit.record(AuditAction.DELETE, RECORD_TYPE, id);
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -189,7 +228,7 @@ public class PersonRegistry {
         return birthDate;
     }
 
-    private Person load(UUID id) {
+    private Person load(UUID id, @Nullable Instant emergencyAccessUntil) {
         PersonRepository.Row row = persons.findById(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         List<OtherName> names = persons.otherNames(List.of(id)).getOrDefault(id, List.of());
         return new Person(
@@ -207,26 +246,11 @@ public class PersonRegistry {
                 row.registeredSiteId(),
                 row.version(),
                 row.createdAt(),
-                row.updatedAt());
+                row.updatedAt(),
+                emergencyAccessUntil);
     }
 
     private static @Nullable Integer age(@Nullable BirthDate birthDate, LocalDate today) {
         return birthDate == null ? null : birthDate.ageOn(today);
-    }
-
-    private CurrentUser requireCarer() {
-        CurrentUser user = currentUsers.current();
-        if (!user.caresForPeople()) {
-            throw DomainException.forbidden("role-not-allowed");
-        }
-        return user;
-    }
-
-    private CurrentUser requireReader() {
-        CurrentUser user = currentUsers.current();
-        if (!user.caresForPeople() && !user.hasRole(Role.DATA_OFFICER)) {
-            throw DomainException.forbidden("role-not-allowed");
-        }
-        return user;
     }
 }

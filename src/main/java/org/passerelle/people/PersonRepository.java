@@ -207,7 +207,7 @@ class PersonRepository {
         return rows.stream().map(this::open).toList();
     }
 
-    void recordErasure(UUID id, UUID erasedBy, PersonViews.Erasure erasure) {
+    void recordErasure(UUID id, @Nullable UUID erasedBy, PersonViews.Erasure erasure) {
         jdbc.sql("insert into people.erasure (person_id, erased_by, reason, note) values (:id, :by, :reason, :note)")
                 .param("id", id)
                 .param("by", erasedBy)
@@ -353,5 +353,16 @@ class PersonRepository {
                 date.toLocalDate(),
                 estimatedAge,
                 on);
+    }
+
+    /** A site where a person is in care, and when it first and last saw them. */
+    record CareSite(UUID siteId, LocalDate firstContactOn, LocalDate lastContactOn) {}
+
+    /** The sites where a person is in care, the earliest first (for the export of their data). */
+    List<CareSite> careSites(UUID personId) {
+        return jdbc.sql("""
+                select site_id, first_contact_on, last_contact_on from people.person_site
+                 where person_id = ? order by first_contact_on, site_id
+                """).param(personId).query(CareSite.class).list();
     }
 }

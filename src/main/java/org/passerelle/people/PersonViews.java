@@ -123,9 +123,14 @@ public final class PersonViews {
             UUID registeredSiteId,
             long version,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            @Nullable Instant emergencyAccessUntil) {}
 
-    /** A search result: enough to recognise the person. */
+    /**
+     * A search result: enough to recognise the person. Search covers the whole organisation, so
+     * that a person who moves is found rather than registered twice; {@code inScope} says whether
+     * the user may open their file (see {@link PersonAccess}).
+     */
     public record PersonSummary(
             UUID id,
             String patientCode,
@@ -135,7 +140,32 @@ public final class PersonViews {
             @Nullable BirthDate birthDate,
             @Nullable Integer age,
             @Nullable String countryOfOrigin,
-            UUID registeredSiteId) {}
+            UUID registeredSiteId,
+            boolean inScope) {}
+
+    /** Why a carer opens a file in an emergency, typed in their own words (at least 10 characters). */
+    public record EmergencyRequest(
+            @NotBlank @Size(max = 500) String reason) {}
+
+    /**
+     * A break-the-glass grant as reviewers see it.
+     *
+     * @param reason the reason typed; null once the person was erased
+     * @param active whether the grant still opens the file
+     */
+    public record EmergencyAccess(
+            UUID id,
+            UUID personId,
+            String patientCode,
+            UUID userId,
+            String userName,
+            @Nullable UUID siteId,
+            @Nullable String reason,
+            Instant grantedAt,
+            Instant expiresAt,
+            boolean active,
+            @Nullable String reviewedByName,
+            @Nullable Instant reviewedAt) {}
 
     /** Why a record is erased. */
     public enum ErasureReason {

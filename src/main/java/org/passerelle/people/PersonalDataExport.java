@@ -56,6 +56,7 @@ class PersonalDataExport {
     record Export(byte[] content, Format format, String fileName) {}
 
     private final PersonRepository persons;
+    private final PersonAccess access;
     private final CurrentUsers currentUsers;
     private final Reauthentication reauthentication;
     private final AuditLog audit;
@@ -65,6 +66,7 @@ class PersonalDataExport {
 
     PersonalDataExport(
             PersonRepository persons,
+            PersonAccess access,
             CurrentUsers currentUsers,
             Reauthentication reauthentication,
             AuditLog audit,
@@ -72,6 +74,7 @@ class PersonalDataExport {
             Clock clock,
             @Value("${passerelle.export.time-zone:Europe/Paris}") ZoneId zone) {
         this.persons = persons;
+        this.access = access;
         this.currentUsers = currentUsers;
         this.reauthentication = reauthentication;
         this.audit = audit;
@@ -123,15 +126,13 @@ class PersonalDataExport {
     }
 
     /**
-     * Whether the person is within the sites the user works at. A stand-in, by the site where the
-     * person was registered, for the shared check of a person's file against the user's site scope.
+     * Whether the person is in care at a site the user works at, as for an erasure: the user's site
+     * scope, not a break-the-glass, which opens a file for reading only (403
+     * {@code person-outside-scope}).
      */
     private void checkScope(CurrentUser user, UUID personId) {
-        UUID registeredSiteId = persons.findById(personId)
-                .map(PersonRepository.Row::registeredSiteId)
-                .orElseThrow(() -> DomainException.notFound(PersonRegistry.RECORD_TYPE));
-        if (!(user.allSites() || user.siteIds().contains(registeredSiteId))) {
-            throw DomainException.notFound(PersonRegistry.RECORD_TYPE);
+        if (!access.inSiteScope(user, personId)) {
+            throw DomainException.forbidden("person-outside-scope");
         }
     }
 }

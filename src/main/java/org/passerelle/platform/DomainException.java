@@ -38,6 +38,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(Kind.CONFLICT, "stale-version", Map.of("currentVersion", currentVersion));
     }
 
+    /** The record is in a state that does not allow this, whatever the input. */
+    public static DomainException conflict(String code) {
+        return new DomainException(Kind.CONFLICT, code, Map.of());
+    }
+
     public static DomainException invalid(String code) {
         return new DomainException(Kind.INVALID, code, Map.of());
     }

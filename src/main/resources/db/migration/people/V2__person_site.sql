@@ -29,3 +29,25 @@ begin
     end if;
 end;
 $$;
+
+-- Break-the-glass: a carer opens, in an emergency, the whole file of a person outside their site
+-- scope or compartments, for a limited time. Every grant carries its typed reason (sealed with the
+-- person's key, as it may tell something of them) and stays listed until someone reviews it.
+create table emergency_access (
+    id                uuid primary key,
+    person_id         uuid not null references person (id) on delete cascade,
+    user_id           uuid not null,
+    user_name         text not null,
+    site_id           uuid,
+    reason            bytea not null,
+    granted_at        timestamptz not null,
+    expires_at        timestamptz not null,
+    reviewed_by       uuid,
+    reviewed_by_name  text,
+    reviewed_at       timestamptz,
+    check (expires_at > granted_at),
+    check ((reviewed_by is null) = (reviewed_at is null))
+);
+
+create index emergency_access_user on emergency_access (user_id, person_id, expires_at);
+create index emergency_access_review on emergency_access (granted_at desc) where reviewed_at is null;

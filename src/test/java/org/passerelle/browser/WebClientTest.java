@@ -228,6 +228,62 @@ class WebClientTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void letsACarerBreakTheGlassOnAFileFromAnotherSiteAndAReviewerReviewIt() {
+        ApiSession psychologistAtB = organisation.userAt(organisation.siteB, "PSYCHOLOGIST");
+        String personId = TestOrganisation.register(
+                        psychologistAtB, "Glass " + UUID.randomUUID().toString().substring(0, 6))
+                .path("id")
+                .asString();
+        psychologistAtB.post(
+                "/api/consultations",
+                java.util.Map.of("personId", personId, "discipline", "MENTAL_HEALTH", "note", "Suivi psychologique"));
+        ApiSession coordinator = organisation.userAt(organisation.siteA, "COORDINATOR");
+        String reviewer = organisation.username(coordinator);
+
+        try (Browser browser = Browser.start()) {
+            logIn(browser);
+            browser.driver.get(url("/people/" + personId));
+            browser.find("outside-scope");
+            browser.driver
+                    .findElement(By.cssSelector("[data-testid='emergency-access'] summary"))
+                    .click();
+            browser.type("emergency-reason", "Found unconscious, needs the treatment history");
+            browser.click("emergency-submit");
+            browser.type("confirm-password", TestOrganisation.PASSWORD);
+            browser.click("confirm-submit");
+            browser.find("emergency-banner");
+            browser.find("history-compartment");
+            assertThat(browser.find("history-item").getText()).contains("Suivi psychologique");
+
+            browser.click("logout");
+            logIn(browser, reviewer);
+            browser.driver.get(url("/emergency-access"));
+            browser.waitUntil(driver -> reviewRows(driver).anyMatch(text -> text.contains("Found unconscious")));
+            browser.driver.findElements(Browser.byTestId("emergency-row")).stream()
+                    .filter(candidate -> candidate.getText().contains("Found unconscious"))
+                    .findFirst()
+                    .orElseThrow()
+                    .findElement(Browser.byTestId("emergency-review"))
+                    .click();
+            browser.waitUntil(driver -> reviewRows(driver).noneMatch(text -> text.contains("Found unconscious")));
+        }
+
+        assertThat(jdbc.sql("select reviewed_at is not null from people.emergency_access where person_id = ?::uuid")
+                        .param(personId)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+
+    /** The texts of the review list's rows, read in one go so that a re-render cannot go stale under us. */
+    private static java.util.stream.Stream<String> reviewRows(org.openqa.selenium.WebDriver driver) {
+        Object texts = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return [...document.querySelectorAll(\"[data-testid='emergency-row']\")]"
+                        + ".map(row => row.textContent)");
+        return ((List<?>) texts).stream().map(String::valueOf);
+    }
+
     private void logIn(Browser browser) {
         logIn(browser, username);
     }

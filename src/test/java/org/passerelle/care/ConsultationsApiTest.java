@@ -76,6 +76,10 @@ class ConsultationsApiTest {
         ApiSession colleagueAtB = organisation.userAt(organisation.siteB, "PSYCHOLOGIST");
         clinician.post("/api/consultations", Map.of("personId", personId, "discipline", "MEDICAL"));
         clinician.post("/api/consultations", Map.of("personId", personId, "discipline", "MEDICAL"));
+        assertThat(colleagueAtB
+                        .post("/api/people/" + personId + "/care-sites", Map.of())
+                        .status())
+                .isEqualTo(200);
         colleagueAtB.post("/api/consultations", Map.of("personId", personId, "discipline", "MENTAL_HEALTH"));
 
         JsonNode mine = clinician.get("/api/consultations/summary").body();

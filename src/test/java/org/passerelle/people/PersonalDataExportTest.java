@@ -84,8 +84,10 @@ class PersonalDataExportTest {
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
         personId = registered.text("id");
         patientCode = registered.text("patientCode");
-        record("MEDICAL", "Gale traitée", "Prurit depuis deux semaines.\nRevoir dans 7 jours.");
-        record("MENTAL_HEALTH", null, "Sommeil difficile <script>alert(1)</script>");
+        record(clinician, "MEDICAL", null, "Gale traitée", "Prurit depuis deux semaines.\nRevoir dans 7 jours.");
+        record(clinician, "MEDICAL", "SGBV", null, "Orientée vers la consultation spécialisée");
+        ApiSession psychologist = organisation.userAt(organisation.siteA, "PSYCHOLOGIST");
+        record(psychologist, "MENTAL_HEALTH", null, null, "Sommeil difficile <script>alert(1)</script>");
         siteName = jdbc.sql("select name from sites.site where id = ?::uuid")
                 .param(organisation.siteA)
                 .query(String.class)
@@ -157,6 +159,11 @@ class PersonalDataExportTest {
         assertThat(page)
                 .contains("Gale traitée", "Prurit depuis deux semaines.<br>Revoir dans 7 jours.")
                 .contains("Médicale", "Santé mentale", "User " + organisation.username(clinician));
+        assertThat(page)
+                .as("every compartment, restricted ones included")
+                .contains("Orientée vers la consultation spécialisée", "Violences sexuelles (restreint)")
+                .contains("Santé mentale (restreint)", "Dossier général");
+        assertThat(page).contains("Suivie à", siteName + " : vue pour la première fois le");
         assertThat(page)
                 .contains("Sommeil difficile &lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script");
@@ -250,7 +257,8 @@ class PersonalDataExportTest {
 
         Download refused = elsewhere.download(export(), Map.of("format", "HTML", "language", "fr"));
 
-        assertThat(refused.status()).isIn(403, 404);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("code").asString()).isEqualTo("person-outside-scope");
         assertThat(refused.text()).doesNotContain(chosenName);
         assertThat(exportsBy(organisation.username(elsewhere))).isZero();
     }
@@ -284,11 +292,16 @@ class PersonalDataExportTest {
         assertThat(forged.status()).isEqualTo(403);
     }
 
-    private void record(String discipline, String diagnosis, String note) {
-        Map<String, Object> consultation = diagnosis == null
-                ? Map.of("personId", personId, "discipline", discipline, "note", note)
-                : Map.of("personId", personId, "discipline", discipline, "diagnosis", diagnosis, "note", note);
-        ApiSession.Response recorded = clinician.post("/api/consultations", consultation);
+    private void record(ApiSession carer, String discipline, String compartment, String diagnosis, String note) {
+        Map<String, Object> consultation =
+                new java.util.HashMap<>(Map.of("personId", personId, "discipline", discipline, "note", note));
+        if (compartment != null) {
+            consultation.put("compartment", compartment);
+        }
+        if (diagnosis != null) {
+            consultation.put("diagnosis", diagnosis);
+        }
+        ApiSession.Response recorded = carer.post("/api/consultations", consultation);
         assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(201);
     }
 

@@ -13,7 +13,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The operator commands (verify-audit, rotate-master-key) start Passerelle without its web server. */
+/**
+ * The operator commands (verify-audit, rotate-master-key) start Passerelle without its web server,
+ * and so without the retention job.
+ */
 class CommandModeTest {
 
     @TempDir
@@ -36,6 +39,9 @@ class CommandModeTest {
                     .isPositive();
             assertThat(context.getBean(SubjectKeys.class).rewrapWithCurrentMasterKey())
                     .isZero();
+            assertThat(context.containsBean("retentionJob"))
+                    .as("an operator command never purges")
+                    .isFalse();
         }
     }
 }

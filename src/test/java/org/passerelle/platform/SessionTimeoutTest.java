@@ -7,7 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.support.ApiSession;
+import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.RunningApplication;
+import org.passerelle.support.TotpCodes;
 
 class SessionTimeoutTest {
 
@@ -27,6 +29,38 @@ class SessionTimeoutTest {
             assertThat(admin.get("/api/session").status()).isEqualTo(200);
             Thread.sleep(2_000);
             assertThat(admin.get("/api/session").status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void asksForTheIdentityAgainOnceTheWindowHasPassed() throws InterruptedException {
+        try (RunningApplication app = RunningApplication.start(Map.of(
+                "passerelle.database.data-directory",
+                dataDirectory.toString(),
+                "passerelle.session.reauthentication-window",
+                "2s"))) {
+            ApiSession admin = app.adminSession();
+            String userId =
+                    admin.get("/api/session").body().path("user").path("id").asString();
+            String secret = TotpCodes.secretOf(userId).orElseThrow();
+            Thread.sleep(2_500);
+
+            ApiSession.Response staleLogin = admin.post("/api/session/second-factor/enrolment", Map.of());
+            assertThat(staleLogin.status()).isEqualTo(403);
+            assertThat(staleLogin.text("code")).isEqualTo("reauthentication-required");
+
+            ApiSession.Response confirmed = admin.post(
+                    "/api/session/reauthentication",
+                    Map.of("password", PasserelleTest.ADMIN_PASSWORD, "code", TotpCodes.fresh(secret)));
+            assertThat(confirmed.status()).isEqualTo(204);
+            assertThat(admin.post("/api/session/second-factor/enrolment", Map.of())
+                            .text("code"))
+                    .isNotEqualTo("reauthentication-required");
+
+            Thread.sleep(2_500);
+            assertThat(admin.post("/api/session/second-factor/enrolment", Map.of())
+                            .text("code"))
+                    .isEqualTo("reauthentication-required");
         }
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * Starts the whole application on a random port over its own embedded PostgreSQL, in a fresh data
  * directory under {@code target/}. Test classes with this annotation share one running application.
+ * The retention job never runs by itself there: tests call the purge directly.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,7 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "passerelle.database.data-directory=target/test-data/${random.uuid}",
             "passerelle.admin.initial-password=" + PasserelleTest.ADMIN_PASSWORD,
-            "logging.structured.format.console="
+            "logging.structured.format.console=",
+            "passerelle.retention.cron=-"
         })
 public @interface PasserelleTest {
 

@@ -32,7 +32,7 @@ public record DatabaseProperties(
         @DefaultValue("0") int embeddedPort,
         @DefaultValue("10") int maximumPoolSize,
 
-        @DefaultValue({"sites", "access", "audit", "people", "care"})
+        @DefaultValue({"sites", "access", "audit", "people", "care", "retention"})
         List<String> moduleSchemas,
 
         @Nullable String keysUrl,

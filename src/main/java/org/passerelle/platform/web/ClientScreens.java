@@ -8,8 +8,8 @@ import java.util.List;
  */
 public final class ClientScreens {
 
-    public static final List<String> PATHS =
-            List.of("/login", "/sites", "/people/**", "/new-person", "/summary", "/account", "/admin/**");
+    public static final List<String> PATHS = List.of(
+            "/login", "/sites", "/people/**", "/new-person", "/summary", "/account", "/admin/**", "/emergency-access");
 
     private ClientScreens() {}
 }

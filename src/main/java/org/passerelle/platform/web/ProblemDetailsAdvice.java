@@ -3,6 +3,7 @@ package org.passerelle.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +50,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(DomainException.class)
-    ResponseEntity<ProblemDetail> domain(DomainException e) {
+    ResponseEntity<ProblemDetail> domain(DomainException e, HttpServletRequest request) {
+        if (e.kind() == DomainException.Kind.FORBIDDEN) {
+            logRefusal(request, e.code());
+        }
         HttpStatus status = switch (e.kind()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
@@ -148,8 +152,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail accessDenied(AccessDeniedException e) {
+    ProblemDetail accessDenied(AccessDeniedException e, HttpServletRequest request) {
+        logRefusal(request, "forbidden");
         return problem(HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    /**
+     * Every refused request is logged for security monitoring: method, path (which holds record
+     * ids, never personal data of the people served), the refusal's code and the user name.
+     */
+    private static void logRefusal(HttpServletRequest request, String code) {
+        String user = Objects.requireNonNullElse(request.getRemoteUser(), "anonymous");
+        log.warn("Access refused: {} {} ({}) for {}", request.getMethod(), request.getRequestURI(), code, user);
     }
 
     /**

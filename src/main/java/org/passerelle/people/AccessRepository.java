@@ -1,0 +1,193 @@
+package org.passerelle.people;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The sites where persons are in care, and the break-the-glass grants on their files. */
+@Repository
+class AccessRepository {
+
+    /** A grant as stored, its reason still sealed. */
+    record StoredGrant(
+            UUID id,
+            UUID personId,
+            String patientCode,
+            UUID userId,
+            String userName,
+            @Nullable UUID siteId,
+            byte[] reason,
+            Instant grantedAt,
+            Instant expiresAt,
+            @Nullable String reviewedByName,
+            @Nullable Instant reviewedAt) {}
+
+    private final JdbcClient jdbc;
+
+    AccessRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Set<UUID> sitesOf(UUID personId) {
+        return new HashSet<>(jdbc.sql("select site_id from people.person_site where person_id = ?")
+                .param(personId)
+                .query(UUID.class)
+                .list());
+    }
+
+    Map<UUID, Set<UUID>> sitesOf(Collection<UUID> personIds) {
+        Map<UUID, Set<UUID>> sites = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return sites;
+        }
+        jdbc.sql("select person_id, site_id from people.person_site where person_id = any(?)")
+                .param(personIds.toArray(UUID[]::new))
+                .query((rs, row) -> sites.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashSet<>())
+                        .add(rs.getObject(2, UUID.class)))
+                .list();
+        return sites;
+    }
+
+    /** Records that a site saw a person on a day: the first contact brings them into its care. */
+    void recordContact(UUID personId, UUID siteId, LocalDate on) {
+        jdbc.sql("""
+                insert into people.person_site (person_id, site_id, first_contact_on, last_contact_on)
+                values (:person, :site, :on, :on)
+                on conflict (person_id, site_id) do update
+                    set first_contact_on = least(person_site.first_contact_on, excluded.first_contact_on),
+                        last_contact_on = greatest(person_site.last_contact_on, excluded.last_contact_on)
+                """)
+                .param("person", personId)
+                .param("site", siteId)
+                .param("on", Date.valueOf(on))
+                .update();
+    }
+
+    /** Many contacts at once, for loaders: one statement over arrays. */
+    void recordContacts(List<UUID> personIds, List<UUID> siteIds, List<LocalDate> days) {
+        jdbc.sql("""
+                insert into people.person_site (person_id, site_id, first_contact_on, last_contact_on)
+                select person_id, site_id, min(day), max(day)
+                  from unnest(:persons, :sites, :days) as contact (person_id, site_id, day)
+                 group by person_id, site_id
+                on conflict (person_id, site_id) do update
+                    set first_contact_on = least(person_site.first_contact_on, excluded.first_contact_on),
+                        last_contact_on = greatest(person_site.last_contact_on, excluded.last_contact_on)
+                """)
+                .param("persons", personIds.toArray(UUID[]::new))
+                .param("sites", siteIds.toArray(UUID[]::new))
+                .param("days", days.stream().map(Date::valueOf).toArray(Date[]::new))
+                .update();
+    }
+
+    /** When this user's latest unexpired emergency access to this person ends, if they have one. */
+    Optional<Instant> emergencyUntil(UUID userId, UUID personId, Instant now) {
+        return jdbc.sql("""
+                select expires_at from people.emergency_access
+                 where user_id = ? and person_id = ? and expires_at > ?
+                 order by expires_at desc
+                 limit 1
+                """)
+                .params(userId, personId, Timestamp.from(now))
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
+    /** The persons among these whose file this user holds an unexpired emergency access to. */
+    Set<UUID> emergencyPersons(UUID userId, Collection<UUID> personIds, Instant now) {
+        if (personIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select distinct person_id from people.emergency_access
+                         where user_id = ? and person_id = any(?) and expires_at > ?
+                        """)
+                .params(userId, personIds.toArray(UUID[]::new), Timestamp.from(now))
+                .query(UUID.class)
+                .list());
+    }
+
+    void insertGrant(
+            UUID id,
+            UUID personId,
+            UUID userId,
+            String userName,
+            @Nullable UUID siteId,
+            byte[] reason,
+            Instant grantedAt,
+            Instant expiresAt) {
+        jdbc.sql("""
+                insert into people.emergency_access
+                    (id, person_id, user_id, user_name, site_id, reason, granted_at, expires_at)
+                values (:id, :person, :user, :userName, :site, :reason, :grantedAt, :expiresAt)
+                """)
+                .param("id", id)
+                .param("person", personId)
+                .param("user", userId)
+                .param("userName", userName)
+                .param("site", siteId)
+                .param("reason", reason)
+                .param("grantedAt", Timestamp.from(grantedAt))
+                .param("expiresAt", Timestamp.from(expiresAt))
+                .update();
+    }
+
+    List<StoredGrant> grants(boolean unreviewedOnly, int limit) {
+        return jdbc.sql("""
+                select g.id, g.person_id, p.patient_code, g.user_id, g.user_name, g.site_id, g.reason, g.granted_at,
+                       g.expires_at, g.reviewed_by_name, g.reviewed_at
+                  from people.emergency_access g join people.person p on p.id = g.person_id
+                 where not :unreviewedOnly or g.reviewed_at is null
+                 order by g.granted_at desc
+                 limit :limit
+                """)
+                .param("unreviewedOnly", unreviewedOnly)
+                .param("limit", limit)
+                .query((rs, row) -> new StoredGrant(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("person_id", UUID.class),
+                        rs.getString("patient_code"),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getString("user_name"),
+                        rs.getObject("site_id", UUID.class),
+                        rs.getBytes("reason"),
+                        rs.getTimestamp("granted_at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        rs.getString("reviewed_by_name"),
+                        rs.getTimestamp("reviewed_at") == null
+                                ? null
+                                : rs.getTimestamp("reviewed_at").toInstant()))
+                .list();
+    }
+
+    /** Who holds a grant. */
+    Optional<UUID> grantHolder(UUID grantId) {
+        return jdbc.sql("select user_id from people.emergency_access where id = ?")
+                .param(grantId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    boolean review(UUID grantId, UUID reviewerId, String reviewerName, Instant at) {
+        return jdbc.sql("""
+                        update people.emergency_access
+                           set reviewed_by = ?, reviewed_by_name = ?, reviewed_at = ?
+                         where id = ? and reviewed_at is null
+                        """)
+                        .params(reviewerId, reviewerName, Timestamp.from(at), grantId)
+                        .update()
+                == 1;
+    }
+}

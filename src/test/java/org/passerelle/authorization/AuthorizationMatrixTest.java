@@ -1,0 +1,226 @@
+package org.passerelle.authorization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.passerelle.support.ApiSession;
+import org.passerelle.support.PasserelleTest;
+import org.passerelle.support.TestOrganisation;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every role against every record type and action, on a person in care at the user's own site and
+ * on one followed only at another site, with records in every compartment. The expected answers
+ * come from the policy as written below — an independent statement of who may do what — so that a
+ * change in the code's rules shows up here as a failure to be argued about.
+ *
+ * <p>Refusals are 403, or 404 where saying "forbidden" would reveal that a record exists (a single
+ * consultation outside the user's compartments or scope).
+ */
+@PasserelleTest
+class AuthorizationMatrixTest {
+
+    enum Relation {
+        OWN_SITE,
+        OTHER_SITE
+    }
+
+    enum Compartment {
+        GENERAL("MEDICAL", null),
+        MENTAL_HEALTH("MENTAL_HEALTH", null),
+        SGBV("MEDICAL", "SGBV"),
+        LEGAL("LEGAL", null);
+
+        final String discipline;
+        final String explicit;
+
+        Compartment(String discipline, String explicit) {
+            this.discipline = discipline;
+            this.explicit = explicit;
+        }
+    }
+
+    /** The policy: which compartments each role works in. */
+    private static final Map<String, Set<Compartment>> COMPARTMENTS = Map.of(
+            "CLINICIAN", Set.of(Compartment.GENERAL, Compartment.SGBV),
+            "PSYCHOLOGIST", Set.of(Compartment.GENERAL, Compartment.MENTAL_HEALTH, Compartment.SGBV),
+            "SOCIAL_LEGAL_WORKER", Set.of(Compartment.GENERAL, Compartment.LEGAL),
+            "COORDINATOR", Set.of(Compartment.GENERAL),
+            "DATA_OFFICER", Set.of(),
+            "ADMINISTRATOR", Set.of(),
+            "LOGISTICIAN", Set.of());
+
+    /** The policy: who meets the people served and records their care. */
+    private static final Set<String> CARERS = Set.of("CLINICIAN", "PSYCHOLOGIST", "SOCIAL_LEGAL_WORKER", "COORDINATOR");
+
+    /** The policy: who may see who a person is (carers, and data officers for rights requests). */
+    private static final Set<String> READERS =
+            Set.of("CLINICIAN", "PSYCHOLOGIST", "SOCIAL_LEGAL_WORKER", "COORDINATOR", "DATA_OFFICER");
+
+    /** The policy: who erases. */
+    private static final Set<String> ERASERS = Set.of("DATA_OFFICER", "ADMINISTRATOR");
+
+    private static final Set<String> NEED_SECOND_FACTOR = Set.of("DATA_OFFICER", "ADMINISTRATOR");
+
+    @LocalServerPort
+    int port;
+
+    private TestOrganisation organisation;
+    private final Map<Relation, ApiSession> authors = new EnumMap<>(Relation.class);
+    private final Map<Relation, String> sites = new EnumMap<>(Relation.class);
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleRecordTypeActionAndRelation() {
+        organisation = new TestOrganisation(port);
+        sites.put(Relation.OWN_SITE, organisation.siteA);
+        sites.put(Relation.OTHER_SITE, organisation.siteB);
+        for (Relation relation : Relation.values()) {
+            authors.put(
+                    relation,
+                    organisation.userAt(sites.get(relation), "CLINICIAN", "PSYCHOLOGIST", "SOCIAL_LEGAL_WORKER"));
+        }
+        Map<Relation, Subject> subjects = new EnumMap<>(Relation.class);
+        for (Relation relation : Relation.values()) {
+            subjects.put(relation, subject(relation));
+        }
+        List<DynamicTest> cases = new ArrayList<>();
+        for (String role : COMPARTMENTS.keySet().stream().sorted().toList()) {
+            ApiSession user = organisation.userAt(organisation.siteA, role);
+            if (NEED_SECOND_FACTOR.contains(role)) {
+                user.enrolSecondFactor();
+            }
+            for (Relation relation : Relation.values()) {
+                cases.addAll(casesFor(role, user, relation, subjects.get(relation)));
+            }
+        }
+        return cases.stream();
+    }
+
+    /** A person in care at the relation's site, with one consultation in every compartment. */
+    private record Subject(String personId, Map<Compartment, String> consultations) {}
+
+    private Subject subject(Relation relation) {
+        ApiSession author = authors.get(relation);
+        String personId = TestOrganisation.register(author, "Matrix " + relation + " " + unique())
+                .path("id")
+                .asString();
+        Map<Compartment, String> consultations = new EnumMap<>(Compartment.class);
+        for (Compartment compartment : Compartment.values()) {
+            ApiSession.Response recorded = author.post("/api/consultations", consultation(personId, compartment));
+            assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(201);
+            assertThat(recorded.text("compartment")).isEqualTo(compartment.name());
+            consultations.put(compartment, recorded.text("id"));
+        }
+        return new Subject(personId, consultations);
+    }
+
+    private List<DynamicTest> casesFor(String role, ApiSession user, Relation relation, Subject subject) {
+        boolean own = relation == Relation.OWN_SITE;
+        Set<Compartment> opens = COMPARTMENTS.get(role);
+        String at = " (" + relation + ")";
+        List<DynamicTest> cases = new ArrayList<>();
+
+        cases.add(DynamicTest.dynamicTest(role + " reads person" + at, () -> {
+            ApiSession.Response response = user.get("/api/people/" + subject.personId());
+            expect(response, own && READERS.contains(role) ? 200 : 403);
+            if (response.status() == 200) {
+                assertThat(response.text("id")).isEqualTo(subject.personId());
+            }
+        }));
+
+        cases.add(DynamicTest.dynamicTest(role + " corrects person" + at, () -> {
+            JsonNode current = authors.get(relation)
+                    .get("/api/people/" + subject.personId())
+                    .body();
+            ApiSession.Response response = user.put(
+                    "/api/people/" + subject.personId(),
+                    Map.of(
+                            "details",
+                            Map.of("chosenName", current.path("chosenName").asString(), "sex", "MALE"),
+                            "version",
+                            current.path("version").asLong()));
+            expect(response, own && CARERS.contains(role) ? 200 : 403);
+        }));
+
+        cases.add(DynamicTest.dynamicTest(role + " reads history" + at, () -> {
+            ApiSession.Response response = user.get("/api/people/" + subject.personId() + "/consultations");
+            expect(response, own && CARERS.contains(role) ? 200 : 403);
+            if (response.status() == 200) {
+                // other roles' cases add consultations to the same person: compare the compartments seen
+                List<String> seen = response.body()
+                        .valueStream()
+                        .map(consultation -> consultation.path("compartment").asString())
+                        .distinct()
+                        .sorted()
+                        .toList();
+                assertThat(seen)
+                        .containsExactlyElementsOf(
+                                opens.stream().map(Enum::name).sorted().toList());
+            }
+        }));
+
+        for (Compartment compartment : Compartment.values()) {
+            cases.add(DynamicTest.dynamicTest(role + " reads " + compartment + " consultation" + at, () -> {
+                ApiSession.Response response =
+                        user.get("/api/consultations/" + subject.consultations().get(compartment));
+                int expected = opens.isEmpty() ? 403 : own && opens.contains(compartment) ? 200 : 404;
+                expect(response, expected);
+                if (expected == 404) {
+                    ApiSession.Response unknown = user.get("/api/consultations/" + UUID.randomUUID());
+                    for (String field : List.of("status", "code", "title", "detail")) {
+                        assertThat(response.body().path(field))
+                                .isEqualTo(unknown.body().path(field));
+                    }
+                }
+            }));
+            cases.add(DynamicTest.dynamicTest(role + " records " + compartment + " consultation" + at, () -> {
+                ApiSession.Response response =
+                        user.post("/api/consultations", consultation(subject.personId(), compartment));
+                expect(response, own && opens.contains(compartment) ? 201 : 403);
+            }));
+        }
+
+        cases.add(DynamicTest.dynamicTest(role + " erases person" + at, () -> {
+            String victim = TestOrganisation.register(authors.get(relation), "Erasable " + unique())
+                    .path("id")
+                    .asString();
+            ApiSession.Response response =
+                    user.post("/api/people/" + victim + "/erasure", Map.of("reason", "CREATED_IN_ERROR"));
+            expect(response, own && ERASERS.contains(role) ? 204 : 403);
+            int afterwards = authors.get(relation).get("/api/people/" + victim).status();
+            assertThat(afterwards).isEqualTo(response.status() == 204 ? 404 : 200);
+        }));
+        return cases;
+    }
+
+    private static void expect(ApiSession.Response response, int status) {
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(status);
+        if (status >= 400) {
+            assertThat(response.text("code")).isNotBlank();
+        }
+    }
+
+    private static Map<String, Object> consultation(String personId, Compartment compartment) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("personId", personId);
+        body.put("discipline", compartment.discipline);
+        body.put("note", "Note in " + compartment);
+        if (compartment.explicit != null) {
+            body.put("compartment", compartment.explicit);
+        }
+        return body;
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+}
