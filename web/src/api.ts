@@ -1,12 +1,14 @@
 // The client of the Passerelle API. Every call sends the UI language, JSON, and for writes the
 // CSRF token Spring Security put in the XSRF-TOKEN cookie. Personal data only ever travels in
 // request bodies, never in URLs.
-import { currentLanguage } from './i18n';
+import { currentLanguage, type Language } from './i18n';
 import type {
   AuditEntry,
   Consultation,
+  DownloadedFile,
   EmergencyAccess,
   ErasureReason,
+  ExportFormat,
   MonthlySummary,
   NewConsultation,
   NewUserAccount,
@@ -129,6 +131,42 @@ export async function call<T>(method: Method, path: string, body?: unknown, opti
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** The file name a Content-Disposition header gives, or the fallback. */
+export function attachmentName(disposition: string | null, fallback: string): string {
+  const match = disposition?.match(/filename="([^"]+)"/);
+  return match?.[1] ?? fallback;
+}
+
+/**
+ * POSTs JSON (with the CSRF token, like every write) and takes the answer as a file: the export of
+ * a person's data. A failure is a problem detail, as for any other call.
+ */
+export async function download(path: string, body: unknown, fallbackName: string): Promise<DownloadedFile> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { ...requestHeaders('POST'), Accept: 'application/pdf, text/html, application/problem+json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError({ status: NETWORK_FAILURE, code: 'network' });
+  }
+  if (!response.ok) {
+    const problem = await toProblem(response);
+    if (response.status === 401) {
+      onUnauthenticated();
+    }
+    throw new ApiError(problem);
+  }
+  return {
+    blob: await response.blob(),
+    fileName: attachmentName(response.headers.get('Content-Disposition'), fallbackName),
+  };
+}
+
 const id = (value: Uuid) => encodeURIComponent(value);
 
 export const api = {
@@ -186,6 +224,13 @@ export const api = {
   /** 204 on success: the record, its history and its key are gone for good. */
   erasePerson: (personId: Uuid, reason: ErasureReason, note?: string) =>
     call<void>('POST', `/api/people/${id(personId)}/erasure`, { reason, note }),
+
+  /**
+   * Everything held about a person, as a document in their language (right of access). Needs a
+   * recent confirmation of who the user is: else it fails with reauthentication-required.
+   */
+  exportPersonalData: (personId: Uuid, format: ExportFormat, language: Language) =>
+    download(`/api/people/${id(personId)}/export`, { format, language }, `passerelle.${format.toLowerCase()}`),
 
   /** Takes a person followed at another site into care at the current site. */
   takeIntoCare: (personId: Uuid) => call<Person>('POST', `/api/people/${id(personId)}/care-sites`, {}),

@@ -90,6 +90,16 @@ export type Flag = (typeof FLAGS)[number];
 export const ERASURE_REASONS = ['PERSON_REQUEST', 'CREATED_IN_ERROR', 'RETENTION_ENDED', 'LEGAL_OBLIGATION', 'OTHER'] as const;
 export type ErasureReason = (typeof ERASURE_REASONS)[number];
 
+/** The formats of the export of a person's data (right of access). */
+export const EXPORT_FORMATS = ['PDF', 'HTML'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A file the server made: its content and the name it should be saved under. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
 export const DISCIPLINES = ['MEDICAL', 'NURSING', 'MENTAL_HEALTH', 'SOCIAL', 'LEGAL'] as const;
 export type Discipline = (typeof DISCIPLINES)[number];
 

@@ -5,6 +5,7 @@ import { caresForPeople, hasRole, useApp } from '../appContext';
 import { AccessLog } from '../components/AccessLog';
 import { ConsultationHistory } from '../components/ConsultationHistory';
 import { ErasePerson } from '../components/ErasePerson';
+import { ExportPersonalData } from '../components/ExportPersonalData';
 import { LoadFailed, Loading } from '../components/Loading';
 import { EmergencyAccessForm, OutsideScope } from '../components/OutsideScope';
 import { describeBirth, formatDateTime } from '../format';
@@ -147,6 +148,7 @@ export function PersonScreen({ personId }: { personId: string }) {
       {hasRole(session, 'DATA_OFFICER', 'ADMINISTRATOR') && (
         <section class="card">
           <AccessLog recordId={person.id} />
+          <ExportPersonalData personId={person.id} />
           <ErasePerson personId={person.id} />
         </section>
       )}

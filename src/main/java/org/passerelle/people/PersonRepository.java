@@ -354,4 +354,15 @@ class PersonRepository {
                 estimatedAge,
                 on);
     }
+
+    /** A site where a person is in care, and when it first and last saw them. */
+    record CareSite(UUID siteId, LocalDate firstContactOn, LocalDate lastContactOn) {}
+
+    /** The sites where a person is in care, the earliest first (for the export of their data). */
+    List<CareSite> careSites(UUID personId) {
+        return jdbc.sql("""
+                select site_id, first_contact_on, last_contact_on from people.person_site
+                 where person_id = ? order by first_contact_on, site_id
+                """).param(personId).query(CareSite.class).list();
+    }
 }

@@ -169,6 +169,66 @@ class WebClientTest {
     }
 
     @Test
+    void letsADataOfficerExportEverythingHeldAboutAPersonAfterConfirmingWhoTheyAre() {
+        ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
+        String name = "Export Me " + UUID.randomUUID().toString().substring(0, 6);
+        String personId = TestOrganisation.register(clinician, name).path("id").asString();
+        ApiSession dataOfficer = organisation.userAt(organisation.siteA, "DATA_OFFICER");
+        List<String> recoveryCodes = dataOfficer.enrolSecondFactor();
+        String officer = organisation.username(dataOfficer);
+        String secret = TotpCodes.secretOf(dataOfficer
+                        .get("/api/session")
+                        .body()
+                        .path("user")
+                        .path("id")
+                        .asString())
+                .orElseThrow();
+        try (Browser browser = Browser.start()) {
+            browser.driver.get(url("/login"));
+            browser.type("login-username", officer);
+            browser.type("login-password", TestOrganisation.PASSWORD);
+            browser.click("login-submit");
+            browser.type("login-code", TotpCodes.fresh(secret));
+            browser.click("login-code-submit");
+            browser.find("search-input");
+            browser.driver.get(url("/people/" + personId));
+            browser.find("person-name");
+            browser.driver
+                    .findElement(By.cssSelector("[data-testid='export-personal-data'] summary"))
+                    .click();
+            new Select(browser.find("export-language")).selectByValue("ar");
+            new Select(browser.find("export-format")).selectByValue("HTML");
+            browser.click("export-submit");
+            browser.type("confirm-password", TestOrganisation.PASSWORD);
+            browser.type("confirm-code", recoveryCodes.getFirst());
+            browser.click("confirm-submit");
+
+            WebElement download = browser.find("export-download");
+            assertThat(download.getAttribute("download"))
+                    .startsWith("passerelle-")
+                    .endsWith(".html");
+            String app = browser.driver.getWindowHandle();
+            browser.click("export-open");
+            browser.waitUntil(driver -> driver.getWindowHandles().size() == 2);
+            browser.driver
+                    .switchTo()
+                    .window(browser.driver.getWindowHandles().stream()
+                            .filter(handle -> !handle.equals(app))
+                            .findFirst()
+                            .orElseThrow());
+            browser.waitUntil(driver ->
+                    "rtl".equals(driver.findElement(By.tagName("html")).getAttribute("dir")));
+            assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains(name, "الاستشارات");
+        }
+
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'EXPORT' and record_id = ?::uuid")
+                        .param(personId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void letsACarerBreakTheGlassOnAFileFromAnotherSiteAndAReviewerReviewIt() {
         ApiSession psychologistAtB = organisation.userAt(organisation.siteB, "PSYCHOLOGIST");
         String personId = TestOrganisation.register(

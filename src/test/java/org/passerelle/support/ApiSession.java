@@ -36,6 +36,23 @@ public final class ApiSession {
         }
     }
 
+    /** A response read as bytes, with its headers: a file the server sends (an export). */
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** The body as JSON, for a problem. */
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
     public ApiSession(int port) {
         this.baseUrl = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -119,6 +136,23 @@ public final class ApiSession {
 
     public Response delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /** POSTs JSON and keeps the answer as bytes, as a browser downloading a file would. */
+    public Download download(String path, Object body) {
+        try {
+            HttpResponse<byte[]> response = http.send(
+                    request(path)
+                            .POST(HttpRequest.BodyPublishers.ofString(json(body)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends a write without the CSRF header, as a forged cross-site request would. */

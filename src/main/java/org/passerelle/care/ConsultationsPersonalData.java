@@ -1,0 +1,76 @@
+package org.passerelle.care;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.access.Compartment;
+import org.passerelle.care.CareViews.Consultation;
+import org.passerelle.people.PersonalData.Entry;
+import org.passerelle.people.PersonalData.Fact;
+import org.passerelle.people.PersonalData.Section;
+import org.passerelle.people.PersonalDataSource;
+import org.passerelle.people.PersonalDataTexts;
+import org.passerelle.sites.SiteDirectory;
+import org.passerelle.sites.SiteViews.Site;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every consultation of every discipline a person had, in every compartment (restricted ones
+ * included: the person is entitled to all of it), newest first, for the export of their data.
+ */
+@Component
+@Order(100)
+class ConsultationsPersonalData implements PersonalDataSource {
+
+    static final String LABELS = "personal-data/care";
+
+    private final ConsultationRepository consultations;
+    private final SiteDirectory sites;
+
+    ConsultationsPersonalData(ConsultationRepository consultations, SiteDirectory sites) {
+        this.consultations = consultations;
+        this.sites = sites;
+    }
+
+    @Override
+    public List<Section> sections(UUID personId, PersonalDataTexts common) {
+        PersonalDataTexts t = common.with(LABELS);
+        // The person is entitled to all of it: every compartment, restricted ones included.
+        List<Consultation> all = consultations.findByPerson(personId, EnumSet.allOf(Compartment.class));
+        Map<UUID, String> siteNames = sites
+                .sites(all.stream().map(Consultation::siteId).distinct().toList())
+                .stream()
+                .collect(Collectors.toMap(Site::id, Site::name, (a, b) -> a));
+        List<Entry> entries = all.stream().map(c -> entry(c, siteNames, t)).toList();
+        return List.of(Section.ofEntries(t.text("consultations.title"), entries, t.text("consultations.empty")));
+    }
+
+    private static Entry entry(Consultation consultation, Map<UUID, String> siteNames, PersonalDataTexts t) {
+        String discipline = t.of("discipline", consultation.discipline());
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact(t.text("consultation.date"), t.date(consultation.occurredOn())));
+        facts.add(new Fact(t.text("consultation.discipline"), discipline));
+        facts.add(new Fact(t.text("consultation.compartment"), t.of("compartment", consultation.compartment())));
+        facts.add(new Fact(
+                t.text("consultation.site"),
+                siteNames.getOrDefault(consultation.siteId(), t.text("consultation.unknownSite"))));
+        facts.add(new Fact(t.text("consultation.provider"), consultation.providerName()));
+        facts.add(new Fact(t.text("consultation.diagnosis"), orNone(consultation.diagnosis(), t)));
+        facts.add(new Fact(t.text("consultation.note"), orNone(consultation.note(), t)));
+        facts.add(new Fact(t.text("consultation.interpreter"), t.yesNo(consultation.interpreter())));
+        facts.add(new Fact(
+                t.text("consultation.language"),
+                consultation.language() == null ? t.none() : t.languageName(consultation.language())));
+        facts.add(new Fact(t.text("consultation.recordedAt"), t.dateTime(consultation.createdAt())));
+        return new Entry(t.date(consultation.occurredOn()) + " · " + discipline, facts);
+    }
+
+    private static String orNone(@Nullable String text, PersonalDataTexts t) {
+        return text == null || text.isBlank() ? t.none() : text;
+    }
+}
