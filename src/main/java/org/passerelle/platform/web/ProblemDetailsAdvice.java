@@ -53,6 +53,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> domain(DomainException e, HttpServletRequest request) {
         if (e.kind() == DomainException.Kind.FORBIDDEN) {
             logRefusal(request, e.code());
+        } else if (e.kind() == DomainException.Kind.THROTTLED) {
+            log.warn(
+                    "Attempts throttled: {} {} from {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    request.getRemoteAddr());
         }
         HttpStatus status = switch (e.kind()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
