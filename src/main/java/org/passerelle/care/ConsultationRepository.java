@@ -129,6 +129,41 @@ class ConsultationRepository {
                 .list();
     }
 
+    /**
+     * Moves consultations between the two persons of a merge, re-sealing their texts with the
+     * receiving person's key: forward, the merged person's go to the kept person and remember where
+     * they came from; back, those that came from the merged person return to them.
+     */
+    void move(UUID mergedId, UUID keptId, boolean forward) {
+        UUID from = forward ? mergedId : keptId;
+        UUID to = forward ? keptId : mergedId;
+        DataKey source = keys.existingKey(from).orElseThrow(() -> DomainException.notFound("person"));
+        DataKey target = keys.keyFor(to);
+        String which = forward ? "person_id = ? and merged_from is null" : "person_id = ? and merged_from = ?";
+        List<Object> params = forward ? List.of(from) : List.of(from, mergedId);
+        jdbc.sql("select id, note, diagnosis from care.encounter where " + which)
+                .params(params)
+                .query((rs, row) -> {
+                    jdbc.sql("""
+                            update care.encounter
+                               set person_id = :to, note = :note, diagnosis = :diagnosis, merged_from = :mergedFrom,
+                                   updated_at = now(), version = version + 1
+                             where id = :id
+                            """)
+                            .param("to", to)
+                            .param("note", target.sealNullable(NOTE, source.openNullable(NOTE, rs.getBytes("note"))))
+                            .param(
+                                    "diagnosis",
+                                    target.sealNullable(
+                                            DIAGNOSIS, source.openNullable(DIAGNOSIS, rs.getBytes("diagnosis"))))
+                            .param("mergedFrom", forward ? mergedId : null)
+                            .param("id", rs.getObject("id", UUID.class))
+                            .update();
+                    return 1;
+                })
+                .list();
+    }
+
     /** Removes every consultation of a person (erasure). */
     void deleteAllOf(UUID personId) {
         jdbc.sql("delete from care.encounter where person_id = ?")

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The sites where persons are in care, and the break-the-glass grants on their files. */
+/**
+ * The sites where persons are in care, and the break-the-glass grants on their files. A person's
+ * sites include those of the records merged into theirs.
+ */
 @Repository
 class AccessRepository {
 
@@ -41,10 +44,11 @@ class AccessRepository {
     }
 
     Set<UUID> sitesOf(UUID personId) {
-        return new HashSet<>(jdbc.sql("select site_id from people.person_site where person_id = ?")
-                .param(personId)
-                .query(UUID.class)
-                .list());
+        return new HashSet<>(
+                jdbc.sql("""
+                        select ps.site_id from people.person_site ps join people.person p on p.id = ps.person_id
+                         where p.id = :id or p.merged_into = :id
+                        """).param("id", personId).query(UUID.class).list());
     }
 
     Map<UUID, Set<UUID>> sitesOf(Collection<UUID> personIds) {
@@ -52,8 +56,12 @@ class AccessRepository {
         if (personIds.isEmpty()) {
             return sites;
         }
-        jdbc.sql("select person_id, site_id from people.person_site where person_id = any(?)")
-                .param(personIds.toArray(UUID[]::new))
+        jdbc.sql("""
+                        select coalesce(p.merged_into, p.id), ps.site_id
+                          from people.person_site ps join people.person p on p.id = ps.person_id
+                         where p.id = any(:ids) or p.merged_into = any(:ids)
+                        """)
+                .param("ids", personIds.toArray(UUID[]::new))
                 .query((rs, row) -> sites.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashSet<>())
                         .add(rs.getObject(2, UUID.class)))
                 .list();

@@ -195,6 +195,9 @@ public class PersonRegistry {
         if (!persons.exists(id)) {
             throw DomainException.notFound(RECORD_TYPE);
         }
+        for (UUID merged : persons.mergedInto(id)) {
+            eraseMerged(merged);
+        }
         events.publishEvent(new PersonErased(id));
         persons.delete(id);
         persons.recordErasure(id, erasedBy, erasure);
@@ -204,6 +207,21 @@ public class PersonRegistry {
         } else {
             audit.record(AuditAction.DELETE, RECORD_TYPE, id);
         }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                keys.destroy(id);
+            }
+        });
+    }
+
+    /** Erases a record merged into one being erased: nothing of the person may remain in either. */
+    private void eraseMerged(UUID id) {
+        for (UUID merged : persons.mergedInto(id)) {
+            eraseMerged(merged);
+        }
+        events.publishEvent(new PersonErased(id));
+        persons.delete(id);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -67,6 +67,9 @@ class PersonRepository {
             Instant createdAt,
             Instant updatedAt) {}
 
+    /** A person that is neither tombstoned nor merged into another. */
+    private static final String LIVE = "p.deleted_at is null and p.merged_into is null";
+
     static final String CHOSEN_NAME = "chosen-name";
     static final String PHONE = "phone";
     static final String OTHER_NAME = "other-name";
@@ -119,7 +122,7 @@ class PersonRepository {
                     birth_date_precision = :precision, estimated_age = :estimatedAge, age_estimated_on = :estimatedOn,
                     languages = :languages, country_of_origin = :country, phone = :phone, flags = :flags,
                     updated_by = :user, updated_at = now(), version = version + 1
-                 where id = :id and version = :version and deleted_at is null
+                 where id = :id and version = :version and deleted_at is null and merged_into is null
                 """)
                 .params(detailParameters(key(id), details, birthDate))
                 .param("id", id)
@@ -129,25 +132,38 @@ class PersonRepository {
         if (updated == 0) {
             return false;
         }
-        jdbc.sql("delete from people.person_name where person_id = ?").param(id).update();
-        jdbc.sql("delete from people.person_token where person_id = ?")
+        List<OtherName> merged = mergedNames(id);
+        jdbc.sql("delete from people.person_name where person_id = ? and merged_from is null")
                 .param(id)
                 .update();
-        insertNames(id, details.otherNames(), siteId);
-        insertIndexEntries(id, details);
+        insertNames(
+                id,
+                details.otherNames().stream()
+                        .filter(name -> merged.stream()
+                                .noneMatch(other ->
+                                        other.name().equals(name.name().strip()) && other.kind() == name.kind()))
+                        .toList(),
+                siteId);
+        reindex(id);
         return true;
     }
 
     Optional<Row> findById(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from people.person p where p.id = ? and p.deleted_at is null")
+        return jdbc.sql("select " + COLUMNS + " from people.person p where p.id = ? and " + LIVE)
                 .param(id)
                 .query(PersonRepository::map)
                 .optional()
                 .map(this::open);
     }
 
+    /** The person with this code, or the one their record was merged into: old cards keep working. */
     Optional<Row> findByCode(String code) {
-        return jdbc.sql("select " + COLUMNS + " from people.person p where p.patient_code = ? and p.deleted_at is null")
+        return jdbc.sql("select " + COLUMNS + """
+                 from people.person p
+                 where p.id = (select coalesce(q.merged_into, q.id) from people.person q
+                                where q.patient_code = ? and q.deleted_at is null)
+                   and p.deleted_at is null and p.merged_into is null
+                """)
                 .param(code)
                 .query(PersonRepository::map)
                 .optional()
@@ -155,7 +171,7 @@ class PersonRepository {
     }
 
     boolean exists(UUID id) {
-        return jdbc.sql("select exists(select 1 from people.person where id = ? and deleted_at is null)")
+        return jdbc.sql("select exists(select 1 from people.person p where p.id = ? and " + LIVE + ")")
                 .param(id)
                 .query(Boolean.class)
                 .single();
@@ -169,7 +185,7 @@ class PersonRepository {
     }
 
     Optional<Long> version(UUID id) {
-        return jdbc.sql("select version from people.person where id = ? and deleted_at is null")
+        return jdbc.sql("select version from people.person p where p.id = ? and " + LIVE)
                 .param(id)
                 .query(Long.class)
                 .optional();
@@ -182,7 +198,7 @@ class PersonRepository {
     List<Row> search(List<String> words, @Nullable Sex sex, @Nullable Integer birthYear) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + """
                  from people.person p
-                 where p.deleted_at is null and p.id in (
+                 where p.deleted_at is null and p.merged_into is null and p.id in (
                     select t.person_id from people.person_token t where t.token = any(?)
                      group by t.person_id having count(*) = ?)
                 """);
@@ -245,6 +261,108 @@ class PersonRepository {
                 .stream()
                 .collect(Collectors.groupingBy(
                         Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    /** The names a merge brought to this person. */
+    private List<OtherName> mergedNames(UUID personId) {
+        return jdbc.sql("""
+                        select name, kind, script, language from people.person_name
+                         where person_id = ? and merged_from is not null order by position
+                        """)
+                .param(personId)
+                .query((rs, row) -> new OtherName(
+                        key(personId).open(OTHER_NAME, rs.getBytes("name")),
+                        PersonViews.NameKind.valueOf(rs.getString("kind")),
+                        rs.getString("script") == null ? null : PersonViews.Script.valueOf(rs.getString("script")),
+                        rs.getString("language")))
+                .list();
+    }
+
+    /**
+     * Copies every name of {@code mergedId} — its chosen name as a spelling, and its other names —
+     * to {@code keptId}, sealed with the kept person's key and marked as brought by the merge.
+     */
+    void copyNamesForMerge(UUID keptId, UUID mergedId) {
+        Row merged = jdbc.sql("select " + COLUMNS + " from people.person p where p.id = ?")
+                .param(mergedId)
+                .query(PersonRepository::map)
+                .optional()
+                .map(this::open)
+                .orElseThrow(() -> DomainException.notFound("person"));
+        List<OtherName> names = new ArrayList<>();
+        names.add(new OtherName(merged.chosenName(), PersonViews.NameKind.SPELLING, null, null));
+        names.addAll(otherNames(List.of(mergedId)).getOrDefault(mergedId, List.of()));
+        DataKey key = key(keptId);
+        int position = jdbc.sql("select coalesce(max(position) + 1, 0) from people.person_name where person_id = ?")
+                .param(keptId)
+                .query(Integer.class)
+                .single();
+        for (OtherName name : names) {
+            jdbc.sql("""
+                    insert into people.person_name
+                        (id, person_id, name, kind, script, language, given_at_site, position, merged_from)
+                    values (:id, :person, :name, :kind, :script, :language, null, :position, :mergedFrom)
+                    """)
+                    .param("id", Ids.newId())
+                    .param("person", keptId)
+                    .param("name", key.seal(OTHER_NAME, name.name()))
+                    .param("kind", name.kind().name())
+                    .param(
+                            "script",
+                            name.script() == null ? null : name.script().name())
+                    .param("language", name.language())
+                    .param("position", position++)
+                    .param("mergedFrom", mergedId)
+                    .update();
+        }
+        reindex(keptId);
+    }
+
+    /** Removes from {@code keptId} the names a merge of {@code mergedId} brought. */
+    void removeNamesOfMerge(UUID keptId, UUID mergedId) {
+        jdbc.sql("delete from people.person_name where person_id = ? and merged_from = ?")
+                .params(keptId, mergedId)
+                .update();
+        reindex(keptId);
+    }
+
+    void setMergedInto(UUID mergedId, @Nullable UUID keptId) {
+        jdbc.sql("update people.person set merged_into = :kept, updated_at = now(), version = version + 1"
+                        + " where id = :id")
+                .param("kept", keptId)
+                .param("id", mergedId)
+                .update();
+    }
+
+    /** Whether other records are merged into this one. */
+    boolean holdsMerged(UUID id) {
+        return !mergedInto(id).isEmpty();
+    }
+
+    /** The records merged into this one. */
+    List<UUID> mergedInto(UUID id) {
+        return jdbc.sql("select id from people.person where merged_into = ?")
+                .param(id)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Rebuilds the blind index of a person from all their names. */
+    private void reindex(UUID personId) {
+        jdbc.sql("delete from people.person_token where person_id = ?")
+                .param(personId)
+                .update();
+        List<String> names = new ArrayList<>();
+        jdbc.sql("select chosen_name from people.person where id = ?")
+                .param(personId)
+                .query((rs, row) -> names.add(key(personId).open(CHOSEN_NAME, rs.getBytes(1))))
+                .list();
+        otherNames(List.of(personId)).getOrDefault(personId, List.of()).forEach(name -> names.add(name.name()));
+        for (NameIndex.IndexEntry entry : nameIndex.entriesOf(names)) {
+            jdbc.sql("insert into people.person_token (token, person_id) values (?, ?) on conflict do nothing")
+                    .params(entry.hash(), personId)
+                    .update();
+        }
     }
 
     private void insertNames(UUID personId, List<OtherName> names, UUID siteId) {

@@ -187,4 +187,24 @@ public final class PersonViews {
             @Nullable Sex sex,
             @Nullable @Min(1900) @Max(2100) Integer birthYear,
             @Nullable @Min(1) @Max(100) Integer limit) {}
+
+    /** Merges a duplicate record into this one: {@code mergedId}'s names and history join it. */
+    public record MergeRequest(@NotNull UUID mergedId) {}
+
+    /** Two records a data officer judged to be different people. */
+    public record NotDuplicate(
+            @NotNull UUID personA, @NotNull UUID personB) {}
+
+    /**
+     * A merge of one record into another; undone when {@code unmergedAt} is set.
+     *
+     * @param mergedCode the merged record's patient code, which now leads to the kept record
+     */
+    public record Merge(
+            UUID id,
+            UUID keptId,
+            UUID mergedId,
+            String mergedCode,
+            Instant mergedAt,
+            @Nullable Instant unmergedAt) {}
 }

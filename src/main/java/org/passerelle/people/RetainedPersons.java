@@ -24,11 +24,16 @@ class RetainedPersons implements RetainedRecords {
 
     static final int BATCH = 500;
 
-    /** Not changed since the cutoff, and not seen at any site since. */
+    /**
+     * Not changed since the cutoff, and not seen at any site since, under their own record or one
+     * merged into it; a merged record goes with the record it was merged into.
+     */
     private static final String EXPIRED = """
-            p.deleted_at is null and p.updated_at < :cutoff
+            p.deleted_at is null and p.merged_into is null and p.updated_at < :cutoff
             and not exists (select 1 from people.person_site s
-                             where s.person_id = p.id and s.last_contact_on::timestamp at time zone 'UTC' >= :cutoff)
+                             where (s.person_id = p.id
+                                    or s.person_id in (select m.id from people.person m where m.merged_into = p.id))
+                               and s.last_contact_on::timestamp at time zone 'UTC' >= :cutoff)
             """;
 
     private final JdbcClient jdbc;
