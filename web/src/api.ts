@@ -7,6 +7,7 @@ import type {
   Consultation,
   DownloadedFile,
   EmergencyAccess,
+  Merge,
   ErasureReason,
   ExportFormat,
   MonthlySummary,
@@ -232,6 +233,11 @@ export const api = {
   exportPersonalData: (personId: Uuid, format: ExportFormat, language: Language) =>
     download(`/api/people/${id(personId)}/export`, { format, language }, `passerelle.${format.toLowerCase()}`),
 
+  merges: (personId: Uuid) => call<Merge[]>('GET', `/api/people/${id(personId)}/merges`),
+  /** Merges a duplicate into this record: its names and history join it; undone with undoMerge. */
+  mergePerson: (keptId: Uuid, mergedId: Uuid) =>
+    call<Merge>('POST', `/api/people/${id(keptId)}/merges`, { mergedId }),
+  undoMerge: (mergeId: Uuid) => call<Merge>('POST', `/api/merges/${id(mergeId)}/undo`, {}),
   /** Takes a person followed at another site into care at the current site. */
   takeIntoCare: (personId: Uuid) => call<Person>('POST', `/api/people/${id(personId)}/care-sites`, {}),
   /** Break-the-glass: opens the whole file for a few hours; needs a recent identity confirmation. */

@@ -210,6 +210,16 @@ export interface NewConsultation {
 export const COMPARTMENTS = ['GENERAL', 'MENTAL_HEALTH', 'SGBV', 'LEGAL'] as const;
 export type Compartment = (typeof COMPARTMENTS)[number];
 
+/** A merge of a duplicate record into another; undone when unmergedAt is set. */
+export interface Merge {
+  id: Uuid;
+  keptId: Uuid;
+  mergedId: Uuid;
+  mergedCode: string;
+  mergedAt: string;
+  unmergedAt?: string | null;
+}
+
 /** A break-the-glass grant, as reviewers see it. */
 export interface EmergencyAccess {
   id: Uuid;

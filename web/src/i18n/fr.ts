@@ -432,6 +432,16 @@ export const fr = {
   'compartment.MENTAL_HEALTH': 'Santé mentale (restreint)',
   'compartment.SGBV': 'Violences sexuelles (restreint)',
   'compartment.LEGAL': 'Juridique (restreint)',
+  'merge.title': 'Fusionner un doublon dans cette fiche',
+  'merge.explanation': 'Quand la même personne a été enregistrée deux fois : tous les noms et tout l’historique de l’autre fiche rejoignent celle-ci, et sa carte reste valable. Une fusion peut être annulée.',
+  'merge.code': 'Code patient de l’autre fiche',
+  'merge.find': 'Chercher',
+  'merge.noneFound': 'Aucune autre fiche n’a ce code.',
+  'merge.confirm': 'J’ai vérifié qu’il s’agit de la même personne',
+  'merge.submit': 'Fusionner dans cette fiche',
+  'merge.mergedOn': 'fusionnée le {at}',
+  'merge.undoneOn': 'annulée le {at}',
+  'merge.undo': 'Annuler la fusion',
 };
 
 export type MessageKey = keyof typeof fr;

@@ -5,6 +5,7 @@ import { caresForPeople, hasRole, useApp } from '../appContext';
 import { AccessLog } from '../components/AccessLog';
 import { ConsultationHistory } from '../components/ConsultationHistory';
 import { ErasePerson } from '../components/ErasePerson';
+import { MergeRecords } from '../components/MergeRecords';
 import { ExportPersonalData } from '../components/ExportPersonalData';
 import { LoadFailed, Loading } from '../components/Loading';
 import { EmergencyAccessForm, OutsideScope } from '../components/OutsideScope';
@@ -149,6 +150,7 @@ export function PersonScreen({ personId }: { personId: string }) {
         <section class="card">
           <AccessLog recordId={person.id} />
           <ExportPersonalData personId={person.id} />
+          {hasRole(session, 'DATA_OFFICER') && <MergeRecords personId={person.id} onChanged={load} />}
           <ErasePerson personId={person.id} />
         </section>
       )}
