@@ -1,0 +1,19 @@
+package org.passerelle.people.matching;
+
+import java.util.Collection;
+import java.util.function.Function;
+
+/**
+ * A named function giving the blocking keys of a record: only records sharing at least one key
+ * (of any blocking key function) are compared. Keys of different functions never collide, since
+ * each is qualified by its function's name.
+ *
+ * @param <R> the record type
+ */
+public record BlockingKey<R>(String name, Function<R, ? extends Collection<String>> keys) {
+
+    /** The keys of a record, qualified by this function's name, as stored in an index. */
+    public java.util.List<String> qualifiedKeys(R record) {
+        return keys.apply(record).stream().map(key -> name + ':' + key).toList();
+    }
+}
