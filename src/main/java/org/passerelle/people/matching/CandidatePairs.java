@@ -184,6 +184,14 @@ final class CandidatePairs {
         }
     }
 
+    /** Whether two records share a usable block, i.e. are a candidate pair. */
+    boolean isCandidate(int a, int b) {
+        if (linkage && (a < leftSize) == (b < leftSize)) {
+            return false;
+        }
+        return sharesEarlierUsableKey(a, b, Long.MAX_VALUE);
+    }
+
     private boolean sharesEarlierUsableKey(int a, int b, long hash) {
         int i = keyOffsets[a];
         int j = keyOffsets[b];

@@ -24,19 +24,43 @@ final class ExpectationMaximisation {
     static Result fit(
             List<String> fields,
             List<List<String>> levels,
-            Map<Long, Long> vectorCounts,
+            Map<Long, Double> vectorCounts,
             double @Nullable [][] fixedU) {
+        return fit(fields, levels, vectorCounts, fixedU, INITIAL_PRIOR);
+    }
+
+    /**
+     * Fits from a starting prior: EM finds a local optimum, and starting near the expected share of
+     * matches keeps it from settling on another latent split (such as "same origin").
+     */
+    static Result fit(
+            List<String> fields,
+            List<List<String>> levels,
+            Map<Long, Double> vectorCounts,
+            double @Nullable [][] fixedU,
+            double initialPrior) {
+        return fit(fields, levels, vectorCounts, fixedU, null, initialPrior);
+    }
+
+    /** Fits the prior alone when both m and u are given, or m and the prior when u is given. */
+    static Result fit(
+            List<String> fields,
+            List<List<String>> levels,
+            Map<Long, Double> vectorCounts,
+            double @Nullable [][] fixedU,
+            double @Nullable [][] fixedM,
+            double initialPrior) {
         int n = vectorCounts.size();
         long[] vectors = new long[n];
         double[] counts = new double[n];
         int i = 0;
-        for (Map.Entry<Long, Long> entry : vectorCounts.entrySet()) {
+        for (Map.Entry<Long, Double> entry : vectorCounts.entrySet()) {
             vectors[i] = entry.getKey();
             counts[i++] = entry.getValue();
         }
-        double[][] m = initial(levels, true);
+        double[][] m = fixedM != null ? fixedM : initial(levels, true);
         double[][] u = fixedU != null ? fixedU : initial(levels, false);
-        double prior = INITIAL_PRIOR;
+        double prior = initialPrior;
         double[] posterior = new double[n];
         int iteration = 0;
         boolean converged = false;
@@ -72,12 +96,15 @@ final class ExpectationMaximisation {
             FellegiSunterModel.normalise(nextM, SMOOTHING);
             FellegiSunterModel.normalise(nextU, SMOOTHING);
             double nextPrior = matched / total;
-            double change = Math.abs(nextPrior - prior) + maxChange(m, nextM);
+            double change = Math.abs(nextPrior - prior);
+            if (fixedM == null) {
+                change += maxChange(m, nextM);
+                m = nextM;
+            }
             if (fixedU == null) {
                 change += maxChange(u, nextU);
                 u = nextU;
             }
-            m = nextM;
             prior = nextPrior;
             converged = change < TOLERANCE;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The record-linkage engine for one configuration: compares records field by field, finds
@@ -54,22 +55,88 @@ public final class Linker<R> {
         return model.explain(compare(a, b));
     }
 
-    /** Trains by expectation maximisation on the candidate pairs within one list, without labels. */
+    /**
+     * Trains by expectation maximisation without labels on all the pairs within one list: the
+     * candidate pairs, plus random pairs standing for the pairs blocking left out (see {@link
+     * #train}).
+     */
     public Training trainDeduplication(List<R> records, long seed) {
         CandidatePairs candidates = deduplicationPairs(records);
-        return train(vectorCounts(candidates, records, records, 0), uFromRandomPairs(records, records, seed));
+        long pairs = (long) records.size() * (records.size() - 1) / 2;
+        return train(candidates, records, records, 0, pairs, seed);
     }
 
-    /** Trains by expectation maximisation on the candidate pairs between two lists, without labels. */
+    /** Trains by expectation maximisation without labels on all the pairs between two lists. */
     public Training trainLinkage(List<R> left, List<R> right, long seed) {
         CandidatePairs candidates = linkagePairs(left, right);
-        return train(vectorCounts(candidates, left, right, left.size()), uFromRandomPairs(left, right, seed));
+        return train(candidates, left, right, left.size(), (long) left.size() * right.size(), seed);
     }
 
-    private Training train(Map<Long, Long> counts, double[][] u) {
-        long pairs = counts.values().stream().mapToLong(Long::longValue).sum();
-        ExpectationMaximisation.Result result = ExpectationMaximisation.fit(fieldNames, levelNames, counts, u);
-        return new Training(result.model(), pairs, result.iterations(), result.converged());
+    /**
+     * Candidate pairs are a biased sample: they agree on the blocked fields by construction, so EM
+     * on them alone would take "same name" for "same person". EM runs instead on the whole
+     * population of pairs: the candidate pairs as they are, and the other pairs represented by a
+     * random sample of non-candidate pairs, each counting for its share of them. u also comes from
+     * random pairs, held fixed; EM estimates m and the prior.
+     */
+    private Training train(
+            CandidatePairs candidates, List<R> left, List<R> right, int offset, long allPairs, long seed) {
+        Map<Long, Double> counts = vectorCounts(candidates, left, right, offset);
+        double candidateCount =
+                counts.values().stream().mapToDouble(Double::doubleValue).sum();
+        RandomPairs sample = randomPairs(candidates, left, right, offset, seed);
+        double weight = sample.outside == 0 ? 0 : (allPairs - candidateCount) / sample.outside;
+        sample.outsideCounts.forEach((vector, count) -> counts.merge(vector, count * weight, Double::sum));
+        double expectedPrior = Math.min(0.5, (double) Math.min(left.size(), right.size()) / allPairs);
+        double[][] m = mBySessions(left, right, offset, sample.u);
+        ExpectationMaximisation.Result result =
+                ExpectationMaximisation.fit(fieldNames, levelNames, counts, sample.u, m, expectedPrior);
+        return new Training(result.model(), (long) candidateCount, result.iterations(), result.converged());
+    }
+
+    /**
+     * m field by field, from EM on the pairs of each blocking key that declares its fields, taking
+     * for each field the average over the keys that do not condition on it; null (m estimated on
+     * all pairs at once) unless every field is covered so.
+     */
+    private double @Nullable [][] mBySessions(List<R> left, List<R> right, int offset, double[][] u) {
+        double[][] sum = FellegiSunterModel.zeros(levelNames);
+        int[] sessions = new int[fieldNames.size()];
+        for (BlockingKey<R> key : settings.blockingKeys()) {
+            if (key.fields().isEmpty()) {
+                continue;
+            }
+            List<BlockingKey<R>> only = List.of(key);
+            CandidatePairs pairs = offset == 0
+                    ? CandidatePairs.deduplication(left, only, settings.maxBlockSize())
+                    : CandidatePairs.linkage(left, right, only, settings.maxBlockSize());
+            Map<Long, Double> counts = vectorCounts(pairs, left, right, offset);
+            double total =
+                    counts.values().stream().mapToDouble(Double::doubleValue).sum();
+            if (total == 0) {
+                continue;
+            }
+            double prior = Math.min(0.5, Math.min(left.size(), right.size()) / total);
+            FellegiSunterModel session = ExpectationMaximisation.fit(fieldNames, levelNames, counts, u, prior)
+                    .model();
+            for (int f = 0; f < fieldNames.size(); f++) {
+                if (!key.fields().contains(fieldNames.get(f))) {
+                    sessions[f]++;
+                    for (int l = 0; l < sum[f].length; l++) {
+                        sum[f][l] += session.m(f, l);
+                    }
+                }
+            }
+        }
+        for (int f = 0; f < sum.length; f++) {
+            if (sessions[f] == 0) {
+                return null;
+            }
+            for (int l = 0; l < sum[f].length; l++) {
+                sum[f][l] /= sessions[f];
+            }
+        }
+        return sum;
     }
 
     /**
@@ -136,10 +203,10 @@ public final class Linker<R> {
         return CandidatePairs.linkage(left, right, settings.blockingKeys(), settings.maxBlockSize());
     }
 
-    private Map<Long, Long> vectorCounts(CandidatePairs candidates, List<R> left, List<R> right, int offset) {
-        Map<Long, Long> merged = new HashMap<>();
+    private Map<Long, Double> vectorCounts(CandidatePairs candidates, List<R> left, List<R> right, int offset) {
+        Map<Long, Double> merged = new HashMap<>();
         for (VectorCounts visitor : candidates.visit(() -> new VectorCounts(left, right, offset))) {
-            visitor.counts.forEach((vector, count) -> merged.merge(vector, count, Long::sum));
+            visitor.counts.forEach((vector, count) -> merged.merge(vector, (double) count, Double::sum));
         }
         return merged;
     }
@@ -161,14 +228,17 @@ public final class Linker<R> {
         return pairs;
     }
 
-    /** u: the level frequencies among random pairs, with add-one smoothing. */
-    double[][] uFromRandomPairs(List<R> left, List<R> right, long seed) {
+    /** What random pairs tell: u, and the comparison vectors of those that are not candidates. */
+    private record RandomPairs(double[][] u, Map<Long, Double> outsideCounts, long outside) {}
+
+    /** Draws random pairs: u is their level frequencies, with add-one smoothing. */
+    private RandomPairs randomPairs(CandidatePairs candidates, List<R> left, List<R> right, int offset, long seed) {
         double[][] u = FellegiSunterModel.zeros(levelNames);
-        boolean same = left == right;
-        long possible = same ? (long) left.size() * (left.size() - 1) / 2 : (long) left.size() * right.size();
+        Map<Long, Double> outsideCounts = new HashMap<>();
+        long outside = 0;
+        boolean same = offset == 0;
         SplittableRandom random = new SplittableRandom(seed);
-        long samples = Math.min(RANDOM_PAIRS, possible);
-        for (long s = 0; s < samples; s++) {
+        for (int s = 0; s < RANDOM_PAIRS; s++) {
             int a = random.nextInt(left.size());
             int b = random.nextInt(right.size());
             if (same && a == b) {
@@ -180,9 +250,13 @@ public final class Linker<R> {
                     u[f][levels[f]]++;
                 }
             }
+            if (!candidates.isCandidate(a, b + offset)) {
+                outside++;
+                outsideCounts.merge(ComparisonVector.pack(levels), 1.0, Double::sum);
+            }
         }
         FellegiSunterModel.normalise(u, 1);
-        return u;
+        return new RandomPairs(u, outsideCounts, outside);
     }
 
     private R record(List<R> left, List<R> right, int offset, int index) {

@@ -28,7 +28,8 @@ public final class NameTokens {
     static final Set<String> ARTICLES = Set.of(
             "al", "el", "ul", "il", "ar", "er", "ur", "as", "es", "us", "ash", "ach", "ech", "ad", "ed", "ud", "an",
             "en", "un", "at", "et", "az", "ez");
-    static final Set<String> FILIATION = Set.of("ben", "bin", "ibn", "bent", "bint", "ould", "ouled", "wuld", "ag");
+    static final Set<String> FILIATION =
+            Set.of("ben", "bin", "bn", "ibn", "bent", "bint", "ould", "ouled", "wuld", "ag");
     private static final Set<String> ABD = Set.of("abd", "abdel", "abdul", "abdal", "abdoul", "abdil", "abdol");
     private static final Set<String> ABU = Set.of("abu", "abou", "abo");
     private static final Set<String> DIN = Set.of(

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.passerelle.people.BirthDate;
 import org.passerelle.people.Sex;
@@ -20,6 +21,9 @@ public final class PersonMatching {
     /** A key shared by more persons than this is skipped (e.g. one very common name pair). */
     public static final int MAX_BLOCK_SIZE = 500;
 
+    static final String NAMES = "names";
+    static final String BIRTH_DATE = "birth date";
+
     /** Name tokens beyond this many do not make pair keys (a person with many aliases). */
     static final int MAX_TOKENS_FOR_PAIRS = 6;
 
@@ -27,17 +31,16 @@ public final class PersonMatching {
 
     public static LinkageSettings<MatchablePerson> settings() {
         List<FieldComparison<MatchablePerson>> fields = List.of(
-                FieldComparison.of("names", NameComparison.LEVELS, NameComparison::level),
+                FieldComparison.of(NAMES, NameComparison.LEVELS, NameComparison::level),
                 FieldComparison.of(
-                        "birth date",
+                        BIRTH_DATE,
                         BirthDateComparison.LEVELS,
                         (a, b) -> BirthDateComparison.level(a.birthDate(), b.birthDate())),
-                FieldComparison.of("sex", List.of("same", "different"), PersonMatching::sexLevel),
-                FieldComparison.of("country", List.of("same", "different"), PersonMatching::countryLevel));
+                FieldComparison.of("sex", List.of("same", "different"), PersonMatching::sexLevel));
         List<BlockingKey<MatchablePerson>> keys = List.of(
-                new BlockingKey<>("name-year", PersonMatching::nameYearKeys),
-                new BlockingKey<>("name-pair", PersonMatching::namePairKeys),
-                new BlockingKey<>("date", PersonMatching::dateKeys));
+                new BlockingKey<>("name-year", PersonMatching::nameYearKeys, Set.of(NAMES, BIRTH_DATE)),
+                new BlockingKey<>("name-pair", PersonMatching::namePairKeys, Set.of(NAMES)),
+                new BlockingKey<>("date", PersonMatching::dateKeys, Set.of(BIRTH_DATE)));
         return new LinkageSettings<>(fields, keys, MAX_BLOCK_SIZE);
     }
 

@@ -12,7 +12,8 @@ package org.passerelle.people.matching;
  *   <li>k, q, c (other), ck, g, gh → K ("Qasim", "Kacem", "Gasim"; "Ghulam", "Golam");
  *   <li>kh → H ("Khaled", "Haled"); h is kept, except at the end of a name ("Fatimah");
  *   <li>d, t, dh, th → T ("Mohamed", "Mahamat"; "Fatima", "Fadima");
- *   <li>j, dj → J ("Djamel", "Jamal"); ph, f → F; p, b → B; x → KS; double letters count once.
+ *   <li>j, dj → J ("Djamel", "Jamal"); ph, f → F; p, b → B; double letters count once;
+ *   <li>x → H, as in Somali spelling ("Maxamed").
  * </ul>
  *
  * "Mohamed", "Muhammad", "Mouhamed", "Mahamat" and the romanised Arabic "mhmd" all give
@@ -67,11 +68,7 @@ public final class PhoneticKey {
                 }
                 previous = 0;
             } else if (code != 0 && code != previous) {
-                if (code == 'X') {
-                    key.append("KS");
-                } else {
-                    key.append(code);
-                }
+                key.append(code);
                 previous = code;
             }
             i += consumed;
@@ -82,7 +79,7 @@ public final class PhoneticKey {
     private static char single(char c, char next, boolean last) {
         return switch (c) {
             case 'a', 'e', 'i', 'o', 'u', 'y', 'w', 'v' -> 'A';
-            case 'h' -> last ? 0 : 'H';
+            case 'h', 'x' -> last ? 0 : 'H';
             case 'c' -> next == 'e' || next == 'i' || next == 'y' ? 'S' : 'K';
             case 's', 'z' -> c == 's' ? 'S' : 'Z';
             case 'k', 'q', 'g' -> 'K';
@@ -90,7 +87,6 @@ public final class PhoneticKey {
             case 'b', 'p' -> 'B';
             case 'j' -> 'J';
             case 'f' -> 'F';
-            case 'x' -> 'X';
             case 'l', 'm', 'n', 'r' -> Character.toUpperCase(c);
             default -> 0;
         };
