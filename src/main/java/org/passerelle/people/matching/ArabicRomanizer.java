@@ -30,14 +30,26 @@ final class ArabicRomanizer {
                 continue;
             }
             if (c == '\u0651') {
-                if (!out.isEmpty() && Character.isLetter(out.charAt(out.length() - 1))) {
-                    out.append(out.charAt(out.length() - 1));
-                }
+                doubleLastConsonant(out);
                 continue;
             }
             out.append(letter(c, wordStart));
         }
         return out.toString();
+    }
+
+    /** Shadda doubles a consonant; NFKC puts it after a short vowel, so look back past vowels. */
+    private static void doubleLastConsonant(StringBuilder out) {
+        for (int k = out.length() - 1; k >= 0; k--) {
+            char c = out.charAt(k);
+            if (!Character.isLetter(c)) {
+                return;
+            }
+            if ("aeiou".indexOf(c) < 0) {
+                out.insert(k + 1, c);
+                return;
+            }
+        }
     }
 
     private static boolean isLetter(char c) {

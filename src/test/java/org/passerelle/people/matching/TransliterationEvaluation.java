@@ -3,7 +3,10 @@ package org.passerelle.people.matching;
 import java.util.List;
 import org.passerelle.people.matching.TransliterationSet.SetRecord;
 
-/** Deduplicates the kept transliteration set with the person configuration and measures it. */
+/**
+ * Deduplicates the kept transliteration set with the person configuration and measures it: with
+ * the model estimated by EM without labels, and with a model learnt from the labels (a ceiling).
+ */
 final class TransliterationEvaluation {
 
     static final long SEED = 7L;
@@ -11,85 +14,50 @@ final class TransliterationEvaluation {
     private TransliterationEvaluation() {}
 
     static Febrl.Result run(List<SetRecord> records) {
-        List<MatchablePerson> persons = records.stream()
-                .map(r -> MatchablePerson.of(r.toPersonRecord()))
-                .toList();
+        List<MatchablePerson> persons = prepare(records);
         Linker<MatchablePerson> linker = PersonMatching.linker();
         Linker.Training training = linker.trainDeduplication(persons, SEED);
-        List<ScoredPair> scored = linker.deduplicate(persons, training.model(), Double.NEGATIVE_INFINITY);
-        long actual = Evaluation.truePairsWithin(records, SetRecord::person);
-        Evaluation evaluation = Evaluation.of(
-                scored,
+        return new Febrl.Result(
+                "transliteration set deduplication",
+                evaluate(records, persons, linker, training.model()),
                 training.model(),
-                actual,
+                training);
+    }
+
+    /** The same, with m, u and the prior counted from the labelled candidate pairs. */
+    static Evaluation labelled(List<SetRecord> records) {
+        List<MatchablePerson> persons = prepare(records);
+        Linker<MatchablePerson> linker = PersonMatching.linker();
+        FellegiSunterModel model = linker.trainFromLabels(
+                persons, (a, b) -> records.get(a).person() == records.get(b).person());
+        return evaluate(records, persons, linker, model);
+    }
+
+    private static List<MatchablePerson> prepare(List<SetRecord> records) {
+        return records.stream().map(r -> MatchablePerson.of(r.toPersonRecord())).toList();
+    }
+
+    private static Evaluation evaluate(
+            List<SetRecord> records,
+            List<MatchablePerson> persons,
+            Linker<MatchablePerson> linker,
+            FellegiSunterModel model) {
+        List<ScoredPair> scored = linker.deduplicate(persons, model, Double.NEGATIVE_INFINITY);
+        return Evaluation.of(
+                scored,
+                model,
+                Evaluation.truePairsWithin(records, SetRecord::person),
                 (a, b) -> records.get(a).person() == records.get(b).person());
-        return new Febrl.Result("transliteration set deduplication", evaluation, training.model(), training);
     }
 
     public static void main(String[] args) {
         List<SetRecord> records = SetRecordFile.read(SetRecordFile.readResource());
         Febrl.Result result = run(records);
-        System.out.println(result.name() + " (" + records.size() + " records, EM "
-                + result.training().iterations() + " iterations)");
+        System.out.println(result.name() + " (" + records.size() + " records)");
         System.out.println("  " + result.evaluation());
-        System.out.println(result.model());
-        {
-            List<MatchablePerson> persons = records.stream()
-                    .map(r -> MatchablePerson.of(r.toPersonRecord()))
-                    .toList();
-            Linker<MatchablePerson> linker = PersonMatching.linker();
-            FellegiSunterModel labelled = linker.trainFromLabels(
-                    persons, (a, b) -> records.get(a).person() == records.get(b).person());
-            var scored = linker.deduplicate(persons, labelled, Double.NEGATIVE_INFINITY);
-            System.out.println("LABELLED "
-                    + Evaluation.of(
-                            scored,
-                            labelled,
-                            Evaluation.truePairsWithin(records, SetRecord::person),
-                            (a, b) -> records.get(a).person() == records.get(b).person()));
-            System.out.println(labelled);
-            if (args.length > 0) {
-                double threshold = labelled.scoreFor(0.5);
-                int shown = 0;
-                for (ScoredPair p : scored) {
-                    boolean match = records.get(p.first()).person()
-                            == records.get(p.second()).person();
-                    boolean predicted = p.score() >= threshold;
-                    if (match != predicted && shown++ < Integer.parseInt(args[0])) {
-                        System.out.println((match ? "MISSED " : "FALSE  ")
-                                + records.get(p.first()).names() + " "
-                                + records.get(p.first()).birthDate() + " "
-                                + records.get(p.first()).sex() + "\n       "
-                                + records.get(p.second()).names() + " "
-                                + records.get(p.second()).birthDate() + " "
-                                + records.get(p.second()).sex() + "\n       "
-                                + java.util.Arrays.toString(
-                                        linker.compare(persons.get(p.first()), persons.get(p.second()))));
-                    }
-                }
-            }
-            if (args.length < 5) {
-                return;
-            }
-        }
+        System.out.println("  with a model learnt from the labels: " + labelled(records));
         if (args.length > 0) {
-            List<MatchablePerson> persons = records.stream()
-                    .map(r -> MatchablePerson.of(r.toPersonRecord()))
-                    .toList();
-            Linker<MatchablePerson> linker = PersonMatching.linker();
-            double threshold = result.model().scoreFor(0.5);
-            var scored = linker.deduplicate(persons, result.model(), Double.NEGATIVE_INFINITY);
-            int shown = 0;
-            for (ScoredPair p : scored) {
-                boolean match = records.get(p.first()).person()
-                        == records.get(p.second()).person();
-                boolean predicted = p.score() >= threshold;
-                if (match != predicted && shown++ < Integer.parseInt(args[0])) {
-                    System.out.println((match ? "MISSED " : "FALSE  ") + records.get(p.first()) + "\n       "
-                            + records.get(p.second()) + "\n       "
-                            + linker.explain(persons.get(p.first()), persons.get(p.second()), result.model()));
-                }
-            }
+            System.out.println(result.model());
         }
     }
 }
