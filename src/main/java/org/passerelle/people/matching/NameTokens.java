@@ -1,0 +1,122 @@
+package org.passerelle.people.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a folded name into canonical tokens, so that the spellings of one name give the same
+ * tokens:
+ *
+ * <ul>
+ *   <li>articles standing alone (al, el, ul, and the assimilated ar, er, as, ech, ed, en...) and
+ *       filiation particles (ben, bin, ibn, bint, ould, ag) are dropped: they come and go between
+ *       registrations;
+ *   <li>an article glued to a longer name is dropped too: "Alhassane" → "hassane", "Elhadj" →
+ *       "hadj";
+ *   <li>abd (servant of) is joined to what follows, without the article: "Abdul Rahman",
+ *       "Abdulrahman", "Abd al-Rahman" and "Abderrahmane" all start "abdr...";
+ *   <li>abu/abou is joined to what follows: "Abu Bakr", "Aboubakr";
+ *   <li>the -eddine ending becomes "din", joined: "Nour Eddine", "Noureddine", "Nuruddin";
+ *   <li>Ethiopian compounds are joined: "Gebre Medhin" → "gebremedhin", "Tesfa Mariam" →
+ *       "tesfamariam".
+ * </ul>
+ */
+public final class NameTokens {
+
+    static final Set<String> ARTICLES = Set.of(
+            "al", "el", "ul", "il", "ar", "er", "ur", "as", "es", "us", "ash", "ach", "ech", "ad", "ed", "ud", "an",
+            "en", "un", "at", "et", "az", "ez");
+    static final Set<String> FILIATION =
+            Set.of("ben", "bin", "bn", "ibn", "bent", "bint", "ould", "ouled", "wuld", "ag");
+    private static final Set<String> ABD = Set.of("abd", "abdel", "abdul", "abdal", "abdoul", "abdil", "abdol");
+    private static final Set<String> ABU = Set.of("abu", "abou", "abo");
+    private static final Set<String> DIN = Set.of(
+            "din", "dine", "eddine", "eddin", "uddin", "uddine", "addin", "ddine", "edine", "eldin", "aldin", "oudine");
+    private static final Set<String> ETHIOPIAN_FIRST =
+            Set.of("gebre", "gebra", "ghebre", "gabre", "gebri", "ghebri", "wolde", "welde", "wold", "weld", "tesfa");
+    private static final Set<String> ETHIOPIAN_FIRST_BEFORE_SUFFIX =
+            Set.of("haile", "habte", "kidane", "tekle", "sahle");
+    private static final Set<String> ETHIOPIAN_SUFFIX = Set.of(
+            "mariam",
+            "maryam",
+            "mariyam",
+            "selassie",
+            "sellassie",
+            "silassie",
+            "selasie",
+            "medhin",
+            "medhen",
+            "egziabher",
+            "egziabiher",
+            "gziabher",
+            "igziabher",
+            "kristos",
+            "yesus",
+            "iyesus",
+            "haimanot");
+
+    private static final Pattern ABD_JOINED = Pattern.compile("^abd(?:[aeiou]+l?|l)(?=[b-df-hj-np-tv-z])");
+    private static final Pattern DIN_ENDING = Pattern.compile("(?:[aeiou]+l?d+|d+)(?:i|ee|y)ne?$");
+    private static final Pattern GLUED_ARTICLE = Pattern.compile("^[ae]l(?=[b-df-hj-km-np-tv-z])");
+
+    private NameTokens() {}
+
+    /** The canonical tokens of a name in any script. */
+    public static List<String> of(String name) {
+        return canonical(NameFolding.fold(name));
+    }
+
+    /** The canonical tokens of an already folded name. */
+    static List<String> canonical(String folded) {
+        String[] words = folded.isEmpty() ? new String[0] : folded.split(" ");
+        List<String> tokens = new ArrayList<>(words.length);
+        int i = 0;
+        while (i < words.length) {
+            String word = words[i];
+            int next = i + 1;
+            if (next < words.length
+                    && ARTICLES.contains(words[next])
+                    && next + 1 < words.length
+                    && (ABD.contains(word) || DIN.contains(words[next + 1]))) {
+                next++;
+            }
+            boolean hasNext = next < words.length;
+            if (hasNext && (ABD.contains(word) || ABU.contains(word) || joinsEthiopian(word, words[next]))) {
+                tokens.add(word + words[next]);
+                i = next + 1;
+            } else if (DIN.contains(word) && !tokens.isEmpty()) {
+                tokens.set(tokens.size() - 1, tokens.getLast() + "din");
+                i++;
+            } else if (ARTICLES.contains(word) || FILIATION.contains(word)) {
+                i++;
+            } else {
+                tokens.add(word);
+                i++;
+            }
+        }
+        return tokens.stream()
+                .map(NameTokens::canonicalWord)
+                .filter(t -> !t.isEmpty())
+                .toList();
+    }
+
+    private static boolean joinsEthiopian(String word, String next) {
+        return ETHIOPIAN_FIRST.contains(word)
+                || (ETHIOPIAN_FIRST_BEFORE_SUFFIX.contains(word) && ETHIOPIAN_SUFFIX.contains(next));
+    }
+
+    static String canonicalWord(String word) {
+        String canonical = word;
+        if (canonical.length() >= 6 && !canonical.startsWith("abd")) {
+            canonical = GLUED_ARTICLE.matcher(canonical).replaceFirst("");
+        }
+        canonical = ABD_JOINED.matcher(canonical).replaceFirst("abd");
+        var din = DIN_ENDING.matcher(canonical);
+        if (canonical.length() >= 6 && din.find() && din.start() >= 3) {
+            canonical = canonical.substring(0, din.start()) + "din";
+        }
+        return canonical;
+    }
+}

@@ -1,0 +1,110 @@
+package org.passerelle.people.matching;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.passerelle.people.BirthDate;
+import org.passerelle.people.Sex;
+
+/**
+ * The engine configured for the people served: names (all of a person's names as one multiset of
+ * tokens), birth date with its precision, sex and country of origin; blocking on the phonetic key
+ * of each name token with the birth year, on each pair of name keys, and on the birth day and month
+ * in either order with the year. The blocking keys double as the keys of a database index for
+ * look-ups.
+ */
+public final class PersonMatching {
+
+    /** A key shared by more persons than this is skipped (e.g. one very common name pair). */
+    public static final int MAX_BLOCK_SIZE = 500;
+
+    static final String NAMES = "names";
+    static final String BIRTH_DATE = "birth date";
+
+    /** Name tokens beyond this many do not make pair keys (a person with many aliases). */
+    static final int MAX_TOKENS_FOR_PAIRS = 6;
+
+    private PersonMatching() {}
+
+    public static LinkageSettings<MatchablePerson> settings() {
+        List<FieldComparison<MatchablePerson>> fields = List.of(
+                FieldComparison.of(NAMES, NameComparison.LEVELS, NameComparison::level),
+                FieldComparison.of(
+                        BIRTH_DATE,
+                        BirthDateComparison.LEVELS,
+                        (a, b) -> BirthDateComparison.level(a.birthDate(), b.birthDate())),
+                FieldComparison.of("sex", List.of("same", "different"), PersonMatching::sexLevel));
+        List<BlockingKey<MatchablePerson>> keys = List.of(
+                new BlockingKey<>("name-year", PersonMatching::nameYearKeys, Set.of(NAMES, BIRTH_DATE)),
+                new BlockingKey<>("name-pair", PersonMatching::namePairKeys, Set.of(NAMES)),
+                new BlockingKey<>("date", PersonMatching::dateKeys, Set.of(BIRTH_DATE)));
+        return new LinkageSettings<>(fields, keys, MAX_BLOCK_SIZE);
+    }
+
+    public static Linker<MatchablePerson> linker() {
+        return new Linker<>(settings());
+    }
+
+    /** The keys to store in a look-up index for a person (qualified by blocking key name). */
+    public static List<String> indexKeys(PersonRecord person) {
+        return linker().blockingKeys(MatchablePerson.of(person));
+    }
+
+    static int sexLevel(MatchablePerson a, MatchablePerson b) {
+        if (a.sex() == Sex.UNKNOWN || b.sex() == Sex.UNKNOWN) {
+            return FieldComparison.MISSING;
+        }
+        return a.sex() == b.sex() ? 0 : 1;
+    }
+
+    static int countryLevel(MatchablePerson a, MatchablePerson b) {
+        if (a.country() == null || b.country() == null) {
+            return FieldComparison.MISSING;
+        }
+        return Objects.equals(a.country(), b.country()) ? 0 : 1;
+    }
+
+    static List<String> nameYearKeys(MatchablePerson person) {
+        List<String> keys = new ArrayList<>();
+        BirthDate date = person.birthDate();
+        if (date != null) {
+            for (NameToken token : person.tokens()) {
+                if (token.key().length() >= 2) {
+                    keys.add(token.key() + '|' + date.date().getYear());
+                }
+            }
+        }
+        return keys;
+    }
+
+    static List<String> namePairKeys(MatchablePerson person) {
+        TreeSet<String> nameKeys = new TreeSet<>();
+        for (NameToken token : person.tokens()) {
+            if (token.key().length() >= 2 && nameKeys.size() < MAX_TOKENS_FOR_PAIRS) {
+                nameKeys.add(token.key());
+            }
+        }
+        List<String> sorted = new ArrayList<>(nameKeys);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            for (int j = i + 1; j < sorted.size(); j++) {
+                keys.add(sorted.get(i) + '|' + sorted.get(j));
+            }
+        }
+        return keys;
+    }
+
+    static List<String> dateKeys(MatchablePerson person) {
+        BirthDate date = person.birthDate();
+        if (date == null || !BirthDateComparison.isExact(date)) {
+            return List.of();
+        }
+        LocalDate d = date.date();
+        int low = Math.min(d.getDayOfMonth(), d.getMonthValue());
+        int high = Math.max(d.getDayOfMonth(), d.getMonthValue());
+        return List.of(d.getYear() + "-" + low + "-" + high);
+    }
+}
