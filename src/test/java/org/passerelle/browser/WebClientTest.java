@@ -134,21 +134,9 @@ class WebClientTest {
         ApiSession dataOfficer = organisation.userAt(organisation.siteA, "DATA_OFFICER");
         dataOfficer.enrolSecondFactor();
         String officer = organisation.username(dataOfficer);
-        String secret = TotpCodes.secretOf(dataOfficer
-                        .get("/api/session")
-                        .body()
-                        .path("user")
-                        .path("id")
-                        .asString())
-                .orElseThrow();
+        String secret = secretOf(dataOfficer);
         try (Browser browser = Browser.start()) {
-            browser.driver.get(url("/login"));
-            browser.type("login-username", officer);
-            browser.type("login-password", TestOrganisation.PASSWORD);
-            browser.click("login-submit");
-            browser.type("login-code", TotpCodes.fresh(secret));
-            browser.click("login-code-submit");
-            browser.find("search-input");
+            logInWithCode(browser, officer, secret);
             browser.driver.get(url("/people/" + personId));
             browser.find("person-name");
             browser.driver
@@ -176,21 +164,9 @@ class WebClientTest {
         ApiSession dataOfficer = organisation.userAt(organisation.siteA, "DATA_OFFICER");
         List<String> recoveryCodes = dataOfficer.enrolSecondFactor();
         String officer = organisation.username(dataOfficer);
-        String secret = TotpCodes.secretOf(dataOfficer
-                        .get("/api/session")
-                        .body()
-                        .path("user")
-                        .path("id")
-                        .asString())
-                .orElseThrow();
+        String secret = secretOf(dataOfficer);
         try (Browser browser = Browser.start()) {
-            browser.driver.get(url("/login"));
-            browser.type("login-username", officer);
-            browser.type("login-password", TestOrganisation.PASSWORD);
-            browser.click("login-submit");
-            browser.type("login-code", TotpCodes.fresh(secret));
-            browser.click("login-code-submit");
-            browser.find("search-input");
+            logInWithCode(browser, officer, secret);
             browser.driver.get(url("/people/" + personId));
             browser.find("person-name");
             browser.driver
@@ -282,6 +258,23 @@ class WebClientTest {
                 .executeScript("return [...document.querySelectorAll(\"[data-testid='emergency-row']\")]"
                         + ".map(row => row.textContent)");
         return ((List<?>) texts).stream().map(String::valueOf);
+    }
+
+    /** Logs in a user who has a second factor, typing a fresh code of their secret. */
+    private void logInWithCode(Browser browser, String user, String secret) {
+        browser.driver.get(url("/login"));
+        browser.type("login-username", user);
+        browser.type("login-password", TestOrganisation.PASSWORD);
+        browser.click("login-submit");
+        browser.type("login-code", TotpCodes.fresh(secret));
+        browser.click("login-code-submit");
+        browser.find("search-input");
+    }
+
+    private static String secretOf(ApiSession session) {
+        String userId =
+                session.get("/api/session").body().path("user").path("id").asString();
+        return TotpCodes.secretOf(userId).orElseThrow();
     }
 
     private void logIn(Browser browser) {
