@@ -41,6 +41,12 @@ class PeopleController {
         return registry.search(search);
     }
 
+    /** Likely existing persons, before registering someone new. */
+    @PostMapping("/likely-matches")
+    List<PersonViews.LikelyMatch> likelyMatches(@Valid @RequestBody PersonViews.MatchQuery query) {
+        return registry.likelyMatches(query.details());
+    }
+
     @GetMapping("/{id}")
     Person get(@PathVariable UUID id) {
         return registry.get(id);

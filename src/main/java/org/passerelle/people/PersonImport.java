@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.people.PersonViews.Flag;
 import org.passerelle.people.PersonViews.OtherName;
+import org.passerelle.people.matching.PersonRecord;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
 import org.passerelle.platform.crypto.DataKey;
@@ -73,8 +74,16 @@ public class PersonImport {
     private final Clock clock;
     private final SubjectKeys subjectKeys;
     private final NameIndex nameIndex;
+    private final MatchIndex matchIndex;
 
-    PersonImport(DataSource dataSource, JdbcClient jdbc, Clock clock, SubjectKeys subjectKeys, NameIndex nameIndex) {
+    PersonImport(
+            DataSource dataSource,
+            JdbcClient jdbc,
+            Clock clock,
+            SubjectKeys subjectKeys,
+            NameIndex nameIndex,
+            MatchIndex matchIndex) {
+        this.matchIndex = matchIndex;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -128,6 +137,7 @@ public class PersonImport {
                 "recorded_on",
                 "position");
         PostgresCopy indexRows = PostgresCopy.into(INDEX_TABLE, "token", "person_id");
+        PostgresCopy matchRows = PostgresCopy.into("people.person_match_key", "key", "person_id");
         PostgresCopy siteRows =
                 PostgresCopy.into(SITE_TABLE, "person_id", "site_id", "first_contact_on", "last_contact_on");
         for (ImportedPerson person : persons) {
@@ -140,21 +150,27 @@ public class PersonImport {
             DataKey key = Objects.requireNonNull(keys.get(person.id()));
             addPerson(personRows, person, codes.get(person.id()), key);
             addNames(nameRows, person, key);
-            addIndexEntries(indexRows, person);
+            addIndexEntries(indexRows, matchRows, person);
         }
         personRows.execute(dataSource);
         nameRows.execute(dataSource);
         indexRows.execute(dataSource);
+        matchRows.execute(dataSource);
         siteRows.execute(dataSource);
         return persons.size();
     }
 
-    private void addIndexEntries(PostgresCopy rows, ImportedPerson person) {
+    private void addIndexEntries(PostgresCopy rows, PostgresCopy matchRows, ImportedPerson person) {
         List<String> names = new ArrayList<>();
         names.add(person.chosenName());
         person.otherNames().forEach(name -> names.add(name.name()));
         for (NameIndex.IndexEntry entry : nameIndex.entriesOf(names)) {
             rows.value(entry.hash()).value(person.id()).endRow();
+        }
+        PersonRecord record = new PersonRecord(
+                person.id().toString(), names, person.sex(), person.birthDate(), person.countryOfOrigin());
+        for (byte[] key : matchIndex.keysOf(record)) {
+            matchRows.value(key).value(person.id()).endRow();
         }
     }
 

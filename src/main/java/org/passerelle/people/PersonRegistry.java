@@ -3,6 +3,7 @@ package org.passerelle.people;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -19,12 +20,21 @@ import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
 import org.passerelle.people.PersonViews.Correction;
 import org.passerelle.people.PersonViews.Erasure;
+import org.passerelle.people.PersonViews.LikelyMatch;
+import org.passerelle.people.PersonViews.MatchReason;
 import org.passerelle.people.PersonViews.OtherName;
 import org.passerelle.people.PersonViews.Person;
 import org.passerelle.people.PersonViews.PersonDetails;
 import org.passerelle.people.PersonViews.PersonSummary;
 import org.passerelle.people.PersonViews.Registration;
 import org.passerelle.people.PersonViews.Search;
+import org.passerelle.people.matching.FellegiSunterModel;
+import org.passerelle.people.matching.Linker;
+import org.passerelle.people.matching.MatchExplanation;
+import org.passerelle.people.matching.MatchablePerson;
+import org.passerelle.people.matching.PersonMatching;
+import org.passerelle.people.matching.PersonRecord;
+import org.passerelle.people.matching.ScoredPair;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
 import org.passerelle.platform.crypto.SubjectKeys;
@@ -53,6 +63,7 @@ public class PersonRegistry {
     private final ApplicationEventPublisher events;
     private final SubjectKeys keys;
     private final PersonAccess access;
+    private final MatchIndex matchIndex;
 
     PersonRegistry(
             PersonRepository persons,
@@ -61,7 +72,9 @@ public class PersonRegistry {
             Clock clock,
             ApplicationEventPublisher events,
             SubjectKeys keys,
-            PersonAccess access) {
+            PersonAccess access,
+            MatchIndex matchIndex) {
+        this.matchIndex = matchIndex;
         this.access = access;
         this.events = events;
         this.keys = keys;
@@ -139,9 +152,69 @@ public class PersonRegistry {
                 .map(List::of)
                 .orElseGet(() -> persons.search(words, search.sex(), search.birthYear()));
         audit.record(AuditAction.SEARCH, RECORD_TYPE, null);
-        List<UUID> ids = rows.stream().map(PersonRepository.Row::id).toList();
-        Map<UUID, List<OtherName>> names = persons.otherNames(ids);
-        Set<UUID> reachable = access.reachable(user, ids);
+        return summaries(user, rows, persons.otherNames(ids(rows))).stream()
+                .sorted(Comparator.comparingInt((PersonSummary found) -> -wholeWordMatches(found, words))
+                        .thenComparing(PersonSummary::chosenName, String.CASE_INSENSITIVE_ORDER))
+                .limit(limit)
+                .toList();
+    }
+
+    /**
+     * Before a new registration: the existing persons most likely to be the same person, whatever
+     * the spelling, order or script of their names, with the probability and what agreed. The
+     * search covers the whole organisation, like {@link #search}; the search terms are never logged.
+     */
+    public List<LikelyMatch> likelyMatches(PersonDetails details) {
+        CurrentUser user = PersonAccess.requireCarer(currentUsers.current());
+        BirthDate birthDate = birthDate(details);
+        List<String> names = new ArrayList<>();
+        names.add(details.chosenName());
+        details.otherNames().forEach(name -> names.add(name.name()));
+        PersonRecord query = new PersonRecord("new", names, details.sex(), birthDate, details.countryOfOrigin());
+        List<PersonRepository.Row> rows = persons.findAllById(matchIndex.candidates(query));
+        audit.record(AuditAction.SEARCH, RECORD_TYPE, null);
+        Map<UUID, List<OtherName>> otherNames = persons.otherNames(ids(rows));
+        List<PersonRecord> candidates = rows.stream()
+                .map(row -> persons.matchable(row, otherNames.getOrDefault(row.id(), List.of())))
+                .toList();
+        Map<UUID, PersonSummary> summaries = summaries(user, rows, otherNames).stream()
+                .collect(java.util.stream.Collectors.toMap(PersonSummary::id, summary -> summary));
+        List<LikelyMatch> matches = new ArrayList<>();
+        for (ScoredPair pair : LINKER.lookUp(
+                MatchablePerson.of(query),
+                candidates.stream().map(MatchablePerson::of).toList(),
+                MODEL,
+                MODEL.scoreFor(LIKELY))) {
+            PersonRecord candidate = candidates.get(pair.second());
+            MatchExplanation why = LINKER.explain(MatchablePerson.of(query), MatchablePerson.of(candidate), MODEL);
+            matches.add(new LikelyMatch(
+                    Objects.requireNonNull(summaries.get(UUID.fromString(candidate.id()))),
+                    pair.probability(),
+                    why.contributions().stream()
+                            .map(c -> new MatchReason(c.field(), c.level(), c.weight()))
+                            .toList()));
+            if (matches.size() == LIKELY_SHOWN) {
+                break;
+            }
+        }
+        return matches;
+    }
+
+    private static final Linker<MatchablePerson> LINKER = PersonMatching.linker();
+    private static final FellegiSunterModel MODEL = PersonMatching.defaultModel();
+
+    /** Candidates at least this likely to be the same person are shown before a registration. */
+    static final double LIKELY = 0.2;
+
+    private static final int LIKELY_SHOWN = 5;
+
+    private static List<UUID> ids(List<PersonRepository.Row> rows) {
+        return rows.stream().map(PersonRepository.Row::id).toList();
+    }
+
+    private List<PersonSummary> summaries(
+            CurrentUser user, List<PersonRepository.Row> rows, Map<UUID, List<OtherName>> names) {
+        Set<UUID> reachable = access.reachable(user, ids(rows));
         LocalDate today = LocalDate.now(clock);
         return rows.stream()
                 .map(row -> new PersonSummary(
@@ -157,9 +230,6 @@ public class PersonRegistry {
                         row.countryOfOrigin(),
                         row.registeredSiteId(),
                         reachable.contains(row.id())))
-                .sorted(Comparator.comparingInt((PersonSummary found) -> -wholeWordMatches(found, words))
-                        .thenComparing(PersonSummary::chosenName, String.CASE_INSENSITIVE_ORDER))
-                .limit(limit)
                 .toList();
     }
 

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.passerelle.people.PersonViews.Flag;
 import org.passerelle.people.PersonViews.OtherName;
 import org.passerelle.people.PersonViews.PersonDetails;
+import org.passerelle.people.matching.PersonRecord;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
 import org.passerelle.platform.crypto.DataKey;
@@ -78,8 +79,10 @@ class PersonRepository {
     private final JdbcClient jdbc;
     private final SubjectKeys keys;
     private final NameIndex nameIndex;
+    private final MatchIndex matchIndex;
 
-    PersonRepository(JdbcClient jdbc, SubjectKeys keys, NameIndex nameIndex) {
+    PersonRepository(JdbcClient jdbc, SubjectKeys keys, NameIndex nameIndex, MatchIndex matchIndex) {
+        this.matchIndex = matchIndex;
         this.jdbc = jdbc;
         this.keys = keys;
         this.nameIndex = nameIndex;
@@ -106,7 +109,7 @@ class PersonRepository {
                 .param("user", userId)
                 .update();
         insertNames(id, details.otherNames(), siteId);
-        insertIndexEntries(id, details);
+        reindex(id);
     }
 
     /** Updates when the stored version is still {@code expectedVersion}; false when someone else changed it. */
@@ -347,7 +350,7 @@ class PersonRepository {
                 .list();
     }
 
-    /** Rebuilds the blind index of a person from all their names. */
+    /** Rebuilds the blind indexes of a person (name tokens and match keys) from all their names. */
     private void reindex(UUID personId) {
         jdbc.sql("delete from people.person_token where person_id = ?")
                 .param(personId)
@@ -363,6 +366,35 @@ class PersonRepository {
                     .params(entry.hash(), personId)
                     .update();
         }
+        jdbc.sql("select " + COLUMNS + " from people.person p where p.id = ?")
+                .param(personId)
+                .query(PersonRepository::map)
+                .optional()
+                .ifPresent(row -> matchIndex.reindex(
+                        personId,
+                        new PersonRecord(
+                                personId.toString(), names, row.sex(), row.birthDate(), row.countryOfOrigin())));
+    }
+
+    /** What the matching engine compares of a person: all their names, sex, birth date, country. */
+    PersonRecord matchable(Row row, List<OtherName> otherNames) {
+        List<String> names = new ArrayList<>();
+        names.add(row.chosenName());
+        otherNames.forEach(name -> names.add(name.name()));
+        return new PersonRecord(row.id().toString(), names, row.sex(), row.birthDate(), row.countryOfOrigin());
+    }
+
+    /** Persons by id, in no particular order, leaving out those that are gone. */
+    List<Row> findAllById(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<SealedRow> rows = jdbc.sql("select " + COLUMNS + " from people.person p where p.id = any(?) and " + LIVE)
+                .param(ids.toArray(UUID[]::new))
+                .query(PersonRepository::map)
+                .list();
+        keys.preload(rows.stream().map(SealedRow::id).toList());
+        return rows.stream().map(this::open).toList();
     }
 
     private void insertNames(UUID personId, List<OtherName> names, UUID siteId) {
@@ -383,17 +415,6 @@ class PersonRepository {
                     .param("language", name.language())
                     .param("site", siteId)
                     .param("position", position++)
-                    .update();
-        }
-    }
-
-    private void insertIndexEntries(UUID personId, PersonDetails details) {
-        List<String> names = new ArrayList<>();
-        names.add(details.chosenName());
-        details.otherNames().forEach(name -> names.add(name.name()));
-        for (NameIndex.IndexEntry entry : nameIndex.entriesOf(names)) {
-            jdbc.sql("insert into people.person_token (token, person_id) values (?, ?) on conflict do nothing")
-                    .params(entry.hash(), personId)
                     .update();
         }
     }

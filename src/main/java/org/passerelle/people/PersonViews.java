@@ -207,4 +207,18 @@ public final class PersonViews {
             String mergedCode,
             Instant mergedAt,
             @Nullable Instant unmergedAt) {}
+
+    /**
+     * An existing person who may be the one being registered.
+     *
+     * @param probability the chance they are the same person, under the matching model
+     * @param reasons what agreed or disagreed, field by field, with its weight (log2 Bayes factor)
+     */
+    public record LikelyMatch(PersonSummary person, double probability, List<MatchReason> reasons) {}
+
+    /** One field's part in a match: {@code level} says how it agreed, {@code weight} how much that counted. */
+    public record MatchReason(String field, String level, double weight) {}
+
+    /** The details of a person about to be registered, to look for them first. */
+    public record MatchQuery(@Valid @NotNull PersonDetails details) {}
 }

@@ -48,6 +48,35 @@ public final class PersonMatching {
         return new Linker<>(settings());
     }
 
+    /**
+     * Weights to start from before the registry is large enough for EM: the share of each level of
+     * agreement among true matches (m) and among different people (u), set by hand from what the
+     * levels mean (an exact name agreement is rare between different people, a single shared name
+     * common). Fields and levels are in the order of {@link #settings()}.
+     */
+    public static FellegiSunterModel defaultModel() {
+        List<String> fields = new ArrayList<>();
+        List<List<String>> levels = new ArrayList<>();
+        for (FieldComparison<MatchablePerson> field : settings().fields()) {
+            fields.add(field.name());
+            levels.add(field.levels());
+        }
+        double[][] m = {
+            {0.45, 0.25, 0.15, 0.12, 0.03}, // names
+            {0.45, 0.10, 0.25, 0.15, 0.05}, // birth date
+            {0.97, 0.03} // sex
+        };
+        double[][] u = {
+            {0.0005, 0.002, 0.01, 0.15, 0.8375},
+            {0.002, 0.004, 0.05, 0.10, 0.844},
+            {0.5, 0.5}
+        };
+        return new FellegiSunterModel(fields, levels, m, u, DEFAULT_PRIOR);
+    }
+
+    /** The chance that a candidate sharing a key with a new registration is the same person, before comparing. */
+    static final double DEFAULT_PRIOR = 0.01;
+
     /** The keys to store in a look-up index for a person (qualified by blocking key name). */
     public static List<String> indexKeys(PersonRecord person) {
         return linker().blockingKeys(MatchablePerson.of(person));

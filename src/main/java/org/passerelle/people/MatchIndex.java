@@ -1,0 +1,71 @@
+package org.passerelle.people;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.passerelle.people.matching.PersonMatching;
+import org.passerelle.people.matching.PersonRecord;
+import org.passerelle.platform.crypto.BlindIndex;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The blind index of the matching engine's blocking keys: each key is stored as a keyed hash, so the
+ * index says nothing of the names it was made from to someone without the index key.
+ */
+@Component
+class MatchIndex {
+
+    private static final String KIND = "match";
+
+    /** A key shared by more persons than this finds too many to compare (a very common name). */
+    private static final int CANDIDATES = 200;
+
+    private final JdbcClient jdbc;
+    private final BlindIndex index;
+
+    MatchIndex(JdbcClient jdbc, BlindIndex index) {
+        this.jdbc = jdbc;
+        this.index = index;
+    }
+
+    List<byte[]> keysOf(PersonRecord person) {
+        Set<String> keys = new LinkedHashSet<>(PersonMatching.indexKeys(person));
+        List<byte[]> hashes = new ArrayList<>();
+        keys.forEach(key -> hashes.add(index.of(KIND, key)));
+        return hashes;
+    }
+
+    /** Replaces a person's keys. */
+    void reindex(UUID personId, PersonRecord person) {
+        jdbc.sql("delete from people.person_match_key where person_id = ?")
+                .param(personId)
+                .update();
+        for (byte[] key : keysOf(person)) {
+            jdbc.sql("insert into people.person_match_key (key, person_id) values (?, ?) on conflict do nothing")
+                    .params(key, personId)
+                    .update();
+        }
+    }
+
+    /** The persons sharing most keys with this one, at most a few hundred. */
+    List<UUID> candidates(PersonRecord person) {
+        List<byte[]> keys = keysOf(person);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select k.person_id from people.person_match_key k
+                          join people.person p on p.id = k.person_id
+                         where k.key = any(?) and p.deleted_at is null and p.merged_into is null
+                         group by k.person_id
+                         order by count(*) desc
+                         limit ?
+                        """)
+                .params(keys.toArray(byte[][]::new), CANDIDATES)
+                .query(UUID.class)
+                .list();
+    }
+}
