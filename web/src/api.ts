@@ -7,6 +7,7 @@ import type {
   Consultation,
   DownloadedFile,
   EmergencyAccess,
+  LikelyMatch,
   Merge,
   ErasureReason,
   ExportFormat,
@@ -233,6 +234,8 @@ export const api = {
   exportPersonalData: (personId: Uuid, format: ExportFormat, language: Language) =>
     download(`/api/people/${id(personId)}/export`, { format, language }, `passerelle.${format.toLowerCase()}`),
 
+  /** Existing persons likely to be this one, before registering them. */
+  likelyMatches: (details: PersonDetails) => call<LikelyMatch[]>('POST', '/api/people/likely-matches', { details }),
   merges: (personId: Uuid) => call<Merge[]>('GET', `/api/people/${id(personId)}/merges`),
   /** Merges a duplicate into this record: its names and history join it; undone with undoMerge. */
   mergePerson: (keptId: Uuid, mergedId: Uuid) =>

@@ -210,6 +210,13 @@ export interface NewConsultation {
 export const COMPARTMENTS = ['GENERAL', 'MENTAL_HEALTH', 'SGBV', 'LEGAL'] as const;
 export type Compartment = (typeof COMPARTMENTS)[number];
 
+/** An existing person who may be the one being registered, with what agreed. */
+export interface LikelyMatch {
+  person: PersonSummary;
+  probability: number;
+  reasons: { field: string; level: string; weight: number }[];
+}
+
 /** A merge of a duplicate record into another; undone when unmergedAt is set. */
 export interface Merge {
   id: Uuid;

@@ -74,15 +74,54 @@ describe('the person form screen', () => {
     click(screen.byTestId('person-save'));
     await settle();
 
+    // The details are checked for likely existing persons first; the server refuses them there.
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/people/likely-matches');
     const body = JSON.parse(fetchMock.mock.calls[0]![1]!.body as string);
     expect(body.details).toMatchObject({ chosenName: 'Amina', sex: 'FEMALE', birthDate: { precision: 'EXACT', date: '2030-01-01' } });
-    expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(screen.byTestId('form-error')?.textContent).toContain('Rien n’a été enregistré.');
     const phoneError = screen.container.querySelector('[data-testid="field-error"][data-field="details.phone"]');
     expect(phoneError?.textContent).toBe('Format de téléphone non valide.');
     expect(phoneError?.closest('.field')?.querySelector('[data-testid="person-phone"]')).not.toBeNull();
     expect(screen.container.querySelector('[data-field="details.birthDate"]')?.textContent).toBe('La date est dans le futur.');
     expect((screen.byTestId('person-chosen-name') as HTMLInputElement).value).toBe('Amina');
+  });
+
+  it('shows likely existing persons with why, and registers only when the user says someone new', async () => {
+    fetchMock
+      .mockResolvedValueOnce(
+        jsonResponse([
+          {
+            person: { ...PERSON, otherNames: [], inScope: true },
+            probability: 0.87,
+            reasons: [
+              { field: 'names', level: 'all names similar', weight: 6.9 },
+              { field: 'birth date', level: 'day-month swap or one digit', weight: 4.6 },
+              { field: 'sex', level: 'same', weight: 1 },
+            ],
+          },
+        ]),
+      )
+      .mockResolvedValueOnce(jsonResponse({ ...PERSON, id: '0190f1c2-0000-7000-8000-000000000099' }, 201));
+    const screen = mount(<PersonFormScreen />);
+    typeInto(screen.byTestId('person-chosen-name'), 'Yunus Tesfay');
+    choose(screen.byTestId('person-sex'), 'MALE');
+
+    click(screen.byTestId('person-save'));
+    await settle();
+
+    expect(fetchMock).toHaveBeenCalledOnce();
+    const why = screen.byTestId('likely-why')?.textContent ?? '';
+    expect(why).toContain('87');
+    expect(why).toContain('noms : tous proches');
+    expect(why).toContain('jour et mois inversés');
+    expect(screen.byTestId('likely-this-is-them')).not.toBeNull();
+
+    click(screen.byTestId('likely-someone-new'));
+    await settle();
+
+    expect(fetchMock.mock.calls[1]![0]).toBe('/api/people');
+    expect(JSON.parse(fetchMock.mock.calls[1]![1]!.body as string).details.chosenName).toBe('Yunus Tesfay');
+    expect(location.pathname).toBe('/people/0190f1c2-0000-7000-8000-000000000099');
   });
 
   it('keeps what was typed after a conflict until the user reloads', async () => {

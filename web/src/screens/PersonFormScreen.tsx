@@ -9,7 +9,8 @@ import { formatPatientCode } from '../patientCode';
 import { emptyForm, formFromPerson, toDetails, validate, type PersonFormValues } from '../personForm';
 import { localProblem, toProblem } from '../problems';
 import { navigate } from '../router';
-import type { Person, Problem } from '../types';
+import { LikelyMatches } from '../components/LikelyMatches';
+import type { LikelyMatch, Person, Problem } from '../types';
 
 /** Registration (no personId) and correction of a person's record. */
 export function PersonFormScreen({ personId }: { personId?: string }) {
@@ -23,6 +24,8 @@ export function PersonFormScreen({ personId }: { personId?: string }) {
   const [loadProblem, setLoadProblem] = useState<Problem | null>(null);
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Before a new registration: the likely existing persons, until the user says "someone new".
+  const [likely, setLikely] = useState<LikelyMatch[] | null>(null);
 
   const load = async () => {
     if (!personId) return;
@@ -42,7 +45,7 @@ export function PersonFormScreen({ personId }: { personId?: string }) {
     load();
   }, [personId]);
 
-  const save = async () => {
+  const save = async (someoneNew = false) => {
     if (!values) return;
     const invalid = validate(values, t);
     if (invalid.length > 0) {
@@ -53,6 +56,13 @@ export function PersonFormScreen({ personId }: { personId?: string }) {
     setProblem(null);
     try {
       const details = toDetails(values);
+      if (!editing && !someoneNew) {
+        const matches = await api.likelyMatches(details);
+        if (matches.length > 0) {
+          setLikely(matches);
+          return;
+        }
+      }
       const saved = editing && person
         ? await api.correctPerson(person.id, details, person.version)
         : await api.registerPerson(newId, details);
@@ -68,6 +78,19 @@ export function PersonFormScreen({ personId }: { personId?: string }) {
 
   if (loadProblem) return <LoadFailed problem={loadProblem} onRetry={load} />;
   if (!values) return <Loading />;
+  if (likely) {
+    return (
+      <LikelyMatches
+        matches={likely}
+        busy={busy}
+        onSomeoneNew={() => {
+          setLikely(null);
+          save(true);
+        }}
+        onBack={() => setLikely(null)}
+      />
+    );
+  }
 
   return (
     <section class="card">
@@ -83,7 +106,7 @@ export function PersonFormScreen({ personId }: { personId?: string }) {
       <PersonForm
         values={values}
         onChange={setValues}
-        onSubmit={save}
+        onSubmit={() => save()}
         problem={problem}
         busy={busy}
         errorAction={

@@ -1,0 +1,94 @@
+import { useApp } from '../appContext';
+import { describeBirth } from '../format';
+import { formatPatientCode } from '../patientCode';
+import { navigate } from '../router';
+import type { MessageKey } from '../i18n/fr';
+import type { LikelyMatch } from '../types';
+
+/** The engine's fields and levels, as the server names them, and their texts. */
+const FIELDS: Record<string, MessageKey> = {
+  names: 'likely.reason.names',
+  'birth date': 'likely.reason.birth date',
+  sex: 'likely.reason.sex',
+};
+
+const LEVELS: Record<string, MessageKey> = {
+  'all names exact': 'likely.level.allNamesExact',
+  'all names similar': 'likely.level.allNamesSimilar',
+  'two or more names similar': 'likely.level.twoNamesSimilar',
+  'one name similar': 'likely.level.oneNameSimilar',
+  'same date': 'likely.level.sameDate',
+  'day-month swap or one digit': 'likely.level.dayMonthSwap',
+  'consistent with imprecise date': 'likely.level.consistentDate',
+  'within two years': 'likely.level.withinTwoYears',
+  same: 'likely.level.same',
+};
+
+interface Props {
+  matches: LikelyMatch[];
+  busy: boolean;
+  onSomeoneNew: () => void;
+  onBack: () => void;
+}
+
+/**
+ * Before registering someone: the persons already known who may be them, whatever the spelling,
+ * with how likely and why. "This is them" opens their record; "someone new" registers.
+ */
+export function LikelyMatches({ matches, busy, onSomeoneNew, onBack }: Props) {
+  const { t, language } = useApp();
+  return (
+    <section class="card" data-testid="likely-matches">
+      <h1>{t('likely.title')}</h1>
+      <p class="muted">{t('likely.explanation')}</p>
+      <ul class="results">
+        {matches.map((match) => (
+          <li key={match.person.id} class="result" data-testid="likely-match">
+            <p class="result-main">
+              <span class="result-name" dir="auto">
+                {match.person.chosenName}
+              </span>
+              <span class="patient-code" dir="ltr">
+                {formatPatientCode(match.person.patientCode)}
+              </span>
+            </p>
+            {match.person.otherNames.length > 0 && (
+              <p class="result-other-names" dir="auto">
+                {match.person.otherNames.join(' · ')}
+              </p>
+            )}
+            <p class="result-facts">
+              {[t(`sex.${match.person.sex}`), describeBirth(match.person.birthDate, match.person.age, t, language)]
+                .filter((part) => part)
+                .join(' · ')}
+            </p>
+            <p class="likely-why" data-testid="likely-why">
+              {t('likely.probability', { percent: String(Math.round(match.probability * 100)) })}{' '}
+              {match.reasons
+                .filter((reason) => reason.weight > 0 && FIELDS[reason.field] && LEVELS[reason.level])
+                .map((reason) => t(FIELDS[reason.field]!, { level: t(LEVELS[reason.level]!) }))
+                .join(' · ')}
+            </p>
+            {!match.person.inScope && <p class="result-scope">{t('scope.otherSite')}</p>}
+            <button
+              type="button"
+              class="button primary"
+              data-testid="likely-this-is-them"
+              onClick={() => navigate(`/people/${match.person.id}`)}
+            >
+              {t('likely.thisIsThem')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div class="actions">
+        <button type="button" class="button secondary" disabled={busy} onClick={onSomeoneNew} data-testid="likely-someone-new">
+          {t('likely.someoneNew')}
+        </button>
+        <button type="button" class="button" onClick={onBack}>
+          {t('likely.back')}
+        </button>
+      </div>
+    </section>
+  );
+}
