@@ -152,11 +152,50 @@ public class PersonRegistry {
                 .map(List::of)
                 .orElseGet(() -> persons.search(words, search.sex(), search.birthYear()));
         audit.record(AuditAction.SEARCH, RECORD_TYPE, null);
-        return summaries(user, rows, persons.otherNames(ids(rows))).stream()
-                .sorted(Comparator.comparingInt((PersonSummary found) -> -wholeWordMatches(found, words))
+        List<PersonSummary> found = summaries(user, rows, persons.otherNames(ids(rows))).stream()
+                .sorted(Comparator.comparingInt((PersonSummary person) -> -wholeWordMatches(person, words))
                         .thenComparing(PersonSummary::chosenName, String.CASE_INSENSITIVE_ORDER))
-                .limit(limit)
                 .toList();
+        if (code.isPresent() || found.size() >= limit) {
+            return found.stream().limit(limit).toList();
+        }
+        return withSpellingVariants(user, search, found, limit);
+    }
+
+    /**
+     * Adds, after the persons whose names start with the words typed, those the matching engine
+     * finds likely under another spelling, order or script (Yusuf for Youssef, محمد for Mohamed),
+     * most likely first. The engine needs two names, or a name and a birth year, to look.
+     */
+    private List<PersonSummary> withSpellingVariants(
+            CurrentUser user, Search search, List<PersonSummary> found, int limit) {
+        PersonRecord query = new PersonRecord(
+                "search",
+                List.of(search.query()),
+                search.sex() == null ? Sex.UNKNOWN : search.sex(),
+                search.birthYear() == null ? null : BirthDate.year(search.birthYear()),
+                null);
+        Set<UUID> already = new HashSet<>(found.stream().map(PersonSummary::id).toList());
+        List<PersonRepository.Row> rows = persons.findAllById(matchIndex.candidates(query)).stream()
+                .filter(row -> !already.contains(row.id()))
+                .filter(row -> search.sex() == null || row.sex() == search.sex())
+                .toList();
+        Map<UUID, List<OtherName>> otherNames = persons.otherNames(ids(rows));
+        List<PersonRecord> candidates = rows.stream()
+                .map(row -> persons.matchable(row, otherNames.getOrDefault(row.id(), List.of())))
+                .toList();
+        Map<UUID, PersonSummary> summaries = summaries(user, rows, otherNames).stream()
+                .collect(java.util.stream.Collectors.toMap(PersonSummary::id, summary -> summary));
+        List<PersonSummary> results = new ArrayList<>(found);
+        for (ScoredPair pair : LINKER.lookUp(
+                MatchablePerson.of(query),
+                candidates.stream().map(MatchablePerson::of).toList(),
+                SEARCH_MODEL,
+                SEARCH_MODEL.scoreFor(LIKELY))) {
+            results.add(Objects.requireNonNull(
+                    summaries.get(UUID.fromString(candidates.get(pair.second()).id()))));
+        }
+        return results.stream().limit(limit).toList();
     }
 
     /**
@@ -202,6 +241,12 @@ public class PersonRegistry {
 
     private static final Linker<MatchablePerson> LINKER = PersonMatching.linker();
     private static final FellegiSunterModel MODEL = PersonMatching.defaultModel();
+
+    /**
+     * A search gives names and at most a birth year, so missing fields say nothing; a person typed
+     * in the search box is more often there than a new registration is, hence a higher prior.
+     */
+    private static final FellegiSunterModel SEARCH_MODEL = PersonMatching.defaultModel(0.1);
 
     /** Candidates at least this likely to be the same person are shown before a registration. */
     static final double LIKELY = 0.2;

@@ -57,6 +57,26 @@ class LikelyMatchesTest {
     }
 
     @Test
+    void theSearchBoxAlsoFindsOtherSpellingsAndScripts() {
+        String youssef = register("Youssef Haroun", "1979-06-02");
+        String mohamed = register("Mohamed Abdelkader", "1983-01-01");
+
+        assertThat(ids(clinician.post("/api/people/search", Map.of("query", "Yusuf Harun"))))
+                .contains(youssef);
+        assertThat(ids(clinician.post("/api/people/search", Map.of("query", "Harun Yusuf", "sex", "MALE"))))
+                .contains(youssef);
+        assertThat(ids(clinician.post("/api/people/search", Map.of("query", "محمد عبد القادر"))))
+                .contains(mohamed);
+        assertThat(ids(clinician.post("/api/people/search", Map.of("query", "Yusuf Harun", "sex", "FEMALE"))))
+                .doesNotContain(youssef);
+    }
+
+    private static List<String> ids(ApiSession.Response response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+        return response.body().valueStream().map(p -> p.path("id").asString()).toList();
+    }
+
+    @Test
     void keepsTheMatchKeysBlindAndRefusesBadInput() {
         String id = register("Tesfaye Gebremariam", "1991-05-20");
 

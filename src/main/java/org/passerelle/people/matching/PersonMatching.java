@@ -55,6 +55,11 @@ public final class PersonMatching {
      * common). Fields and levels are in the order of {@link #settings()}.
      */
     public static FellegiSunterModel defaultModel() {
+        return defaultModel(DEFAULT_PRIOR);
+    }
+
+    /** The default weights with another prior: the share of candidates that are the same person. */
+    public static FellegiSunterModel defaultModel(double prior) {
         List<String> fields = new ArrayList<>();
         List<List<String>> levels = new ArrayList<>();
         for (FieldComparison<MatchablePerson> field : settings().fields()) {
@@ -71,7 +76,7 @@ public final class PersonMatching {
             {0.002, 0.004, 0.05, 0.10, 0.844},
             {0.5, 0.5}
         };
-        return new FellegiSunterModel(fields, levels, m, u, DEFAULT_PRIOR);
+        return new FellegiSunterModel(fields, levels, m, u, prior);
     }
 
     /** The chance that a candidate sharing a key with a new registration is the same person, before comparing. */
