@@ -231,6 +231,12 @@ export const api = {
    */
   exportPersonalData: (personId: Uuid, format: ExportFormat, language: Language) =>
     download(`/api/people/${id(personId)}/export`, { format, language }, `passerelle.${format.toLowerCase()}`),
+  /**
+   * The card a person keeps: the PDF to print, or the HTML print view. The name is printed only when
+   * the person wants it. Audited as an export.
+   */
+  patientCard: (personId: Uuid, format: ExportFormat, language: Language, withName: boolean) =>
+    download(`/api/people/${id(personId)}/card`, { format, language, withName }, `card.${format.toLowerCase()}`),
 
   /** Takes a person followed at another site into care at the current site. */
   takeIntoCare: (personId: Uuid) => call<Person>('POST', `/api/people/${id(personId)}/care-sites`, {}),

@@ -8,6 +8,7 @@ import { ErasePerson } from '../components/ErasePerson';
 import { ExportPersonalData } from '../components/ExportPersonalData';
 import { LoadFailed, Loading } from '../components/Loading';
 import { EmergencyAccessForm, OutsideScope } from '../components/OutsideScope';
+import { PatientCardSection } from '../components/PatientCardSection';
 import { describeBirth, formatDateTime } from '../format';
 import { formatPatientCode } from '../patientCode';
 import { toProblem } from '../problems';
@@ -136,6 +137,8 @@ export function PersonScreen({ personId }: { personId: string }) {
         </div>
         )}
       </section>
+
+      {readsCare && <PatientCardSection personId={person.id} />}
 
       {readsCare && (
         <section class="card">
