@@ -14,7 +14,7 @@ final class PatientCardHtml {
             body{font-family:"DejaVu Sans","Noto Sans","Noto Sans Arabic",Arial,sans-serif;color:#1b1b1b;margin:1rem}
             .patient-card{box-sizing:border-box;width:85.6mm;height:54mm;border:1px dashed #777;border-radius:3mm;\
             padding:3.5mm;display:flex;flex-direction:column;gap:1.2mm;overflow:hidden;background:#fff}
-            .patient-card p{margin:0}
+            .patient-card p{margin:0;text-align:match-parent}
             .card-heading{font-size:9pt;font-weight:bold;color:#1f5f8b}
             .card-body{display:flex;gap:3mm;align-items:flex-start}
             .card-qr{width:26mm;height:26mm;flex:none}
