@@ -233,6 +233,12 @@ export const api = {
    */
   exportPersonalData: (personId: Uuid, format: ExportFormat, language: Language) =>
     download(`/api/people/${id(personId)}/export`, { format, language }, `passerelle.${format.toLowerCase()}`),
+  /**
+   * The card a person keeps: the PDF to print, or the HTML print view. The name is printed only when
+   * the person wants it. Audited as an export.
+   */
+  patientCard: (personId: Uuid, format: ExportFormat, language: Language, withName: boolean) =>
+    download(`/api/people/${id(personId)}/card`, { format, language, withName }, `card.${format.toLowerCase()}`),
 
   /** Existing persons likely to be this one, before registering them. */
   likelyMatches: (details: PersonDetails) => call<LikelyMatch[]>('POST', '/api/people/likely-matches', { details }),

@@ -9,6 +9,7 @@ import { MergeRecords } from '../components/MergeRecords';
 import { ExportPersonalData } from '../components/ExportPersonalData';
 import { LoadFailed, Loading } from '../components/Loading';
 import { EmergencyAccessForm, OutsideScope } from '../components/OutsideScope';
+import { PatientCardSection } from '../components/PatientCardSection';
 import { describeBirth, formatDateTime } from '../format';
 import { formatPatientCode } from '../patientCode';
 import { toProblem } from '../problems';
@@ -137,6 +138,8 @@ export function PersonScreen({ personId }: { personId: string }) {
         </div>
         )}
       </section>
+
+      {readsCare && <PatientCardSection personId={person.id} />}
 
       {readsCare && (
         <section class="card">

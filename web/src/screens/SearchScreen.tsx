@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { useApp } from '../appContext';
+import { CardScanner } from '../components/CardScanner';
 import { errorId, FieldErrors } from '../components/FieldErrors';
 import { FormError } from '../components/FormError';
 import { PersonSummaryCard } from '../components/PersonSummaryCard';
 import { lastSearch, rememberRegistrationName, rememberSearch } from '../memory';
-import { isPatientCode } from '../patientCode';
+import { formatPatientCode, isPatientCode } from '../patientCode';
 import { toProblem } from '../problems';
 import { navigate } from '../router';
 import { SEXES, type PersonSearch, type PersonSummary, type Problem, type Sex } from '../types';
@@ -22,9 +23,23 @@ export function SearchScreen() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 
-  const submit = async (event: Event) => {
+  const [scanning, setScanning] = useState(false);
+
+  const submit = (event: Event) => {
     event.preventDefault();
-    const search: PersonSearch = { query: query.trim(), limit: 50 };
+    runSearch(query);
+  };
+
+  /** A card's QR code read by the camera: its code goes in the box and is looked up at once. */
+  const scanned = (code: string) => {
+    setScanning(false);
+    const typed = formatPatientCode(code);
+    setQuery(typed);
+    runSearch(typed);
+  };
+
+  const runSearch = async (text: string) => {
+    const search: PersonSearch = { query: text.trim(), limit: 50 };
     if (sex) search.sex = sex;
     if (/^\d{4}$/.test(birthYear.trim())) search.birthYear = Number(birthYear.trim());
     setBusy(true);
@@ -105,10 +120,22 @@ export function SearchScreen() {
             <FieldErrors problem={problem} path="birthYear" />
           </div>
         </div>
-        <button type="submit" class="button primary" disabled={busy} data-testid="search-submit">
-          {busy ? t('search.searching') : t('search.submit')}
-        </button>
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={busy} data-testid="search-submit">
+            {busy ? t('search.searching') : t('search.submit')}
+          </button>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() => setScanning(!scanning)}
+            aria-expanded={scanning}
+            data-testid="search-scan"
+          >
+            {t('scan.open')}
+          </button>
+        </div>
       </form>
+      {scanning && <CardScanner onCode={scanned} onClose={() => setScanning(false)} />}
 
       {results && (
         <section class="results" aria-live="polite">

@@ -40,8 +40,7 @@ final class PersonalDataHtml {
             """;
 
     /** The policy of the response carrying the page: its style and nothing else. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE)
-            + "'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = policyFor(STYLE);
 
     /** Filled by position ({@code formatted}), so that nothing in a value is ever read as a placeholder. */
     private static final String PAGE = """
@@ -143,7 +142,7 @@ final class PersonalDataHtml {
     }
 
     /** A value's own direction, as in the PDF: a phone number keeps its order in an Arabic page. */
-    private static String dir(String value) {
+    static String dir(String value) {
         return PersonalDataDocument.readsRightToLeft(value) ? "rtl" : "ltr";
     }
 
@@ -167,6 +166,15 @@ final class PersonalDataHtml {
             }
         }
         return escaped.toString();
+    }
+
+    /**
+     * The policy of a standalone page whose only style is {@code style}: that style and nothing
+     * else, no script, no image from anywhere, never framed.
+     */
+    static String policyFor(String style) {
+        return "default-src 'none'; style-src '" + sha256(style)
+                + "'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
     private static String sha256(String text) {

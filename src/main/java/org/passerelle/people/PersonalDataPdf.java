@@ -3,19 +3,15 @@ package org.passerelle.people;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
-import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.ColumnText;
-import org.openpdf.text.pdf.FontSelector;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfPageEventHelper;
@@ -34,10 +30,6 @@ import org.passerelle.people.PersonalData.Table;
  * right otherwise, which still shapes an Arabic name in a French or English document.
  */
 final class PersonalDataPdf {
-
-    private static final byte[] REGULAR = font("fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = font("fonts/DejaVuSans-Bold.ttf");
-    private static final byte[] ETHIOPIC = font("fonts/NotoSansEthiopic-Regular.ttf");
 
     private static final Color ACCENT = new Color(0x1f, 0x5f, 0x8b);
     private static final Color MUTED = new Color(0x55, 0x55, 0x55);
@@ -58,18 +50,17 @@ final class PersonalDataPdf {
     private static final class Layout {
 
         private final PersonalDataDocument source;
+        private final PdfTypesetting type;
         private final int runDirection;
         private final BaseFont regular;
         private final BaseFont bold;
-        private final BaseFont ethiopic;
 
         Layout(PersonalDataDocument source) throws DocumentException, IOException {
             this.source = source;
-            this.runDirection =
-                    source.language().rightToLeft() ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR;
-            this.regular = embedded("DejaVuSans.ttf", REGULAR);
-            this.bold = embedded("DejaVuSans-Bold.ttf", BOLD);
-            this.ethiopic = embedded("NotoSansEthiopic-Regular.ttf", ETHIOPIC);
+            this.type = new PdfTypesetting(source.language());
+            this.runDirection = type.runDirection();
+            this.regular = type.regular;
+            this.bold = type.bold;
         }
 
         byte[] write() throws DocumentException {
@@ -192,48 +183,17 @@ final class PersonalDataPdf {
             return table;
         }
 
-        /**
-         * A cell of text in its own direction, as {@code dir="auto"} does in HTML: a French note in an
-         * Arabic document reads left to right, an Arabic name in a French one right to left; each
-         * stands at the start side of the document all the same.
-         */
+        /** A cell of text in its own direction (see {@link PdfTypesetting#cell}). */
         private PdfPCell cell(String value, BaseFont font, float size, Color color, int border, float padding) {
-            PdfPCell cell = new PdfPCell(text(value, font, size, color));
+            PdfPCell cell = type.cell(value, font, size, color);
             cell.setBorder(border);
             cell.setBorderColor(RULE);
             cell.setPadding(padding);
-            int direction = direction(value);
-            cell.setRunDirection(direction);
-            // OpenPDF mirrors the alignment of a right-to-left cell: there, "left" is the right side.
-            boolean mirrored = direction == PdfWriter.RUN_DIRECTION_RTL;
-            boolean startIsRight = runDirection == PdfWriter.RUN_DIRECTION_RTL;
-            cell.setHorizontalAlignment(mirrored == startIsRight ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
             return cell;
         }
 
-        private static int direction(String value) {
-            return PersonalDataDocument.readsRightToLeft(value)
-                    ? PdfWriter.RUN_DIRECTION_RTL
-                    : PdfWriter.RUN_DIRECTION_LTR;
-        }
-
-        /**
-         * The text in the first font that has each character: DejaVu Sans (Latin, Arabic...), then
-         * Noto Sans Ethiopic. Invisible direction marks that the fonts lack are left out.
-         */
         private Phrase text(String value, BaseFont font, float size, Color color) {
-            FontSelector selector = new FontSelector();
-            selector.addFont(new Font(font, size, Font.NORMAL, color));
-            selector.addFont(new Font(ethiopic, size, Font.NORMAL, color));
-            if (font != regular) {
-                selector.addFont(new Font(regular, size, Font.NORMAL, color));
-            }
-            return selector.process(withoutMarks(value));
-        }
-
-        private static String withoutMarks(String value) {
-            return value.replaceAll("[\\u200e\\u200f\\u061c\\u202a-\\u202e\\u2066-\\u2069]", "")
-                    .replace('\u202f', '\u00a0');
+            return type.text(value, font, size, color);
         }
 
         /** The patient code and the page number at the foot of each page. */
@@ -252,21 +212,6 @@ final class PersonalDataPdf {
                         runDirection,
                         0);
             }
-        }
-    }
-
-    private static BaseFont embedded(String name, byte[] bytes) throws DocumentException, IOException {
-        return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
-    }
-
-    private static byte[] font(String resource) {
-        try (InputStream in = PersonalDataPdf.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Font " + resource + " is missing from the jar");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

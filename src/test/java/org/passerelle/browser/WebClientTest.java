@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
@@ -253,6 +256,47 @@ class WebClientTest {
     }
 
     /** The texts of the review list's rows, read in one go so that a re-render cannot go stale under us. */
+    @Test
+    void printsAPatientCardAtItsRealSizeAloneOnThePage() {
+        ApiSession carer = organisation.userAt(organisation.siteA, "CLINICIAN");
+        String familyName = "Tesfay" + UUID.randomUUID().toString().substring(0, 6);
+        tools.jackson.databind.JsonNode person = TestOrganisation.register(carer, "Yonas " + familyName);
+        String code = person.path("patientCode").asString();
+        try (Browser browser = Browser.start()) {
+            logIn(browser, organisation.username(carer));
+            browser.driver.get(url("/people/" + person.path("id").asString()));
+            JavascriptExecutor script = (JavascriptExecutor) browser.driver;
+            script.executeScript("window.print = () => { window.printed = (window.printed || 0) + 1; }");
+
+            assertThat(browser.find("card-with-name").isSelected()).isFalse();
+            new Select(browser.find("card-language")).selectByValue("ar");
+            browser.click("card-print");
+
+            WebElement card = browser.find("card-print-view").findElement(By.cssSelector("[data-card]"));
+            assertThat(card.getAttribute("dir")).isEqualTo("rtl");
+            assertThat(card.findElement(By.cssSelector("[data-card-code]")).getText())
+                    .isEqualTo(code.substring(0, 4) + "-" + code.substring(4));
+            assertThat(card.findElements(By.cssSelector("svg[data-qr='patient-code'] path")))
+                    .hasSize(2);
+            assertThat(card.getText()).doesNotContain(familyName);
+            // 85.6 mm at 96 CSS pixels to the inch: the client's style sheet lays the card out at its size.
+            assertThat(card.getRect().getWidth()).isBetween(322, 325);
+            assertThat(script.executeScript("return window.printed")).isEqualTo(1L);
+
+            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            assertThat(browser.driver.findElement(By.id("app")).isDisplayed()).isFalse();
+            assertThat(card.isDisplayed()).isTrue();
+        }
+        assertThat(jdbc.sql("""
+                        select count(*) from audit.audit_event
+                         where action = 'EXPORT' and record_type = 'person-card' and record_id = ?::uuid
+                        """)
+                        .param(UUID.fromString(person.path("id").asString()))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+    }
+
     private static java.util.stream.Stream<String> reviewRows(org.openqa.selenium.WebDriver driver) {
         Object texts = ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return [...document.querySelectorAll(\"[data-testid='emergency-row']\")]"
