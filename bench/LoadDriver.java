@@ -87,7 +87,9 @@ public final class LoadDriver {
     };
     static final String[] COUNTRIES = {"SD", "ER", "ET", "AF", "SO", "SY", "GN", "CI", "TD", "ML"};
     static final String[] LANGUAGES = {"ar", "ti", "am", "ps", "fa", "so", "fr", "en", "ff", "bm"};
-    static final String[] DISCIPLINES = {"MEDICAL", "MEDICAL", "MEDICAL", "NURSING", "NURSING", "MENTAL_HEALTH"};
+    // The driver works as the first administrator, a coordinator: general-compartment disciplines only
+    // (mental-health and legal consultations are their own compartments' roles').
+    static final String[] DISCIPLINES = {"MEDICAL", "MEDICAL", "MEDICAL", "NURSING", "NURSING", "SOCIAL"};
     static final String[] DIAGNOSES = {
         "Scabies", "Upper respiratory tract infection", "Wound of the foot", "Dental abscess", "Gastroenteritis",
         "Back pain", "Headache", "Anxiety", "Insomnia", "Skin infection", "Sprained ankle", "Conjunctivitis"
