@@ -100,17 +100,35 @@ class AccessRepository {
                 .update();
     }
 
-    /** When this user's latest unexpired emergency access to this person ends, if they have one. */
-    Optional<Instant> emergencyUntil(UUID userId, UUID personId, Instant now) {
+    /**
+     * What an access check needs to know of one person, in one round trip: whether they exist (and
+     * are not merged into another), the sites where they are in care, and when the user's
+     * break-the-glass on their file ends, if one is open.
+     */
+    record Reach(boolean exists, Set<UUID> sites, @Nullable Instant emergencyUntil) {}
+
+    Reach reach(UUID userId, UUID personId, Instant now) {
         return jdbc.sql("""
-                select expires_at from people.emergency_access
-                 where user_id = ? and person_id = ? and expires_at > ?
-                 order by expires_at desc
-                 limit 1
-                """)
-                .params(userId, personId, Timestamp.from(now))
-                .query((rs, row) -> rs.getTimestamp(1).toInstant())
-                .optional();
+                        select exists(select 1 from people.person p
+                                       where p.id = :id and p.deleted_at is null and p.merged_into is null),
+                               array(select ps.site_id from people.person_site ps
+                                       join people.person p on p.id = ps.person_id
+                                      where p.id = :id or p.merged_into = :id),
+                               (select max(g.expires_at) from people.emergency_access g
+                                 where g.user_id = :user and g.person_id = :id and g.expires_at > :now)
+                        """)
+                .param("id", personId)
+                .param("user", userId)
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> {
+                    Set<UUID> sites = new HashSet<>();
+                    for (Object site : (Object[]) rs.getArray(2).getArray()) {
+                        sites.add((UUID) site);
+                    }
+                    Timestamp until = rs.getTimestamp(3);
+                    return new Reach(rs.getBoolean(1), sites, until == null ? null : until.toInstant());
+                })
+                .single();
     }
 
     /** The persons among these whose file this user holds an unexpired emergency access to. */

@@ -50,13 +50,11 @@ public class PersonAccess {
         }
     }
 
-    private final PersonRepository persons;
     private final AccessRepository repository;
     private final CurrentUsers currentUsers;
     private final Clock clock;
 
-    PersonAccess(PersonRepository persons, AccessRepository repository, CurrentUsers currentUsers, Clock clock) {
-        this.persons = persons;
+    PersonAccess(AccessRepository repository, CurrentUsers currentUsers, Clock clock) {
         this.repository = repository;
         this.currentUsers = currentUsers;
         this.clock = clock;
@@ -69,10 +67,12 @@ public class PersonAccess {
      */
     public FileAccess requireFile(UUID personId) {
         CurrentUser user = requireReader(currentUsers.current());
-        if (!persons.exists(personId)) {
+        AccessRepository.Reach reach = repository.reach(user.id(), personId, clock.instant());
+        if (!reach.exists()) {
             throw DomainException.notFound(PersonRegistry.RECORD_TYPE);
         }
-        return fileIfReached(user, personId).orElseThrow(() -> DomainException.forbidden("person-outside-scope"));
+        return fileIfReached(user, personId, reach)
+                .orElseThrow(() -> DomainException.forbidden("person-outside-scope"));
     }
 
     /**
@@ -88,12 +88,14 @@ public class PersonAccess {
     }
 
     private Optional<FileAccess> fileIfReached(CurrentUser user, UUID personId) {
-        Instant emergencyUntil =
-                repository.emergencyUntil(user.id(), personId, clock.instant()).orElse(null);
-        if (emergencyUntil != null) {
-            return Optional.of(new FileAccess(personId, EnumSet.allOf(Compartment.class), emergencyUntil));
+        return fileIfReached(user, personId, repository.reach(user.id(), personId, clock.instant()));
+    }
+
+    private static Optional<FileAccess> fileIfReached(CurrentUser user, UUID personId, AccessRepository.Reach reach) {
+        if (reach.emergencyUntil() != null) {
+            return Optional.of(new FileAccess(personId, EnumSet.allOf(Compartment.class), reach.emergencyUntil()));
         }
-        if (!user.reachesAnyOf(repository.sitesOf(personId))) {
+        if (!user.reachesAnyOf(reach.sites())) {
             return Optional.empty();
         }
         return Optional.of(new FileAccess(personId, user.compartments(), null));
@@ -106,10 +108,11 @@ public class PersonAccess {
      */
     public CurrentUser requireWritable(UUID personId) {
         CurrentUser user = requireCarer(currentUsers.current());
-        if (!persons.exists(personId)) {
+        AccessRepository.Reach reach = repository.reach(user.id(), personId, clock.instant());
+        if (!reach.exists()) {
             throw DomainException.notFound(PersonRegistry.RECORD_TYPE);
         }
-        if (!user.reachesAnyOf(repository.sitesOf(personId))) {
+        if (!user.reachesAnyOf(reach.sites())) {
             throw DomainException.forbidden("person-outside-scope");
         }
         return user;
