@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
@@ -30,7 +31,6 @@ import org.passerelle.people.PersonViews.Registration;
 import org.passerelle.people.PersonViews.Search;
 import org.passerelle.people.matching.FellegiSunterModel;
 import org.passerelle.people.matching.Linker;
-import org.passerelle.people.matching.MatchExplanation;
 import org.passerelle.people.matching.MatchablePerson;
 import org.passerelle.people.matching.PersonMatching;
 import org.passerelle.people.matching.PersonRecord;
@@ -176,25 +176,14 @@ public class PersonRegistry {
                 search.birthYear() == null ? null : BirthDate.year(search.birthYear()),
                 null);
         Set<UUID> already = new HashSet<>(found.stream().map(PersonSummary::id).toList());
-        List<PersonRepository.Row> rows = persons.findAllById(matchIndex.candidates(query)).stream()
-                .filter(row -> !already.contains(row.id()))
-                .filter(row -> search.sex() == null || row.sex() == search.sex())
-                .toList();
-        Map<UUID, List<OtherName>> otherNames = persons.otherNames(ids(rows));
-        List<PersonRecord> candidates = rows.stream()
-                .map(row -> persons.matchable(row, otherNames.getOrDefault(row.id(), List.of())))
-                .toList();
-        Map<UUID, PersonSummary> summaries = summaries(user, rows, otherNames).stream()
-                .collect(java.util.stream.Collectors.toMap(PersonSummary::id, summary -> summary));
         List<PersonSummary> results = new ArrayList<>(found);
-        for (ScoredPair pair : LINKER.lookUp(
-                MatchablePerson.of(query),
-                candidates.stream().map(MatchablePerson::of).toList(),
-                SEARCH_MODEL,
-                SEARCH_MODEL.scoreFor(LIKELY))) {
-            results.add(Objects.requireNonNull(
-                    summaries.get(UUID.fromString(candidates.get(pair.second()).id()))));
-        }
+        likelyCandidates(
+                        user,
+                        query,
+                        MatchablePerson.of(query),
+                        row -> !already.contains(row.id()) && (search.sex() == null || row.sex() == search.sex()),
+                        SEARCH_MODEL)
+                .forEach(candidate -> results.add(candidate.person()));
         return results.stream().limit(limit).toList();
     }
 
@@ -210,33 +199,44 @@ public class PersonRegistry {
         names.add(details.chosenName());
         details.otherNames().forEach(name -> names.add(name.name()));
         PersonRecord query = new PersonRecord("new", names, details.sex(), birthDate, details.countryOfOrigin());
-        List<PersonRepository.Row> rows = persons.findAllById(matchIndex.candidates(query));
         audit.record(AuditAction.SEARCH, RECORD_TYPE, null);
-        Map<UUID, List<OtherName>> otherNames = persons.otherNames(ids(rows));
-        List<PersonRecord> candidates = rows.stream()
-                .map(row -> persons.matchable(row, otherNames.getOrDefault(row.id(), List.of())))
+        MatchablePerson probe = MatchablePerson.of(query);
+        return likelyCandidates(user, query, probe, row -> true, MODEL).stream()
+                .limit(LIKELY_SHOWN)
+                .map(candidate -> new LikelyMatch(
+                        candidate.person(),
+                        candidate.pair().probability(),
+                        LINKER.explain(probe, candidate.compared(), MODEL).contributions().stream()
+                                .map(c -> new MatchReason(c.field(), c.level(), c.weight()))
+                                .toList()))
                 .toList();
-        Map<UUID, PersonSummary> summaries = summaries(user, rows, otherNames).stream()
-                .collect(java.util.stream.Collectors.toMap(PersonSummary::id, summary -> summary));
-        List<LikelyMatch> matches = new ArrayList<>();
-        for (ScoredPair pair : LINKER.lookUp(
-                MatchablePerson.of(query),
-                candidates.stream().map(MatchablePerson::of).toList(),
-                MODEL,
-                MODEL.scoreFor(LIKELY))) {
-            PersonRecord candidate = candidates.get(pair.second());
-            MatchExplanation why = LINKER.explain(MatchablePerson.of(query), MatchablePerson.of(candidate), MODEL);
-            matches.add(new LikelyMatch(
-                    Objects.requireNonNull(summaries.get(UUID.fromString(candidate.id()))),
-                    pair.probability(),
-                    why.contributions().stream()
-                            .map(c -> new MatchReason(c.field(), c.level(), c.weight()))
-                            .toList()));
-            if (matches.size() == LIKELY_SHOWN) {
-                break;
-            }
-        }
-        return matches;
+    }
+
+    /** A person the engine found likely, as the user sees them, and what the engine compared. */
+    private record Candidate(PersonSummary person, MatchablePerson compared, ScoredPair pair) {}
+
+    /**
+     * The persons sharing match keys with {@code query} ({@code probe} as the engine sees it) and
+     * kept by {@code keep}, at least
+     * {@link #LIKELY} to be the same person under {@code model}, most likely first.
+     */
+    private List<Candidate> likelyCandidates(
+            CurrentUser user,
+            PersonRecord query,
+            MatchablePerson probe,
+            Predicate<PersonRepository.Row> keep,
+            FellegiSunterModel model) {
+        List<PersonRepository.Row> rows = persons.findAllById(matchIndex.candidates(query)).stream()
+                .filter(keep)
+                .toList();
+        Map<UUID, List<OtherName>> otherNames = persons.otherNames(ids(rows));
+        List<MatchablePerson> compared = rows.stream()
+                .map(row -> MatchablePerson.of(persons.matchable(row, otherNames.getOrDefault(row.id(), List.of()))))
+                .toList();
+        List<PersonSummary> summaries = summaries(user, rows, otherNames);
+        return LINKER.lookUp(probe, compared, model, model.scoreFor(LIKELY)).stream()
+                .map(pair -> new Candidate(summaries.get(pair.second()), compared.get(pair.second()), pair))
+                .toList();
     }
 
     private static final Linker<MatchablePerson> LINKER = PersonMatching.linker();
@@ -322,12 +322,7 @@ public class PersonRegistry {
         } else {
             audit.record(AuditAction.DELETE, RECORD_TYPE, id);
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                keys.destroy(id);
-            }
-        });
+        destroyKeyAfterCommit(id);
     }
 
     /** Erases a record merged into one being erased: nothing of the person may remain in either. */
@@ -337,6 +332,11 @@ public class PersonRegistry {
         }
         events.publishEvent(new PersonErased(id));
         persons.delete(id);
+        destroyKeyAfterCommit(id);
+    }
+
+    /** Destroys a person's key once the erasing transaction is committed (crypto-shredding). */
+    private void destroyKeyAfterCommit(UUID id) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
