@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.people.PersonViews.Merge;
+import org.passerelle.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,7 +53,7 @@ class MergeRepository {
     }
 
     void markNotDuplicate(UUID first, UUID second, UUID userId) {
-        UUID a = first.compareTo(second) < 0 ? first : second;
+        UUID a = Ids.compareAsDatabase(first, second) < 0 ? first : second;
         UUID b = a.equals(first) ? second : first;
         jdbc.sql("""
                 insert into people.not_duplicate (person_a, person_b, decided_by) values (?, ?, ?)

@@ -383,6 +383,14 @@ public class PersonRegistry {
                 emergencyAccessUntil);
     }
 
+    /** The summaries of live persons as {@code user} sees them in a list, by id; no file is opened. */
+    Map<UUID, PersonSummary> summariesOf(CurrentUser user, List<UUID> ids) {
+        List<PersonRepository.Row> rows = persons.findAllById(ids);
+        Map<UUID, PersonSummary> byId = new java.util.HashMap<>();
+        summaries(user, rows, persons.otherNames(ids(rows))).forEach(summary -> byId.put(summary.id(), summary));
+        return byId;
+    }
+
     private static @Nullable Integer age(@Nullable BirthDate birthDate, LocalDate today) {
         return birthDate == null ? null : birthDate.ageOn(today);
     }

@@ -479,7 +479,7 @@ class PersonRepository {
                 rs.getTimestamp("updated_at").toInstant());
     }
 
-    private static @Nullable BirthDate birthDate(ResultSet rs) throws SQLException {
+    static @Nullable BirthDate birthDate(ResultSet rs) throws SQLException {
         Date date = rs.getDate("birth_date");
         if (date == null) {
             return null;

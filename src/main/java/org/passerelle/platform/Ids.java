@@ -21,4 +21,13 @@ public final class Ids {
         long lsb = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb);
     }
+
+    /**
+     * Compares two UUIDs as PostgreSQL does (their 16 bytes, unsigned), unlike {@link
+     * UUID#compareTo}, which compares signed halves: for checks such as {@code a < b} on pairs.
+     */
+    public static int compareAsDatabase(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.passerelle.platform.database.VaultDatabase;
@@ -84,6 +85,25 @@ public class SubjectKeys {
                         (rs, row) -> unwrap(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)),
                         (Object) missing.toArray(UUID[]::new))
                 .forEach(this::remember);
+    }
+
+    /**
+     * The keys of many subjects, without keeping them in the cache: for a pass over the whole
+     * registry (the duplicate scan), which must neither evict the keys in daily use nor keep a
+     * million keys in memory. Subjects without a key are left out.
+     */
+    public Map<UUID, DataKey> keysOf(Collection<UUID> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Map.of();
+        }
+        record Wrapped(UUID subjectId, String masterKeyId, byte[] key) {}
+        List<Wrapped> wrapped = vault.query(
+                "select subject_id, master_key_id, wrapped_key from vault.subject_key where subject_id = any(?)",
+                (rs, row) -> new Wrapped(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)),
+                (Object) subjectIds.stream().distinct().toArray(UUID[]::new));
+        return wrapped.parallelStream()
+                .map(w -> unwrap(w.subjectId(), w.masterKeyId(), w.key()))
+                .collect(Collectors.toMap(DataKey::subjectId, key -> key));
     }
 
     /** Creates keys for many subjects at once (bulk import); existing keys are kept and returned. */

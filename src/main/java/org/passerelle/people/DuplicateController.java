@@ -1,0 +1,59 @@
+package org.passerelle.people;
+
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.passerelle.people.DuplicateViews.MergeDecision;
+import org.passerelle.people.DuplicateViews.Queue;
+import org.passerelle.people.DuplicateViews.Scan;
+import org.passerelle.people.PersonViews.Merge;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The duplicate scan and its review queue, for data officers. */
+@RestController
+@RequestMapping("/api/duplicates")
+class DuplicateController {
+
+    private final DuplicateScans scans;
+    private final DuplicateReview review;
+
+    DuplicateController(DuplicateScans scans, DuplicateReview review) {
+        this.scans = scans;
+        this.review = review;
+    }
+
+    @GetMapping
+    Queue queue(@RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return review.queue(limit, offset);
+    }
+
+    @PostMapping("/scans")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Scan startScan() {
+        return scans.start();
+    }
+
+    @GetMapping("/scans/{id}")
+    Scan scan(@PathVariable UUID id) {
+        return scans.get(id);
+    }
+
+    @PostMapping("/{id}/merge")
+    @ResponseStatus(HttpStatus.CREATED)
+    Merge confirm(@PathVariable UUID id, @Valid @RequestBody MergeDecision decision) {
+        return review.confirm(id, decision.keptId());
+    }
+
+    @PostMapping("/{id}/rejection")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reject(@PathVariable UUID id) {
+        review.reject(id);
+    }
+}

@@ -1,0 +1,66 @@
+package org.passerelle.people;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.people.PersonViews.MatchReason;
+import org.passerelle.people.PersonViews.PersonSummary;
+
+/** What the duplicate scan and its review queue show and take. */
+public final class DuplicateViews {
+
+    private DuplicateViews() {}
+
+    /**
+     * A scan of the whole registry.
+     *
+     * @param status RUNNING, DONE or FAILED
+     * @param model REGISTRY when the weights were estimated on this registry by expectation
+     *     maximisation, DEFAULT when the registry was too small for that or the estimate implausible
+     * @param prior the model's prior probability that a pair is the same person
+     * @param proposed the pairs proposed for review (new or still pending), not judged different before
+     * @param weights the weight of every level of every field the scan used
+     */
+    public record Scan(
+            UUID id,
+            Instant startedAt,
+            @Nullable Instant finishedAt,
+            String status,
+            @Nullable String model,
+            @Nullable Double prior,
+            @Nullable Integer persons,
+            @Nullable Integer proposed,
+            @Nullable Long loadMillis,
+            @Nullable Long trainMillis,
+            @Nullable Long compareMillis,
+            List<FieldWeights> weights) {}
+
+    /** The levels of one field and what each weighs. */
+    public record FieldWeights(String field, List<LevelWeight> levels) {}
+
+    /**
+     * One level of agreement: its share among true duplicates (m), among different people (u), and
+     * the weight log2(m/u) it adds.
+     */
+    public record LevelWeight(String level, double m, double u, double weight) {}
+
+    /** A pair the scan found likely to be one person, waiting for a data officer's decision. */
+    public record Candidate(
+            UUID id,
+            PersonSummary first,
+            PersonSummary second,
+            double probability,
+            List<MatchReason> reasons,
+            Instant foundAt) {}
+
+    /** A page of the review queue, most likely first, with how many wait in all and the last scan. */
+    public record Queue(
+            List<Candidate> candidates,
+            long pending,
+            @Nullable Scan lastScan) {}
+
+    /** Confirms a pair: the other record is merged into {@code keptId}, one of the two. */
+    public record MergeDecision(@NotNull UUID keptId) {}
+}

@@ -1,0 +1,284 @@
+package org.passerelle.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.passerelle.support.ApiSession;
+import org.passerelle.support.PasserelleTest;
+import org.passerelle.support.TestOrganisation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The batch duplicate scan fills the review queue; a data officer merges a pair or says the two are
+ * different people, which is remembered so the pair never returns.
+ */
+@PasserelleTest
+class DuplicateReviewTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestOrganisation organisation;
+    ApiSession clinicianAtA;
+    ApiSession clinicianAtB;
+    ApiSession dataOfficer;
+    String suffix;
+
+    @BeforeEach
+    void setUp() {
+        organisation = new TestOrganisation(port);
+        clinicianAtA = organisation.userAt(organisation.siteA, "CLINICIAN");
+        clinicianAtB = organisation.userAt(organisation.siteB, "CLINICIAN");
+        dataOfficer = dataOfficer(true, List.of());
+        suffix = UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
+    }
+
+    @Test
+    void aScanProposesSpellingVariantsAndConfirmingMergesThem() {
+        String youssef = register(clinicianAtA, "Youssef Haddad " + suffix, "1994-03-12");
+        String yusuf = register(clinicianAtB, "Yusuf Hadad " + suffix, "1994-12-03");
+        String stranger = register(clinicianAtA, "Tesfaye Gebremedhin " + suffix, "1988-07-01");
+
+        JsonNode scan = scanAndWait();
+
+        assertThat(scan.path("status").asString()).isEqualTo("DONE");
+        assertThat(scan.path("persons").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(scan.path("weights").valueStream().map(f -> f.path("field").asString()))
+                .contains("names", "birth date", "sex");
+        JsonNode pair = candidate(dataOfficer, youssef, yusuf).orElseThrow();
+        assertThat(pair.path("probability").asDouble()).isGreaterThanOrEqualTo(0.5);
+        assertThat(pair.path("reasons")
+                        .valueStream()
+                        .map(r -> r.path("field").asString() + ":"
+                                + r.path("level").asString()))
+                .contains("birth date:day-month swap or one digit");
+        assertThat(Set.of(
+                        pair.path("first").path("chosenName").asString(),
+                        pair.path("second").path("chosenName").asString()))
+                .containsExactlyInAnyOrder("Youssef Haddad " + suffix, "Yusuf Hadad " + suffix);
+        assertThat(candidate(dataOfficer, youssef, stranger)).isEmpty();
+
+        ApiSession.Response merge =
+                dataOfficer.post("/api/duplicates/" + pair.path("id").asString() + "/merge", Map.of("keptId", youssef));
+
+        assertThat(merge.status()).as(merge.body().toString()).isEqualTo(201);
+        assertThat(merge.text("keptId")).isEqualTo(youssef);
+        assertThat(merge.text("mergedId")).isEqualTo(yusuf);
+        assertThat(candidate(dataOfficer, youssef, yusuf)).isEmpty();
+        assertThat(status(pair.path("id").asString())).isEqualTo("MERGED");
+        assertThat(clinicianAtB.get("/api/people/" + youssef).status())
+                .as("the merged record's site reaches the kept record")
+                .isEqualTo(200);
+        assertThat(dataOfficer
+                        .post("/api/duplicates/" + pair.path("id").asString() + "/rejection", Map.of())
+                        .text("code"))
+                .isEqualTo("duplicate-already-decided");
+    }
+
+    @Test
+    void aRejectedPairIsRememberedAndNeverProposedAgain() {
+        String first = register(clinicianAtA, "Mamadou Diallo " + suffix, "2001-05-20");
+        String second = register(clinicianAtA, "Mamadou Diallo " + suffix, "2001-05-20");
+        scanAndWait();
+        String pairId =
+                candidate(dataOfficer, first, second).orElseThrow().path("id").asString();
+
+        assertThat(dataOfficer
+                        .post("/api/duplicates/" + pairId + "/rejection", Map.of())
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(jdbc.sql("select count(*) from people.not_duplicate"
+                                + " where (person_a, person_b) in ((?::uuid, ?::uuid), (?::uuid, ?::uuid))")
+                        .params(first, second, second, first)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        scanAndWait();
+        assertThat(candidate(dataOfficer, first, second)).isEmpty();
+        assertThat(status(pairId)).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void onlyDataOfficersReviewAndBadDecisionsChangeNothing() {
+        String first = register(clinicianAtA, "Abdulrahman Osman " + suffix, "1999-01-15");
+        String second = register(clinicianAtA, "Abderrahmane Ousmane " + suffix, "1999-01-15");
+        scanAndWait();
+        String pairId =
+                candidate(dataOfficer, first, second).orElseThrow().path("id").asString();
+        ApiSession coordinator = organisation.userAt(organisation.siteA, "COORDINATOR");
+
+        for (ApiSession notAllowed : List.of(clinicianAtA, coordinator, organisation.admin())) {
+            assertThat(notAllowed.get("/api/duplicates").status()).isEqualTo(403);
+            assertThat(notAllowed.post("/api/duplicates/scans", Map.of()).status())
+                    .isEqualTo(403);
+            assertThat(notAllowed
+                            .post("/api/duplicates/" + pairId + "/merge", Map.of("keptId", first))
+                            .status())
+                    .isEqualTo(403);
+            assertThat(notAllowed
+                            .post("/api/duplicates/" + pairId + "/rejection", Map.of())
+                            .status())
+                    .isEqualTo(403);
+        }
+        ApiSession.Response stranger = dataOfficer.post(
+                "/api/duplicates/" + pairId + "/merge",
+                Map.of("keptId", UUID.randomUUID().toString()));
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.body().toString()).contains("not-in-pair");
+        assertThat(dataOfficer
+                        .post("/api/duplicates/" + pairId + "/merge", Map.of())
+                        .status())
+                .isEqualTo(400);
+        assertThat(dataOfficer
+                        .post("/api/duplicates/" + UUID.randomUUID() + "/merge", Map.of("keptId", first))
+                        .status())
+                .isEqualTo(404);
+        assertThat(dataOfficer.get("/api/duplicates?limit=0").status()).isEqualTo(400);
+        assertThat(dataOfficer.get("/api/duplicates?limit=abc").status()).isEqualTo(400);
+
+        assertThat(status(pairId)).isEqualTo("PENDING");
+        assertThat(jdbc.sql("select count(*) from people.person_merge where kept_id in (?::uuid, ?::uuid)")
+                        .params(first, second)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aDataOfficerSeesOnlyPairsWhollyWithinTheirSites() {
+        String atA = register(clinicianAtA, "Ibrahim Konate " + suffix, "1997-09-09");
+        String alsoAtA = register(clinicianAtA, "Brahim Konaté " + suffix, "1997-09-09");
+        String atB = register(clinicianAtB, "Ebrahim Konate " + suffix, "1997-09-09");
+        scanAndWait();
+        ApiSession officerOfA = dataOfficer(false, List.of(organisation.siteA));
+
+        assertThat(candidate(officerOfA, atA, alsoAtA)).isPresent();
+        assertThat(candidate(officerOfA, atA, atB)).isEmpty();
+        assertThat(candidate(dataOfficer, atA, atB)).isPresent();
+    }
+
+    @Test
+    void refusesASecondScanWhileOneRuns() {
+        UUID running = UUID.randomUUID();
+        jdbc.sql("insert into people.duplicate_scan (id, started_at, status) values (?, now(), 'RUNNING')")
+                .param(running)
+                .update();
+        try {
+            ApiSession.Response refused = dataOfficer.post("/api/duplicates/scans", Map.of());
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.text("code")).isEqualTo("duplicate-scan-running");
+        } finally {
+            jdbc.sql("update people.duplicate_scan set status = 'FAILED', finished_at = now() where id = ?")
+                    .param(running)
+                    .update();
+        }
+    }
+
+    private JsonNode scanAndWait() {
+        ApiSession.Response started = dataOfficer.post("/api/duplicates/scans", Map.of());
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode scan = dataOfficer
+                    .get("/api/duplicates/scans/" + started.text("id"))
+                    .body();
+            if (!scan.path("status").asString().equals("RUNNING")) {
+                return scan;
+            }
+            sleep();
+        }
+        throw new AssertionError("the scan did not finish in two minutes");
+    }
+
+    /** The waiting pair of these two persons, looked for through every page of the queue. */
+    private static Optional<JsonNode> candidate(ApiSession session, String a, String b) {
+        for (int offset = 0; ; offset += 100) {
+            ApiSession.Response page = session.get("/api/duplicates?limit=100&offset=" + offset);
+            assertThat(page.status()).as(page.body().toString()).isEqualTo(200);
+            List<JsonNode> candidates =
+                    page.body().path("candidates").valueStream().toList();
+            for (JsonNode candidate : candidates) {
+                Set<String> pair = Set.of(
+                        candidate.path("first").path("id").asString(),
+                        candidate.path("second").path("id").asString());
+                if (pair.equals(Set.of(a, b))) {
+                    return Optional.of(candidate);
+                }
+            }
+            if (candidates.size() < 100) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private String status(String candidateId) {
+        return jdbc.sql("select status from people.duplicate_candidate where id = ?::uuid")
+                .param(candidateId)
+                .query(String.class)
+                .single();
+    }
+
+    private ApiSession dataOfficer(boolean allSites, List<String> sites) {
+        ApiSession.Response created = organisation
+                .admin()
+                .post(
+                        "/api/users",
+                        Map.of(
+                                "username",
+                                "do" + UUID.randomUUID().toString().substring(0, 8),
+                                "displayName",
+                                "Data officer",
+                                "password",
+                                TestOrganisation.PASSWORD,
+                                "roles",
+                                List.of("DATA_OFFICER"),
+                                "allSites",
+                                allSites,
+                                "siteIds",
+                                sites));
+        ApiSession session = new ApiSession(port);
+        session.login(created.text("username"), TestOrganisation.PASSWORD);
+        session.enrolSecondFactor();
+        return session;
+    }
+
+    private static String register(ApiSession session, String name, String birthDate) {
+        ApiSession.Response response = session.post(
+                "/api/people",
+                Map.of(
+                        "details",
+                        Map.of(
+                                "chosenName",
+                                name,
+                                "sex",
+                                "MALE",
+                                "birthDate",
+                                Map.of("precision", "EXACT", "date", birthDate))));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.text("id");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
