@@ -9,6 +9,7 @@ import { toProblem } from './problems';
 import { matchRoute, navigate, usePath, type Route } from './router';
 import { AccountScreen } from './screens/AccountScreen';
 import { AdminScreen } from './screens/AdminScreen';
+import { DuplicatesScreen } from './screens/DuplicatesScreen';
 import { EmergencyAccessScreen } from './screens/EmergencyAccessScreen';
 import { landingPath, LoginScreen } from './screens/LoginScreen';
 import { NewConsultationScreen } from './screens/NewConsultationScreen';
@@ -126,6 +127,8 @@ function Screen({ route, session, pendingLogin }: ScreenProps) {
       return <AccountScreen />;
     case 'emergencyAccess':
       return <EmergencyAccessScreen />;
+    case 'duplicates':
+      return <DuplicatesScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -6,6 +6,8 @@ import type {
   AuditEntry,
   Consultation,
   DownloadedFile,
+  DuplicateQueue,
+  DuplicateScan,
   EmergencyAccess,
   LikelyMatch,
   Merge,
@@ -247,6 +249,13 @@ export const api = {
   mergePerson: (keptId: Uuid, mergedId: Uuid) =>
     call<Merge>('POST', `/api/people/${id(keptId)}/merges`, { mergedId }),
   undoMerge: (mergeId: Uuid) => call<Merge>('POST', `/api/merges/${id(mergeId)}/undo`, {}),
+  duplicates: (limit: number, offset: number) =>
+    call<DuplicateQueue>('GET', `/api/duplicates?limit=${limit}&offset=${offset}`),
+  startDuplicateScan: () => call<DuplicateScan>('POST', '/api/duplicates/scans', {}),
+  duplicateScan: (scanId: Uuid) => call<DuplicateScan>('GET', `/api/duplicates/scans/${id(scanId)}`),
+  confirmDuplicate: (candidateId: Uuid, keptId: Uuid) =>
+    call<Merge>('POST', `/api/duplicates/${id(candidateId)}/merge`, { keptId }),
+  rejectDuplicate: (candidateId: Uuid) => call<void>('POST', `/api/duplicates/${id(candidateId)}/rejection`, {}),
   /** Takes a person followed at another site into care at the current site. */
   takeIntoCare: (personId: Uuid) => call<Person>('POST', `/api/people/${id(personId)}/care-sites`, {}),
   /** Break-the-glass: opens the whole file for a few hours; needs a recent identity confirmation. */

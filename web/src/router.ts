@@ -13,6 +13,7 @@ export type Route =
   | { screen: 'admin' }
   | { screen: 'account' }
   | { screen: 'emergencyAccess' }
+  | { screen: 'duplicates' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -41,6 +42,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'account' };
     case '/emergency-access':
       return { screen: 'emergencyAccess' };
+    case '/duplicates':
+      return { screen: 'duplicates' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

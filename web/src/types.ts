@@ -211,10 +211,50 @@ export const COMPARTMENTS = ['GENERAL', 'MENTAL_HEALTH', 'SGBV', 'LEGAL'] as con
 export type Compartment = (typeof COMPARTMENTS)[number];
 
 /** An existing person who may be the one being registered, with what agreed. */
+/** One field's part in a match: how it agreed (level) and how much that counted (weight, log2). */
+export interface MatchReason {
+  field: string;
+  level: string;
+  weight: number;
+}
+
 export interface LikelyMatch {
   person: PersonSummary;
   probability: number;
-  reasons: { field: string; level: string; weight: number }[];
+  reasons: MatchReason[];
+}
+
+/** A scan of the whole registry for duplicates, and the weights it used. */
+export interface DuplicateScan {
+  id: Uuid;
+  startedAt: string;
+  finishedAt?: string | null;
+  status: 'RUNNING' | 'DONE' | 'FAILED';
+  /** REGISTRY: weights estimated on this registry; DEFAULT: the built-in weights. */
+  model?: 'REGISTRY' | 'DEFAULT' | null;
+  prior?: number | null;
+  persons?: number | null;
+  proposed?: number | null;
+  loadMillis?: number | null;
+  trainMillis?: number | null;
+  compareMillis?: number | null;
+  weights: { field: string; levels: { level: string; m: number; u: number; weight: number }[] }[];
+}
+
+/** A pair the scan found likely to be one person, waiting for a data officer's decision. */
+export interface DuplicateCandidate {
+  id: Uuid;
+  first: PersonSummary;
+  second: PersonSummary;
+  probability: number;
+  reasons: MatchReason[];
+  foundAt: string;
+}
+
+export interface DuplicateQueue {
+  candidates: DuplicateCandidate[];
+  pending: number;
+  lastScan?: DuplicateScan | null;
 }
 
 /** A merge of a duplicate record into another; undone when unmergedAt is set. */

@@ -53,6 +53,11 @@ export function Header() {
                 {t('nav.emergencyAccess')}
               </Link>
             )}
+            {hasRole(session, 'DATA_OFFICER') && (
+              <Link href="/duplicates" class="nav-link" testId="nav-duplicates">
+                {t('nav.duplicates')}
+              </Link>
+            )}
             {hasRole(session, 'ADMINISTRATOR') && (
               <Link href="/admin" class="nav-link" testId="nav-admin">
                 {t('nav.admin')}

@@ -2,27 +2,8 @@ import { useApp } from '../appContext';
 import { describeBirth } from '../format';
 import { formatPatientCode } from '../patientCode';
 import { navigate } from '../router';
-import type { MessageKey } from '../i18n/fr';
+import { describeAgreement } from './matchReasons';
 import type { LikelyMatch } from '../types';
-
-/** The engine's fields and levels, as the server names them, and their texts. */
-const FIELDS: Record<string, MessageKey> = {
-  names: 'likely.reason.names',
-  'birth date': 'likely.reason.birth date',
-  sex: 'likely.reason.sex',
-};
-
-const LEVELS: Record<string, MessageKey> = {
-  'all names exact': 'likely.level.allNamesExact',
-  'all names similar': 'likely.level.allNamesSimilar',
-  'two or more names similar': 'likely.level.twoNamesSimilar',
-  'one name similar': 'likely.level.oneNameSimilar',
-  'same date': 'likely.level.sameDate',
-  'day-month swap or one digit': 'likely.level.dayMonthSwap',
-  'consistent with imprecise date': 'likely.level.consistentDate',
-  'within two years': 'likely.level.withinTwoYears',
-  same: 'likely.level.same',
-};
 
 interface Props {
   matches: LikelyMatch[];
@@ -64,10 +45,7 @@ export function LikelyMatches({ matches, busy, onSomeoneNew, onBack }: Props) {
             </p>
             <p class="likely-why" data-testid="likely-why">
               {t('likely.probability', { percent: String(Math.round(match.probability * 100)) })}{' '}
-              {match.reasons
-                .filter((reason) => reason.weight > 0 && FIELDS[reason.field] && LEVELS[reason.level])
-                .map((reason) => t(FIELDS[reason.field]!, { level: t(LEVELS[reason.level]!) }))
-                .join(' · ')}
+              {describeAgreement(match.reasons, t)}
             </p>
             {!match.person.inScope && <p class="result-scope">{t('scope.otherSite')}</p>}
             <button
