@@ -106,13 +106,28 @@ public class DuplicateScans {
 
     /** Starts a scan on behalf of the system (the nightly job); does nothing while another runs. */
     void startScheduled() {
+        transactions.executeWithoutResult(status -> begin("SCHEDULED").ifPresent(this::runAfterCommit));
+    }
+
+    /**
+     * Runs a whole scan in the calling thread on behalf of the system ({@code ./passerelle
+     * scan-duplicates}); refuses while another runs.
+     */
+    Scan scanNow() {
+        UUID id = transactions.execute(
+                status -> begin("COMMAND").orElseThrow(() -> DomainException.conflict("duplicate-scan-running")));
+        run(java.util.Objects.requireNonNull(id));
+        return transactions.execute(status -> duplicates.scan(id).orElseThrow());
+    }
+
+    /** Records a new scan started by the system, audited with how it was started; empty while another runs. */
+    private java.util.Optional<UUID> begin(String how) {
         UUID id = Ids.newId();
-        transactions.executeWithoutResult(status -> {
-            if (duplicates.startScan(id, clock.instant(), null)) {
-                audit.recordBySystem(AuditAction.CREATE, RECORD_TYPE, id, "SCHEDULED");
-                runAfterCommit(id);
-            }
-        });
+        if (!duplicates.startScan(id, clock.instant(), null)) {
+            return java.util.Optional.empty();
+        }
+        audit.recordBySystem(AuditAction.CREATE, RECORD_TYPE, id, how);
+        return java.util.Optional.of(id);
     }
 
     /** A scan, for data officers. */

@@ -32,6 +32,9 @@ class DuplicateReviewTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DuplicateScans scans;
+
     TestOrganisation organisation;
     ApiSession clinicianAtA;
     ApiSession clinicianAtB;
@@ -170,6 +173,23 @@ class DuplicateReviewTest {
         assertThat(candidate(officerOfA, atA, alsoAtA)).isPresent();
         assertThat(candidate(officerOfA, atA, atB)).isEmpty();
         assertThat(candidate(dataOfficer, atA, atB)).isPresent();
+    }
+
+    @Test
+    void theOperatorCommandScansInTheCallingThreadAndAuditsIt() {
+        String first = register(clinicianAtA, "Ousmane Camara " + suffix, "1985-11-02");
+        String second = register(clinicianAtB, "Osman Kamara " + suffix, "1985-11-02");
+
+        DuplicateViews.Scan scan = scans.scanNow();
+
+        assertThat(scan.status()).isEqualTo("DONE");
+        assertThat(scan.finishedAt()).isNotNull();
+        assertThat(candidate(dataOfficer, first, second)).isPresent();
+        assertThat(jdbc.sql("select outcome from audit.audit_event where record_id = ?")
+                        .param(scan.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("COMMAND");
     }
 
     @Test

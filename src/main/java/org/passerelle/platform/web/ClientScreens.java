@@ -9,7 +9,14 @@ import java.util.List;
 public final class ClientScreens {
 
     public static final List<String> PATHS = List.of(
-            "/login", "/sites", "/people/**", "/new-person", "/summary", "/account", "/admin/**", "/emergency-access",
+            "/login",
+            "/sites",
+            "/people/**",
+            "/new-person",
+            "/summary",
+            "/account",
+            "/admin/**",
+            "/emergency-access",
             "/duplicates");
 
     private ClientScreens() {}
