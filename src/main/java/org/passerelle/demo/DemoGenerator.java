@@ -67,13 +67,42 @@ public final class DemoGenerator {
         List<ImportedPerson> batchPersons = new ArrayList<>(count);
         List<ImportedConsultation> batchConsultations = new ArrayList<>(count * 10);
         for (long n = firstPerson; n < firstPerson + count; n++) {
-            SplittableRandom random = new SplittableRandom(DemoIds.mix(seed, n));
-            DemoOrganisation.Site site = SiteProfile.weighted(siteWeights, random);
-            LocalDate registeredOn = today.minusDays(random.nextInt(365));
-            PersonMaker.MadePerson made = persons.make(site, registeredOn, random);
+            PersonMaker.MadePerson made = registeredAgain(n) ? again(n) : person(n);
             batchPersons.add(made.person());
-            batchConsultations.addAll(consultations.make(made, today, random));
+            batchConsultations.addAll(consultations.make(made, today, new SplittableRandom(DemoIds.mix(~seed, n))));
         }
         return new Batch(firstPerson, batchPersons, batchConsultations);
+    }
+
+    /** The share of persons who are someone registered again, a little earlier in the numbering. */
+    static final int REGISTERED_AGAIN_PERCENT = 3;
+
+    /**
+     * Whether the {@code n}-th person is the previous one registered a second time; the previous one
+     * then never is, so every re-registration points to a first registration.
+     */
+    boolean registeredAgain(long n) {
+        return n > 0 && drawsAgain(n) && !drawsAgain(n - 1);
+    }
+
+    private boolean drawsAgain(long n) {
+        return Math.floorMod(DemoIds.mix(seed ^ 0x5DEECE66DL, n), 100) < REGISTERED_AGAIN_PERCENT;
+    }
+
+    private PersonMaker.MadePerson person(long n) {
+        SplittableRandom random = new SplittableRandom(DemoIds.mix(seed, n));
+        DemoOrganisation.Site site = SiteProfile.weighted(siteWeights, random);
+        LocalDate registeredOn = today.minusDays(random.nextInt(365));
+        return persons.make(site, registeredOn, random);
+    }
+
+    /** The previous person registered again, at a site drawn anew, between their first registration and today. */
+    private PersonMaker.MadePerson again(long n) {
+        PersonMaker.MadePerson first = person(n - 1);
+        SplittableRandom random = new SplittableRandom(DemoIds.mix(seed, n));
+        DemoOrganisation.Site site = SiteProfile.weighted(siteWeights, random);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(first.registeredOn(), today);
+        LocalDate registeredOn = first.registeredOn().plusDays(days <= 0 ? 0 : random.nextLong(days + 1));
+        return persons.registeredAgain(first, site, registeredOn, random);
     }
 }

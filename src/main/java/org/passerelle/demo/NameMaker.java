@@ -24,7 +24,12 @@ final class NameMaker {
     static final int SHORTENED_PERCENT = 25;
 
     /** A chosen name and the other names of one person. */
-    record Names(String chosenName, List<OtherName> otherNames) {}
+    /**
+     * A person's names.
+     *
+     * @param parts the parts of the chosen name (a part may hold a space: "Abdul Rahman")
+     */
+    record Names(String chosenName, List<OtherName> otherNames, List<String> parts) {}
 
     private final NameBook book;
 
@@ -68,7 +73,7 @@ final class NameMaker {
                     .ifPresent(name -> others.add(
                             new OtherName(name, NameKind.ORIGINAL_SCRIPT, origin.script(), origin.scriptLanguage())));
         }
-        return new Names(chosen, List.copyOf(others));
+        return new Names(chosen, List.copyOf(others), List.copyOf(parts));
     }
 
     private static List<String> parts(Origin origin, Sex sex, SplittableRandom random) {
@@ -101,7 +106,7 @@ final class NameMaker {
     }
 
     /** The full name with one part spelled another way, if any part has another spelling. */
-    private Optional<String> spelling(List<String> parts, SplittableRandom random) {
+    Optional<String> spelling(List<String> parts, SplittableRandom random) {
         List<Integer> variable = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             if (!book.otherSpellings(parts.get(i)).isEmpty()) {

@@ -30,7 +30,12 @@ final class PersonMaker {
     private static final int COMMON_ORIGIN_BOOST = 4;
 
     /** A person and what the consultations need to know of them. */
-    record MadePerson(ImportedPerson person, String mainLanguage, DemoOrganisation.Site site, LocalDate registeredOn) {}
+    record MadePerson(
+            ImportedPerson person,
+            String mainLanguage,
+            DemoOrganisation.Site site,
+            LocalDate registeredOn,
+            List<String> nameParts) {}
 
     private final List<Origin> origins;
     private final NameMaker names;
@@ -72,7 +77,41 @@ final class PersonMaker {
                 flags,
                 site.id(),
                 createdAt);
-        return new MadePerson(person, languages.getFirst(), site, registeredOn);
+        return new MadePerson(person, languages.getFirst(), site, registeredOn, name.parts());
+    }
+
+    /**
+     * The same person registered again, as happens in the field: at another site, later, under
+     * another spelling of their names, with the birth date given differently (a year
+     * only, an age, day and month swapped) and without the other names given the first time.
+     */
+    MadePerson registeredAgain(
+            MadePerson first, DemoOrganisation.Site site, LocalDate registeredOn, SplittableRandom random) {
+        ImportedPerson before = first.person();
+        List<String> parts = first.nameParts();
+        String chosen = names.spelling(parts, random)
+                .filter(name -> NameMaker.percent(random, 70))
+                .orElse(before.chosenName());
+        Instant createdAt = registeredOn.atTime(9, 0).atZone(FRANCE).toInstant().plusSeconds(random.nextInt(4 * 3600));
+        BirthDate birthDate = BirthDates.givenAgain(before.birthDate(), registeredOn, random);
+        Set<Flag> flags = EnumSet.copyOf(before.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : before.flags());
+        if (birthDate != null && birthDate.ageOn(registeredOn) >= 18) {
+            flags.remove(Flag.UNACCOMPANIED_MINOR); // came of age since
+        }
+        ImportedPerson again = new ImportedPerson(
+                DemoIds.at(createdAt, random),
+                null,
+                chosen,
+                List.of(),
+                before.sex(),
+                birthDate,
+                before.languages(),
+                before.countryOfOrigin(),
+                NameMaker.percent(random, 50) ? before.phone() : null,
+                flags,
+                site.id(),
+                createdAt);
+        return new MadePerson(again, first.mainLanguage(), site, registeredOn, parts);
     }
 
     /** An origin, those common at the site being more likely. */
@@ -164,6 +203,27 @@ final class PersonMaker {
                 return BirthDate.estimated(age, on);
             }
             return birthDate.ageOn(on) == age ? birthDate : BirthDate.estimated(age, on);
+        }
+
+        /** The birth date a person gives at a second registration: often the same, sometimes less precise or mistyped. */
+        static @Nullable BirthDate givenAgain(@Nullable BirthDate first, LocalDate on, SplittableRandom random) {
+            if (first == null) {
+                return null;
+            }
+            int draw = random.nextInt(100);
+            LocalDate date = first.date();
+            BirthDate again = first;
+            if (draw < 55) {
+                return first;
+            } else if (draw < 75) {
+                again = BirthDate.year(date.getYear());
+            } else if (draw < 88) {
+                again = BirthDate.estimated(first.ageOn(on), on);
+            } else if (first.precision() == BirthDate.Precision.EXACT && date.getDayOfMonth() <= 12) {
+                again = BirthDate.exact(LocalDate.of(date.getYear(), date.getDayOfMonth(), date.getMonthValue()));
+            }
+            // the person is the age they are, however the date is written
+            return again.ageOn(on) == first.ageOn(on) ? again : first;
         }
     }
 }

@@ -160,6 +160,54 @@ class WebClientTest {
     }
 
     @Test
+    void letsADataOfficerScanForDuplicatesAndMergeAPairFromTheReviewQueue() {
+        ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
+        String suffix = UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
+        String first = registerBorn(clinician, "Abdulrahman Haroun " + suffix, "1996-04-18");
+        String second = registerBorn(clinician, "Abderrahmane Harun " + suffix, "1996-04-18");
+        ApiSession dataOfficer = organisation.userAt(organisation.siteA, "DATA_OFFICER");
+        dataOfficer.enrolSecondFactor();
+        try (Browser browser = Browser.start()) {
+            logInWithCode(browser, organisation.username(dataOfficer), secretOf(dataOfficer));
+            browser.click("nav-duplicates");
+            browser.click("duplicates-scan");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(60))
+                    .until(driver -> !driver.findElements(By.cssSelector("[data-testid='duplicate-pair']"))
+                            .isEmpty());
+            WebElement pair = browser.find("duplicate-pair");
+            assertThat(pair.getText()).contains("Abdulrahman Haroun " + suffix, "Abderrahmane Harun " + suffix);
+            assertThat(browser.find("duplicate-why").getText()).contains("%");
+            browser.click("duplicate-checked");
+            browser.click("duplicate-keep-first");
+            browser.find("duplicates-decided");
+            browser.find("duplicates-empty");
+        }
+
+        List<String> merged = jdbc.sql(
+                        "select merged_id::text from people.person_merge where kept_id in (?::uuid, ?::uuid)")
+                .params(first, second)
+                .query(String.class)
+                .list();
+        assertThat(merged).hasSize(1).first().isIn(first, second);
+    }
+
+    private static String registerBorn(ApiSession session, String name, String birthDate) {
+        ApiSession.Response response = session.post(
+                "/api/people",
+                Map.of(
+                        "details",
+                        Map.of(
+                                "chosenName",
+                                name,
+                                "sex",
+                                "MALE",
+                                "birthDate",
+                                Map.of("precision", "EXACT", "date", birthDate))));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.text("id");
+    }
+
+    @Test
     void letsADataOfficerExportEverythingHeldAboutAPersonAfterConfirmingWhoTheyAre() {
         ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
         String name = "Export Me " + UUID.randomUUID().toString().substring(0, 6);

@@ -47,6 +47,33 @@ class DemoGeneratorTests {
     }
 
     @Test
+    void registersAFewPersonsAgainElsewhereUnderAnotherSpellingOrDate() {
+        List<Integer> again = java.util.stream.IntStream.range(0, PERSONS)
+                .filter(generator::registeredAgain)
+                .boxed()
+                .toList();
+
+        assertThat(again.size()).isBetween(PERSONS * 2 / 100, PERSONS * 4 / 100);
+        for (int n : again) {
+            ImportedPerson first = persons.get(n - 1);
+            ImportedPerson second = persons.get(n);
+            assertThat(generator.registeredAgain(n - 1)).isFalse();
+            assertThat(second.id()).isNotEqualTo(first.id());
+            assertThat(second.sex()).isEqualTo(first.sex());
+            assertThat(second.countryOfOrigin()).isEqualTo(first.countryOfOrigin());
+            assertThat(second.createdAt()).isAfterOrEqualTo(first.createdAt().minus(java.time.Duration.ofHours(5)));
+            assertThat(second.birthDate() == null).isEqualTo(first.birthDate() == null);
+        }
+        long respelled = again.stream()
+                .filter(n ->
+                        !persons.get(n).chosenName().equals(persons.get(n - 1).chosenName()))
+                .count();
+        assertThat(respelled)
+                .as("most come back under another spelling or order")
+                .isGreaterThan(again.size() / 3);
+    }
+
+    @Test
     void streamsTheRequestedNumberInBatches() {
         List<DemoGenerator.Batch> batches = generator.batches(1001, 250).toList();
         assertThat(batches).hasSize(5);
@@ -115,7 +142,12 @@ class DemoGeneratorTests {
                         List.of("AF", "SD", "ER", "ET", "SO", "SY", "IQ", "DZ", "MA", "TN", "GN", "CI", "ML", "SN"));
         Map<String, Origin> origins =
                 NameBook.standard().origins().stream().collect(Collectors.toMap(Origin::country, Function.identity()));
-        assertThat(violations(persons, person -> {
+        List<ImportedPerson> firstRegistrations = java.util.stream.IntStream.range(0, PERSONS)
+                .filter(n -> !generator.registeredAgain(n))
+                .mapToObj(persons::get)
+                .toList();
+        // a person registered again may give another spelling of their given name
+        assertThat(violations(firstRegistrations, person -> {
                     Origin origin = origins.get(person.countryOfOrigin());
                     List<String> givenNames = person.sex() == Sex.FEMALE ? origin.femaleNames() : origin.maleNames();
                     return givenNames.stream()
