@@ -169,12 +169,23 @@ export interface PersonSummary {
   registeredSiteId: Uuid;
   /** Whether the user may open the file (in care at one of their sites, or break-the-glass). */
   inScope: boolean;
+  /** Why a search by name found them; absent for a patient code found and outside a search. */
+  match?: SearchMatch | null;
+}
+
+/** Why a search by name found a person: how probable, which of their names matched best, and what agreed. */
+export interface SearchMatch {
+  probability: number;
+  matchedName: string;
+  reasons: MatchReason[];
 }
 
 export interface PersonSearch {
   query: string;
   sex?: Sex;
+  /** A year of birth or an age, not both. */
   birthYear?: number;
+  age?: number;
   limit?: number;
 }
 

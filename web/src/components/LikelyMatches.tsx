@@ -2,8 +2,8 @@ import { useApp } from '../appContext';
 import { describeBirth } from '../format';
 import { formatPatientCode } from '../patientCode';
 import { navigate } from '../router';
-import { describeAgreement } from './matchReasons';
 import type { LikelyMatch } from '../types';
+import { MatchWhy } from './MatchWhy';
 
 interface Props {
   matches: LikelyMatch[];
@@ -44,8 +44,7 @@ export function LikelyMatches({ matches, busy, onSomeoneNew, onBack }: Props) {
                 .join(' · ')}
             </p>
             <p class="likely-why" data-testid="likely-why">
-              {t('likely.probability', { percent: String(Math.round(match.probability * 100)) })}{' '}
-              {describeAgreement(match.reasons, t)}
+              <MatchWhy probability={match.probability} reasons={match.reasons} />
             </p>
             {!match.person.inScope && <p class="result-scope">{t('scope.otherSite')}</p>}
             <button

@@ -4,8 +4,9 @@ import { formatPatientCode } from '../patientCode';
 import { countryName } from '../referenceLists';
 import type { PersonSummary } from '../types';
 import { Link } from './Link';
+import { MatchWhy } from './MatchWhy';
 
-/** One search result: enough to recognise the person, as a link to their page. */
+/** One search result: enough to recognise the person, and why they were found, as a link to their page. */
 export function PersonSummaryCard({ person }: { person: PersonSummary }) {
   const { t, language } = useApp();
   const birth = describeBirth(person.birthDate, person.age, t, language);
@@ -31,6 +32,15 @@ export function PersonSummaryCard({ person }: { person: PersonSummary }) {
             .filter((part) => part !== '')
             .join(' · ')}
         </span>
+        {person.match && (
+          <span class="result-why" data-testid="search-result-why">
+            <MatchWhy
+              probability={person.match.probability}
+              reasons={person.match.reasons}
+              matchedName={person.match.matchedName}
+            />
+          </span>
+        )}
       </Link>
     </li>
   );

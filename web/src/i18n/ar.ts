@@ -59,6 +59,10 @@ export const ar: Messages = {
   'search.sex': 'الجنس',
   'search.anySex': 'الكل',
   'search.birthYear': 'سنة الميلاد',
+  'search.age': 'العمر',
+  'search.birthOrAge': 'سنة الميلاد أو العمر: أحدهما فقط، وليس كليهما.',
+  'search.ageAndBirthYear': 'أدخل سنة الميلاد أو العمر، وليس كليهما.',
+  'search.scoreHint': 'تبيّن النسبة المئوية مدى احتمال أن يكون كل شخص هو الشخص المطلوب بناءً على ما أُدخل؛ ويزيدها دقةً الجنسُ وسنةُ الميلاد أو العمر.',
   'search.submit': 'بحث',
   'search.searching': 'جارٍ البحث…',
   'search.results': 'عدد الأشخاص الذين وُجدوا: {count}',
@@ -507,4 +511,5 @@ export const ar: Messages = {
   'duplicates.m': 'm',
   'duplicates.u': 'u',
   'duplicates.weight': 'الوزن',
+  'match.matchedName': 'الاسم المطابق:',
 };

@@ -59,6 +59,10 @@ export const en: Messages = {
   'search.sex': 'Sex',
   'search.anySex': 'Any',
   'search.birthYear': 'Year of birth',
+  'search.age': 'Age',
+  'search.birthOrAge': 'Year of birth or age: one or the other, not both.',
+  'search.ageAndBirthYear': 'Give the year of birth or the age, not both.',
+  'search.scoreHint': 'The percentage says how likely each person is the one sought, from what was typed; the sex and the year of birth or age sharpen it.',
   'search.submit': 'Search',
   'search.searching': 'Searching…',
   'search.results': '{count} person(s) found',
@@ -507,4 +511,5 @@ export const en: Messages = {
   'duplicates.m': 'm',
   'duplicates.u': 'u',
   'duplicates.weight': 'Weight',
+  'match.matchedName': 'matched name:',
 };

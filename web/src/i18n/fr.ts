@@ -60,6 +60,10 @@ export const fr = {
   'search.sex': 'Sexe',
   'search.anySex': 'Tous',
   'search.birthYear': 'Année de naissance',
+  'search.age': 'Âge',
+  'search.birthOrAge': 'Année de naissance ou âge : l’un ou l’autre, pas les deux.',
+  'search.ageAndBirthYear': 'Indiquez l’année de naissance ou l’âge, pas les deux.',
+  'search.scoreHint': 'Le pourcentage dit à quel point chaque personne est probablement celle cherchée, d’après ce qui a été saisi ; le sexe et l’année de naissance ou l’âge le précisent.',
   'search.submit': 'Rechercher',
   'search.searching': 'Recherche…',
   'search.results': '{count} personne(s) trouvée(s)',
@@ -508,6 +512,7 @@ export const fr = {
   'duplicates.m': 'm',
   'duplicates.u': 'u',
   'duplicates.weight': 'Poids',
+  'match.matchedName': 'nom correspondant :',
 };
 
 export type MessageKey = keyof typeof fr;

@@ -5,6 +5,18 @@ import { withCheckCharacter } from '../patientCode';
 import { click, jsonResponse, mount, settle, typeInto } from '../test/render';
 import { SearchScreen } from './SearchScreen';
 
+const FOUND = {
+  id: '0190f1c2-0000-7000-8000-000000000011',
+  patientCode: 'EFGH5678',
+  chosenName: 'Amina Tesfay',
+  otherNames: ['Aminata Yusuf'],
+  sex: 'FEMALE',
+  birthDate: { precision: 'EXACT', date: '1994-08-17' },
+  age: 32,
+  registeredSiteId: '0190f1c2-0000-7000-8000-000000000001',
+  inScope: true,
+};
+
 describe('the search screen', () => {
   const fetchMock = vi.fn<typeof fetch>();
 
@@ -50,6 +62,66 @@ describe('the search screen', () => {
       expect(text).toContain(part);
     }
     expect(results[0]!.getAttribute('href')).toBe('/people/0190f1c2-0000-7000-8000-000000000010');
+    expect(screen.byTestId('search-result-why')).toBeNull();
+  });
+
+  it('says how likely each person is and why: the name that matched and what agreed', async () => {
+    fetchMock.mockResolvedValue(
+      jsonResponse([
+        {
+          ...FOUND,
+          match: {
+            probability: 0.457,
+            matchedName: 'Aminata Yusuf',
+            reasons: [
+              { field: 'names', level: 'one name similar', weight: -0.32 },
+              { field: 'birth date', level: 'consistent with imprecise date', weight: 2.32 },
+              { field: 'sex', level: 'same', weight: 0.96 },
+            ],
+          },
+        },
+      ]),
+    );
+    const screen = mount(<SearchScreen />);
+    typeInto(screen.byTestId('search-input'), 'aminata');
+    click(screen.byTestId('search-submit'));
+    await settle();
+
+    const why = screen.byTestId('search-result-why')?.textContent ?? '';
+    expect(why).toContain('Probabilité 46 %');
+    expect(screen.byTestId('matched-name')?.textContent).toContain('nom correspondant : Aminata Yusuf');
+    expect(why).toContain('date de naissance : compatible avec une date approximative');
+    expect(why).toContain('sexe : identique');
+    expect(why).not.toContain('noms :');
+    screen.unmount();
+
+    const english = mount(<SearchScreen />, 'en');
+    typeInto(english.byTestId('search-input'), 'aminata');
+    click(english.byTestId('search-submit'));
+    await settle();
+    const inEnglish = english.byTestId('search-result-why')?.textContent ?? '';
+    expect(inEnglish).toContain('46% likely:');
+    expect(inEnglish).toContain('matched name: Aminata Yusuf');
+    expect(inEnglish).toContain('birth date: consistent with an approximate date');
+  });
+
+  it('searches by age instead of birth year, and not by both', async () => {
+    fetchMock.mockResolvedValue(jsonResponse([]));
+    const screen = mount(<SearchScreen />);
+    typeInto(screen.byTestId('search-input'), 'Selam');
+    typeInto(screen.byTestId('search-age'), '30');
+    click(screen.byTestId('search-submit'));
+    await settle();
+
+    expect(JSON.parse(fetchMock.mock.calls[0]![1]!.body as string)).toEqual({ query: 'Selam', age: 30, limit: 50 });
+
+    typeInto(screen.byTestId('search-birth-year'), '1995');
+    click(screen.byTestId('search-submit'));
+    await settle();
+
+    expect(fetchMock).toHaveBeenCalledOnce();
+    const error = screen.container.querySelector('[data-testid="field-error"][data-field="age"]');
+    expect(error?.textContent).toBe('Indiquez l’année de naissance ou l’âge, pas les deux.');
   });
 
   it('says when no one is found and offers to register the name searched for', async () => {

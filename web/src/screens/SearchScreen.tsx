@@ -7,7 +7,7 @@ import { FormError } from '../components/FormError';
 import { PersonSummaryCard } from '../components/PersonSummaryCard';
 import { lastSearch, rememberRegistrationName, rememberSearch } from '../memory';
 import { formatPatientCode, isPatientCode } from '../patientCode';
-import { toProblem } from '../problems';
+import { localProblem, toProblem } from '../problems';
 import { navigate } from '../router';
 import { SEXES, type PersonSearch, type PersonSummary, type Problem, type Sex } from '../types';
 
@@ -18,6 +18,7 @@ export function SearchScreen() {
   const [query, setQuery] = useState(previous?.search.query ?? '');
   const [sex, setSex] = useState<Sex | ''>(previous?.search.sex ?? '');
   const [birthYear, setBirthYear] = useState(previous?.search.birthYear ? String(previous.search.birthYear) : '');
+  const [age, setAge] = useState(previous?.search.age !== undefined ? String(previous.search.age) : '');
   const [results, setResults] = useState<PersonSummary[] | null>(previous?.results ?? null);
   const [searched, setSearched] = useState<PersonSearch | null>(previous?.search ?? null);
   const [busy, setBusy] = useState(false);
@@ -42,6 +43,13 @@ export function SearchScreen() {
     const search: PersonSearch = { query: text.trim(), limit: 50 };
     if (sex) search.sex = sex;
     if (/^\d{4}$/.test(birthYear.trim())) search.birthYear = Number(birthYear.trim());
+    if (/^\d{1,3}$/.test(age.trim())) search.age = Number(age.trim());
+    if (search.birthYear !== undefined && search.age !== undefined) {
+      setProblem(
+        localProblem([{ field: 'age', code: 'search-age-and-birth-year', message: t('search.ageAndBirthYear') }]),
+      );
+      return;
+    }
     setBusy(true);
     setProblem(null);
     try {
@@ -66,7 +74,7 @@ export function SearchScreen() {
     <section class="card">
       <h1>{t('search.title')}</h1>
       <form class="search-form" onSubmit={submit} noValidate role="search">
-        <FormError problem={problem} placed={['query']} />
+        <FormError problem={problem} placed={['query', 'birthYear', 'age']} />
         <div class="field">
           <label for="search-query">{t('search.query')}</label>
           <input
@@ -115,11 +123,32 @@ export function SearchScreen() {
               max={2100}
               value={birthYear}
               onInput={(event) => setBirthYear(event.currentTarget.value)}
+              aria-describedby={`search-birth-hint ${errorId('birthYear')}`}
               data-testid="search-birth-year"
             />
-            <FieldErrors problem={problem} path="birthYear" />
+            <FieldErrors problem={problem} path="birthYear" id={errorId('birthYear')} />
+          </div>
+          <div class="field">
+            <label for="search-age">
+              {t('search.age')} <span class="optional">({t('app.optional')})</span>
+            </label>
+            <input
+              id="search-age"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={120}
+              value={age}
+              onInput={(event) => setAge(event.currentTarget.value)}
+              aria-describedby={`search-birth-hint ${errorId('age')}`}
+              data-testid="search-age"
+            />
+            <FieldErrors problem={problem} path="age" id={errorId('age')} />
           </div>
         </div>
+        <p class="hint" id="search-birth-hint">
+          {t('search.birthOrAge')}
+        </p>
         <div class="actions">
           <button type="submit" class="button primary" disabled={busy} data-testid="search-submit">
             {busy ? t('search.searching') : t('search.submit')}
@@ -146,6 +175,7 @@ export function SearchScreen() {
           ) : (
             <>
               <p class="result-count">{t('search.results', { count: results.length })}</p>
+              {results.some((person) => person.match) && <p class="hint">{t('search.scoreHint')}</p>}
               <ul class="result-list">
                 {results.map((person) => (
                   <PersonSummaryCard key={person.id} person={person} />

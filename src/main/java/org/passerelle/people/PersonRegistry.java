@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.passerelle.audit.AuditLog;
 import org.passerelle.people.PersonViews.Correction;
 import org.passerelle.people.PersonViews.Erasure;
 import org.passerelle.people.PersonViews.LikelyMatch;
-import org.passerelle.people.PersonViews.MatchReason;
 import org.passerelle.people.PersonViews.OtherName;
 import org.passerelle.people.PersonViews.Person;
 import org.passerelle.people.PersonViews.PersonDetails;
@@ -139,52 +137,81 @@ public class PersonRegistry {
         return load(id, null);
     }
 
-    /** Finds persons by patient code or by name; the search terms are never logged or audited. */
+    /**
+     * Finds persons by patient code, or by name with why each was found (see {@link SearchMatches}),
+     * most probable first; the search terms are never logged or audited.
+     */
     public List<PersonSummary> search(Search search) {
         CurrentUser user = PersonAccess.requireReader(currentUsers.current());
-        int limit = search.limit() == null ? DEFAULT_LIMIT : search.limit();
+        SearchedBirth birth = SearchedBirth.of(search.birthYear(), search.age(), LocalDate.now(clock));
         Optional<String> code = PatientCode.parse(search.query());
         List<String> words = code.isPresent() ? List.of() : SearchText.tokens(search.query());
         if (code.isEmpty() && words.isEmpty()) {
             throw DomainException.invalidField("query", "search-empty");
         }
-        List<PersonRepository.Row> rows = code.flatMap(persons::findByCode)
-                .map(List::of)
-                .orElseGet(() -> persons.search(words, search.sex(), search.birthYear()));
         audit.record(AuditAction.SEARCH, RECORD_TYPE, null);
-        List<PersonSummary> found = summaries(user, rows, persons.otherNames(ids(rows))).stream()
-                .sorted(Comparator.comparingInt((PersonSummary person) -> -wholeWordMatches(person, words))
-                        .thenComparing(PersonSummary::chosenName, String.CASE_INSENSITIVE_ORDER))
-                .toList();
-        if (code.isPresent() || found.size() >= limit) {
-            return found.stream().limit(limit).toList();
+        if (code.isPresent()) {
+            List<PersonRepository.Row> rows =
+                    code.flatMap(persons::findByCode).map(List::of).orElse(List.of());
+            return summaries(user, rows, persons.otherNames(ids(rows)));
         }
-        return withSpellingVariants(user, search, found, limit);
+        return byName(user, search, birth, words, search.limit() == null ? DEFAULT_LIMIT : search.limit());
     }
 
     /**
-     * Adds, after the persons whose names start with the words typed, those the matching engine
-     * finds likely under another spelling, order or script (Yusuf for Youssef, محمد for Mohamed),
-     * most likely first. The engine needs two names, or a name and a birth year, to look.
+     * The persons whose names start with the words typed, then, when they are fewer than {@code
+     * limit}, the {@link #spellingVariants}; each scored by the engine, most probable first.
      */
-    private List<PersonSummary> withSpellingVariants(
-            CurrentUser user, Search search, List<PersonSummary> found, int limit) {
+    private List<PersonSummary> byName(
+            CurrentUser user, Search search, @Nullable SearchedBirth birth, List<String> words, int limit) {
+        List<PersonRepository.Row> rows = persons.search(words, search.sex(), birth);
+        Map<UUID, List<OtherName>> otherNames = persons.otherNames(ids(rows));
         PersonRecord query = new PersonRecord(
                 "search",
                 List.of(search.query()),
                 search.sex() == null ? Sex.UNKNOWN : search.sex(),
-                search.birthYear() == null ? null : BirthDate.year(search.birthYear()),
+                birth == null ? null : birth.date(),
                 null);
-        Set<UUID> already = new HashSet<>(found.stream().map(PersonSummary::id).toList());
-        List<PersonSummary> results = new ArrayList<>(found);
-        likelyCandidates(
+        MatchablePerson probe = MatchablePerson.of(query);
+        List<PersonSummary> summaries = summaries(user, rows, otherNames);
+        List<PersonSummary> found = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            MatchablePerson compared = MatchablePerson.of(persons.matchable(
+                    rows.get(i), otherNames.getOrDefault(rows.get(i).id(), List.of())));
+            found.add(summaries.get(i).withMatch(SearchMatches.of(probe, compared, summaries.get(i))));
+        }
+        if (found.size() < limit) {
+            found.addAll(spellingVariants(user, search, birth, query, probe, ids(rows)));
+        }
+        return found.stream().sorted(SearchMatches.ranking(words)).limit(limit).toList();
+    }
+
+    /**
+     * The persons the matching engine finds likely under another spelling, order or script than
+     * the words typed (Yusuf for Youssef, محمد for Mohamed), leaving out those already found and
+     * those the sex or birth searched for rules out. The engine needs two names, or a name and a
+     * birth year or age, to look.
+     */
+    private List<PersonSummary> spellingVariants(
+            CurrentUser user,
+            Search search,
+            @Nullable SearchedBirth birth,
+            PersonRecord query,
+            MatchablePerson probe,
+            List<UUID> already) {
+        Set<UUID> found = new HashSet<>(already);
+        return likelyCandidates(
                         user,
                         query,
-                        MatchablePerson.of(query),
-                        row -> !already.contains(row.id()) && (search.sex() == null || row.sex() == search.sex()),
-                        SEARCH_MODEL)
-                .forEach(candidate -> results.add(candidate.person()));
-        return results.stream().limit(limit).toList();
+                        probe,
+                        row -> !found.contains(row.id())
+                                && (search.sex() == null || row.sex() == search.sex())
+                                && (birth == null || birth.admits(row.birthDate())),
+                        SearchMatches.MODEL)
+                .stream()
+                .map(candidate ->
+                        candidate.person().withMatch(SearchMatches.of(probe, candidate.compared(), candidate.person())))
+                .toList();
     }
 
     /**
@@ -206,9 +233,7 @@ public class PersonRegistry {
                 .map(candidate -> new LikelyMatch(
                         candidate.person(),
                         candidate.pair().probability(),
-                        LINKER.explain(probe, candidate.compared(), MODEL).contributions().stream()
-                                .map(c -> new MatchReason(c.field(), c.level(), c.weight()))
-                                .toList()))
+                        SearchMatches.reasons(LINKER.explain(probe, candidate.compared(), MODEL))))
                 .toList();
     }
 
@@ -239,14 +264,8 @@ public class PersonRegistry {
                 .toList();
     }
 
-    private static final Linker<MatchablePerson> LINKER = PersonMatching.linker();
+    private static final Linker<MatchablePerson> LINKER = SearchMatches.LINKER;
     private static final FellegiSunterModel MODEL = PersonMatching.defaultModel();
-
-    /**
-     * A search gives names and at most a birth year, so missing fields say nothing; a person typed
-     * in the search box is more often there than a new registration is, hence a higher prior.
-     */
-    private static final FellegiSunterModel SEARCH_MODEL = PersonMatching.defaultModel(0.1);
 
     /** Candidates at least this likely to be the same person are shown before a registration. */
     static final double LIKELY = 0.2;
@@ -274,15 +293,9 @@ public class PersonRegistry {
                         age(row.birthDate(), today),
                         row.countryOfOrigin(),
                         row.registeredSiteId(),
-                        reachable.contains(row.id())))
+                        reachable.contains(row.id()),
+                        null))
                 .toList();
-    }
-
-    /** How many query words are whole words of the person's names: "ali" ranks Ali before Alimou. */
-    private static int wholeWordMatches(PersonSummary found, List<String> words) {
-        Set<String> nameWords = new HashSet<>(SearchText.tokens(found.chosenName()));
-        found.otherNames().forEach(name -> nameWords.addAll(SearchText.tokens(name)));
-        return (int) words.stream().filter(nameWords::contains).count();
     }
 
     /**

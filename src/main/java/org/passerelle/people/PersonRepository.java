@@ -196,9 +196,10 @@ class PersonRepository {
 
     /**
      * Persons having, for every query word, a name word that starts with it (through the blind
-     * index), optionally narrowed by sex and birth year; at most a few hundred candidates, unranked.
+     * index), optionally narrowed by sex and by birth years (as {@link SearchedBirth#admits}); at
+     * most a few hundred candidates, unranked.
      */
-    List<Row> search(List<String> words, @Nullable Sex sex, @Nullable Integer birthYear) {
+    List<Row> search(List<String> words, @Nullable Sex sex, @Nullable SearchedBirth birth) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + """
                  from people.person p
                  where p.deleted_at is null and p.merged_into is null and p.id in (
@@ -212,10 +213,16 @@ class PersonRepository {
             sql.append(" and p.sex = ?");
             params.add(sex.name());
         }
-        if (birthYear != null) {
-            sql.append(" and (p.birth_date is null or abs(extract(year from p.birth_date) - ?) <= ")
-                    .append("case when p.birth_date_precision = 'ESTIMATED' then 2 else 0 end)");
-            params.add(birthYear);
+        if (birth != null) {
+            String margin = "(case when p.birth_date_precision = 'ESTIMATED' then "
+                    + SearchedBirth.ESTIMATE_MARGIN_YEARS + " else 0 end)";
+            sql.append(" and (p.birth_date is null or extract(year from p.birth_date) between ? - ")
+                    .append(margin)
+                    .append(" and ? + ")
+                    .append(margin)
+                    .append(')');
+            params.add(birth.fromYear());
+            params.add(birth.toYear());
         }
         sql.append(" limit ").append(CANDIDATES);
         List<SealedRow> rows = jdbc.sql(sql.toString())

@@ -130,6 +130,9 @@ public final class PersonViews {
      * A search result: enough to recognise the person. Search covers the whole organisation, so
      * that a person who moves is found rather than registered twice; {@code inScope} says whether
      * the user may open their file (see {@link PersonAccess}).
+     *
+     * @param match why a search by name found them; null for a patient code found and outside a
+     *     search
      */
     public record PersonSummary(
             UUID id,
@@ -141,7 +144,33 @@ public final class PersonViews {
             @Nullable Integer age,
             @Nullable String countryOfOrigin,
             UUID registeredSiteId,
-            boolean inScope) {}
+            boolean inScope,
+            @Nullable SearchMatch match) {
+
+        PersonSummary withMatch(SearchMatch found) {
+            return new PersonSummary(
+                    id,
+                    patientCode,
+                    chosenName,
+                    otherNames,
+                    sex,
+                    birthDate,
+                    age,
+                    countryOfOrigin,
+                    registeredSiteId,
+                    inScope,
+                    found);
+        }
+    }
+
+    /**
+     * Why a search by name found a person.
+     *
+     * @param probability the chance that they are the person searched for, under the search model
+     * @param matchedName which of their names, the chosen one or another, is closest to what was typed
+     * @param reasons what agreed or disagreed, field by field, with its weight (log2 Bayes factor)
+     */
+    public record SearchMatch(double probability, String matchedName, List<MatchReason> reasons) {}
 
     /** Why a carer opens a file in an emergency, typed in their own words (at least 10 characters). */
     public record EmergencyRequest(
@@ -181,11 +210,15 @@ public final class PersonViews {
             @NotNull ErasureReason reason,
             @Nullable @Size(max = 500) String note) {}
 
-    /** A search: a patient code or a name or part of one, optionally narrowed by sex and birth year. */
+    /**
+     * A search: a patient code or a name or part of one, optionally narrowed by sex and by a birth
+     * year or an age (one or the other, see {@link SearchedBirth}).
+     */
     public record Search(
             @NotBlank @Size(max = 200) String query,
             @Nullable Sex sex,
-            @Nullable @Min(1900) @Max(2100) Integer birthYear,
+            @Nullable Integer birthYear,
+            @Nullable @Min(0) @Max(BirthDate.OLDEST_AGE) Integer age,
             @Nullable @Min(1) @Max(100) Integer limit) {}
 
     /** Merges a duplicate record into this one: {@code mergedId}'s names and history join it. */

@@ -112,7 +112,7 @@ class DemoDataTests {
                 .findFirst()
                 .orElseThrow()
                 .name();
-        List<PersonSummary> found = registry.search(new Search(spelling, null, null, 100));
+        List<PersonSummary> found = registry.search(new Search(spelling, null, null, null, 100));
         assertThat(found).extracting(PersonSummary::id).contains(personId);
     }
 

@@ -49,6 +49,14 @@ public record MatchablePerson(
                 country);
     }
 
+    /** The distinct canonical tokens of one name, as {@link #of} makes them. */
+    static List<NameToken> tokensOf(String name) {
+        return NameTokens.canonical(NameFolding.fold(name)).stream()
+                .distinct()
+                .map(NameToken::of)
+                .toList();
+    }
+
     private static void addJoinedKeys(List<String> words, Set<String> joined) {
         for (int i = 0; i + 1 < words.size(); i++) {
             String key = PhoneticKey.of(NameTokens.canonicalWord(words.get(i) + words.get(i + 1)));

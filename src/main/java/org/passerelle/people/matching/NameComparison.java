@@ -87,6 +87,41 @@ public final class NameComparison {
         return matches;
     }
 
+    /**
+     * Which of a person's names is closest to what was typed: for each name, the mean over the
+     * query's tokens of the best similarity to one of the name's tokens; the first of equally close
+     * names wins (the chosen name comes first).
+     *
+     * @return the index of that name in {@code names}, 0 when the query has no token
+     */
+    public static int closestName(MatchablePerson query, List<String> names) {
+        int closest = 0;
+        double best = -1;
+        for (int n = 0; n < names.size(); n++) {
+            double closeness = closeness(query.tokens(), MatchablePerson.tokensOf(names.get(n)));
+            if (closeness > best) {
+                best = closeness;
+                closest = n;
+            }
+        }
+        return closest;
+    }
+
+    private static double closeness(List<NameToken> query, List<NameToken> name) {
+        if (query.isEmpty()) {
+            return 0;
+        }
+        double sum = 0;
+        for (NameToken typed : query) {
+            double best = 0;
+            for (NameToken token : name) {
+                best = Math.max(best, similarity(typed, token));
+            }
+            sum += best;
+        }
+        return sum / query.size();
+    }
+
     /** 1 for equal tokens, {@link #PHONETIC} for equal phonetic keys, else Jaro-Winkler. */
     public static double similarity(NameToken a, NameToken b) {
         if (a.text().equals(b.text())) {

@@ -51,6 +51,19 @@ class NameComparisonTest {
     }
 
     @Test
+    void findsWhichOfAPersonsNamesIsClosestToTheQuery() {
+        List<String> names = List.of("Amina Tesfay", "Aminata Yusuf", "أمينة يوسف");
+        assertThat(NameComparison.closestName(person("Aminata Youssouf"), names))
+                .isEqualTo(1);
+        assertThat(NameComparison.closestName(person("Tesfaye"), names)).isZero();
+        assertThat(NameComparison.closestName(person("Yusuf Aminata"), List.of("Amina Yusuf", "Aminata Yusuf")))
+                .isEqualTo(1);
+        assertThat(NameComparison.closestName(person("Ali"), List.of("Mohamed Ali", "Ali")))
+                .as("the chosen name wins a tie")
+                .isZero();
+    }
+
+    @Test
     void countsPartialAgreement() {
         assertThat(level(person("Mohamed Ali Hassan"), person("Mohamed Ali Osman")))
                 .isEqualTo("two or more names similar");

@@ -1,0 +1,192 @@
+package org.passerelle.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.passerelle.support.ApiSession;
+import org.passerelle.support.PasserelleTest;
+import org.passerelle.support.TestOrganisation;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The search box: each person found comes with how probable and why, most probable first. */
+@PasserelleTest
+class PersonSearchTest {
+
+    @LocalServerPort
+    int port;
+
+    TestOrganisation organisation;
+    ApiSession clinician;
+
+    @BeforeEach
+    void setUp() {
+        organisation = new TestOrganisation(port);
+        clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
+    }
+
+    @Test
+    void saysWhichNameASpellingVariantMatchedAndWhy() {
+        String amina = register("Amina Tesfay", List.of("Aminata Yusuf"), "FEMALE", "1994-08-17");
+
+        JsonNode found = result(search(Map.of("query", "Aminata Youssouf")), amina);
+
+        JsonNode match = found.path("match");
+        assertThat(match.path("matchedName").asString()).isEqualTo("Aminata Yusuf");
+        assertThat(match.path("probability").asDouble()).isBetween(0.2, 1.0);
+        JsonNode names = reason(match, "names");
+        assertThat(names.path("level").asString()).isEqualTo("all names similar");
+        assertThat(names.path("weight").asDouble()).isPositive();
+        assertThat(reason(match, "birth date").path("level").asString()).isEqualTo("missing");
+    }
+
+    @Test
+    void ranksTheNameTypedAboveASpellingVariantThatAgreesAsMuch() {
+        String mohamed = register("Mohamed Idriss", List.of(), "MALE", "1931-04-12");
+        String mahamat = register("Mahamat Idriss", List.of(), "MALE", "1931-09-03");
+
+        List<JsonNode> oneName = search(Map.of("query", "mohamed", "sex", "MALE", "birthYear", 1931, "limit", 100));
+        List<String> oneNameIds = ids(oneName);
+        assertThat(oneNameIds).contains(mohamed, mahamat);
+        assertThat(result(oneName, mohamed).path("match").path("probability").asDouble())
+                .isEqualTo(result(oneName, mahamat)
+                        .path("match")
+                        .path("probability")
+                        .asDouble());
+        assertThat(oneNameIds.indexOf(mohamed)).isLessThan(oneNameIds.indexOf(mahamat));
+        assertThat(reason(result(oneName, mahamat).path("match"), "birth date")
+                        .path("level")
+                        .asString())
+                .isEqualTo("consistent with imprecise date");
+
+        List<JsonNode> bothNames = search(Map.of("query", "mohamed idriss", "birthYear", 1931, "limit", 100));
+        List<String> bothNamesIds = ids(bothNames);
+        assertThat(bothNamesIds.indexOf(mohamed)).isNotNegative().isLessThan(bothNamesIds.indexOf(mahamat));
+        assertThat(result(bothNames, mohamed).path("match").path("probability").asDouble())
+                .isGreaterThan(result(bothNames, mahamat)
+                        .path("match")
+                        .path("probability")
+                        .asDouble());
+        assertThat(probabilities(bothNames)).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    }
+
+    @Test
+    void findsByAgeThePersonOfThatAgeAndNotANamesakeThirtyYearsOlder() {
+        LocalDate today = LocalDate.now();
+        String young = register(
+                "Selam Berhane",
+                List.of(),
+                "FEMALE",
+                today.minusYears(30).minusMonths(3).toString());
+        String old = register(
+                "Selam Berhane",
+                List.of(),
+                "FEMALE",
+                today.minusYears(60).minusMonths(3).toString());
+
+        List<JsonNode> found = search(Map.of("query", "Selam Berhane", "age", 30));
+
+        assertThat(ids(found)).contains(young).doesNotContain(old);
+        assertThat(reason(result(found, young).path("match"), "birth date")
+                        .path("level")
+                        .asString())
+                .isEqualTo("within two years");
+        assertThat(ids(search(Map.of("query", "Selam Berhane", "age", 60))))
+                .contains(old)
+                .doesNotContain(young);
+    }
+
+    @Test
+    void refusesAnAgeWithABirthYearAndABirthYearInTheFutureOrTooLongAgo() {
+        ApiSession.Response both = clinician
+                .language("fr")
+                .post("/api/people/search", Map.of("query", "Selam", "age", 30, "birthYear", 1995));
+        ApiSession.Response future = clinician
+                .language("en")
+                .post(
+                        "/api/people/search",
+                        Map.of("query", "Selam", "birthYear", LocalDate.now().getYear() + 1));
+        ApiSession.Response ancient = clinician.post("/api/people/search", Map.of("query", "Selam", "birthYear", 1850));
+        ApiSession.Response tooOld = clinician.post("/api/people/search", Map.of("query", "Selam", "age", 121));
+
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.text("code")).isEqualTo("search-age-and-birth-year");
+        assertThat(both.text("detail")).isEqualTo("Indiquez l'année de naissance ou l'âge, pas les deux.");
+        assertThat(fieldOfError(both)).isEqualTo("age");
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.text("code")).isEqualTo("birth-date-in-future");
+        assertThat(future.text("detail")).isEqualTo("The birth date cannot be in the future.");
+        assertThat(fieldOfError(future)).isEqualTo("birthYear");
+        assertThat(ancient.status()).isEqualTo(400);
+        assertThat(ancient.text("code")).isEqualTo("birth-date-too-old");
+        assertThat(tooOld.status()).isEqualTo(400);
+        assertThat(fieldOfError(tooOld)).isEqualTo("age");
+    }
+
+    @Test
+    void givesNoMatchForAPatientCodeFound() {
+        String id = register("Tigist Woldemichael", List.of(), "FEMALE", "2001-02-03");
+        String code = clinician.get("/api/people/" + id).text("patientCode");
+
+        List<JsonNode> found = search(Map.of("query", PatientCode.display(code)));
+
+        assertThat(ids(found)).containsExactly(id);
+        assertThat(found.getFirst().has("match")).as("nulls are left out").isFalse();
+        assertThat(found.getFirst().path("chosenName").asString()).isEqualTo("Tigist Woldemichael");
+    }
+
+    private String register(String name, List<String> otherNames, String sex, String birthDate) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("chosenName", name);
+        details.put(
+                "otherNames",
+                otherNames.stream()
+                        .map(other -> Map.of("name", other, "kind", "ALIAS"))
+                        .toList());
+        details.put("sex", sex);
+        details.put("birthDate", Map.of("precision", "EXACT", "date", birthDate));
+        ApiSession.Response response = clinician.post("/api/people", Map.of("details", details));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.text("id");
+    }
+
+    private List<JsonNode> search(Map<String, Object> search) {
+        ApiSession.Response response = clinician.post("/api/people/search", search);
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+        return response.body().valueStream().toList();
+    }
+
+    private static JsonNode result(List<JsonNode> results, String id) {
+        return results.stream()
+                .filter(result -> result.path("id").asString().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not found in " + results));
+    }
+
+    private static List<String> ids(List<JsonNode> results) {
+        return results.stream().map(result -> result.path("id").asString()).toList();
+    }
+
+    private static List<Double> probabilities(List<JsonNode> results) {
+        return results.stream()
+                .map(result -> result.path("match").path("probability").asDouble())
+                .toList();
+    }
+
+    private static JsonNode reason(JsonNode match, String field) {
+        return match.path("reasons")
+                .valueStream()
+                .filter(reason -> reason.path("field").asString().equals(field))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no reason for " + field + " in " + match));
+    }
+
+    private static String fieldOfError(ApiSession.Response response) {
+        return response.body().path("fieldErrors").path(0).path("field").asString();
+    }
+}
