@@ -33,6 +33,15 @@ export function parsePatientCode(typed: string): string | null {
   return checkCharacter(code.slice(0, LENGTH - 1)) === code.charAt(LENGTH - 1) ? code : null;
 }
 
+/**
+ * Whether what was typed is meant as a patient code (two groups of four letters or digits, with a
+ * digit among them: names have none), valid or not: a mistyped code is then said to be one.
+ */
+export function looksLikePatientCode(typed: string): boolean {
+  const text = typed.trim();
+  return /^[0-9A-Za-z]{4}[\s-]?[0-9A-Za-z]{4}$/.test(text) && /\d/.test(text);
+}
+
 export function isPatientCode(typed: string): boolean {
   return parsePatientCode(typed) !== null;
 }

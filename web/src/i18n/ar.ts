@@ -512,4 +512,6 @@ export const ar: Messages = {
   'duplicates.u': 'u',
   'duplicates.weight': 'الوزن',
   'match.matchedName': 'الاسم المطابق:',
+  'search.codeInvalid': 'رمز المريض هذا غير صالح: أُدخل أحد الأحرف خطأً. تحقق منه على البطاقة.',
+  'search.codeUnknown': 'لا يوجد أي شخص برمز المريض {code}. تحقق من الرمز؛ ربما سُجّل الشخص برمز آخر أو لدى منظمة أخرى.',
 };

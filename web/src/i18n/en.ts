@@ -512,4 +512,6 @@ export const en: Messages = {
   'duplicates.u': 'u',
   'duplicates.weight': 'Weight',
   'match.matchedName': 'matched name:',
+  'search.codeInvalid': 'This patient code is not valid: a character was mistyped. Check it against the card.',
+  'search.codeUnknown': 'No one has the patient code {code}. Check the code; the person may have been registered under another code or by another organisation.',
 };

@@ -513,6 +513,8 @@ export const fr = {
   'duplicates.u': 'u',
   'duplicates.weight': 'Poids',
   'match.matchedName': 'nom correspondant :',
+  'search.codeInvalid': 'Ce code patient n’est pas valide : un caractère a été mal saisi. Vérifiez-le sur la carte.',
+  'search.codeUnknown': 'Aucune personne n’a le code patient {code}. Vérifiez le code ; la personne a peut-être été enregistrée sous un autre code ou par une autre organisation.',
 };
 
 export type MessageKey = keyof typeof fr;

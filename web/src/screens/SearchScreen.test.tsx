@@ -146,4 +146,27 @@ describe('the search screen', () => {
     click(screen.byTestId('register-new'));
     expect(takeRegistrationName()).toBe('');
   });
+
+  it('says when no one has the patient code searched for', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse([]));
+    const screen = mount(<SearchScreen />, 'en');
+    const code = withCheckCharacter('7KQ2M9P');
+    typeInto(screen.byTestId('search-input'), code.toLowerCase());
+    click(screen.byTestId('search-submit'));
+    await settle();
+
+    expect(screen.byTestId('search-empty')?.textContent).toContain(`No one has the patient code ${code.slice(0, 4)}-${code.slice(4)}`);
+  });
+
+  it('says a mistyped patient code is not valid and searches nothing', async () => {
+    const code = withCheckCharacter('7KQ2M9P');
+    const wrong = code.slice(0, 7) + (code.endsWith('0') ? '1' : '0');
+    const screen = mount(<SearchScreen />, 'en');
+    typeInto(screen.byTestId('search-input'), `${wrong.slice(0, 4)}-${wrong.slice(4)}`);
+    click(screen.byTestId('search-submit'));
+    await settle();
+
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(screen.container.textContent).toContain('This patient code is not valid');
+  });
 });

@@ -6,7 +6,7 @@ import { errorId, FieldErrors } from '../components/FieldErrors';
 import { FormError } from '../components/FormError';
 import { PersonSummaryCard } from '../components/PersonSummaryCard';
 import { lastSearch, rememberRegistrationName, rememberSearch } from '../memory';
-import { formatPatientCode, isPatientCode } from '../patientCode';
+import { formatPatientCode, isPatientCode, looksLikePatientCode, parsePatientCode } from '../patientCode';
 import { localProblem, toProblem } from '../problems';
 import { navigate } from '../router';
 import { SEXES, type PersonSearch, type PersonSummary, type Problem, type Sex } from '../types';
@@ -44,6 +44,10 @@ export function SearchScreen() {
     if (sex) search.sex = sex;
     if (/^\d{4}$/.test(birthYear.trim())) search.birthYear = Number(birthYear.trim());
     if (/^\d{1,3}$/.test(age.trim())) search.age = Number(age.trim());
+    if (looksLikePatientCode(search.query) && !isPatientCode(search.query)) {
+      setProblem(localProblem([{ field: 'query', code: 'patient-code-invalid', message: t('search.codeInvalid') }]));
+      return;
+    }
     if (search.birthYear !== undefined && search.age !== undefined) {
       setProblem(
         localProblem([{ field: 'age', code: 'search-age-and-birth-year', message: t('search.ageAndBirthYear') }]),
@@ -170,7 +174,9 @@ export function SearchScreen() {
         <section class="results" aria-live="polite">
           {results.length === 0 ? (
             <p class="empty" data-testid="search-empty">
-              {t('search.empty')}
+              {searched && isPatientCode(searched.query)
+                ? t('search.codeUnknown', { code: formatPatientCode(parsePatientCode(searched.query) ?? searched.query) })
+                : t('search.empty')}
             </p>
           ) : (
             <>
