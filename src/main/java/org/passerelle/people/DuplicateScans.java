@@ -236,8 +236,13 @@ public class DuplicateScans {
         FellegiSunterModel model = training.model();
         if (!training.converged() || !plausible(model)) {
             log.warn(
-                    "Duplicate scan {}: the weights estimated on the registry are implausible; default weights used",
-                    scanId);
+                    "Duplicate scan {}: the weights estimated on the registry are implausible (EM {} after {} iterations,"
+                            + " {} candidate pairs); default weights used. Estimated: {}",
+                    scanId,
+                    training.converged() ? "converged" : "did not converge",
+                    training.iterations(),
+                    training.candidatePairs(),
+                    model);
             return new Estimate(PersonMatching.defaultModel(), false);
         }
         return new Estimate(model, true);
