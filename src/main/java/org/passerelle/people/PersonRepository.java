@@ -200,15 +200,30 @@ class PersonRepository {
      * most a few hundred candidates, unranked.
      */
     List<Row> search(List<String> words, @Nullable Sex sex, @Nullable SearchedBirth birth) {
+        // The persons holding the longest word's entry (likely the rarest) are walked through in index
+        // order and kept when they hold every other word's entry too; the limit stops the walk early,
+        // so a common name costs no more than a rare one.
+        List<String> longestFirst = words.stream()
+                .distinct()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .toList();
+        List<byte[]> entries = nameIndex.queryEntries(longestFirst);
         StringBuilder sql = new StringBuilder("select " + COLUMNS + """
-                 from people.person p
-                 where p.deleted_at is null and p.merged_into is null and p.id in (
-                    select t.person_id from people.person_token t where t.token = any(?)
-                     group by t.person_id having count(*) = ?)
+                 from people.person_token t0 join people.person p on p.id = t0.person_id
+                 where t0.token = ? and p.deleted_at is null and p.merged_into is null
                 """);
         List<Object> params = new ArrayList<>();
-        params.add(nameIndex.queryEntries(words).toArray(byte[][]::new));
-        params.add(words.size());
+        params.add(entries.getFirst());
+        for (int i = 1; i < entries.size(); i++) {
+            sql.append(" and exists (select 1 from people.person_token t")
+                    .append(i)
+                    .append(" where t")
+                    .append(i)
+                    .append(".token = ? and t")
+                    .append(i)
+                    .append(".person_id = p.id)");
+            params.add(entries.get(i));
+        }
         if (sex != null) {
             sql.append(" and p.sex = ?");
             params.add(sex.name());
