@@ -514,4 +514,5 @@ export const en: Messages = {
   'match.matchedName': 'matched name:',
   'search.codeInvalid': 'This patient code is not valid: a character was mistyped. Check it against the card.',
   'search.codeUnknown': 'No one has the patient code {code}. Check the code; the person may have been registered under another code or by another organisation.',
+  'search.many': 'Many people match: only the first are shown. Add another name, the sex, the birth year or the age to narrow the search.',
 };

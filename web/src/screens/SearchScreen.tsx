@@ -181,6 +181,11 @@ export function SearchScreen() {
           ) : (
             <>
               <p class="result-count">{t('search.results', { count: results.length })}</p>
+              {results.length >= (searched?.limit ?? 50) && (
+                <p class="hint" data-testid="search-many">
+                  {t('search.many')}
+                </p>
+              )}
               {results.some((person) => person.match) && <p class="hint">{t('search.scoreHint')}</p>}
               <ul class="result-list">
                 {results.map((person) => (

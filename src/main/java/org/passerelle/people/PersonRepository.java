@@ -74,7 +74,12 @@ class PersonRepository {
     static final String CHOSEN_NAME = "chosen-name";
     static final String PHONE = "phone";
     static final String OTHER_NAME = "other-name";
-    private static final int CANDIDATES = 500;
+    /**
+     * Persons whose names start with the words typed, read and scored at most: a common name alone
+     * ("Mohamed") matches tens of thousands in a large registry, and the user is asked for more
+     * (another name, sex, birth year or age) rather than shown an arbitrary few hundred.
+     */
+    static final int CANDIDATES = 100;
 
     private final JdbcClient jdbc;
     private final SubjectKeys keys;
@@ -197,7 +202,7 @@ class PersonRepository {
     /**
      * Persons having, for every query word, a name word that starts with it (through the blind
      * index), optionally narrowed by sex and by birth years (as {@link SearchedBirth#admits}); at
-     * most a few hundred candidates, unranked.
+     * most {@link #CANDIDATES} candidates, unranked.
      */
     List<Row> search(List<String> words, @Nullable Sex sex, @Nullable SearchedBirth birth) {
         // The persons holding the longest word's entry (likely the rarest) are walked through in index

@@ -57,9 +57,12 @@ final class SearchMatches {
      * then by chosen name.
      */
     static Comparator<PersonSummary> ranking(List<String> words) {
+        // each person's whole-word count once, not at every comparison of the sort
+        java.util.Map<java.util.UUID, Integer> wholeWords = new java.util.HashMap<>();
         return Comparator.comparingDouble(SearchMatches::probability)
                 .reversed()
-                .thenComparing(Comparator.comparingInt((PersonSummary person) -> wholeWordMatches(person, words))
+                .thenComparing(Comparator.comparingInt((PersonSummary person) ->
+                                wholeWords.computeIfAbsent(person.id(), id -> wholeWordMatches(person, words)))
                         .reversed())
                 .thenComparing(PersonSummary::chosenName, String.CASE_INSENSITIVE_ORDER);
     }
