@@ -241,8 +241,8 @@ export interface DuplicateScan {
   startedAt: string;
   finishedAt?: string | null;
   status: 'RUNNING' | 'DONE' | 'FAILED';
-  /** REGISTRY: weights estimated on this registry; DEFAULT: the built-in weights. */
-  model?: 'REGISTRY' | 'DEFAULT' | null;
+  /** REGISTRY: estimated on this registry by EM; MEASURED: built-in m, u measured on it; DEFAULT: built-in. */
+  model?: 'REGISTRY' | 'MEASURED' | 'DEFAULT' | null;
   prior?: number | null;
   persons?: number | null;
   proposed?: number | null;

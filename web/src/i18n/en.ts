@@ -515,4 +515,5 @@ export const en: Messages = {
   'search.codeInvalid': 'This patient code is not valid: a character was mistyped. Check it against the card.',
   'search.codeUnknown': 'No one has the patient code {code}. Check the code; the person may have been registered under another code or by another organisation.',
   'search.many': 'Many people match: only the first are shown. Add another name, the sex, the birth year or the age to narrow the search.',
+  'duplicates.modelMeasured': 'How common names and dates are measured on this registry; how true duplicates agree set by default (too few duplicates to estimate it).',
 };

@@ -516,6 +516,7 @@ export const fr = {
   'search.codeInvalid': 'Ce code patient n’est pas valide : un caractère a été mal saisi. Vérifiez-le sur la carte.',
   'search.codeUnknown': 'Aucune personne n’a le code patient {code}. Vérifiez le code ; la personne a peut-être été enregistrée sous un autre code ou par une autre organisation.',
   'search.many': 'Beaucoup de personnes correspondent : seules les premières sont affichées. Ajoutez un autre nom, le sexe, l’année de naissance ou l’âge pour affiner.',
+  'duplicates.modelMeasured': 'Fréquence des noms et des dates mesurée sur ce registre ; accord des vrais doublons fixé par défaut (trop peu de doublons pour l’estimer).',
 };
 
 export type MessageKey = keyof typeof fr;

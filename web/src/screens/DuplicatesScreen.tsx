@@ -183,7 +183,11 @@ function ScanStatus({ scan }: { scan: DuplicateScan | null }) {
         proposed: (scan.proposed ?? 0).toLocaleString(language),
         seconds: seconds.toLocaleString(language, { maximumFractionDigits: 1 }),
       })}{' '}
-      {scan.model === 'REGISTRY' ? t('duplicates.modelRegistry') : t('duplicates.modelDefault')}
+      {scan.model === 'REGISTRY'
+        ? t('duplicates.modelRegistry')
+        : scan.model === 'MEASURED'
+          ? t('duplicates.modelMeasured')
+          : t('duplicates.modelDefault')}
     </p>
   );
 }

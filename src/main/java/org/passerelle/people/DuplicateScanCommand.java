@@ -42,7 +42,11 @@ class DuplicateScanCommand implements ApplicationRunner {
                     scan.status(),
                     scan.persons() == null ? 0 : scan.persons(),
                     scan.proposed() == null ? 0 : scan.proposed(),
-                    "REGISTRY".equals(scan.model()) ? "estimated on the registry" : "default",
+                    switch (String.valueOf(scan.model())) {
+                        case "REGISTRY" -> "estimated by EM on the registry";
+                        case "MEASURED" -> "hand-set m, u measured on the registry";
+                        default -> "default";
+                    },
                     seconds(scan.loadMillis()),
                     seconds(scan.trainMillis()),
                     seconds(scan.compareMillis()),

@@ -201,7 +201,7 @@ public class DuplicateScans {
             duplicates.finishScan(
                     scanId,
                     clock.instant(),
-                    estimate.fromRegistry() ? "REGISTRY" : "DEFAULT",
+                    estimate.kind(),
                     model,
                     levels(),
                     persons.size(),
@@ -220,39 +220,67 @@ public class DuplicateScans {
                 millis(trained, compared));
     }
 
-    /** The weights of a scan, and whether they were estimated on the registry. */
-    private record Estimate(FellegiSunterModel model, boolean fromRegistry) {}
+    /** The weights of a scan, and how they were obtained. */
+    private record Estimate(FellegiSunterModel model, String kind) {}
 
     /**
-     * EM on a random sample of the registry; the default weights when the registry is small or EM
-     * gives implausible weights (agreeing names not counting for a match, or not converging).
+     * The share of registrations that are someone already registered, assumed when EM cannot
+     * estimate it: field reports put duplicates at a few percent of registrations.
+     */
+    static final double ASSUMED_DUPLICATE_SHARE = 0.05;
+
+    /**
+     * The weights of a scan. EM on a random sample of the registry estimates m and the prior (u is
+     * always measured on random pairs of the registry: how often different people agree). When EM
+     * does not converge or its m are implausible — a registry with few duplicates gives EM little to
+     * learn from, and it may settle on "namesakes" as its class of matches — the hand-set m serve with
+     * the measured u and a prior of {@link #ASSUMED_DUPLICATE_SHARE}. A registry too small to
+     * measure anything uses the default weights, with a prior for that many pairs.
      */
     private Estimate estimate(List<MatchablePerson> persons, UUID scanId) {
+        double prior = assumedPrior(persons.size());
         if (persons.size() < MIN_PERSONS_FOR_ESTIMATION) {
-            return new Estimate(PersonMatching.defaultModel(), false);
+            return new Estimate(PersonMatching.defaultModel(prior), "DEFAULT");
         }
         List<MatchablePerson> sample = sample(persons, scanId.getLeastSignificantBits());
         Linker.Training training = LINKER.trainDeduplication(sample, scanId.getMostSignificantBits());
         FellegiSunterModel model = training.model();
-        if (!training.converged() || !plausible(model)) {
-            log.warn(
-                    "Duplicate scan {}: the weights estimated on the registry are implausible (EM {} after {} iterations,"
-                            + " {} candidate pairs); default weights used. Estimated: {}",
+        if (training.converged() && plausible(model)) {
+            log.info(
+                    "Duplicate scan {}: weights estimated by EM on {} persons in {} iterations: {}",
                     scanId,
-                    training.converged() ? "converged" : "did not converge",
+                    sample.size(),
                     training.iterations(),
-                    training.candidatePairs(),
                     model);
-            return new Estimate(PersonMatching.defaultModel(), false);
+            // a random sample of persons has the registry's share of duplicate pairs among its pairs (both
+            // grow with the square of the persons), so the prior holds for the whole registry
+            return new Estimate(model, "REGISTRY");
         }
-        return new Estimate(model, true);
+        FellegiSunterModel measured = PersonMatching.defaultModelWithMeasuredU(model, prior);
+        log.info(
+                "Duplicate scan {}: EM {} after {} iterations with implausible m; hand-set m with u measured on"
+                        + " the registry: {}",
+                scanId,
+                training.converged() ? "converged" : "did not converge",
+                training.iterations(),
+                measured);
+        return new Estimate(measured, "MEASURED");
     }
 
-    /** Full agreement of names and dates counts for a match, full disagreement against it. */
+    /** The prior that a pair is the same person when {@link #ASSUMED_DUPLICATE_SHARE} of n records are duplicates. */
+    static double assumedPrior(int persons) {
+        double pairs = Math.max(1.0, persons * (persons - 1.0) / 2);
+        return Math.min(0.5, Math.max(1.0, ASSUMED_DUPLICATE_SHARE * persons) / pairs);
+    }
+
+    /**
+     * Plausible m: most true duplicates agree on names and on the birth date as far as it is known,
+     * and agreeing fully counts for a match, disagreeing fully against it.
+     */
     static boolean plausible(FellegiSunterModel model) {
         for (int f = 0; f < 2; f++) {
             int last = levels().get(f).size() - 1;
-            if (!(model.weight(f, 0) > 0 && model.weight(f, last) < 0)) {
+            if (!(model.weight(f, 0) > 3 && model.weight(f, last) < -1 && model.m(f, last) < 0.3)) {
                 return false;
             }
         }

@@ -18,7 +18,8 @@ public final class DuplicateViews {
      *
      * @param status RUNNING, DONE or FAILED
      * @param model REGISTRY when the weights were estimated on this registry by expectation
-     *     maximisation, DEFAULT when the registry was too small for that or the estimate implausible
+     *     maximisation; MEASURED when EM's estimate was implausible and the hand-set m served with the
+     *     u measured on the registry; DEFAULT when the registry was too small to measure
      * @param prior the model's prior probability that a pair is the same person
      * @param proposed the pairs proposed for review (new or still pending), not judged different before
      * @param weights the weight of every level of every field the scan used

@@ -60,24 +60,46 @@ public final class PersonMatching {
 
     /** The default weights with another prior: the share of candidates that are the same person. */
     public static FellegiSunterModel defaultModel(double prior) {
+        return model(DEFAULT_M, DEFAULT_U, prior);
+    }
+
+    /**
+     * The default m (how true duplicates agree, which a registry without known duplicates cannot
+     * tell) with the u measured on a registry (how different people agree there: how common its
+     * names and birth dates are), and a prior for that registry.
+     */
+    public static FellegiSunterModel defaultModelWithMeasuredU(FellegiSunterModel measured, double prior) {
+        double[][] u = new double[DEFAULT_U.length][];
+        for (int f = 0; f < u.length; f++) {
+            u[f] = new double[DEFAULT_U[f].length];
+            for (int l = 0; l < u[f].length; l++) {
+                u[f][l] = measured.u(f, l);
+            }
+        }
+        return model(DEFAULT_M, u, prior);
+    }
+
+    private static FellegiSunterModel model(double[][] m, double[][] u, double prior) {
         List<String> fields = new ArrayList<>();
         List<List<String>> levels = new ArrayList<>();
         for (FieldComparison<MatchablePerson> field : settings().fields()) {
             fields.add(field.name());
             levels.add(field.levels());
         }
-        double[][] m = {
-            {0.45, 0.25, 0.15, 0.12, 0.03}, // names
-            {0.45, 0.10, 0.25, 0.15, 0.05}, // birth date
-            {0.97, 0.03} // sex
-        };
-        double[][] u = {
-            {0.0005, 0.002, 0.01, 0.15, 0.8375},
-            {0.002, 0.004, 0.05, 0.10, 0.844},
-            {0.5, 0.5}
-        };
         return new FellegiSunterModel(fields, levels, m, u, prior);
     }
+
+    private static final double[][] DEFAULT_M = {
+        {0.45, 0.25, 0.15, 0.12, 0.03}, // names
+        {0.45, 0.10, 0.25, 0.15, 0.05}, // birth date
+        {0.97, 0.03} // sex
+    };
+
+    private static final double[][] DEFAULT_U = {
+        {0.0005, 0.002, 0.01, 0.15, 0.8375},
+        {0.002, 0.004, 0.05, 0.10, 0.844},
+        {0.5, 0.5}
+    };
 
     /** The chance that a candidate sharing a key with a new registration is the same person, before comparing. */
     static final double DEFAULT_PRIOR = 0.01;
