@@ -190,7 +190,11 @@ public final class Linker<R> {
 
     /** The number of candidate pairs within one list, to assess blocking. */
     public long countCandidatePairs(List<R> records) {
-        return deduplicationPairs(records).visit(PairCounter::new).stream()
+        return countCandidatePairs(deduplicationPairs(records));
+    }
+
+    long countCandidatePairs(CandidatePairs candidates) {
+        return candidates.visit(PairCounter::new).stream()
                 .mapToLong(c -> c.count)
                 .sum();
     }
