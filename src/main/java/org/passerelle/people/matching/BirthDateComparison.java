@@ -24,28 +24,65 @@ public final class BirthDateComparison {
     private BirthDateComparison() {}
 
     public static int level(@Nullable BirthDate a, @Nullable BirthDate b) {
+        return level(a == null ? null : Prepared.of(a), b == null ? null : Prepared.of(b));
+    }
+
+    /** The same comparison on dates prepared once ({@link MatchablePerson} keeps them). */
+    static int level(@Nullable Prepared a, @Nullable Prepared b) {
         if (a == null || b == null) {
             return FieldComparison.MISSING;
         }
-        LocalDate x = a.date();
-        LocalDate y = b.date();
-        boolean bothExact = isExact(a) && isExact(b);
-        if (bothExact && x.equals(y)) {
+        boolean bothExact = a.exact && b.exact;
+        if (bothExact && a.epochDay == b.epochDay) {
             return 0;
         }
-        if (bothExact && (swapped(x, y) || oneDigitApart(x, y))) {
+        if (bothExact && (swapped(a, b) || oneDigitApart(a.digits, b.digits))) {
             return 1;
         }
-        LocalDate[] ra = range(a);
-        LocalDate[] rb = range(b);
-        boolean overlap = !ra[1].isBefore(rb[0]) && !rb[1].isBefore(ra[0]);
-        boolean estimated =
-                a.precision() == BirthDate.Precision.ESTIMATED || b.precision() == BirthDate.Precision.ESTIMATED;
-        if (overlap && !estimated) {
+        boolean overlap = a.last >= b.first && b.last >= a.first;
+        if (overlap && !a.estimated && !b.estimated) {
             return 2;
         }
-        int gapYears = Math.max(rb[0].getYear() - ra[1].getYear(), ra[0].getYear() - rb[1].getYear());
+        int gapYears = Math.max(b.firstYear - a.lastYear, a.firstYear - b.lastYear);
         return overlap || gapYears <= ESTIMATE_MARGIN_YEARS ? 3 : 4;
+    }
+
+    /**
+     * A birth date as the comparison needs it, worked out once: whether it is exact, the range of
+     * days it may stand for (as epoch days) and the years of both ends, and its digits yyyymmdd.
+     */
+    static final class Prepared {
+        final boolean exact;
+        final boolean estimated;
+        final long epochDay;
+        final int year;
+        final int month;
+        final int day;
+        final int digits;
+        final long first;
+        final long last;
+        final int firstYear;
+        final int lastYear;
+
+        private Prepared(BirthDate date) {
+            LocalDate d = date.date();
+            LocalDate[] range = range(date);
+            this.exact = isExact(date);
+            this.estimated = date.precision() == BirthDate.Precision.ESTIMATED;
+            this.epochDay = d.toEpochDay();
+            this.year = d.getYear();
+            this.month = d.getMonthValue();
+            this.day = d.getDayOfMonth();
+            this.digits = year * 10_000 + month * 100 + day;
+            this.first = range[0].toEpochDay();
+            this.last = range[1].toEpochDay();
+            this.firstYear = range[0].getYear();
+            this.lastYear = range[1].getYear();
+        }
+
+        static Prepared of(BirthDate date) {
+            return new Prepared(date);
+        }
     }
 
     /** Exact and not 1 January, which registrars use when they know only the year. */
@@ -76,18 +113,52 @@ public final class BirthDateComparison {
         };
     }
 
-    private static boolean swapped(LocalDate x, LocalDate y) {
-        return x.getYear() == y.getYear()
-                && x.getDayOfMonth() == y.getMonthValue()
-                && x.getMonthValue() == y.getDayOfMonth();
+    private static boolean swapped(Prepared x, Prepared y) {
+        return x.year == y.year && x.day == y.month && x.month == y.day;
     }
 
-    private static boolean oneDigitApart(LocalDate x, LocalDate y) {
-        return StringSimilarity.damerau(digits(x), digits(y)) <= 1;
+    /**
+     * Whether the decimal writings of two numbers are at most one edit apart (a digit changed, or two
+     * adjacent digits swapped), as {@link StringSimilarity#damerau} would say, without writing them:
+     * for two numbers of eight digits (years 1000 to 9999) no insertion or deletion can be the one
+     * edit, so they must differ in at most one digit or in two adjacent swapped digits.
+     */
+    static boolean oneDigitApart(int x, int y) {
+        if (x < 10_000_000 || x > 99_999_999 || y < 10_000_000 || y > 99_999_999) {
+            return StringSimilarity.damerau(Integer.toString(x), Integer.toString(y)) <= 1;
+        }
+        int differences = 0;
+        int firstDifference = -1;
+        int secondDifference = -1;
+        int restX = x;
+        int restY = y;
+        for (int position = 0; position < 8; position++) {
+            if (restX % 10 != restY % 10) {
+                differences++;
+                if (differences == 1) {
+                    firstDifference = position;
+                } else if (differences == 2) {
+                    secondDifference = position;
+                } else {
+                    return false;
+                }
+            }
+            restX /= 10;
+            restY /= 10;
+        }
+        if (differences <= 1) {
+            return true;
+        }
+        return secondDifference == firstDifference + 1
+                && digit(x, firstDifference) == digit(y, secondDifference)
+                && digit(x, secondDifference) == digit(y, firstDifference);
     }
 
-    private static String digits(LocalDate date) {
-        int value = date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
-        return Integer.toString(value);
+    private static int digit(int value, int position) {
+        int rest = value;
+        for (int p = 0; p < position; p++) {
+            rest /= 10;
+        }
+        return rest % 10;
     }
 }

@@ -1,5 +1,6 @@
 package org.passerelle.people.matching;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,6 +9,11 @@ import java.util.List;
  * then equal phonetic keys, then Jaro-Winkler), each token at most once; a token left over may
  * still match two adjacent words of the other side written as one ("Benali" and "Ben Ali"). The
  * level counts the pairs found against the number of tokens of the person with fewer.
+ *
+ * <p>A scan compares hundreds of millions of pairs, so the comparison allocates nothing and mostly
+ * reads one array of numbers {@link MatchablePerson} prepared once per person ({@link #codes}): the
+ * text and key of each token coded in a long, and its letters and length, which bound Jaro-Winkler
+ * so that it is computed only for tokens that may reach {@link #SIMILAR}.
  */
 public final class NameComparison {
 
@@ -24,34 +30,61 @@ public final class NameComparison {
             "one name similar",
             "no name in common");
 
+    /**
+     * Jaro-Winkler adds at most 0.4 (1 - Jaro) for a common prefix of four, so it reaches {@link
+     * #SIMILAR} only if Jaro reaches (SIMILAR - 0.4) / 0.6 (0.8). Jaro is at most (m/|a| + m/|b| +
+     * 1)/3 with m matching characters, so m (|a| + |b|) must reach this ratio times |a| |b| (less a
+     * leeway for rounding, which only lets more pairs through to the exact computation).
+     */
+    private static final double MIN_MATCH_RATIO = 3 * ((SIMILAR - 0.4) / 0.6) - 1 - 1e-9;
+
     private NameComparison() {}
 
     /** The level of agreement of two persons' names, or {@link FieldComparison#MISSING}. */
     public static int level(MatchablePerson a, MatchablePerson b) {
-        List<NameToken> x = a.tokens();
-        List<NameToken> y = b.tokens();
-        int smaller = Math.min(x.size(), y.size());
+        long[] x = a.nameCodes;
+        long[] y = b.nameCodes;
+        int nx = a.tokenCount;
+        int ny = b.tokenCount;
+        int smaller = Math.min(nx, ny);
         if (smaller == 0) {
             return FieldComparison.MISSING;
         }
-        boolean[] usedX = new boolean[x.size()];
-        boolean[] usedY = new boolean[y.size()];
-        double[][] similarity = new double[x.size()][y.size()];
-        for (int i = 0; i < x.size(); i++) {
-            for (int j = 0; j < y.size(); j++) {
-                similarity[i][j] = similarity(x.get(i), y.get(j));
+        Scratch scratch = SCRATCH.get().fit(nx, ny);
+        double[] similarity = scratch.similarity;
+        boolean[] usedX = scratch.usedX;
+        boolean[] usedY = scratch.usedY;
+        int candidates = 0;
+        int candidate = -1;
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                double s = similarityIfPaired(a, i, b, j);
+                similarity[i * ny + j] = s;
+                if (s >= SIMILAR) {
+                    candidates++;
+                    candidate = i * ny + j;
+                }
             }
         }
         int paired = 0;
         int exact = 0;
-        while (paired < smaller) {
+        if (candidates == 1) {
+            usedX[candidate / ny] = true;
+            usedY[candidate % ny] = true;
+            paired = 1;
+            exact = similarity[candidate] == 1 ? 1 : 0;
+        }
+        while (candidates > 1 && paired < smaller) {
             int bestI = -1;
             int bestJ = -1;
             double best = SIMILAR;
-            for (int i = 0; i < x.size(); i++) {
-                for (int j = 0; j < y.size(); j++) {
-                    if (!usedX[i] && !usedY[j] && similarity[i][j] >= best) {
-                        best = similarity[i][j];
+            for (int i = 0; i < nx; i++) {
+                if (usedX[i]) {
+                    continue;
+                }
+                for (int j = 0; j < ny; j++) {
+                    if (!usedY[j] && similarity[i * ny + j] >= best) {
+                        best = similarity[i * ny + j];
                         bestI = i;
                         bestJ = j;
                     }
@@ -66,7 +99,7 @@ public final class NameComparison {
             exact += best == 1 ? 1 : 0;
         }
         if (paired < smaller) {
-            paired += joinedMatches(x, usedX, b.joinedKeys()) + joinedMatches(y, usedY, a.joinedKeys());
+            paired += joinedMatches(a, usedX, b) + joinedMatches(b, usedY, a);
             paired = Math.min(paired, smaller);
         }
         if (paired == smaller && smaller >= 2) {
@@ -75,13 +108,32 @@ public final class NameComparison {
         return paired >= 2 ? 2 : paired == 1 ? 3 : 4;
     }
 
-    private static int joinedMatches(List<NameToken> tokens, boolean[] used, List<String> otherJoinedKeys) {
+    /**
+     * The tokens of {@code person} left unpaired whose key (of three letters or more) is that of two
+     * adjacent words of {@code other}.
+     */
+    private static int joinedMatches(MatchablePerson person, boolean[] used, MatchablePerson other) {
+        int joined = other.nameCodes.length - other.tokenCount * WORDS_PER_TOKEN;
+        if (joined == 0) {
+            return 0;
+        }
+        long[] codes = person.nameCodes;
+        long[] otherCodes = other.nameCodes;
+        int from = other.tokenCount * WORDS_PER_TOKEN;
         int matches = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!used[i]
-                    && tokens.get(i).key().length() >= 3
-                    && otherJoinedKeys.contains(tokens.get(i).key())) {
-                matches++;
+        for (int i = 0; i < person.tokenCount; i++) {
+            long key = codes[i * WORDS_PER_TOKEN + KEY];
+            long shape = codes[i * WORDS_PER_TOKEN + SHAPE];
+            int keyLength = shape < 0 ? person.tokenArray[i].key().length() : keyLength(shape);
+            if (used[i] || keyLength < 3) {
+                continue;
+            }
+            for (int k = 0; k < joined; k++) {
+                if (otherCodes[from + k] == key
+                        && (key >= 0 || other.joinedKeyArray[k].equals(person.tokenArray[i].key()))) {
+                    matches++;
+                    break;
+                }
             }
         }
         return matches;
@@ -127,12 +179,243 @@ public final class NameComparison {
         if (a.text().equals(b.text())) {
             return 1;
         }
-        if (a.key().equals(b.key())
-                && (a.key().length() >= 3
-                        || (a.key().length() == 2
-                                && a.text().charAt(0) == b.text().charAt(0)))) {
+        if (samePhoneticKey(a, b)) {
             return PHONETIC;
         }
+        return cappedJaroWinkler(a, b);
+    }
+
+    private static boolean samePhoneticKey(NameToken a, NameToken b) {
+        return a.key().equals(b.key())
+                && (a.key().length() >= 3
+                        || (a.key().length() == 2
+                                && a.text().charAt(0) == b.text().charAt(0)));
+    }
+
+    private static double cappedJaroWinkler(NameToken a, NameToken b) {
         return Math.min(StringSimilarity.jaroWinkler(a.text(), b.text()), PHONETIC - 0.01);
+    }
+
+    /**
+     * {@link #similarity} of the i-th token of {@code a} and the j-th of {@code b} where it may reach
+     * {@link #SIMILAR}, else 0: pairing only looks at similarities from {@link #SIMILAR} up, so this
+     * gives the same pairs. It works on the codes of {@link #codes}: texts and keys are compared by
+     * their codes (strings are read only for codes that are hashes), and the letters and lengths
+     * leave Jaro-Winkler to be computed only where it may reach {@link #SIMILAR} (see {@link
+     * #MIN_MATCH_RATIO}): the letters of one token missing from the other can match nothing, which
+     * bounds the matching characters.
+     */
+    static double similarityIfPaired(MatchablePerson a, int i, MatchablePerson b, int j) {
+        long[] x = a.nameCodes;
+        long[] y = b.nameCodes;
+        long shapeA = x[i * WORDS_PER_TOKEN + SHAPE];
+        long shapeB = y[j * WORDS_PER_TOKEN + SHAPE];
+        if ((shapeA | shapeB) < 0) {
+            return similarity(a.tokenArray[i], b.tokenArray[j]);
+        }
+        long textA = x[i * WORDS_PER_TOKEN + TEXT];
+        if (textA == y[j * WORDS_PER_TOKEN + TEXT]
+                && (textA >= 0 || a.tokenArray[i].text().equals(b.tokenArray[j].text()))) {
+            return 1;
+        }
+        long keyA = x[i * WORDS_PER_TOKEN + KEY];
+        if (keyA == y[j * WORDS_PER_TOKEN + KEY]) {
+            int keyLength = keyLength(shapeA);
+            boolean strong = keyLength >= 3 || (keyLength == 2 && firstChar(shapeA) == firstChar(shapeB));
+            if (strong && (keyA >= 0 || a.tokenArray[i].key().equals(b.tokenArray[j].key()))) {
+                return PHONETIC;
+            }
+        }
+        long lettersA = shapeA & LETTERS_MASK;
+        long lettersB = shapeB & LETTERS_MASK;
+        long lengthA = textLength(shapeA);
+        long lengthB = textLength(shapeB);
+        long matches =
+                Math.min(lengthA - Long.bitCount(lettersA & ~lettersB), lengthB - Long.bitCount(lettersB & ~lettersA));
+        if (matches <= 0 || (double) (matches * (lengthA + lengthB)) < MIN_MATCH_RATIO * lengthA * lengthB) {
+            return 0;
+        }
+        long textB = y[j * WORDS_PER_TOKEN + TEXT];
+        if ((textA | textB) < 0) {
+            return cappedJaroWinkler(a.tokenArray[i], b.tokenArray[j]);
+        }
+        return SCRATCH.get().jaroWinkler(textA, textB, a.tokenArray[i], b.tokenArray[j]);
+    }
+
+    /** Longs per token in {@link #codes}: text code, key code, shape. */
+    static final int WORDS_PER_TOKEN = 3;
+
+    private static final int TEXT = 0;
+    private static final int KEY = 1;
+    private static final int SHAPE = 2;
+
+    /** Texts of up to this many characters among a-z and 0-9 are coded exactly, six bits each. */
+    private static final int CODED_TEXT_LENGTH = 10;
+
+    /** Keys of up to this many letters are coded exactly, four bits each. */
+    private static final int CODED_KEY_LENGTH = 15;
+
+    /** The letters of phonetic keys ({@link PhoneticKey}). */
+    private static final String KEY_LETTERS = "ABFHJKLMNRSTZ";
+
+    private static final int LENGTH_SHIFT = 37;
+    private static final int FIRST_CHAR_SHIFT = 48;
+    private static final int KEY_LENGTH_SHIFT = 56;
+    private static final long LETTERS_MASK = (1L << LENGTH_SHIFT) - 1;
+    private static final int MAX_CODED_LENGTH = (1 << (FIRST_CHAR_SHIFT - LENGTH_SHIFT)) - 1;
+
+    /**
+     * The codes of a person's tokens and joined keys, in one array read by the comparison: per token
+     * its text code, key code and shape, then the code of each joined key. A text or key code is the
+     * exact coding of a short text or key, or, for a longer one, a hash with the sign bit set, which
+     * then needs the strings to confirm an equality. A shape holds the token's set of characters
+     * (bits 0 to 36: a to z, 0 to 9, any other), its length (37 to 47), its first character (48 to
+     * 55) and its key's length (56 to 59, at most 15); it is negative for a token too long or
+     * strange for these fields, compared on its strings alone.
+     */
+    static long[] codes(NameToken[] tokens, String[] joinedKeys) {
+        long[] codes = new long[tokens.length * WORDS_PER_TOKEN + joinedKeys.length];
+        for (int t = 0; t < tokens.length; t++) {
+            codes[t * WORDS_PER_TOKEN + TEXT] = textCode(tokens[t].text());
+            codes[t * WORDS_PER_TOKEN + KEY] = keyCode(tokens[t].key());
+            codes[t * WORDS_PER_TOKEN + SHAPE] = shape(tokens[t]);
+        }
+        for (int k = 0; k < joinedKeys.length; k++) {
+            codes[tokens.length * WORDS_PER_TOKEN + k] = keyCode(joinedKeys[k]);
+        }
+        return codes;
+    }
+
+    private static long textCode(String text) {
+        if (text.length() > CODED_TEXT_LENGTH) {
+            return hashCode(text);
+        }
+        long code = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int symbol;
+            if (c >= 'a' && c <= 'z') {
+                symbol = 1 + c - 'a';
+            } else if (c >= '0' && c <= '9') {
+                symbol = 27 + c - '0';
+            } else {
+                return hashCode(text);
+            }
+            code |= (long) symbol << (6 * i);
+        }
+        return code;
+    }
+
+    private static long keyCode(String key) {
+        if (key.length() > CODED_KEY_LENGTH) {
+            return hashCode(key);
+        }
+        long code = 0;
+        for (int i = 0; i < key.length(); i++) {
+            int symbol = KEY_LETTERS.indexOf(key.charAt(i));
+            if (symbol < 0) {
+                return hashCode(key);
+            }
+            code |= (long) (symbol + 1) << (4 * i);
+        }
+        return code;
+    }
+
+    /** A 63-bit hash with the sign bit set: never equal to an exact code. */
+    private static long hashCode(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h | Long.MIN_VALUE;
+    }
+
+    private static long shape(NameToken token) {
+        String text = token.text();
+        if (text.isEmpty() || text.length() > MAX_CODED_LENGTH || text.charAt(0) > 0xFF) {
+            return Long.MIN_VALUE;
+        }
+        long letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                letters |= 1L << (c - 'a');
+            } else if (c >= '0' && c <= '9') {
+                letters |= 1L << (26 + c - '0');
+            } else {
+                letters |= 1L << 36;
+            }
+        }
+        return (long) Math.min(token.key().length(), CODED_KEY_LENGTH) << KEY_LENGTH_SHIFT
+                | (long) text.charAt(0) << FIRST_CHAR_SHIFT
+                | (long) text.length() << LENGTH_SHIFT
+                | letters;
+    }
+
+    private static int keyLength(long shape) {
+        return (int) (shape >>> KEY_LENGTH_SHIFT) & 0xF;
+    }
+
+    private static int firstChar(long shape) {
+        return (int) (shape >>> FIRST_CHAR_SHIFT) & 0xFF;
+    }
+
+    private static long textLength(long shape) {
+        return (shape >>> LENGTH_SHIFT) & MAX_CODED_LENGTH;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * Arrays reused by one thread from one comparison to the next, and the capped Jaro-Winkler of the
+     * last pairs of tokens it computed, in a small table indexed by the exact codes of their texts:
+     * in a scan the same spellings meet again and again.
+     */
+    private static final class Scratch {
+        private static final int REMEMBERED = 1 << 12;
+
+        double[] similarity = new double[64];
+        boolean[] usedX = new boolean[8];
+        boolean[] usedY = new boolean[8];
+        private final long[] rememberedA = new long[REMEMBERED];
+        private final long[] rememberedB = new long[REMEMBERED];
+        private final double[] remembered = new double[REMEMBERED];
+
+        Scratch() {
+            Arrays.fill(rememberedA, -1);
+        }
+
+        /** Capped Jaro-Winkler of two tokens whose texts have the exact codes {@code a} and {@code b}. */
+        double jaroWinkler(long a, long b, NameToken tokenA, NameToken tokenB) {
+            long h = (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL);
+            int slot = (int) (h >>> 40) & (REMEMBERED - 1);
+            if (rememberedA[slot] == a && rememberedB[slot] == b) {
+                return remembered[slot];
+            }
+            double similarity = cappedJaroWinkler(tokenA, tokenB);
+            rememberedA[slot] = a;
+            rememberedB[slot] = b;
+            remembered[slot] = similarity;
+            return similarity;
+        }
+
+        Scratch fit(int x, int y) {
+            if (similarity.length < x * y) {
+                similarity = new double[x * y];
+            }
+            if (usedX.length < x) {
+                usedX = new boolean[x];
+            }
+            if (usedY.length < y) {
+                usedY = new boolean[y];
+            }
+            Arrays.fill(usedX, 0, x, false);
+            Arrays.fill(usedY, 0, y, false);
+            return this;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.passerelle.people.matching;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Folds a name to lower-case Latin words separated by single spaces: Arabic and Ethiopic script
@@ -13,6 +14,10 @@ public final class NameFolding {
     private NameFolding() {}
 
     public static String fold(String name) {
+        String ascii = foldAscii(name);
+        if (ascii != null) {
+            return ascii;
+        }
         String composed = Normalizer.normalize(name, Normalizer.Form.NFKC);
         StringBuilder latin = new StringBuilder(composed.length() * 2);
         int i = 0;
@@ -40,6 +45,37 @@ public final class NameFolding {
             i = end;
         }
         return stripMarks(latin.toString());
+    }
+
+    /**
+     * The fold of a name written in ASCII alone, in one pass: normalisation changes nothing there, so
+     * folding is lower-casing, dropping apostrophes and turning anything but letters and digits into
+     * single spaces. Null when the name holds any other character.
+     */
+    private static @Nullable String foldAscii(String name) {
+        StringBuilder folded = new StringBuilder(name.length());
+        boolean space = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (c == '\'' || c == '`') {
+                continue;
+            }
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+                folded.append(lower);
+                space = false;
+            } else if (!space) {
+                folded.append(' ');
+                space = true;
+            }
+        }
+        if (space && !folded.isEmpty()) {
+            folded.setLength(folded.length() - 1);
+        }
+        return folded.toString();
     }
 
     private static String spelt(char c) {

@@ -70,7 +70,22 @@ public final class NameTokens {
 
     /** The canonical tokens of an already folded name. */
     static List<String> canonical(String folded) {
-        String[] words = folded.isEmpty() ? new String[0] : folded.split(" ");
+        return joined(words(folded)).stream()
+                .map(NameTokens::canonicalWord)
+                .filter(t -> !t.isEmpty())
+                .toList();
+    }
+
+    /** The words of a folded name. */
+    static String[] words(String folded) {
+        return folded.isEmpty() ? new String[0] : folded.split(" ");
+    }
+
+    /**
+     * The words of a folded name with particles dropped and compounds joined, before each is made
+     * canonical by {@link #canonicalWord} (which may leave it empty).
+     */
+    static List<String> joined(String[] words) {
         List<String> tokens = new ArrayList<>(words.length);
         int i = 0;
         while (i < words.length) {
@@ -96,10 +111,7 @@ public final class NameTokens {
                 i++;
             }
         }
-        return tokens.stream()
-                .map(NameTokens::canonicalWord)
-                .filter(t -> !t.isEmpty())
-                .toList();
+        return tokens;
     }
 
     private static boolean joinsEthiopian(String word, String next) {

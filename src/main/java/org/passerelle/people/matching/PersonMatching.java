@@ -35,7 +35,7 @@ public final class PersonMatching {
                 FieldComparison.of(
                         BIRTH_DATE,
                         BirthDateComparison.LEVELS,
-                        (a, b) -> BirthDateComparison.level(a.birthDate(), b.birthDate())),
+                        (a, b) -> BirthDateComparison.level(a.preparedBirthDate, b.preparedBirthDate)),
                 FieldComparison.of("sex", List.of("same", "different"), PersonMatching::sexLevel));
         List<BlockingKey<MatchablePerson>> keys = List.of(
                 new BlockingKey<>("name-year", PersonMatching::nameYearKeys, Set.of(NAMES, BIRTH_DATE)),

@@ -22,12 +22,54 @@ public final class StringSimilarity {
         return jaro + prefix * PREFIX_SCALE * (1 - jaro);
     }
 
+    /**
+     * Jaro similarity. Matched characters are marked in two bit sets, so that nothing is allocated
+     * for words of up to 64 letters (longer ones take arrays, with the same result).
+     */
     static double jaro(String a, String b) {
         int la = a.length();
         int lb = b.length();
         if (la == 0 || lb == 0) {
             return 0;
         }
+        if (la > Long.SIZE || lb > Long.SIZE) {
+            return jaroOfLongWords(a, b);
+        }
+        int window = Math.max(0, Math.max(la, lb) / 2 - 1);
+        long matchedA = 0;
+        long matchedB = 0;
+        int matches = 0;
+        for (int i = 0; i < la; i++) {
+            char c = a.charAt(i);
+            int from = Math.max(0, i - window);
+            int to = Math.min(lb - 1, i + window);
+            for (int j = from; j <= to; j++) {
+                if ((matchedB & (1L << j)) == 0 && c == b.charAt(j)) {
+                    matchedA |= 1L << i;
+                    matchedB |= 1L << j;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0;
+        }
+        int transpositions = 0;
+        while (matchedA != 0) {
+            if (a.charAt(Long.numberOfTrailingZeros(matchedA)) != b.charAt(Long.numberOfTrailingZeros(matchedB))) {
+                transpositions++;
+            }
+            matchedA &= matchedA - 1;
+            matchedB &= matchedB - 1;
+        }
+        double m = matches;
+        return (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
+    }
+
+    private static double jaroOfLongWords(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
         boolean[] matchedA = new boolean[la];
         boolean[] matchedB = new boolean[lb];
