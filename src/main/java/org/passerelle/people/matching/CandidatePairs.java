@@ -1,7 +1,7 @@
 package org.passerelle.people.matching;
 
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -23,22 +23,30 @@ final class CandidatePairs {
     private static final long RECORD_MASK = (1L << RECORD_BITS) - 1;
     private static final int TASKS_PER_CORE = 8;
 
+    /** At most this many blocking key functions (a function's index is its bit in {@link #sharedKeys}). */
+    private static final int MAX_FUNCTIONS = Long.SIZE;
+
     private final int leftSize;
     private final boolean linkage;
-    private final int[] keyOffsets;
-    private final long[] keyHashes;
-    private final boolean[] keyUsable;
     private final long[] entries;
     private final int[] blockStarts;
 
-    private CandidatePairs(int leftSize, boolean linkage, int[] keyOffsets, long[] keyHashes, int maxBlockSize) {
+    /** Each record's keys of usable blocks only, sorted by hash, with their functions. */
+    private final int[] keyOffsets;
+
+    private final long[] keyHashes;
+    private final byte[] keyFunctions;
+
+    private CandidatePairs(int leftSize, boolean linkage, RecordKeys keys, long[] entries, int maxBlockSize) {
         this.leftSize = leftSize;
         this.linkage = linkage;
-        this.keyOffsets = keyOffsets;
-        this.keyHashes = keyHashes;
-        this.keyUsable = new boolean[keyHashes.length];
-        this.entries = sortedEntries(keyOffsets, keyHashes);
-        this.blockStarts = usableBlocks(maxBlockSize);
+        this.entries = entries;
+        boolean[] usable = new boolean[keys.hashes.length];
+        this.blockStarts = usableBlocks(keys, usable, maxBlockSize);
+        RecordKeys usableKeys = keys.only(usable);
+        this.keyOffsets = usableKeys.offsets;
+        this.keyHashes = usableKeys.hashes;
+        this.keyFunctions = usableKeys.functions;
     }
 
     /** Candidate pairs within one list of records. */
@@ -59,61 +67,163 @@ final class CandidatePairs {
         if (size > RECORD_MASK) {
             throw new IllegalArgumentException("too many records: " + size);
         }
+        if (keys.size() > MAX_FUNCTIONS) {
+            throw new IllegalArgumentException("at most " + MAX_FUNCTIONS + " blocking key functions");
+        }
         long[][] perRecord = new long[size][];
+        long all = keys.size() == MAX_FUNCTIONS ? -1L : (1L << keys.size()) - 1;
         IntStream.range(0, size).parallel().forEach(i -> {
-            R record = i < left.size() ? left.get(i) : right.get(i - left.size());
-            perRecord[i] = keyHashesOf(record, keys);
+            perRecord[i] = keyHashesOf(record(left, right, i), keys, all);
         });
-        int[] offsets = new int[size + 1];
-        for (int i = 0; i < size; i++) {
-            offsets[i + 1] = offsets[i] + perRecord[i].length;
-        }
-        long[] hashes = new long[offsets[size]];
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(perRecord[i], 0, hashes, offsets[i], perRecord[i].length);
-        }
-        return new CandidatePairs(left.size(), linkage, offsets, hashes, maxBlockSize);
+        RecordKeys recordKeys = RecordKeys.of(perRecord);
+        long[] entries = sortedEntries(recordKeys);
+        return new CandidatePairs(left.size(), linkage, recordKeys, entries, maxBlockSize);
     }
 
-    static <R> long[] keyHashesOf(R record, List<BlockingKey<R>> keys) {
-        List<String> qualified = new ArrayList<>();
-        for (BlockingKey<R> key : keys) {
-            qualified.addAll(key.qualifiedKeys(record));
+    private static <R> R record(List<R> left, List<R> right, int i) {
+        return i < left.size() ? left.get(i) : right.get(i - left.size());
+    }
+
+    /**
+     * The keys of a record from the functions in {@code which} (bit f for the f-th function), each as
+     * its hash shifted left over the function's index, sorted and distinct by hash.
+     */
+    static <R> long[] keyHashesOf(R record, List<BlockingKey<R>> functions, long which) {
+        long[] keys = new long[8];
+        int n = 0;
+        for (int f = 0; f < functions.size(); f++) {
+            if ((which & (1L << f)) == 0) {
+                continue;
+            }
+            BlockingKey<R> function = functions.get(f);
+            Collection<String> values = function.keys().apply(record);
+            for (String value : values) {
+                if (n == keys.length) {
+                    keys = Arrays.copyOf(keys, n * 2);
+                }
+                keys[n++] = (hash(function.name(), value) << FUNCTION_BITS) | f;
+            }
         }
-        return qualified.stream()
-                .mapToLong(CandidatePairs::hash)
-                .distinct()
-                .sorted()
-                .toArray();
+        return distinctByHash(keys, n);
+    }
+
+    /** Low bits of a record's key entry holding the function's index; the hash is above them. */
+    private static final int FUNCTION_BITS = 6;
+
+    private static final long FUNCTION_MASK = (1L << FUNCTION_BITS) - 1;
+
+    /** Sorts by hash and keeps one entry per hash (the lowest function index, as ties sort so). */
+    private static long[] distinctByHash(long[] keys, int n) {
+        Arrays.sort(keys, 0, n);
+        int kept = 0;
+        for (int k = 0; k < n; k++) {
+            if (kept == 0 || keys[k] >>> FUNCTION_BITS != keys[kept - 1] >>> FUNCTION_BITS) {
+                keys[kept++] = keys[k];
+            }
+        }
+        return Arrays.copyOf(keys, kept);
     }
 
     /** A 40-bit hash of a qualified key (FNV-1a, then mixed). */
     static long hash(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
+        return mix(fnv(0xcbf29ce484222325L, key));
+    }
+
+    /** The hash of {@code name + ':' + key}, without building that string. */
+    static long hash(String name, String key) {
+        long h = fnv(0xcbf29ce484222325L, name);
+        h ^= ':';
+        h *= 0x100000001b3L;
+        return mix(fnv(h, key));
+    }
+
+    private static long fnv(long start, String text) {
+        long h = start;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
             h *= 0x100000001b3L;
         }
+        return h;
+    }
+
+    private static long mix(long fnv) {
+        long h = fnv;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
         return h >>> (64 - 40);
     }
 
-    private static long[] sortedEntries(int[] offsets, long[] hashes) {
-        long[] entries = new long[hashes.length];
-        for (int record = 0; record + 1 < offsets.length; record++) {
-            for (int k = offsets[record]; k < offsets[record + 1]; k++) {
-                entries[k] = (hashes[k] << RECORD_BITS) | record;
+    /** All records' keys in one array, each record's sorted by hash, with their functions. */
+    private record RecordKeys(int[] offsets, long[] hashes, byte[] functions) {
+
+        static RecordKeys of(long[][] perRecord) {
+            int[] offsets = new int[perRecord.length + 1];
+            for (int i = 0; i < perRecord.length; i++) {
+                offsets[i + 1] = offsets[i] + perRecord[i].length;
             }
+            long[] hashes = new long[offsets[perRecord.length]];
+            byte[] functions = new byte[hashes.length];
+            IntStream.range(0, perRecord.length).parallel().forEach(i -> {
+                for (int k = 0; k < perRecord[i].length; k++) {
+                    hashes[offsets[i] + k] = perRecord[i][k] >>> FUNCTION_BITS;
+                    functions[offsets[i] + k] = (byte) (perRecord[i][k] & FUNCTION_MASK);
+                }
+            });
+            return new RecordKeys(offsets, hashes, functions);
         }
+
+        /** The keys flagged in {@code kept}, each record's in the same order. */
+        RecordKeys only(boolean[] kept) {
+            int records = offsets.length - 1;
+            int[] keptOffsets = new int[records + 1];
+            for (int i = 0; i < records; i++) {
+                int count = 0;
+                for (int k = offsets[i]; k < offsets[i + 1]; k++) {
+                    count += kept[k] ? 1 : 0;
+                }
+                keptOffsets[i + 1] = keptOffsets[i] + count;
+            }
+            long[] keptHashes = new long[keptOffsets[records]];
+            byte[] keptFunctions = new byte[keptHashes.length];
+            IntStream.range(0, records).parallel().forEach(i -> {
+                int to = keptOffsets[i];
+                for (int k = offsets[i]; k < offsets[i + 1]; k++) {
+                    if (kept[k]) {
+                        keptHashes[to] = hashes[k];
+                        keptFunctions[to++] = functions[k];
+                    }
+                }
+            });
+            return new RecordKeys(keptOffsets, keptHashes, keptFunctions);
+        }
+    }
+
+    private static long[] sortedEntries(RecordKeys keys) {
+        long[] entries = new long[keys.hashes.length];
+        IntStream.range(0, keys.offsets.length - 1).parallel().forEach(record -> {
+            for (int k = keys.offsets[record]; k < keys.offsets[record + 1]; k++) {
+                entries[k] = (keys.hashes[k] << RECORD_BITS) | record;
+            }
+        });
         Arrays.parallelSort(entries);
         return entries;
     }
 
-    /** Marks the keys of usable blocks and returns the start of each usable block. */
-    private int[] usableBlocks(int maxBlockSize) {
-        List<Integer> starts = new ArrayList<>();
+    private static int blockEnd(long[] entries, int start) {
+        long hash = entries[start] >>> RECORD_BITS;
+        int end = start + 1;
+        while (end < entries.length && entries[end] >>> RECORD_BITS == hash) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Flags the records' keys of usable blocks and returns the start of each usable block. */
+    private int[] usableBlocks(RecordKeys keys, boolean[] usable, int maxBlockSize) {
+        int[] starts = new int[64];
+        long[] hashes = new long[64];
+        int blocks = 0;
         int start = 0;
         while (start < entries.length) {
             long hash = entries[start] >>> RECORD_BITS;
@@ -126,15 +236,22 @@ final class CandidatePairs {
             int size = end - start;
             boolean pairs = linkage ? leftCount > 0 && leftCount < size : size > 1;
             if (pairs && size <= maxBlockSize) {
-                starts.add(start);
-                for (int e = start; e < end; e++) {
-                    int record = (int) (entries[e] & RECORD_MASK);
-                    keyUsable[Arrays.binarySearch(keyHashes, keyOffsets[record], keyOffsets[record + 1], hash)] = true;
+                if (blocks == starts.length) {
+                    starts = Arrays.copyOf(starts, blocks * 2);
+                    hashes = Arrays.copyOf(hashes, blocks * 2);
                 }
+                starts[blocks] = start;
+                hashes[blocks++] = hash;
             }
             start = end;
         }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        // entries sort as signed longs, so hashes from 2^39 up came first: sort them for searching
+        long[] usableHashes = Arrays.copyOf(hashes, blocks);
+        Arrays.sort(usableHashes);
+        IntStream.range(0, keys.hashes.length).parallel().forEach(k -> {
+            usable[k] = Arrays.binarySearch(usableHashes, keys.hashes[k]) >= 0;
+        });
+        return Arrays.copyOf(starts, blocks);
     }
 
     private boolean isLeft(int entry) {
@@ -166,10 +283,7 @@ final class CandidatePairs {
     private void visitBlock(int block, PairVisitor visitor) {
         int start = blockStarts[block];
         long hash = entries[start] >>> RECORD_BITS;
-        int end = start + 1;
-        while (end < entries.length && entries[end] >>> RECORD_BITS == hash) {
-            end++;
-        }
+        int end = blockEnd(entries, start);
         for (int x = start; x < end; x++) {
             int a = (int) (entries[x] & RECORD_MASK);
             for (int y = x + 1; y < end; y++) {
@@ -192,6 +306,32 @@ final class CandidatePairs {
         return sharesEarlierUsableKey(a, b, Long.MAX_VALUE);
     }
 
+    /**
+     * The key functions (bit i for the i-th top-level blocking key) whose own usable blocks hold both
+     * records: the pairs of one key alone, for estimating m by key.
+     */
+    long sharedKeys(int a, int b) {
+        long shared = 0;
+        int i = keyOffsets[a];
+        int j = keyOffsets[b];
+        int endA = keyOffsets[a + 1];
+        int endB = keyOffsets[b + 1];
+        while (i < endA && j < endB) {
+            long ka = keyHashes[i];
+            long kb = keyHashes[j];
+            if (ka == kb) {
+                shared |= 1L << keyFunctions[i];
+                i++;
+                j++;
+            } else if (ka < kb) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
+    }
+
     private boolean sharesEarlierUsableKey(int a, int b, long hash) {
         int i = keyOffsets[a];
         int j = keyOffsets[b];
@@ -204,11 +344,7 @@ final class CandidatePairs {
                 return false;
             }
             if (ka == kb) {
-                if (keyUsable[i]) {
-                    return true;
-                }
-                i++;
-                j++;
+                return true;
             } else if (ka < kb) {
                 i++;
             } else {

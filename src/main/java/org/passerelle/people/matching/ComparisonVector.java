@@ -19,6 +19,11 @@ final class ComparisonVector {
         return packed;
     }
 
+    /** A packed vector with the level of field {@code f} set (it must not be set yet). */
+    static long with(long packed, int f, int level) {
+        return packed | (long) (level + 1) << (BITS * f);
+    }
+
     /** The level of field {@code f}, or {@link FieldComparison#MISSING}. */
     static int level(long packed, int f) {
         return (int) ((packed >>> (BITS * f)) & MASK) - 1;

@@ -25,7 +25,21 @@ public interface FieldComparison<R> {
     /** The level of agreement of this field between two records, or {@link #MISSING}. */
     int compare(R a, R b);
 
+    /**
+     * A rough relative cost of {@link #compare}. When only pairs above a score matter, the cheaper
+     * fields are compared first, and a pair that can no longer reach the score is dropped before the
+     * costly ones.
+     */
+    default int cost() {
+        return 1;
+    }
+
     static <R> FieldComparison<R> of(String name, List<String> levels, ToIntBiFunction<R, R> comparison) {
+        return of(name, levels, 1, comparison);
+    }
+
+    /** A field whose comparison costs about {@code cost} times that of a cheap one (see {@link #cost}). */
+    static <R> FieldComparison<R> of(String name, List<String> levels, int cost, ToIntBiFunction<R, R> comparison) {
         if (levels.size() < 2 || levels.size() > MAX_LEVELS) {
             throw new IllegalArgumentException("a field needs between 2 and " + MAX_LEVELS + " levels: " + name);
         }
@@ -44,6 +58,11 @@ public interface FieldComparison<R> {
             @Override
             public int compare(R a, R b) {
                 return comparison.applyAsInt(a, b);
+            }
+
+            @Override
+            public int cost() {
+                return cost;
             }
         };
     }

@@ -1,11 +1,14 @@
 package org.passerelle.people.matching;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiPredicate;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,12 +29,22 @@ public final class Linker<R> {
     private final LinkageSettings<R> settings;
     private final List<String> fieldNames;
     private final List<List<String>> levelNames;
+    private final List<FieldComparison<R>> fields;
+
+    /** The fields from the cheapest to compare to the costliest (see {@link FieldComparison#cost}). */
+    private final int[] cheapestFirst;
 
     public Linker(LinkageSettings<R> settings) {
         this.settings = settings;
         this.fieldNames = settings.fields().stream().map(FieldComparison::name).toList();
         this.levelNames =
                 settings.fields().stream().map(FieldComparison::levels).toList();
+        this.fields = settings.fields();
+        this.cheapestFirst = IntStream.range(0, fields.size())
+                .boxed()
+                .sorted(Comparator.comparingInt(f -> fields.get(f).cost()))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     public LinkageSettings<R> settings() {
@@ -40,15 +53,20 @@ public final class Linker<R> {
 
     /** The comparison vector of two records: one level per field. */
     public int[] compare(R a, R b) {
-        int[] levels = new int[settings.fields().size()];
+        int[] levels = new int[fields.size()];
         for (int f = 0; f < levels.length; f++) {
-            levels[f] = settings.fields().get(f).compare(a, b);
+            levels[f] = fields.get(f).compare(a, b);
         }
         return levels;
     }
 
+    /** The comparison vector packed ({@link ComparisonVector}), without an array. */
     long packedComparison(R a, R b) {
-        return ComparisonVector.pack(compare(a, b));
+        long packed = 0;
+        for (int f = 0; f < fields.size(); f++) {
+            packed = ComparisonVector.with(packed, f, fields.get(f).compare(a, b));
+        }
+        return packed;
     }
 
     public MatchExplanation explain(R a, R b, FellegiSunterModel model) {
@@ -81,17 +99,46 @@ public final class Linker<R> {
      */
     private Training train(
             CandidatePairs candidates, List<R> left, List<R> right, int offset, long allPairs, long seed) {
-        Map<Long, Double> counts = vectorCounts(candidates, left, right, offset);
+        List<Integer> sessionKeys = IntStream.range(0, settings.blockingKeys().size())
+                .filter(k -> !settings.blockingKeys().get(k).fields().isEmpty())
+                .boxed()
+                .toList();
+        TrainingCounts scanned = trainingCounts(candidates, left, right, offset, sessionKeys);
+        Map<Long, Double> counts = scanned.candidates();
         double candidateCount =
                 counts.values().stream().mapToDouble(Double::doubleValue).sum();
         RandomPairs sample = randomPairs(candidates, left, right, offset, seed);
         double weight = sample.outside == 0 ? 0 : (allPairs - candidateCount) / sample.outside;
         sample.outsideCounts.forEach((vector, count) -> counts.merge(vector, count * weight, Double::sum));
         double expectedPrior = Math.min(0.5, (double) Math.min(left.size(), right.size()) / allPairs);
-        double[][] m = mBySessions(left, right, offset, sample.u);
+        double[][] m = mBySessions(sessionKeys, scanned.byKey(), left.size(), right.size(), sample.u);
         ExpectationMaximisation.Result result =
                 ExpectationMaximisation.fit(fieldNames, levelNames, counts, sample.u, m, expectedPrior);
         return new Training(result.model(), (long) candidateCount, result.iterations(), result.converged());
+    }
+
+    /** The vector counts of all candidate pairs, and of the pairs of each key that declares its fields. */
+    private record TrainingCounts(Map<Long, Double> candidates, List<Map<Long, Double>> byKey) {}
+
+    /**
+     * Counts the comparison vectors of the candidate pairs in one scan, and at the same time those of
+     * the pairs of each blocking key alone (the pairs sharing one of that key's own usable blocks, as
+     * a blocking on that key only would give), which {@link #mBySessions} needs.
+     */
+    private TrainingCounts trainingCounts(
+            CandidatePairs candidates, List<R> left, List<R> right, int offset, List<Integer> sessionKeys) {
+        List<VectorCounts> visitors =
+                candidates.visit(() -> new VectorCounts(candidates, left, right, offset, sessionKeys));
+        Map<Long, Double> all = new HashMap<>();
+        List<Map<Long, Double>> byKey = new ArrayList<>();
+        sessionKeys.forEach(k -> byKey.add(new HashMap<>()));
+        for (VectorCounts visitor : visitors) {
+            visitor.counts.addTo(all);
+            for (int s = 0; s < sessionKeys.size(); s++) {
+                visitor.byKey[s].addTo(byKey.get(s));
+            }
+        }
+        return new TrainingCounts(all, byKey);
     }
 
     /**
@@ -99,24 +146,19 @@ public final class Linker<R> {
      * for each field the average over the keys that do not condition on it; null (m estimated on
      * all pairs at once) unless every field is covered so.
      */
-    private double @Nullable [][] mBySessions(List<R> left, List<R> right, int offset, double[][] u) {
+    private double @Nullable [][] mBySessions(
+            List<Integer> sessionKeys, List<Map<Long, Double>> countsByKey, int leftSize, int rightSize, double[][] u) {
         double[][] sum = FellegiSunterModel.zeros(levelNames);
         int[] sessions = new int[fieldNames.size()];
-        for (BlockingKey<R> key : settings.blockingKeys()) {
-            if (key.fields().isEmpty()) {
-                continue;
-            }
-            List<BlockingKey<R>> only = List.of(key);
-            CandidatePairs pairs = offset == 0
-                    ? CandidatePairs.deduplication(left, only, settings.maxBlockSize())
-                    : CandidatePairs.linkage(left, right, only, settings.maxBlockSize());
-            Map<Long, Double> counts = vectorCounts(pairs, left, right, offset);
+        for (int s = 0; s < sessionKeys.size(); s++) {
+            BlockingKey<R> key = settings.blockingKeys().get(sessionKeys.get(s));
+            Map<Long, Double> counts = countsByKey.get(s);
             double total =
                     counts.values().stream().mapToDouble(Double::doubleValue).sum();
             if (total == 0) {
                 continue;
             }
-            double prior = Math.min(0.5, Math.min(left.size(), right.size()) / total);
+            double prior = Math.min(0.5, Math.min(leftSize, rightSize) / total);
             FellegiSunterModel session = ExpectationMaximisation.fit(fieldNames, levelNames, counts, u, prior)
                     .model();
             for (int f = 0; f < fieldNames.size(); f++) {
@@ -207,14 +249,6 @@ public final class Linker<R> {
         return CandidatePairs.linkage(left, right, settings.blockingKeys(), settings.maxBlockSize());
     }
 
-    private Map<Long, Double> vectorCounts(CandidatePairs candidates, List<R> left, List<R> right, int offset) {
-        Map<Long, Double> merged = new HashMap<>();
-        for (VectorCounts visitor : candidates.visit(() -> new VectorCounts(left, right, offset))) {
-            visitor.counts.forEach((vector, count) -> merged.merge(vector, (double) count, Double::sum));
-        }
-        return merged;
-    }
-
     private List<ScoredPair> score(
             CandidatePairs candidates,
             List<R> left,
@@ -222,14 +256,40 @@ public final class Linker<R> {
             int offset,
             FellegiSunterModel model,
             double minScore) {
-        List<ScoredPair> pairs = new ArrayList<>();
-        candidates
-                .visit(() -> new Scorer(left, right, offset, model, minScore))
-                .forEach(scorer -> pairs.addAll(scorer.pairs));
-        pairs.sort((a, b) -> a.first() != b.first()
-                ? Integer.compare(a.first(), b.first())
-                : Integer.compare(a.second(), b.second()));
-        return pairs;
+        List<Scorer> scorers = candidates.visit(() -> new Scorer(left, right, offset, model, minScore));
+        return byRecords(scorers.stream().map(scorer -> scorer.pairs).toList(), left.size());
+    }
+
+    /**
+     * The pairs in the order of their first record, then their second: placed by their first record
+     * (a counting sort, linear however many pairs a scan finds), then sorted within each record's.
+     */
+    static List<ScoredPair> byRecords(List<List<ScoredPair>> found, int firstRecords) {
+        int[] starts = new int[firstRecords + 1];
+        int total = 0;
+        for (List<ScoredPair> pairs : found) {
+            for (ScoredPair pair : pairs) {
+                starts[pair.first() + 1]++;
+            }
+            total += pairs.size();
+        }
+        for (int r = 0; r < firstRecords; r++) {
+            starts[r + 1] += starts[r];
+        }
+        ScoredPair[] sorted = new ScoredPair[total];
+        int[] next = Arrays.copyOf(starts, firstRecords);
+        for (List<ScoredPair> pairs : found) {
+            for (ScoredPair pair : pairs) {
+                sorted[next[pair.first()]++] = pair;
+            }
+        }
+        Comparator<ScoredPair> bySecond = Comparator.comparingInt(ScoredPair::second);
+        for (int r = 0; r < firstRecords; r++) {
+            if (starts[r + 1] - starts[r] > 1) {
+                Arrays.sort(sorted, starts[r], starts[r + 1], bySecond);
+            }
+        }
+        return new ArrayList<>(Arrays.asList(sorted));
     }
 
     /** What random pairs tell: u, and the comparison vectors of those that are not candidates. */
@@ -268,21 +328,38 @@ public final class Linker<R> {
     }
 
     private final class VectorCounts implements CandidatePairs.PairVisitor {
-        private final Map<Long, Long> counts = new HashMap<>();
+        private final LongCounts counts = new LongCounts();
+        private final LongCounts[] byKey;
+        private final CandidatePairs candidates;
         private final List<R> left;
         private final List<R> right;
         private final int offset;
+        private final int[] sessionKeys;
 
-        VectorCounts(List<R> left, List<R> right, int offset) {
+        VectorCounts(CandidatePairs candidates, List<R> left, List<R> right, int offset, List<Integer> sessionKeys) {
+            this.candidates = candidates;
             this.left = left;
             this.right = right;
             this.offset = offset;
+            this.sessionKeys = sessionKeys.stream().mapToInt(Integer::intValue).toArray();
+            this.byKey = new LongCounts[this.sessionKeys.length];
+            for (int s = 0; s < byKey.length; s++) {
+                byKey[s] = new LongCounts();
+            }
         }
 
         @Override
         public void visit(int first, int second) {
             long vector = packedComparison(record(left, right, offset, first), record(left, right, offset, second));
-            counts.merge(vector, 1L, Long::sum);
+            counts.add(vector);
+            if (sessionKeys.length > 0) {
+                long shared = candidates.sharedKeys(first, second);
+                for (int s = 0; s < sessionKeys.length; s++) {
+                    if ((shared & (1L << sessionKeys[s])) != 0) {
+                        byKey[s].add(vector);
+                    }
+                }
+            }
         }
     }
 
@@ -303,13 +380,25 @@ public final class Linker<R> {
         }
     }
 
+    /**
+     * Scores pairs and keeps those at {@code minScore} or above. The fields are compared cheapest
+     * first, and a pair is dropped as soon as the weights still to come cannot lift it to {@code
+     * minScore} (each field adds at most its best weight, or nothing when missing), so the costly
+     * name comparison is skipped for most pairs. A kept pair's score is summed in the fields' order,
+     * exactly as {@link FellegiSunterModel#score(int[])} does.
+     */
     private final class Scorer implements CandidatePairs.PairVisitor {
+        /** Leeway for the bound, summed in another order than the score. */
+        private static final double ROUNDING = 1e-9;
+
         private final List<ScoredPair> pairs = new ArrayList<>();
         private final List<R> left;
         private final List<R> right;
         private final int offset;
         private final FellegiSunterModel model;
         private final double minScore;
+        private final double[] bestStillToCome;
+        private final int[] levels;
 
         Scorer(List<R> left, List<R> right, int offset, FellegiSunterModel model, double minScore) {
             this.left = left;
@@ -317,12 +406,35 @@ public final class Linker<R> {
             this.offset = offset;
             this.model = model;
             this.minScore = minScore;
+            this.levels = new int[fields.size()];
+            this.bestStillToCome = new double[fields.size() + 1];
+            for (int k = cheapestFirst.length - 1; k >= 0; k--) {
+                int f = cheapestFirst[k];
+                double best = 0;
+                for (int l = 0; l < levelNames.get(f).size(); l++) {
+                    best = Math.max(best, model.weight(f, l));
+                }
+                bestStillToCome[k] = bestStillToCome[k + 1] + best;
+            }
         }
 
         @Override
         public void visit(int first, int second) {
-            double score =
-                    model.score(compare(record(left, right, offset, first), record(left, right, offset, second)));
+            R a = record(left, right, offset, first);
+            R b = record(left, right, offset, second);
+            double partial = 0;
+            for (int k = 0; k < cheapestFirst.length; k++) {
+                if (partial + bestStillToCome[k] < minScore - ROUNDING) {
+                    return;
+                }
+                int f = cheapestFirst[k];
+                int level = fields.get(f).compare(a, b);
+                levels[f] = level;
+                if (level != FieldComparison.MISSING) {
+                    partial += model.weight(f, level);
+                }
+            }
+            double score = model.score(levels);
             if (score >= minScore) {
                 pairs.add(new ScoredPair(first, second - offset, score, model.probability(score)));
             }

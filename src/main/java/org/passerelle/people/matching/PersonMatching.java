@@ -24,6 +24,9 @@ public final class PersonMatching {
     static final String NAMES = "names";
     static final String BIRTH_DATE = "birth date";
 
+    /** Comparing names costs about this many times comparing a birth date or sex. */
+    static final int NAME_COMPARISON_COST = 10;
+
     /** Name tokens beyond this many do not make pair keys (a person with many aliases). */
     static final int MAX_TOKENS_FOR_PAIRS = 6;
 
@@ -31,7 +34,7 @@ public final class PersonMatching {
 
     public static LinkageSettings<MatchablePerson> settings() {
         List<FieldComparison<MatchablePerson>> fields = List.of(
-                FieldComparison.of(NAMES, NameComparison.LEVELS, NameComparison::level),
+                FieldComparison.of(NAMES, NameComparison.LEVELS, NAME_COMPARISON_COST, NameComparison::level),
                 FieldComparison.of(
                         BIRTH_DATE,
                         BirthDateComparison.LEVELS,
