@@ -1,8 +1,12 @@
 package org.passerelle.people.matching;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -10,7 +14,10 @@ import java.util.stream.IntStream;
  * The candidate pairs of a blocking: records sharing at least one key. Keys are hashed to 40 bits
  * and sorted with the record numbers, so that each block is a run of a sorted array and no pair is
  * ever stored: a pair is visited in the first usable block (in hash order) its two records share,
- * hence exactly once, and blocks larger than the cap are skipped. Visiting runs in parallel.
+ * hence exactly once, and blocks larger than the cap are skipped — unless their key has a
+ * sub-blocking key ({@link BlockingKey#subBlocking}): then the records of such a block also get
+ * the finer keys, in further rounds until no block too large has a finer key left. Visiting runs
+ * in parallel.
  */
 final class CandidatePairs {
 
@@ -23,7 +30,10 @@ final class CandidatePairs {
     private static final long RECORD_MASK = (1L << RECORD_BITS) - 1;
     private static final int TASKS_PER_CORE = 8;
 
-    /** At most this many blocking key functions (a function's index is its bit in {@link #sharedKeys}). */
+    /**
+     * At most this many blocking key functions, sub-blocking ones included; a function's index (the
+     * top-level ones first, in their order) is its bit in {@link #sharedKeys}.
+     */
     private static final int MAX_FUNCTIONS = Long.SIZE;
 
     private final int leftSize;
@@ -67,21 +77,76 @@ final class CandidatePairs {
         if (size > RECORD_MASK) {
             throw new IllegalArgumentException("too many records: " + size);
         }
-        if (keys.size() > MAX_FUNCTIONS) {
-            throw new IllegalArgumentException("at most " + MAX_FUNCTIONS + " blocking key functions");
-        }
+        List<BlockingKey<R>> functions = functions(keys);
         long[][] perRecord = new long[size][];
-        long all = keys.size() == MAX_FUNCTIONS ? -1L : (1L << keys.size()) - 1;
+        long[] included = new long[size];
+        long topLevel = keys.size() == MAX_FUNCTIONS ? -1L : (1L << keys.size()) - 1;
         IntStream.range(0, size).parallel().forEach(i -> {
-            perRecord[i] = keyHashesOf(record(left, right, i), keys, all);
+            perRecord[i] = keyHashesOf(record(left, right, i), functions, topLevel);
+            included[i] = topLevel;
         });
         RecordKeys recordKeys = RecordKeys.of(perRecord);
         long[] entries = sortedEntries(recordKeys);
+        int[] finer = finerFunctions(functions);
+        while (true) {
+            long[] oversize = oversizeHashes(entries, maxBlockSize);
+            if (oversize.length == 0) {
+                break;
+            }
+            RecordKeys current = recordKeys;
+            AtomicBoolean changed = new AtomicBoolean();
+            IntStream.range(0, size).parallel().forEach(i -> {
+                long adding = current.finerToAdd(i, oversize, finer) & ~included[i];
+                if (adding != 0) {
+                    included[i] |= adding;
+                    long[] more = keyHashesOf(record(left, right, i), functions, adding);
+                    perRecord[i] = merge(perRecord[i], more);
+                    changed.set(true);
+                }
+            });
+            if (!changed.get()) {
+                break;
+            }
+            recordKeys = RecordKeys.of(perRecord);
+            entries = sortedEntries(recordKeys);
+        }
         return new CandidatePairs(left.size(), linkage, recordKeys, entries, maxBlockSize);
     }
 
     private static <R> R record(List<R> left, List<R> right, int i) {
         return i < left.size() ? left.get(i) : right.get(i - left.size());
+    }
+
+    /** The top-level key functions, then the sub-blocking ones reachable from them, each once. */
+    private static <R> List<BlockingKey<R>> functions(List<BlockingKey<R>> keys) {
+        List<BlockingKey<R>> functions = new ArrayList<>(keys);
+        Map<BlockingKey<R>, Boolean> seen = new IdentityHashMap<>();
+        keys.forEach(key -> seen.put(key, true));
+        for (int f = 0; f < functions.size(); f++) {
+            BlockingKey<R> finer = functions.get(f).subBlocking();
+            if (finer != null && seen.put(finer, true) == null) {
+                functions.add(finer);
+            }
+        }
+        if (functions.size() > MAX_FUNCTIONS) {
+            throw new IllegalArgumentException("at most " + MAX_FUNCTIONS + " blocking key functions");
+        }
+        return functions;
+    }
+
+    /** For each function, the index of its sub-blocking function, or -1. */
+    private static <R> int[] finerFunctions(List<BlockingKey<R>> functions) {
+        int[] finer = new int[functions.size()];
+        for (int f = 0; f < finer.length; f++) {
+            BlockingKey<R> sub = functions.get(f).subBlocking();
+            finer[f] = -1;
+            for (int g = 0; sub != null && g < functions.size(); g++) {
+                if (functions.get(g) == sub) {
+                    finer[f] = g;
+                }
+            }
+        }
+        return finer;
     }
 
     /**
@@ -122,6 +187,12 @@ final class CandidatePairs {
             }
         }
         return Arrays.copyOf(keys, kept);
+    }
+
+    private static long[] merge(long[] keys, long[] more) {
+        long[] all = Arrays.copyOf(keys, keys.length + more.length);
+        System.arraycopy(more, 0, all, keys.length, more.length);
+        return distinctByHash(all, all.length);
     }
 
     /** A 40-bit hash of a qualified key (FNV-1a, then mixed). */
@@ -197,6 +268,18 @@ final class CandidatePairs {
             });
             return new RecordKeys(keptOffsets, keptHashes, keptFunctions);
         }
+
+        /** The sub-blocking functions a record needs: those of its keys whose blocks are too large. */
+        long finerToAdd(int record, long[] oversize, int[] finer) {
+            long adding = 0;
+            for (int k = offsets[record]; k < offsets[record + 1]; k++) {
+                int sub = finer[functions[k]];
+                if (sub >= 0 && Arrays.binarySearch(oversize, hashes[k]) >= 0) {
+                    adding |= 1L << sub;
+                }
+            }
+            return adding;
+        }
     }
 
     private static long[] sortedEntries(RecordKeys keys) {
@@ -208,6 +291,26 @@ final class CandidatePairs {
         });
         Arrays.parallelSort(entries);
         return entries;
+    }
+
+    /** The hashes of the blocks larger than the cap, sorted (entries sort as signed longs, hashes not). */
+    private static long[] oversizeHashes(long[] entries, int maxBlockSize) {
+        long[] oversize = new long[16];
+        int count = 0;
+        int start = 0;
+        while (start < entries.length) {
+            int end = blockEnd(entries, start);
+            if (end - start > maxBlockSize) {
+                if (count == oversize.length) {
+                    oversize = Arrays.copyOf(oversize, count * 2);
+                }
+                oversize[count++] = entries[start] >>> RECORD_BITS;
+            }
+            start = end;
+        }
+        long[] sorted = Arrays.copyOf(oversize, count);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     private static int blockEnd(long[] entries, int start) {

@@ -2,6 +2,7 @@ package org.passerelle.people.matching;
 
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares the names of two persons as multisets of tokens, whatever their order and whichever of
@@ -373,33 +374,44 @@ public final class NameComparison {
     /**
      * Arrays reused by one thread from one comparison to the next, and the capped Jaro-Winkler of the
      * last pairs of tokens it computed, in a small table indexed by the exact codes of their texts:
-     * in a scan the same spellings meet again and again.
+     * in a scan the same spellings meet again and again. The table is made only once a thread has
+     * computed many (a scan's threads), not for the few comparisons of a request.
      */
     private static final class Scratch {
         private static final int REMEMBERED = 1 << 12;
+        private static final int REMEMBER_AFTER = 10_000;
 
-        double[] similarity = new double[64];
-        boolean[] usedX = new boolean[8];
-        boolean[] usedY = new boolean[8];
-        private final long[] rememberedA = new long[REMEMBERED];
-        private final long[] rememberedB = new long[REMEMBERED];
-        private final double[] remembered = new double[REMEMBERED];
-
-        Scratch() {
-            Arrays.fill(rememberedA, -1);
-        }
+        double[] similarity = new double[16];
+        boolean[] usedX = new boolean[4];
+        boolean[] usedY = new boolean[4];
+        private int computed;
+        private long @Nullable [] rememberedA;
+        private long @Nullable [] rememberedB;
+        private double @Nullable [] remembered;
 
         /** Capped Jaro-Winkler of two tokens whose texts have the exact codes {@code a} and {@code b}. */
         double jaroWinkler(long a, long b, NameToken tokenA, NameToken tokenB) {
+            long[] keysA = rememberedA;
+            long[] keysB = rememberedB;
+            double[] values = remembered;
+            if (keysA == null || keysB == null || values == null) {
+                if (++computed == REMEMBER_AFTER) {
+                    rememberedA = new long[REMEMBERED];
+                    Arrays.fill(rememberedA, -1);
+                    rememberedB = new long[REMEMBERED];
+                    remembered = new double[REMEMBERED];
+                }
+                return cappedJaroWinkler(tokenA, tokenB);
+            }
             long h = (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL);
             int slot = (int) (h >>> 40) & (REMEMBERED - 1);
-            if (rememberedA[slot] == a && rememberedB[slot] == b) {
-                return remembered[slot];
+            if (keysA[slot] == a && keysB[slot] == b) {
+                return values[slot];
             }
             double similarity = cappedJaroWinkler(tokenA, tokenB);
-            rememberedA[slot] = a;
-            rememberedB[slot] = b;
-            remembered[slot] = similarity;
+            keysA[slot] = a;
+            keysB[slot] = b;
+            values[slot] = similarity;
             return similarity;
         }
 

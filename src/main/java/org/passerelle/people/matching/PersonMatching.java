@@ -40,9 +40,11 @@ public final class PersonMatching {
                         BirthDateComparison.LEVELS,
                         (a, b) -> BirthDateComparison.level(a.preparedBirthDate, b.preparedBirthDate)),
                 FieldComparison.of("sex", List.of("same", "different"), PersonMatching::sexLevel));
+        BlockingKey<MatchablePerson> namePairYear =
+                new BlockingKey<>("name-pair-year", PersonMatching::namePairYearKeys, Set.of(NAMES, BIRTH_DATE));
         List<BlockingKey<MatchablePerson>> keys = List.of(
-                new BlockingKey<>("name-year", PersonMatching::nameYearKeys, Set.of(NAMES, BIRTH_DATE)),
-                new BlockingKey<>("name-pair", PersonMatching::namePairKeys, Set.of(NAMES)),
+                new BlockingKey<>("name-year", PersonMatching::nameYearKeys, Set.of(NAMES, BIRTH_DATE), namePairYear),
+                new BlockingKey<>("name-pair", PersonMatching::namePairKeys, Set.of(NAMES), namePairYear),
                 new BlockingKey<>("date", PersonMatching::dateKeys, Set.of(BIRTH_DATE)));
         return new LinkageSettings<>(fields, keys, MAX_BLOCK_SIZE);
     }
@@ -140,13 +142,7 @@ public final class PersonMatching {
     }
 
     static List<String> namePairKeys(MatchablePerson person) {
-        TreeSet<String> nameKeys = new TreeSet<>();
-        for (NameToken token : person.tokens()) {
-            if (token.key().length() >= 2 && nameKeys.size() < MAX_TOKENS_FOR_PAIRS) {
-                nameKeys.add(token.key());
-            }
-        }
-        List<String> sorted = new ArrayList<>(nameKeys);
+        List<String> sorted = pairedNameKeys(person);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             for (int j = i + 1; j < sorted.size(); j++) {
@@ -154,6 +150,36 @@ public final class PersonMatching {
             }
         }
         return keys;
+    }
+
+    /**
+     * Each pair of name keys with the birth year: splits the blocks of a very common name and year,
+     * or of a very common pair of names, that are too large to compare (scan only, not indexed).
+     */
+    static List<String> namePairYearKeys(MatchablePerson person) {
+        BirthDate date = person.birthDate();
+        if (date == null) {
+            return List.of();
+        }
+        List<String> sorted = pairedNameKeys(person);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            for (int j = i + 1; j < sorted.size(); j++) {
+                keys.add(sorted.get(i) + '|' + sorted.get(j) + '|' + date.date().getYear());
+            }
+        }
+        return keys;
+    }
+
+    /** The distinct keys of the first name tokens, sorted. */
+    private static List<String> pairedNameKeys(MatchablePerson person) {
+        TreeSet<String> nameKeys = new TreeSet<>();
+        for (NameToken token : person.tokens()) {
+            if (token.key().length() >= 2 && nameKeys.size() < MAX_TOKENS_FOR_PAIRS) {
+                nameKeys.add(token.key());
+            }
+        }
+        return new ArrayList<>(nameKeys);
     }
 
     static List<String> dateKeys(MatchablePerson person) {
