@@ -163,8 +163,8 @@ class WebClientTest {
     void letsADataOfficerScanForDuplicatesAndMergeAPairFromTheReviewQueue() {
         ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
         String suffix = UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
-        String first = registerBorn(clinician, "Abdulrahman Haroun " + suffix, "1996-04-18");
-        String second = registerBorn(clinician, "Abderrahmane Harun " + suffix, "1996-04-18");
+        String first = TestOrganisation.registerBorn(clinician, "Abdulrahman Haroun " + suffix, "1996-04-18");
+        String second = TestOrganisation.registerBorn(clinician, "Abderrahmane Harun " + suffix, "1996-04-18");
         ApiSession dataOfficer = organisation.userAt(organisation.siteA, "DATA_OFFICER");
         dataOfficer.enrolSecondFactor();
         try (Browser browser = Browser.start()) {
@@ -189,22 +189,6 @@ class WebClientTest {
                 .query(String.class)
                 .list();
         assertThat(merged).hasSize(1).first().isIn(first, second);
-    }
-
-    private static String registerBorn(ApiSession session, String name, String birthDate) {
-        ApiSession.Response response = session.post(
-                "/api/people",
-                Map.of(
-                        "details",
-                        Map.of(
-                                "chosenName",
-                                name,
-                                "sex",
-                                "MALE",
-                                "birthDate",
-                                Map.of("precision", "EXACT", "date", birthDate))));
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return response.text("id");
     }
 
     @Test

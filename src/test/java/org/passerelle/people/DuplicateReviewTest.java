@@ -46,15 +46,15 @@ class DuplicateReviewTest {
         organisation = new TestOrganisation(port);
         clinicianAtA = organisation.userAt(organisation.siteA, "CLINICIAN");
         clinicianAtB = organisation.userAt(organisation.siteB, "CLINICIAN");
-        dataOfficer = dataOfficer(true, List.of());
+        dataOfficer = organisation.dataOfficer(true, List.of());
         suffix = UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
     }
 
     @Test
     void aScanProposesSpellingVariantsAndConfirmingMergesThem() {
-        String youssef = register(clinicianAtA, "Youssef Haddad " + suffix, "1994-03-12");
-        String yusuf = register(clinicianAtB, "Yusuf Hadad " + suffix, "1994-12-03");
-        String stranger = register(clinicianAtA, "Tesfaye Gebremedhin " + suffix, "1988-07-01");
+        String youssef = TestOrganisation.registerBorn(clinicianAtA, "Youssef Haddad " + suffix, "1994-03-12");
+        String yusuf = TestOrganisation.registerBorn(clinicianAtB, "Yusuf Hadad " + suffix, "1994-12-03");
+        String stranger = TestOrganisation.registerBorn(clinicianAtA, "Tesfaye Gebremedhin " + suffix, "1988-07-01");
 
         JsonNode scan = scanAndWait();
 
@@ -94,8 +94,8 @@ class DuplicateReviewTest {
 
     @Test
     void aRejectedPairIsRememberedAndNeverProposedAgain() {
-        String first = register(clinicianAtA, "Mamadou Diallo " + suffix, "2001-05-20");
-        String second = register(clinicianAtA, "Mamadou Diallo " + suffix, "2001-05-20");
+        String first = TestOrganisation.registerBorn(clinicianAtA, "Mamadou Diallo " + suffix, "2001-05-20");
+        String second = TestOrganisation.registerBorn(clinicianAtA, "Mamadou Diallo " + suffix, "2001-05-20");
         scanAndWait();
         String pairId =
                 candidate(dataOfficer, first, second).orElseThrow().path("id").asString();
@@ -118,8 +118,8 @@ class DuplicateReviewTest {
 
     @Test
     void onlyDataOfficersReviewAndBadDecisionsChangeNothing() {
-        String first = register(clinicianAtA, "Abdulrahman Osman " + suffix, "1999-01-15");
-        String second = register(clinicianAtA, "Abderrahmane Ousmane " + suffix, "1999-01-15");
+        String first = TestOrganisation.registerBorn(clinicianAtA, "Abdulrahman Osman " + suffix, "1999-01-15");
+        String second = TestOrganisation.registerBorn(clinicianAtA, "Abderrahmane Ousmane " + suffix, "1999-01-15");
         scanAndWait();
         String pairId =
                 candidate(dataOfficer, first, second).orElseThrow().path("id").asString();
@@ -164,11 +164,11 @@ class DuplicateReviewTest {
 
     @Test
     void aDataOfficerSeesOnlyPairsWhollyWithinTheirSites() {
-        String atA = register(clinicianAtA, "Ibrahim Konate " + suffix, "1997-09-09");
-        String alsoAtA = register(clinicianAtA, "Brahim Konaté " + suffix, "1997-09-09");
-        String atB = register(clinicianAtB, "Ebrahim Konate " + suffix, "1997-09-09");
+        String atA = TestOrganisation.registerBorn(clinicianAtA, "Ibrahim Konate " + suffix, "1997-09-09");
+        String alsoAtA = TestOrganisation.registerBorn(clinicianAtA, "Brahim Konaté " + suffix, "1997-09-09");
+        String atB = TestOrganisation.registerBorn(clinicianAtB, "Ebrahim Konate " + suffix, "1997-09-09");
         scanAndWait();
-        ApiSession officerOfA = dataOfficer(false, List.of(organisation.siteA));
+        ApiSession officerOfA = organisation.dataOfficer(false, List.of(organisation.siteA));
 
         assertThat(candidate(officerOfA, atA, alsoAtA)).isPresent();
         assertThat(candidate(officerOfA, atA, atB)).isEmpty();
@@ -177,8 +177,8 @@ class DuplicateReviewTest {
 
     @Test
     void theOperatorCommandScansInTheCallingThreadAndAuditsIt() {
-        String first = register(clinicianAtA, "Ousmane Camara " + suffix, "1985-11-02");
-        String second = register(clinicianAtB, "Osman Kamara " + suffix, "1985-11-02");
+        String first = TestOrganisation.registerBorn(clinicianAtA, "Ousmane Camara " + suffix, "1985-11-02");
+        String second = TestOrganisation.registerBorn(clinicianAtB, "Osman Kamara " + suffix, "1985-11-02");
 
         DuplicateViews.Scan scan = scans.scanNow();
 
@@ -251,46 +251,6 @@ class DuplicateReviewTest {
                 .param(candidateId)
                 .query(String.class)
                 .single();
-    }
-
-    private ApiSession dataOfficer(boolean allSites, List<String> sites) {
-        ApiSession.Response created = organisation
-                .admin()
-                .post(
-                        "/api/users",
-                        Map.of(
-                                "username",
-                                "do" + UUID.randomUUID().toString().substring(0, 8),
-                                "displayName",
-                                "Data officer",
-                                "password",
-                                TestOrganisation.PASSWORD,
-                                "roles",
-                                List.of("DATA_OFFICER"),
-                                "allSites",
-                                allSites,
-                                "siteIds",
-                                sites));
-        ApiSession session = new ApiSession(port);
-        session.login(created.text("username"), TestOrganisation.PASSWORD);
-        session.enrolSecondFactor();
-        return session;
-    }
-
-    private static String register(ApiSession session, String name, String birthDate) {
-        ApiSession.Response response = session.post(
-                "/api/people",
-                Map.of(
-                        "details",
-                        Map.of(
-                                "chosenName",
-                                name,
-                                "sex",
-                                "MALE",
-                                "birthDate",
-                                Map.of("precision", "EXACT", "date", birthDate))));
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return response.text("id");
     }
 
     private static void sleep() {

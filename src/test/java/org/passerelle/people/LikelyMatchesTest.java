@@ -99,19 +99,7 @@ class LikelyMatchesTest {
     }
 
     private String register(String name, String birthDate) {
-        ApiSession.Response response = clinician.post(
-                "/api/people",
-                Map.of(
-                        "details",
-                        Map.of(
-                                "chosenName",
-                                name,
-                                "sex",
-                                "MALE",
-                                "birthDate",
-                                Map.of("precision", "EXACT", "date", birthDate))));
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return response.text("id");
+        return TestOrganisation.registerBorn(clinician, name, birthDate);
     }
 
     private JsonNode likely(String name, String birthDate) {

@@ -36,26 +36,7 @@ class MergeTest {
         organisation = new TestOrganisation(port);
         clinicianAtA = organisation.userAt(organisation.siteA, "CLINICIAN");
         clinicianAtB = organisation.userAt(organisation.siteB, "CLINICIAN");
-        ApiSession.Response created = organisation
-                .admin()
-                .post(
-                        "/api/users",
-                        Map.of(
-                                "username",
-                                "do" + UUID.randomUUID().toString().substring(0, 8),
-                                "displayName",
-                                "Data officer",
-                                "password",
-                                TestOrganisation.PASSWORD,
-                                "roles",
-                                List.of("DATA_OFFICER"),
-                                "allSites",
-                                true,
-                                "siteIds",
-                                List.of()));
-        dataOfficer = new ApiSession(port);
-        dataOfficer.login(created.text("username"), TestOrganisation.PASSWORD);
-        dataOfficer.enrolSecondFactor();
+        dataOfficer = organisation.dataOfficer(true, List.of());
         suffix = UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
     }
 

@@ -80,6 +80,47 @@ public final class TestOrganisation {
         return response.body();
     }
 
+    /** Registers a man with a chosen name and an exact birth date (yyyy-mm-dd), returning his id. */
+    public static String registerBorn(ApiSession session, String chosenName, String birthDate) {
+        ApiSession.Response response = session.post(
+                "/api/people",
+                Map.of(
+                        "details",
+                        Map.of(
+                                "chosenName",
+                                chosenName,
+                                "sex",
+                                "MALE",
+                                "birthDate",
+                                Map.of("precision", "EXACT", "date", birthDate))));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.text("id");
+    }
+
+    /** A new data officer, logged in with a second factor enrolled, for all sites or for {@code siteIds}. */
+    public ApiSession dataOfficer(boolean allSites, List<String> siteIds) {
+        ApiSession.Response created = admin.post(
+                "/api/users",
+                Map.of(
+                        "username",
+                        "do" + UUID.randomUUID().toString().substring(0, 8),
+                        "displayName",
+                        "Data officer",
+                        "password",
+                        PASSWORD,
+                        "roles",
+                        List.of("DATA_OFFICER"),
+                        "allSites",
+                        allSites,
+                        "siteIds",
+                        siteIds));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        ApiSession session = new ApiSession(port);
+        session.login(created.text("username"), PASSWORD);
+        session.enrolSecondFactor();
+        return session;
+    }
+
     private static ApiSession loginAdmin(int port) {
         ApiSession admin = new ApiSession(port);
         ApiSession.Response login = admin.loginWithSecondFactor("admin", PasserelleTest.ADMIN_PASSWORD);
