@@ -78,7 +78,11 @@ public class ConsultationImport {
                 "created_at",
                 "updated_at",
                 "created_by",
-                "updated_by");
+                "updated_by",
+                "form_code",
+                "form_version",
+                "signed_at",
+                "signed_by");
         for (ImportedConsultation consultation : consultations) {
             DataKey key = keys.keyFor(consultation.personId());
             rows.value(consultation.id())
@@ -96,6 +100,10 @@ public class ConsultationImport {
                     .value(consultation.createdAt())
                     .value(consultation.createdAt())
                     .value(consultation.providerId())
+                    .value(consultation.providerId())
+                    .value(consultation.discipline().formCode())
+                    .value(1)
+                    .value(consultation.createdAt())
                     .value(consultation.providerId())
                     .endRow();
         }

@@ -54,14 +54,16 @@ class ConsultationRepository {
             CurrentUser provider) {
         jdbc.sql("""
                 insert into care.encounter (id, person_id, site_id, discipline, compartment, occurred_on, provider_id,
-                    provider_name, note, diagnosis, interpreter, language, created_by, updated_by)
+                    provider_name, note, diagnosis, interpreter, language, created_by, updated_by, form_code, form_version,
+                    signed_at, signed_by)
                 values (:id, :person, :site, :discipline, :compartment, :occurredOn, :provider, :providerName, :note,
-                    :diagnosis, :interpreter, :language, :provider, :provider)
+                    :diagnosis, :interpreter, :language, :provider, :provider, :form, 1, now(), :provider)
                 """)
                 .param("id", id)
                 .param("person", command.personId())
                 .param("site", siteId)
                 .param("discipline", command.discipline().name())
+                .param("form", command.discipline().formCode())
                 .param("compartment", compartment.name())
                 .param("occurredOn", occurredOn)
                 .param("provider", provider.id())

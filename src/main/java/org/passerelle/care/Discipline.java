@@ -19,6 +19,17 @@ public enum Discipline {
         };
     }
 
+    /** The built-in form this discipline's consultations are recorded with unless another is chosen. */
+    public String formCode() {
+        return switch (this) {
+            case MEDICAL -> "medical-consultation";
+            case NURSING -> "nursing-care";
+            case MENTAL_HEALTH -> "mental-health-session";
+            case SOCIAL -> "social-assessment";
+            case LEGAL -> "legal-consultation";
+        };
+    }
+
     /** Whether a consultation of this discipline may live in this compartment: its own, or SGBV. */
     public boolean allows(Compartment compartment) {
         return compartment == compartment() || compartment == Compartment.SGBV;
