@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.platform.DomainException;
+import org.passerelle.platform.FieldFaults;
 import org.passerelle.platform.web.PlainTextDeserializer.InvalidCharactersException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         };
         ProblemDetail problem = problem(status, e.code());
         e.details().forEach(problem::setProperty);
-        if (e.details().get("field") instanceof String field) {
+        if (e instanceof FieldFaults faults) {
+            problem.setProperty(
+                    "fieldErrors",
+                    faults.faults().stream().map(this::fieldProblem).toList());
+        } else if (e.details().get("field") instanceof String field) {
             problem.setProperty("fieldErrors", List.of(new FieldProblem(field, e.code(), problem.getDetail())));
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
@@ -209,6 +214,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty(
                 "fieldErrors", List.of(new FieldProblem(field.toString(), "invalid-characters", problem.getDetail())));
         return problem;
+    }
+
+    private FieldProblem fieldProblem(FieldFaults.Fault fault) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String message = messages.getMessage(
+                "problem." + fault.code(),
+                fault.arguments().toArray(),
+                messages.getMessage("validation.Invalid", null, locale),
+                locale);
+        return new FieldProblem(fault.field(), fault.code(), message);
     }
 
     private FieldProblem fieldProblem(FieldError error) {
