@@ -33,7 +33,10 @@ public final class CareViews {
             boolean interpreter,
             @Nullable @Pattern(regexp = "[a-z]{2,3}") String language) {}
 
-    /** A consultation as it appears in a person's history. */
+    /**
+     * A consultation as it appears in a person's history; one recorded with a form shows its form,
+     * whether it is a draft, and how many times it was signed (its answers: {@code /api/encounters/{id}}).
+     */
     public record Consultation(
             UUID id,
             UUID personId,
@@ -47,7 +50,10 @@ public final class CareViews {
             @Nullable String diagnosis,
             boolean interpreter,
             @Nullable String language,
-            Instant createdAt) {}
+            Instant createdAt,
+            String formCode,
+            EncounterViews.Status status,
+            int revision) {}
 
     /** How many consultations a site held in one discipline. */
     public record SiteDisciplineCount(UUID siteId, String siteName, Discipline discipline, long consultations) {}

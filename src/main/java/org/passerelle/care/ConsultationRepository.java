@@ -25,7 +25,7 @@ class ConsultationRepository {
 
     private static final String SELECT = """
             select id, person_id, site_id, discipline, compartment, occurred_on, provider_id, provider_name, note, diagnosis,
-                   interpreter, language, created_at
+                   interpreter, language, created_at, form_code, status, revision
               from care.encounter
             """;
 
@@ -98,16 +98,21 @@ class ConsultationRepository {
                 .optional();
     }
 
-    /** A person's consultations in these compartments, newest first. */
-    List<Consultation> findByPerson(UUID personId, Set<Compartment> compartments) {
+    /** A person's consultations in these compartments, newest first: the signed ones and the reader's drafts (none when no reader). */
+    List<Consultation> findByPerson(UUID personId, Set<Compartment> compartments, @Nullable UUID readerId) {
         if (compartments.isEmpty()) {
             return List.of();
         }
         return jdbc.sql(SELECT + """
-                         where person_id = ? and compartment = any(?) and deleted_at is null
+                         where person_id = :person and compartment = any(:compartments) and deleted_at is null
+                           and (status = 'SIGNED' or provider_id = :reader)
                          order by occurred_on desc, created_at desc
                         """)
-                .params(personId, compartments.stream().map(Compartment::name).toArray(String[]::new))
+                .param("person", personId)
+                .param(
+                        "compartments",
+                        compartments.stream().map(Compartment::name).toArray(String[]::new))
+                .param("reader", readerId, java.sql.Types.OTHER)
                 .query(this::map)
                 .list();
     }
@@ -120,6 +125,7 @@ class ConsultationRepository {
                 select site_id, discipline, count(*) as consultations
                   from care.encounter
                  where site_id = any(?) and occurred_on >= ? and occurred_on < ? and deleted_at is null
+                   and status = 'SIGNED'
                  group by site_id, discipline
                  order by site_id, discipline
                 """)
@@ -161,9 +167,64 @@ class ConsultationRepository {
                             .param("mergedFrom", forward ? mergedId : null)
                             .param("id", rs.getObject("id", UUID.class))
                             .update();
+                    resealAnswers(rs.getObject("id", UUID.class), source, target);
                     return 1;
                 })
                 .list();
+    }
+
+    /** Re-seals a consultation's form answers, revisions and prescription instructions with another key. */
+    private void resealAnswers(UUID id, DataKey source, DataKey target) {
+        jdbc.sql("select answers from care.encounter where id = ? and answers is not null")
+                .param(id)
+                .query((rs, row) -> rs.getBytes(1))
+                .optional()
+                .ifPresent(bytes -> jdbc.sql("update care.encounter set answers = ? where id = ?")
+                        .params(reseal(EncounterRepository.ANSWERS, bytes, source, target), id)
+                        .update());
+        jdbc.sql("select revision, answers, reason from care.encounter_revision where encounter_id = ?")
+                .param(id)
+                .query((rs, row) -> {
+                    jdbc.sql("update care.encounter_revision set answers = :answers, reason = :reason"
+                                    + " where encounter_id = :id and revision = :revision")
+                            .param(
+                                    "answers",
+                                    resealNullable(EncounterRepository.ANSWERS, rs.getBytes("answers"), source, target))
+                            .param(
+                                    "reason",
+                                    resealNullable(EncounterRepository.REASON, rs.getBytes("reason"), source, target))
+                            .param("id", id)
+                            .param("revision", rs.getInt("revision"))
+                            .update();
+                    return 1;
+                })
+                .list();
+        jdbc.sql(
+                        "select line, instructions from care.prescription_line where encounter_id = ? and instructions is not null")
+                .param(id)
+                .query((rs, row) -> {
+                    jdbc.sql("update care.prescription_line set instructions = ? where encounter_id = ? and line = ?")
+                            .params(
+                                    reseal(
+                                            EncounterRepository.INSTRUCTIONS,
+                                            rs.getBytes("instructions"),
+                                            source,
+                                            target),
+                                    id,
+                                    rs.getInt("line"))
+                            .update();
+                    return 1;
+                })
+                .list();
+    }
+
+    private static byte[] reseal(String field, byte[] sealed, DataKey source, DataKey target) {
+        return target.seal(field, source.open(field, sealed));
+    }
+
+    private static byte @Nullable [] resealNullable(
+            String field, byte @Nullable [] sealed, DataKey source, DataKey target) {
+        return sealed == null ? null : reseal(field, sealed, source, target);
     }
 
     /** Removes every consultation of a person (erasure). */
@@ -189,7 +250,10 @@ class ConsultationRepository {
                 key.openNullable(DIAGNOSIS, rs.getBytes("diagnosis")),
                 rs.getBoolean("interpreter"),
                 rs.getString("language"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("form_code"),
+                EncounterViews.Status.valueOf(rs.getString("status")),
+                rs.getInt("revision"));
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

@@ -99,7 +99,8 @@ public class Consultations {
             throw DomainException.forbidden("role-not-allowed");
         }
         audit.record(AuditAction.READ, HISTORY_RECORD_TYPE, personId);
-        return repository.findByPerson(personId, file.compartments());
+        return repository.findByPerson(
+                personId, file.compartments(), currentUsers.current().id());
     }
 
     /**
@@ -118,8 +119,13 @@ public class Consultations {
         if (!readable) {
             throw DomainException.notFound(RECORD_TYPE);
         }
+        Consultation consultation = repository.findById(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
+        if (consultation.status() == EncounterViews.Status.DRAFT
+                && !consultation.providerId().equals(currentUsers.current().id())) {
+            throw DomainException.notFound(RECORD_TYPE);
+        }
         audit.record(AuditAction.READ, RECORD_TYPE, id);
-        return repository.findById(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
+        return consultation;
     }
 
     /** Consultations per site and discipline in {@code month}, for the sites the user works at. */

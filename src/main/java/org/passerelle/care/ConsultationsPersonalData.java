@@ -41,7 +41,7 @@ class ConsultationsPersonalData implements PersonalDataSource {
     public List<Section> sections(UUID personId, PersonalDataTexts common) {
         PersonalDataTexts t = common.with(LABELS);
         // The person is entitled to all of it: every compartment, restricted ones included.
-        List<Consultation> all = consultations.findByPerson(personId, EnumSet.allOf(Compartment.class));
+        List<Consultation> all = consultations.findByPerson(personId, EnumSet.allOf(Compartment.class), null);
         Map<UUID, String> siteNames = sites
                 .sites(all.stream().map(Consultation::siteId).distinct().toList())
                 .stream()

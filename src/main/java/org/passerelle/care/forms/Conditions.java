@@ -110,7 +110,7 @@ public final class Conditions {
     }
 
     /** A date (at midnight) or a date-time answer, or null when it is neither. */
-    static @Nullable LocalDateTime moment(JsonNode value) {
+    public static @Nullable LocalDateTime moment(JsonNode value) {
         if (!value.isString()) {
             return null;
         }

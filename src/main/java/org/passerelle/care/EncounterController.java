@@ -1,0 +1,75 @@
+package org.passerelle.care;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.passerelle.care.EncounterViews.Amendment;
+import org.passerelle.care.EncounterViews.DraftChange;
+import org.passerelle.care.EncounterViews.Encounter;
+import org.passerelle.care.EncounterViews.EncounterSummary;
+import org.passerelle.care.EncounterViews.NewEncounter;
+import org.passerelle.care.EncounterViews.Revision;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Consultations recorded with forms: drafts, signature, amendments and their history. */
+@RestController
+@RequestMapping("/api/encounters")
+class EncounterController {
+
+    private final Encounters encounters;
+
+    EncounterController(Encounters encounters) {
+        this.encounters = encounters;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Encounter start(@Valid @RequestBody NewEncounter command) {
+        return encounters.start(command);
+    }
+
+    @GetMapping("/{id}")
+    Encounter get(@PathVariable UUID id) {
+        return encounters.get(id);
+    }
+
+    @PutMapping("/{id}")
+    Encounter changeDraft(@PathVariable UUID id, @Valid @RequestBody DraftChange change) {
+        return encounters.changeDraft(id, change);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void discard(@PathVariable UUID id) {
+        encounters.discard(id);
+    }
+
+    @PostMapping("/{id}/amendments")
+    Encounter amend(@PathVariable UUID id, @Valid @RequestBody Amendment amendment) {
+        return encounters.amend(id, amendment);
+    }
+
+    @GetMapping("/{id}/revisions/{revision}")
+    Revision revision(@PathVariable UUID id, @PathVariable int revision) {
+        return encounters.revision(id, revision);
+    }
+
+    @GetMapping("/drafts")
+    List<EncounterSummary> drafts() {
+        return encounters.myDrafts();
+    }
+
+    @GetMapping("/group-sessions")
+    List<EncounterSummary> groupSessions() {
+        return encounters.groupSessions();
+    }
+}
