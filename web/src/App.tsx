@@ -12,6 +12,8 @@ import { AdminScreen } from './screens/AdminScreen';
 import { DuplicatesScreen } from './screens/DuplicatesScreen';
 import { EmergencyAccessScreen } from './screens/EmergencyAccessScreen';
 import { landingPath, LoginScreen } from './screens/LoginScreen';
+import { EncounterScreen, NewEncounterScreen } from './screens/EncounterScreens';
+import { FormsScreen } from './screens/FormsScreen';
 import { NewConsultationScreen } from './screens/NewConsultationScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { PersonFormScreen } from './screens/PersonFormScreen';
@@ -22,7 +24,7 @@ import { SummaryScreen } from './screens/SummaryScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
-const WITHOUT_SITE: Route['screen'][] = ['sites', 'admin', 'summary', 'account', 'emergencyAccess', 'notFound'];
+const WITHOUT_SITE: Route['screen'][] = ['sites', 'admin', 'summary', 'account', 'emergencyAccess', 'forms', 'notFound'];
 
 export function App() {
   const [language, setLanguageState] = useState<Language>(storedLanguage);
@@ -119,6 +121,14 @@ function Screen({ route, session, pendingLogin }: ScreenProps) {
       return <PersonScreen key={route.personId} personId={route.personId} />;
     case 'newConsultation':
       return <NewConsultationScreen key={route.personId} personId={route.personId} />;
+    case 'newEncounter':
+      return <NewEncounterScreen key={route.personId} personId={route.personId} />;
+    case 'encounter':
+      return <EncounterScreen key={route.encounterId} encounterId={route.encounterId} />;
+    case 'newGroupSession':
+      return <NewEncounterScreen key="group" />;
+    case 'forms':
+      return <FormsScreen />;
     case 'summary':
       return <SummaryScreen />;
     case 'admin':

@@ -9,6 +9,10 @@ export type Route =
   | { screen: 'person'; personId: string }
   | { screen: 'editPerson'; personId: string }
   | { screen: 'newConsultation'; personId: string }
+  | { screen: 'newEncounter'; personId: string }
+  | { screen: 'encounter'; encounterId: string }
+  | { screen: 'newGroupSession' }
+  | { screen: 'forms' }
   | { screen: 'summary' }
   | { screen: 'admin' }
   | { screen: 'account' }
@@ -22,6 +26,8 @@ const PATTERNS: Array<[RegExp, (id: string) => Route]> = [
   [new RegExp(`^/people/${UUID}$`), (personId) => ({ screen: 'person', personId })],
   [new RegExp(`^/people/${UUID}/edit$`), (personId) => ({ screen: 'editPerson', personId })],
   [new RegExp(`^/people/${UUID}/consultations/new$`), (personId) => ({ screen: 'newConsultation', personId })],
+  [new RegExp(`^/people/${UUID}/encounters/new$`), (personId) => ({ screen: 'newEncounter', personId })],
+  [new RegExp(`^/encounters/${UUID}$`), (encounterId) => ({ screen: 'encounter', encounterId })],
 ];
 
 export function matchRoute(pathname: string): Route {
@@ -44,6 +50,10 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'emergencyAccess' };
     case '/duplicates':
       return { screen: 'duplicates' };
+    case '/group-sessions/new':
+      return { screen: 'newGroupSession' };
+    case '/forms':
+      return { screen: 'forms' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

@@ -203,6 +203,10 @@ export interface Consultation {
   interpreter: boolean;
   language?: string | null;
   createdAt: string;
+  /** The form it was recorded with; a DRAFT is seen only by its author. */
+  formCode: string;
+  status: 'DRAFT' | 'SIGNED';
+  revision: number;
 }
 
 export interface NewConsultation {

@@ -1,6 +1,7 @@
 import { useApp } from '../appContext';
 import { formatDate, isolate } from '../format';
 import { languageName } from '../referenceLists';
+import { navigate } from '../router';
 import type { Consultation } from '../types';
 
 interface Props {
@@ -27,6 +28,14 @@ export function ConsultationHistory({ consultations, siteNames }: Props) {
             <span class={`discipline-badge discipline-${consultation.discipline.toLowerCase()}`}>
               {t(`discipline.${consultation.discipline}`)}
             </span>
+            {consultation.status === 'DRAFT' && (
+              <span class="badge draft-badge" data-testid="history-draft">
+                {t('history.draft')}
+              </span>
+            )}
+            {consultation.revision > 1 && (
+              <span class="badge">{t('history.amended', { revision: String(consultation.revision) })}</span>
+            )}
             {consultation.compartment !== 'GENERAL' && (
               <span class="compartment-badge" data-testid="history-compartment">
                 {t(`compartment.${consultation.compartment}`)}
@@ -42,6 +51,20 @@ export function ConsultationHistory({ consultations, siteNames }: Props) {
           {consultation.diagnosis && (
             <p class="history-diagnosis">
               <strong>{t('history.diagnosis')}</strong> <span dir="auto">{consultation.diagnosis}</span>
+            </p>
+          )}
+          {!consultation.note && !consultation.diagnosis && (
+            <p>
+              <a
+                href={`/encounters/${consultation.id}`}
+                data-testid="history-open"
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(`/encounters/${consultation.id}`);
+                }}
+              >
+                {t('history.open')}
+              </a>
             </p>
           )}
           {consultation.note && (

@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { hasRole, reviewsEmergencyAccess, useApp } from '../appContext';
+import { caresForPeople, hasRole, reviewsEmergencyAccess, useApp } from '../appContext';
 import { forgetEverything } from '../memory';
 import { navigate } from '../router';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -48,6 +48,16 @@ export function Header() {
             <Link href="/summary" class="nav-link" testId="nav-summary">
               {t('nav.summary')}
             </Link>
+            {caresForPeople(session) && (
+              <Link href="/group-sessions/new" class="nav-link" testId="nav-group-session">
+                {t('nav.groupSession')}
+              </Link>
+            )}
+            {hasRole(session, 'COORDINATOR', 'ADMINISTRATOR') && (
+              <Link href="/forms" class="nav-link" testId="nav-forms">
+                {t('nav.forms')}
+              </Link>
+            )}
             {reviewsEmergencyAccess(session) && (
               <Link href="/emergency-access" class="nav-link" testId="nav-emergency-access">
                 {t('nav.emergencyAccess')}

@@ -130,7 +130,7 @@ export function PersonScreen({ personId }: { personId: string }) {
           <button
             type="button"
             class="button primary"
-            onClick={() => navigate(`/people/${person.id}/consultations/new`)}
+            onClick={() => navigate(`/people/${person.id}/encounters/new`)}
             data-testid="new-consultation"
           >
             {t('consultation.new')}

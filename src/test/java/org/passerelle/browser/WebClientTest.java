@@ -82,6 +82,7 @@ class WebClientTest {
             results.getFirst().click();
 
             browser.click("new-consultation");
+            browser.click("quick-note");
             new Select(browser.find("consultation-discipline")).selectByValue("NURSING");
             browser.type("consultation-diagnosis", "Gale");
             browser.type("consultation-note", "Traitement remis");

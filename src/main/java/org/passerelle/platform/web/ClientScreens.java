@@ -17,7 +17,10 @@ public final class ClientScreens {
             "/account",
             "/admin/**",
             "/emergency-access",
-            "/duplicates");
+            "/duplicates",
+            "/encounters/**",
+            "/group-sessions/**",
+            "/forms");
 
     private ClientScreens() {}
 }
