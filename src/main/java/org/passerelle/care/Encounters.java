@@ -60,6 +60,7 @@ public class Encounters {
     static final String RECORD_TYPE = Consultations.RECORD_TYPE;
 
     private final EncounterRepository repository;
+    private final FollowUps followUps;
     private final FormLibrary forms;
     private final AnswerChecker checker;
     private final PersonAccess access;
@@ -73,6 +74,7 @@ public class Encounters {
 
     Encounters(
             EncounterRepository repository,
+            FollowUps followUps,
             FormLibrary forms,
             CodeLists codes,
             PersonAccess access,
@@ -84,6 +86,7 @@ public class Encounters {
             Clock clock,
             @Value("${passerelle.care.time-zone:Europe/Paris}") ZoneId zone) {
         this.repository = repository;
+        this.followUps = followUps;
         this.forms = forms;
         this.checker = new AnswerChecker(codes);
         this.access = access;
@@ -359,6 +362,10 @@ public class Encounters {
                 user.id(),
                 user.displayName());
         repository.replaceCodes(id, checked.diagnoses(), checked.prescriptions(), key);
+        Stored stored = repository.find(id).orElseThrow();
+        if (stored.personId() != null) {
+            followUps.visited(stored.personId(), stored.formCode(), content.occurredOn(), checked.coded());
+        }
     }
 
     private Encounter view(Stored stored) {

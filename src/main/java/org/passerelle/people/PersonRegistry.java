@@ -396,6 +396,17 @@ public class PersonRegistry {
                 emergencyAccessUntil);
     }
 
+    /**
+     * The summaries of live persons for a work list of the current user (visits due, ...), by id;
+     * each person shown is recorded as read.
+     */
+    @Transactional
+    public Map<UUID, PersonSummary> summariesForWorkList(List<UUID> ids) {
+        Map<UUID, PersonSummary> found = summariesOf(currentUsers.current(), ids);
+        found.keySet().forEach(id -> audit.record(AuditAction.READ, RECORD_TYPE, id));
+        return found;
+    }
+
     /** The summaries of live persons as {@code user} sees them in a list, by id; no file is opened. */
     Map<UUID, PersonSummary> summariesOf(CurrentUser user, List<UUID> ids) {
         List<PersonRepository.Row> rows = persons.findAllById(ids);
