@@ -14,6 +14,7 @@ import { EmergencyAccessScreen } from './screens/EmergencyAccessScreen';
 import { landingPath, LoginScreen } from './screens/LoginScreen';
 import { EncounterScreen, NewEncounterScreen } from './screens/EncounterScreens';
 import { FormsScreen } from './screens/FormsScreen';
+import { DueScreen } from './screens/DueScreen';
 import { NewConsultationScreen } from './screens/NewConsultationScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { PersonFormScreen } from './screens/PersonFormScreen';
@@ -129,6 +130,8 @@ function Screen({ route, session, pendingLogin }: ScreenProps) {
       return <NewEncounterScreen key="group" />;
     case 'forms':
       return <FormsScreen />;
+    case 'due':
+      return <DueScreen />;
     case 'summary':
       return <SummaryScreen />;
     case 'admin':

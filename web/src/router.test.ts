@@ -16,6 +16,7 @@ describe('routes', () => {
     [`/encounters/${ID}`, { screen: 'encounter', encounterId: ID }],
     ['/group-sessions/new', { screen: 'newGroupSession' }],
     ['/forms', { screen: 'forms' }],
+    ['/follow-ups', { screen: 'due' }],
     ['/summary', { screen: 'summary' }],
     ['/admin', { screen: 'admin' }],
     ['/admin/users', { screen: 'admin' }],

@@ -13,6 +13,7 @@ export type Route =
   | { screen: 'encounter'; encounterId: string }
   | { screen: 'newGroupSession' }
   | { screen: 'forms' }
+  | { screen: 'due' }
   | { screen: 'summary' }
   | { screen: 'admin' }
   | { screen: 'account' }
@@ -54,6 +55,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'newGroupSession' };
     case '/forms':
       return { screen: 'forms' };
+    case '/follow-ups':
+      return { screen: 'due' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

@@ -53,6 +53,11 @@ export function Header() {
                 {t('nav.groupSession')}
               </Link>
             )}
+            {caresForPeople(session) && (
+              <Link href="/follow-ups" class="nav-link" testId="nav-due">
+                {t('nav.due')}
+              </Link>
+            )}
             {hasRole(session, 'COORDINATOR', 'ADMINISTRATOR') && (
               <Link href="/forms" class="nav-link" testId="nav-forms">
                 {t('nav.forms')}

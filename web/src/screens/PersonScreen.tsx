@@ -5,6 +5,7 @@ import { caresForPeople, hasRole, useApp } from '../appContext';
 import { AccessLog } from '../components/AccessLog';
 import { ConsultationHistory } from '../components/ConsultationHistory';
 import { ErasePerson } from '../components/ErasePerson';
+import { FollowUpSection } from '../components/FollowUpSection';
 import { MergeRecords } from '../components/MergeRecords';
 import { ExportPersonalData } from '../components/ExportPersonalData';
 import { LoadFailed, Loading } from '../components/Loading';
@@ -140,6 +141,8 @@ export function PersonScreen({ personId }: { personId: string }) {
       </section>
 
       {readsCare && <PatientCardSection personId={person.id} />}
+
+      {readsCare && <FollowUpSection personId={person.id} />}
 
       {readsCare && (
         <section class="card">

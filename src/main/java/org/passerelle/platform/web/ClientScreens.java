@@ -20,7 +20,8 @@ public final class ClientScreens {
             "/duplicates",
             "/encounters/**",
             "/group-sessions/**",
-            "/forms");
+            "/forms",
+            "/follow-ups");
 
     private ClientScreens() {}
 }
