@@ -44,7 +44,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Consultations recorded with forms. A consultation is saved as a draft its author may change or
@@ -421,25 +420,7 @@ public class Encounters {
         return active;
     }
 
-    /** The answers as the client sent them: structured ones with the free text put back. */
     private JsonNode answers(String coded, byte @Nullable [] sealed, DataKey key) {
-        ObjectNode answers = (ObjectNode) json.readTree(coded);
-        if (sealed == null) {
-            return answers;
-        }
-        JsonNode texts = json.readTree(key.open(EncounterRepository.ANSWERS, sealed));
-        texts.forEachEntry((field, value) -> {
-            if (value.isArray() && answers.path(field).isArray()) {
-                for (int line = 0; line < value.size(); line++) {
-                    JsonNode instruction = value.get(line);
-                    if (instruction.isString() && answers.path(field).get(line) instanceof ObjectNode stored) {
-                        stored.put("instructions", instruction.stringValue());
-                    }
-                }
-            } else {
-                answers.set(field, value);
-            }
-        });
-        return answers;
+        return EncounterAnswers.of(coded, sealed, key, json);
     }
 }

@@ -88,6 +88,30 @@ class PersonalDataExportTest {
         record(clinician, "MEDICAL", "SGBV", null, "Orientée vers la consultation spécialisée");
         ApiSession psychologist = organisation.userAt(organisation.siteA, "PSYCHOLOGIST");
         record(psychologist, "MENTAL_HEALTH", null, null, "Sommeil difficile <script>alert(1)</script>");
+        ApiSession.Response withForm = clinician.post(
+                "/api/encounters",
+                Map.of(
+                        "personId",
+                        personId,
+                        "formCode",
+                        "medical-consultation",
+                        "sign",
+                        true,
+                        "answers",
+                        Map.of(
+                                "complaints",
+                                List.of("cough"),
+                                "temperature",
+                                38.4,
+                                "examination",
+                                "Sibilants diffus",
+                                "diagnoses",
+                                List.of("J20.9"))));
+        assertThat(withForm.status()).as(withForm.body().toString()).isEqualTo(201);
+        assertThat(clinician
+                        .post("/api/people/" + personId + "/follow-ups", Map.of("programme", "PREGNANCY"))
+                        .status())
+                .isEqualTo(201);
         siteName = jdbc.sql("select name from sites.site where id = ?::uuid")
                 .param(organisation.siteA)
                 .query(String.class)
@@ -164,6 +188,10 @@ class PersonalDataExportTest {
                 .contains("Orientée vers la consultation spécialisée", "Violences sexuelles (restreint)")
                 .contains("Santé mentale (restreint)", "Dossier général");
         assertThat(page).contains("Suivie à", siteName + " : vue pour la première fois le");
+        assertThat(page)
+                .as("the answers of a consultation recorded with a form, and the follow-ups")
+                .contains("Consultation médicale", "Plaintes", "Toux", "38.4 °C", "Sibilants diffus", "J20.9")
+                .contains("Programmes de suivi", "Suivi de grossesse");
         assertThat(page)
                 .contains("Sommeil difficile &lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script");
