@@ -124,6 +124,52 @@ class CoreFormsBrowserTest {
                 .isEqualTo(CORE_FORMS.size());
     }
 
+    @Test
+    void aCoordinatorWritesPublishesAndACarerUsesANewFormWithoutACodeChange() {
+        ApiSession coordinator = organisation.userAt(organisation.siteA, "COORDINATOR");
+        String code = "water-point-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String definition = """
+                {
+                  "code": "%s",
+                  "title": { "fr": "Visite point d'eau", "en": "Water point visit", "ar": "زيارة نقطة المياه" },
+                  "discipline": "NURSING", "compartment": "GENERAL", "subject": "PERSON",
+                  "sections": [ { "code": "main", "title": { "fr": "Eau", "en": "Water", "ar": "الماء" },
+                    "fields": [ { "code": "chlorine", "type": "number", "unit": "mg/L", "min": 0, "max": 5,
+                      "decimals": 1, "required": true,
+                      "label": { "fr": "Chlore libre", "en": "Free chlorine", "ar": "الكلور الحر" } } ] } ]
+                }
+                """.formatted(code);
+        try (Browser browser = Browser.start()) {
+            logIn(browser, organisation.username(coordinator));
+            browser.click("nav-forms");
+            browser.click("new-form");
+            setValue(browser, browser.find("form-definition"), definition.replace("\"max\": 5", "\"max\": -5"));
+            browser.click("check-form");
+            browser.find("form-error");
+            assertThat(browser.find("form-error").getText()).isNotBlank();
+
+            setValue(browser, browser.find("form-definition"), definition);
+            browser.click("check-form");
+            browser.find("form-preview");
+            browser.find("answer-chlorine");
+            browser.click("save-form");
+            browser.find("form-saved");
+            browser.click("publish-form-" + code);
+            browser.waitUntil(driver -> driver.findElements(Browser.byTestId("publish-form-" + code))
+                    .isEmpty());
+        }
+        try (Browser browser = Browser.start()) {
+            logIn(browser, organisation.username(carer));
+            browser.driver.get(url("/people/" + personId + "/encounters/new"));
+            browser.click("choose-form-" + code);
+            setValue(browser, browser.find("answer-chlorine"), "0.5");
+            browser.click("sign");
+            browser.waitUntil(
+                    driver -> !driver.findElements(Browser.byTestId("amend")).isEmpty());
+            assertThat(browser.find("answers").getText()).contains("0.5 mg/L");
+        }
+    }
+
     /** Answers every required field shown, again while answers make new required fields appear. */
     private void fillRequired(Browser browser, JsonNode definition, boolean group) {
         List<JsonNode> required = new ArrayList<>();
