@@ -14,6 +14,7 @@ export type Route =
   | { screen: 'account' }
   | { screen: 'emergencyAccess' }
   | { screen: 'duplicates' }
+  | { screen: 'diagnoses' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -44,6 +45,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'emergencyAccess' };
     case '/duplicates':
       return { screen: 'duplicates' };
+    case '/diagnoses':
+      return { screen: 'diagnoses' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

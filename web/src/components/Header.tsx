@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { hasRole, reviewsEmergencyAccess, useApp } from '../appContext';
+import { caresForPeople, hasRole, reviewsEmergencyAccess, useApp } from '../appContext';
 import { forgetEverything } from '../memory';
 import { navigate } from '../router';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -51,6 +51,11 @@ export function Header() {
             {reviewsEmergencyAccess(session) && (
               <Link href="/emergency-access" class="nav-link" testId="nav-emergency-access">
                 {t('nav.emergencyAccess')}
+              </Link>
+            )}
+            {caresForPeople(session) && (
+              <Link href="/diagnoses" class="nav-link" testId="nav-diagnoses">
+                {t('nav.diagnoses')}
               </Link>
             )}
             {hasRole(session, 'DATA_OFFICER') && (

@@ -17,7 +17,8 @@ public final class ClientScreens {
             "/account",
             "/admin/**",
             "/emergency-access",
-            "/duplicates");
+            "/duplicates",
+            "/diagnoses");
 
     private ClientScreens() {}
 }

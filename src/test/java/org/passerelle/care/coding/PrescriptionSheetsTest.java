@@ -70,8 +70,7 @@ class PrescriptionSheetsTest {
         // The Arabic words, shaped, come back as their letters (in visual order, hence reversed)
         assertThat(text.replace(" ", ""))
                 .containsAnyOf("أدويتك", new StringBuilder("أدويتك").reverse().toString());
-        assertThat(new String(pdf, StandardCharsets.ISO_8859_1))
-                .contains("+DejaVuSans");
+        assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).contains("+DejaVuSans");
     }
 
     @Test
