@@ -14,10 +14,15 @@ export interface DosageEditorProps {
   delay?: number;
 }
 
-/** Parses a typed dose: empty is none; a comma works as the decimal point. */
+/** Parses a typed dose: empty is none; a comma works as the decimal point; ½ and ¼ as on the sheet. */
 function parseDose(text: string): number {
-  const value = Number.parseFloat(text.replace(',', '.'));
-  return Number.isFinite(value) && value >= 0 ? value : 0;
+  const normalised = text.trim().replace(',', '.').replace('½', '.5').replace('¼', '.25').replace('¾', '.75');
+  const value = Number.parseFloat(normalised.startsWith('.') ? `0${normalised}` : normalised);
+  return Number.isFinite(value) && value >= 0 && value <= 9999 ? value : 0;
+}
+
+function shown(dose: number): string {
+  return dose === 0 ? '' : String(dose);
 }
 
 /**
@@ -28,6 +33,14 @@ function parseDose(text: string): number {
 export function DosageEditor({ value, onChange, id, disabled, delay }: DosageEditorProps) {
   const { t, language } = useApp();
   const [medicine, setMedicine] = useState<Medicine | null>(null);
+  // What is typed, kept as typed ("1," on the way to "1,5") while the line holds the number.
+  const [typed, setTyped] = useState<Record<TimeOfDay, string>>(() => ({
+    morning: shown(value.morning),
+    noon: shown(value.noon),
+    evening: shown(value.evening),
+    night: shown(value.night),
+  }));
+  const text = (time: TimeOfDay) => (parseDose(typed[time]) === value[time] ? typed[time] : shown(value[time]));
 
   const set = (change: Partial<PrescriptionLine>) => onChange({ ...value, ...change });
 
@@ -54,16 +67,18 @@ export function DosageEditor({ value, onChange, id, disabled, delay }: DosageEdi
             </label>
             <input
               id={`${id}-${time}`}
-              type="number"
+              type="text"
               inputMode="decimal"
-              min={0}
-              max={9999}
-              step={0.25}
-              value={value[time] === 0 ? '' : String(value[time])}
+              autocomplete="off"
+              value={text(time)}
               placeholder="0"
               disabled={disabled}
               data-testid={`${id}-${time}`}
-              onInput={(event) => set({ [time]: parseDose(event.currentTarget.value) })}
+              onInput={(event) => {
+                const entered = event.currentTarget.value;
+                setTyped((current) => ({ ...current, [time]: entered }));
+                set({ [time]: parseDose(entered) });
+              }}
             />
             {medicine && value[time] > 0 && <span class="dose-unit">{unitLabel(medicine, value[time], language)}</span>}
           </div>
