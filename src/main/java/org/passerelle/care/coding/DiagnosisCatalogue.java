@@ -107,6 +107,18 @@ public class DiagnosisCatalogue {
         return find(code).orElseThrow(() -> DomainException.invalidField(field, "unknown-diagnosis"));
     }
 
+    /**
+     * The diagnoses of these codes, in order; refuses the first one not in the catalogue as an
+     * invalid value of {@code field[i]} (such as {@code diagnoses[2]}).
+     */
+    public List<Diagnosis> requireAll(String field, List<String> codes) {
+        List<Diagnosis> found = new ArrayList<>(codes.size());
+        for (int i = 0; i < codes.size(); i++) {
+            found.add(require(field + "[" + i + "]", codes.get(i)));
+        }
+        return found;
+    }
+
     /** The best matches of a query in any language, at most {@code limit}; see {@link #search(String, String, int, List)}. */
     public List<Diagnosis> search(String query, int limit) {
         return search(query, null, limit, List.of());

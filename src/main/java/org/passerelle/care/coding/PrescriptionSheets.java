@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Arabic, right to left), each medicine with its form and strength, the dose in the morning, at
  * noon, in the evening and at night under a pictogram of the sun rising, the sun high, the sun
  * setting and the moon (crossed out when none is taken then), for how many days, and the
- * instructions. The PDF is an A4 page (or more), with its fonts embedded.
+ * instructions. The PDF is an A4 page (or more), with its fonts embedded. It reads nothing and
+ * writes nothing: the caller checks who may print it for whom, and audits the export.
  */
 @Component
 public class PrescriptionSheets {

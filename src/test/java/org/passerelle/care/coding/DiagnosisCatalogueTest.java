@@ -128,6 +128,9 @@ class DiagnosisCatalogueTest {
                     assertThat(e.details()).containsEntry("field", "diagnoses[2]");
                 });
         assertThat(CATALOGUE.require("code", "B86").labels().fr()).isEqualTo("Gale");
+        assertThatThrownBy(() -> CATALOGUE.requireAll("diagnoses", List.of("B86", "F43.1", "Q99.9")))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.details()).containsEntry("field", "diagnoses[2]"));
     }
 
     @Test
