@@ -9,6 +9,7 @@ import { toProblem } from './problems';
 import { matchRoute, navigate, usePath, type Route } from './router';
 import { AccountScreen } from './screens/AccountScreen';
 import { AdminScreen } from './screens/AdminScreen';
+import { DiagnosesScreen } from './screens/DiagnosesScreen';
 import { DuplicatesScreen } from './screens/DuplicatesScreen';
 import { EmergencyAccessScreen } from './screens/EmergencyAccessScreen';
 import { landingPath, LoginScreen } from './screens/LoginScreen';
@@ -142,6 +143,8 @@ function Screen({ route, session, pendingLogin }: ScreenProps) {
       return <EmergencyAccessScreen />;
     case 'duplicates':
       return <DuplicatesScreen />;
+    case 'diagnoses':
+      return <DiagnosesScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -22,6 +22,7 @@ describe('routes', () => {
     ['/admin/users', { screen: 'admin' }],
     ['/summary/', { screen: 'summary' }],
     ['/account', { screen: 'account' }],
+    ['/diagnoses', { screen: 'diagnoses' }],
   ])('%s', (path, route) => {
     expect(matchRoute(path)).toEqual(route);
   });

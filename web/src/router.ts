@@ -19,6 +19,7 @@ export type Route =
   | { screen: 'account' }
   | { screen: 'emergencyAccess' }
   | { screen: 'duplicates' }
+  | { screen: 'diagnoses' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -57,6 +58,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'forms' };
     case '/follow-ups':
       return { screen: 'due' };
+    case '/diagnoses':
+      return { screen: 'diagnoses' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

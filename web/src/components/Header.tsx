@@ -68,6 +68,11 @@ export function Header() {
                 {t('nav.emergencyAccess')}
               </Link>
             )}
+            {caresForPeople(session) && (
+              <Link href="/diagnoses" class="nav-link" testId="nav-diagnoses">
+                {t('nav.diagnoses')}
+              </Link>
+            )}
             {hasRole(session, 'DATA_OFFICER') && (
               <Link href="/duplicates" class="nav-link" testId="nav-duplicates">
                 {t('nav.duplicates')}

@@ -1,5 +1,7 @@
 // A signed consultation's answers, read-only, labelled in the UI language.
+import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../appContext';
+import { codingApi, label } from '../coding';
 import { formatDate } from '../format';
 import type { Translate } from '../i18n';
 import type { Language } from '../i18n';
@@ -35,8 +37,35 @@ export function describeAnswer(field: Field, value: Answer, t: Translate, langua
   }
 }
 
+/** The titles of the diagnoses answered, fetched once each from the catalogue. */
+function useDiagnosisTitles(form: FormDefinition, answers: Answers): Record<string, string> {
+  const { language } = useApp();
+  const [titles, setTitles] = useState<Record<string, string>>({});
+  const codes = form.sections
+    .flatMap((section) => section.fields)
+    .filter((field) => field.type === 'diagnosis')
+    .flatMap((field) => (Array.isArray(answers[field.code]) ? (answers[field.code] as string[]) : []));
+  const key = codes.join(',');
+  useEffect(() => {
+    let live = true;
+    Promise.all(codes.map((code) => codingApi.diagnosis(code).catch(() => null))).then((found) => {
+      if (!live) return;
+      const next: Record<string, string> = {};
+      found.forEach((diagnosis) => {
+        if (diagnosis) next[diagnosis.code] = label(diagnosis.labels, language);
+      });
+      setTitles(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, language]);
+  return titles;
+}
+
 export function AnswersView({ form, answers }: { form: FormDefinition; answers: Answers }) {
   const { t, language } = useApp();
+  const titles = useDiagnosisTitles(form, answers);
   return (
     <div class="answers" data-testid="answers">
       {form.sections.map((section) => {
@@ -49,7 +78,13 @@ export function AnswersView({ form, answers }: { form: FormDefinition; answers: 
               {answered.map((field) => (
                 <div key={field.code} class="answer" data-testid={`answer-view-${field.code}`}>
                   <dt>{inLanguage(field.label, language)}</dt>
-                  <dd dir="auto">{describeAnswer(field, answers[field.code] as Answer, t, language)}</dd>
+                  <dd dir="auto">
+                    {field.type === 'diagnosis'
+                      ? (answers[field.code] as string[])
+                          .map((code) => (titles[code] ? `${code} ${titles[code]}` : code))
+                          .join(', ')
+                      : describeAnswer(field, answers[field.code] as Answer, t, language)}
+                  </dd>
                 </div>
               ))}
             </dl>

@@ -3,13 +3,19 @@ package org.passerelle.care;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.passerelle.care.EncounterViews.Amendment;
 import org.passerelle.care.EncounterViews.DraftChange;
 import org.passerelle.care.EncounterViews.Encounter;
 import org.passerelle.care.EncounterViews.EncounterSummary;
 import org.passerelle.care.EncounterViews.NewEncounter;
 import org.passerelle.care.EncounterViews.Revision;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,6 +68,21 @@ class EncounterController {
     Revision revision(@PathVariable UUID id, @PathVariable int revision) {
         return encounters.revision(id, revision);
     }
+
+    /** The printable dosage sheet of the prescription, POSTed: printing is an audited export. */
+    @PostMapping("/{id}/prescription-sheet")
+    ResponseEntity<byte[]> prescriptionSheet(@PathVariable UUID id, @RequestBody SheetRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PDF);
+        headers.setContentDisposition(
+                ContentDisposition.attachment().filename("prescription.pdf").build());
+        headers.setCacheControl(CacheControl.noStore());
+        headers.set("X-Content-Type-Options", "nosniff");
+        return ResponseEntity.ok().headers(headers).body(encounters.prescriptionSheet(id, request.language()));
+    }
+
+    /** The language to print in: fr, en or ar; the person's own when none is given. */
+    record SheetRequest(@Nullable String language) {}
 
     @GetMapping("/drafts")
     List<EncounterSummary> drafts() {

@@ -201,6 +201,24 @@ class EncounterRepository {
         }
     }
 
+    /** The prescription lines of a consultation's current revision, their instructions opened. */
+    List<PrescribedLine> prescriptionLines(UUID id, DataKey key) {
+        return jdbc.sql("""
+                select medicine_code, morning, noon, evening, night, days, instructions
+                  from care.prescription_line where encounter_id = ? order by line
+                """)
+                .param(id)
+                .query((rs, row) -> new PrescribedLine(
+                        rs.getString("medicine_code"),
+                        rs.getBigDecimal("morning"),
+                        rs.getBigDecimal("noon"),
+                        rs.getBigDecimal("evening"),
+                        rs.getBigDecimal("night"),
+                        (Integer) rs.getObject("days"),
+                        key.openNullable(INSTRUCTIONS, rs.getBytes("instructions"))))
+                .list();
+    }
+
     Optional<Stored> find(UUID id) {
         return jdbc.sql(SELECT + " where id = ? and deleted_at is null")
                 .param(id)

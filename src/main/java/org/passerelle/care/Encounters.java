@@ -24,6 +24,9 @@ import org.passerelle.care.EncounterViews.NewEncounter;
 import org.passerelle.care.EncounterViews.Revision;
 import org.passerelle.care.EncounterViews.RevisionSummary;
 import org.passerelle.care.EncounterViews.Status;
+import org.passerelle.care.coding.Language;
+import org.passerelle.care.coding.PrescriptionSheet;
+import org.passerelle.care.coding.PrescriptionSheets;
 import org.passerelle.care.forms.AnswerChecker;
 import org.passerelle.care.forms.CheckedAnswers;
 import org.passerelle.care.forms.CodeLists;
@@ -33,8 +36,11 @@ import org.passerelle.care.forms.FormDefinition.Alert;
 import org.passerelle.care.forms.FormLibrary;
 import org.passerelle.care.forms.FormVersion;
 import org.passerelle.care.forms.Situation;
+import org.passerelle.people.PatientCode;
 import org.passerelle.people.PersonAccess;
 import org.passerelle.people.PersonDemographics;
+import org.passerelle.people.PersonRegistry;
+import org.passerelle.people.PersonViews.Person;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
 import org.passerelle.platform.crypto.DataKey;
@@ -60,6 +66,8 @@ public class Encounters {
 
     private final EncounterRepository repository;
     private final FollowUps followUps;
+    private final PersonRegistry registry;
+    private final PrescriptionSheets sheets;
     private final FormLibrary forms;
     private final AnswerChecker checker;
     private final PersonAccess access;
@@ -74,6 +82,8 @@ public class Encounters {
     Encounters(
             EncounterRepository repository,
             FollowUps followUps,
+            PersonRegistry registry,
+            PrescriptionSheets sheets,
             FormLibrary forms,
             CodeLists codes,
             PersonAccess access,
@@ -86,6 +96,8 @@ public class Encounters {
             @Value("${passerelle.care.time-zone:Europe/Paris}") ZoneId zone) {
         this.repository = repository;
         this.followUps = followUps;
+        this.registry = registry;
+        this.sheets = sheets;
         this.forms = forms;
         this.checker = new AnswerChecker(codes);
         this.access = access;
@@ -242,6 +254,50 @@ public class Encounters {
                 found.signedAt(),
                 found.signedByName(),
                 key.openNullable(EncounterRepository.REASON, found.reason()));
+    }
+
+    /**
+     * The printable dosage sheet of a signed consultation's prescription, in the person's language
+     * (or the one asked for): recorded as an export of the consultation.
+     */
+    public byte[] prescriptionSheet(UUID id, @Nullable String language) {
+        Stored stored = readable(id);
+        if (stored.status() != Status.SIGNED) {
+            throw DomainException.conflict("encounter-not-signed");
+        }
+        if (stored.personId() == null) {
+            throw DomainException.conflict("no-prescription");
+        }
+        List<CheckedAnswers.PrescribedLine> lines = repository.prescriptionLines(id, keys.keyFor(stored.keySubject()));
+        if (lines.isEmpty()) {
+            throw DomainException.conflict("no-prescription");
+        }
+        Person person = registry.get(stored.personId());
+        Language printed = language == null
+                ? person.languages().stream()
+                        .map(Language::ofCode)
+                        .flatMap(java.util.Optional::stream)
+                        .findFirst()
+                        .orElse(Language.FR)
+                : Language.ofCode(language)
+                        .orElseThrow(() -> DomainException.invalidField("language", "unknown-language"));
+        byte[] pdf = sheets.render(new PrescriptionSheet(
+                person.chosenName(),
+                PatientCode.display(person.patientCode()),
+                stored.occurredOn(),
+                printed,
+                lines.stream()
+                        .map(line -> new PrescriptionSheet.Line(
+                                line.medicine(),
+                                line.morning(),
+                                line.noon(),
+                                line.evening(),
+                                line.night(),
+                                line.days(),
+                                line.instructions()))
+                        .toList()));
+        audit.record(AuditAction.EXPORT, RECORD_TYPE, id);
+        return pdf;
     }
 
     /** The current user's unsigned drafts. */

@@ -233,8 +233,9 @@ class CoreFormsBrowserTest {
                         id + "-" + field.path("options").path(0).path("code").asString());
             case "yesno" -> browser.click(id + "-yes");
             case "diagnosis" -> {
-                browser.type(id, "B86");
-                browser.click(id + "-add");
+                browser.type(id + "-input", "B86");
+                browser.click(id + "-option");
+                browser.find(id + "-chosen");
             }
             default -> fail("no way to answer a required " + field.path("type").asString() + " field: " + code);
         }

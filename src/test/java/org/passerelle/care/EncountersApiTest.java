@@ -164,7 +164,7 @@ class EncountersApiTest {
                                 "prescription",
                                 List.of(Map.of(
                                         "medicine",
-                                        "IVER-3-TAB",
+                                        "ivermectin-3-tab",
                                         "morning",
                                         4,
                                         "days",
@@ -198,7 +198,7 @@ class EncountersApiTest {
                         .param(id)
                         .query(String.class)
                         .list())
-                .containsExactly("IVER-3-TAB");
+                .containsExactly("ivermectin-3-tab");
         String coded = jdbc.sql("select coded::text from care.encounter where id = ?::uuid")
                 .param(id)
                 .query(String.class)
@@ -217,6 +217,75 @@ class EncountersApiTest {
                         .put("/api/encounters/" + id, Map.of("version", 5, "answers", Map.of(), "sign", false))
                         .text("code"))
                 .isEqualTo("encounter-signed");
+    }
+
+    @Test
+    void printsTheDosageSheetOfASignedPrescriptionAndRecordsItAsAnExport() {
+        Response draft = clinician.post(
+                "/api/encounters",
+                encounter(
+                        man,
+                        Map.of(
+                                "temperature", 37.0,
+                                "diagnoses", List.of("B86"),
+                                "prescription",
+                                        List.of(Map.of(
+                                                "medicine",
+                                                "ivermectin-3-tab",
+                                                "morning",
+                                                4,
+                                                "days",
+                                                1,
+                                                "instructions",
+                                                "Reprendre dans 7 jours"))),
+                        false));
+        String id = draft.text("id");
+        assertThat(clinician
+                        .download("/api/encounters/" + id + "/prescription-sheet", Map.of("language", "fr"))
+                        .status())
+                .isEqualTo(409);
+        clinician.put(
+                "/api/encounters/" + id,
+                Map.of(
+                        "version",
+                        draft.body().path("version").asLong(),
+                        "sign",
+                        true,
+                        "answers",
+                        Map.of(
+                                "temperature", 37.0,
+                                "diagnoses", List.of("B86"),
+                                "prescription",
+                                        List.of(Map.of(
+                                                "medicine",
+                                                "ivermectin-3-tab",
+                                                "morning",
+                                                4,
+                                                "days",
+                                                1,
+                                                "instructions",
+                                                "Reprendre dans 7 jours")))));
+
+        ApiSession.Download sheet =
+                clinician.download("/api/encounters/" + id + "/prescription-sheet", Map.of("language", "ar"));
+
+        assertThat(sheet.status()).isEqualTo(200);
+        assertThat(sheet.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(new String(sheet.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'EXPORT' and record_id = ?::uuid")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(clinician
+                        .download("/api/encounters/" + id + "/prescription-sheet", Map.of("language", "de"))
+                        .status())
+                .isEqualTo(400);
+        ApiSession elsewhere = organisation.userAt(organisation.siteB, "CLINICIAN");
+        assertThat(elsewhere
+                        .download("/api/encounters/" + id + "/prescription-sheet", Map.of("language", "fr"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

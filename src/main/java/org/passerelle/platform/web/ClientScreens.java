@@ -21,7 +21,8 @@ public final class ClientScreens {
             "/encounters/**",
             "/group-sessions/**",
             "/forms",
-            "/follow-ups");
+            "/follow-ups",
+            "/diagnoses");
 
     private ClientScreens() {}
 }
