@@ -111,6 +111,46 @@ class EncountersApiTest {
     }
 
     @Test
+    void refusesHostileAnswersAndDefinitionsAndStoresNothing() {
+        long before = encounters();
+        Response nul = clinician.post(
+                "/api/encounters",
+                "{\"personId\": \"" + man + "\", \"formCode\": \"" + form
+                        + "\", \"sign\": false, \"answers\": {\"examination\": \"sans\\u0000fin\"}}");
+        Response surrogate = clinician.post(
+                "/api/encounters",
+                "{\"personId\": \"" + man + "\", \"formCode\": \"" + form
+                        + "\", \"sign\": false, \"answers\": {\"prescription\": [{\"medicine\": \"ivermectin-3-tab\","
+                        + " \"morning\": 1, \"instructions\": \"\\uD800\"}]}}");
+        Response notAnObject = clinician.post(
+                "/api/encounters", Map.of("personId", man, "formCode", form, "sign", false, "answers", List.of(1, 2)));
+        Response deep = clinician.post(
+                "/api/encounters",
+                "{\"personId\": \"" + man + "\", \"formCode\": \"" + form
+                        + "\", \"sign\": false, \"answers\": {\"examination\": " + "[".repeat(5000)
+                        + "]".repeat(5000) + "}}");
+
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.body().path("fieldErrors").path(0).path("code").asString())
+                .isEqualTo("invalid-characters");
+        assertThat(surrogate.body().path("fieldErrors").path(0).path("field").asString())
+                .isEqualTo("answers.prescription[0].instructions");
+        assertThat(notAnObject.body().path("fieldErrors").path(0).path("code").asString())
+                .isEqualTo("answers-not-an-object");
+        assertThat(deep.status()).isEqualTo(400);
+        assertThat(encounters()).isEqualTo(before);
+
+        Response label = coordinator.post(
+                "/api/forms/drafts",
+                TestForms.VISIT
+                        .formatted(TestForms.uniqueCode("nul"), "GENERAL")
+                        .replace("\"Visit\"", "\"Vis\\u0000it\""));
+        assertThat(label.status()).isEqualTo(400);
+        assertThat(label.body().path("fieldErrors").path(0).path("code").asString())
+                .isEqualTo("invalid-characters");
+    }
+
+    @Test
     void aDraftIsOnlyItsAuthorsThenSignedWithCalculationsCodesAndSealedText() {
         Response draft = clinician.post(
                 "/api/encounters",

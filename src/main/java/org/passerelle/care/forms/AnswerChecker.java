@@ -17,6 +17,7 @@ import org.passerelle.care.forms.FormDefinition.DateRange;
 import org.passerelle.care.forms.FormDefinition.Field;
 import org.passerelle.care.forms.FormDefinition.Section;
 import org.passerelle.platform.FieldFaults;
+import org.passerelle.platform.PlainText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -149,6 +150,8 @@ public final class AnswerChecker {
             case TEXT -> {
                 if (!value.isString()) {
                     faults.add(path, "answer-not-text");
+                } else if (!PlainText.isPlain(value.stringValue())) {
+                    faults.add(path, "invalid-characters");
                 } else if (value.stringValue().strip().length() > field.longestText()) {
                     faults.add(path, "text-too-long", String.valueOf(field.longestText()));
                 } else {
@@ -379,7 +382,10 @@ public final class AnswerChecker {
             String instruction = null;
             if (instructionNode.isString() && !instructionNode.stringValue().isBlank()) {
                 instruction = instructionNode.stringValue().strip();
-                if (instruction.length() > 500) {
+                if (!PlainText.isPlain(instruction)) {
+                    faults.add(linePath + ".instructions", "invalid-characters");
+                    valid = false;
+                } else if (instruction.length() > 500) {
                     faults.add(linePath + ".instructions", "text-too-long", "500");
                     valid = false;
                 }

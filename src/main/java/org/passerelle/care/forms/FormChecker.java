@@ -15,6 +15,7 @@ import org.passerelle.care.forms.FormDefinition.Option;
 import org.passerelle.care.forms.FormDefinition.Section;
 import org.passerelle.care.forms.FormDefinition.Text;
 import org.passerelle.platform.FieldFaults.Fault;
+import org.passerelle.platform.PlainText;
 
 /**
  * Says whether a form definition is sound before anyone fills it: codes well formed and unique,
@@ -122,7 +123,10 @@ public final class FormChecker {
                 add(path + ".decimals", "setting-not-for-type");
             }
             if (field.unit() != null
-                    && (!numeric || field.unit().isBlank() || field.unit().length() > 20)) {
+                    && (!numeric
+                            || field.unit().isBlank()
+                            || field.unit().length() > 20
+                            || !PlainText.isPlain(field.unit()))) {
                 add(path + ".unit", "setting-not-for-type");
             }
             if ((field.multiline() != null || field.maxLength() != null) && type != FieldType.TEXT) {
@@ -253,6 +257,20 @@ public final class FormChecker {
                 add(path, "condition-malformed");
                 return;
             }
+            List<Object> compared = new ArrayList<>();
+            if (condition.equalTo() != null) {
+                compared.add(condition.equalTo());
+            }
+            if (condition.in() != null) {
+                compared.addAll(condition.in());
+            }
+            if (condition.includes() != null) {
+                compared.add(condition.includes());
+            }
+            if (compared.stream().anyMatch(value -> value instanceof String text && !PlainText.isPlain(text))) {
+                add(path, "invalid-characters");
+                return;
+            }
             String reference = condition.field();
             FieldType type;
             if (reference.equals(Condition.SEX)) {
@@ -329,9 +347,17 @@ public final class FormChecker {
             }
             if (!missing.isEmpty()) {
                 add(path, "text-missing-language", String.join(", ", missing));
+            } else if (!plain(text)) {
+                add(path, "invalid-characters");
             } else if (longer(text, 2000)) {
                 add(path, "text-too-long", "2000");
             }
+        }
+
+        private static boolean plain(Text text) {
+            return PlainText.isPlain(text.in("fr"))
+                    && PlainText.isPlain(text.in("en"))
+                    && PlainText.isPlain(text.in("ar"));
         }
 
         private static boolean blank(@Nullable String text) {

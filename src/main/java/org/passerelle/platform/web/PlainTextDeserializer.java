@@ -1,5 +1,6 @@
 package org.passerelle.platform.web;
 
+import org.passerelle.platform.PlainText;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
@@ -16,25 +17,10 @@ class PlainTextDeserializer extends StringDeserializer {
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context) {
         String text = super.deserialize(parser, context);
-        if (text != null && !isPlain(text)) {
+        if (text != null && !PlainText.isPlain(text)) {
             throw new InvalidCharactersException(parser);
         }
         return text;
-    }
-
-    static boolean isPlain(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                return false;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A string with characters that are refused; its path says which field it was. */
