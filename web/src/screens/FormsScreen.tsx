@@ -6,6 +6,7 @@ import { enumKey } from '../i18n';
 import { FormError } from '../components/FormError';
 import { LoadFailed, Loading } from '../components/Loading';
 import { formatDateTime, today } from '../format';
+import { FieldBuilder, withField } from '../forms/FieldBuilder';
 import { FormFields } from '../forms/FormFields';
 import { formsApi } from '../forms/formsApi';
 import { inLanguage, type Answers, type FormDefinition, type FormVersion } from '../forms/model';
@@ -34,6 +35,16 @@ export const NEW_FORM = {
     },
   ],
 };
+
+/** The codes of the sections of the definition being written, when it reads as JSON. */
+function sectionCodes(text: string): string[] {
+  try {
+    const definition = JSON.parse(text) as { sections?: Array<{ code?: unknown }> };
+    return (definition.sections ?? []).map((section) => String(section.code ?? ''));
+  } catch {
+    return [];
+  }
+}
 
 export function FormsScreen() {
   const { t, language } = useApp();
@@ -165,6 +176,15 @@ export function FormsScreen() {
             onInput={(event) => setText(event.currentTarget.value)}
             data-testid="form-definition"
             aria-label={t('forms.definition')}
+          />
+          <FieldBuilder
+            sections={sectionCodes(text)}
+            onAdd={(built) => {
+              const definition = parsed();
+              if (definition !== null) {
+                setText(JSON.stringify(withField(definition as never, built), null, 2));
+              }
+            }}
           />
           <div class="actions">
             <button
