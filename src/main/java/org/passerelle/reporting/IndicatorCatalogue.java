@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ public class IndicatorCatalogue {
 
     private final Map<String, Indicator> indicators;
 
+    @Autowired
     IndicatorCatalogue(JsonMapper json) {
         this(json, LOCATION);
     }
