@@ -40,7 +40,7 @@ class Dhis2Settings {
         List<DataElementRow> elements =
                 jdbc.sql("""
                         select indicator, disaggregation, category, data_element, category_option_combo, category_option
-                          from reporting.dhis2_data_element order by indicator, disaggregation, category
+                          from reporting.dhis2_data_element order by indicator, disaggregation <> 'TOTAL', disaggregation, category
                         """).query(DataElementRow.class).list();
         List<OrgUnitRow> units = jdbc.sql("select site_id, org_unit from reporting.dhis2_org_unit order by org_unit")
                 .query(OrgUnitRow.class)
