@@ -18,11 +18,12 @@ import { PersonFormScreen } from './screens/PersonFormScreen';
 import { PersonScreen } from './screens/PersonScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { SitesScreen } from './screens/SitesScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
-const WITHOUT_SITE: Route['screen'][] = ['sites', 'admin', 'summary', 'account', 'emergencyAccess', 'notFound'];
+const WITHOUT_SITE: Route['screen'][] = ['sites', 'admin', 'summary', 'reports', 'account', 'emergencyAccess', 'notFound'];
 
 export function App() {
   const [language, setLanguageState] = useState<Language>(storedLanguage);
@@ -121,6 +122,8 @@ function Screen({ route, session, pendingLogin }: ScreenProps) {
       return <NewConsultationScreen key={route.personId} personId={route.personId} />;
     case 'summary':
       return <SummaryScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     case 'admin':
       return <AdminScreen />;
     case 'account':

@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'editPerson'; personId: string }
   | { screen: 'newConsultation'; personId: string }
   | { screen: 'summary' }
+  | { screen: 'reports' }
   | { screen: 'admin' }
   | { screen: 'account' }
   | { screen: 'emergencyAccess' }
@@ -38,6 +39,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'newPerson' };
     case '/summary':
       return { screen: 'summary' };
+    case '/reports':
+      return { screen: 'reports' };
     case '/account':
       return { screen: 'account' };
     case '/emergency-access':
