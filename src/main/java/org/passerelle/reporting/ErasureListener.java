@@ -34,6 +34,9 @@ class ErasureListener {
         jdbc.sql("update reporting.encounter_fact set person_key = ? where person_key = ?")
                 .params(anonymous, erased.personId())
                 .update();
+        jdbc.sql("update reporting.person_year set person_key = ? where person_key = ?")
+                .params(anonymous, erased.personId())
+                .update();
         jdbc.sql("update reporting.registration_fact set person_key = ? where person_key = ?")
                 .params(anonymous, erased.personId())
                 .update();

@@ -1,6 +1,8 @@
 package org.passerelle.reporting;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -28,13 +30,18 @@ class FactRefresher {
     /** Beyond this many changed consultations, rebuilding everything is faster than by person. */
     static final long FULL_REBUILD_ABOVE = 200_000;
 
+    static final String ENCOUNTERS = "reporting.encounter_fact";
+    static final String REGISTRATIONS = "reporting.registration_fact";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final Rollups rollups;
     private final ReentrantLock lock = new ReentrantLock();
 
-    FactRefresher(JdbcClient jdbc, TransactionTemplate transactions) {
+    FactRefresher(JdbcClient jdbc, TransactionTemplate transactions, Rollups rollups) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.rollups = rollups;
     }
 
     @Scheduled(
@@ -56,6 +63,7 @@ class FactRefresher {
 
     /** Applies every change in the current transaction (an erasure's, for one). */
     void catchUpInTransaction() {
+        rollups.rebuildIfCatalogueChanged();
         long lastEncounter = lastSeq("care.encounter");
         long lastPerson = lastSeq("people.person");
         long encounterNow = jdbc.sql("select coalesce(max(change_seq), 0) from care.encounter")
@@ -121,6 +129,9 @@ class FactRefresher {
                 .param("encounters", array(encounters))
                 .query(String.class)
                 .single();
+        Set<Rollups.SiteMonth> encounterMonths =
+                new HashSet<>(rollups.siteMonths(ENCOUNTERS, array(encounters), persons));
+        Set<Rollups.SiteMonth> registrationMonths = new HashSet<>(rollups.siteMonths(REGISTRATIONS, "{}", persons));
         jdbc.sql(
                         "delete from reporting.encounter_fact where encounter_id = any(?::uuid[]) or person_key = any(?::uuid[])")
                 .params(array(encounters), persons)
@@ -135,6 +146,11 @@ class FactRefresher {
         jdbc.sql(FactSql.INSERT_REGISTRATION_FACTS + " and p.id = any(?::uuid[])")
                 .param(persons)
                 .update();
+        encounterMonths.addAll(rollups.siteMonths(ENCOUNTERS, array(encounters), persons));
+        registrationMonths.addAll(rollups.siteMonths(REGISTRATIONS, "{}", persons));
+        rollups.refreshSiteMonths(ENCOUNTERS, encounterMonths);
+        rollups.refreshSiteMonths(REGISTRATIONS, registrationMonths);
+        rollups.refreshPersons(persons);
     }
 
     private void rebuildAll() {
@@ -152,6 +168,7 @@ class FactRefresher {
         jdbc.sql(FactSql.INSERT_REGISTRATION_FACTS).update();
         jdbc.sql("analyze reporting.encounter_fact").update();
         jdbc.sql("analyze reporting.registration_fact").update();
+        rollups.rebuildAll();
     }
 
     private static String array(List<UUID> ids) {

@@ -29,9 +29,11 @@ import org.springframework.stereotype.Component;
 class ReportEngine {
 
     private final JdbcClient jdbc;
+    private final Rollups rollups;
 
-    ReportEngine(JdbcClient jdbc) {
+    ReportEngine(JdbcClient jdbc, Rollups rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
     List<Figures> compute(List<Indicator> indicators, List<SiteRef> sites, Period period) {
@@ -45,11 +47,25 @@ class ReportEngine {
             List<Indicator> persons = source.getValue().stream()
                     .filter(i -> i.measure() == Measure.PERSONS)
                     .toList();
+            boolean rolledUp = rollups.covers(source.getKey());
             if (!additive.isEmpty()) {
-                additive(source.getKey(), additive, sites, period).forEach(f -> figures.put(f.code(), f));
+                (rolledUp && wholeMonths(period)
+                                ? RolledUpFigures.additive(
+                                        jdbc,
+                                        source.getKey(),
+                                        rollups.additive(source.getKey()),
+                                        additive,
+                                        sites,
+                                        period)
+                                : additive(source.getKey(), additive, sites, period))
+                        .forEach(f -> figures.put(f.code(), f));
             }
             if (!persons.isEmpty()) {
-                persons(source.getKey(), persons, sites, period).forEach(f -> figures.put(f.code(), f));
+                (rolledUp && calendarYear(period)
+                                ? RolledUpFigures.persons(
+                                        jdbc, source.getKey(), rollups.persons(source.getKey()), persons, sites, period)
+                                : persons(source.getKey(), persons, sites, period))
+                        .forEach(f -> figures.put(f.code(), f));
             }
         }
         return indicators.stream()
@@ -238,7 +254,17 @@ class ReportEngine {
         return result;
     }
 
-    private static Map<Dimension, Map<String, Long>> emptyBy(Indicator indicator) {
+    static boolean wholeMonths(Period period) {
+        return period.from().getDayOfMonth() == 1
+                && period.to().equals(period.to().withDayOfMonth(period.to().lengthOfMonth()));
+    }
+
+    static boolean calendarYear(Period period) {
+        return period.from().getDayOfYear() == 1
+                && period.to().equals(period.from().withDayOfYear(period.from().lengthOfYear()));
+    }
+
+    static Map<Dimension, Map<String, Long>> emptyBy(Indicator indicator) {
         Map<Dimension, Map<String, Long>> by = new EnumMap<>(Dimension.class);
         indicator.disaggregations().forEach(d -> by.put(d, new TreeMap<>()));
         return by;
@@ -251,15 +277,15 @@ class ReportEngine {
         return List.copyOf(dims);
     }
 
-    private static Map<UUID, UUID> programmes(List<SiteRef> sites) {
+    static Map<UUID, UUID> programmes(List<SiteRef> sites) {
         return sites.stream().collect(Collectors.toMap(SiteRef::id, SiteRef::programmeId, (a, b) -> a));
     }
 
-    private static String siteArray(List<SiteRef> sites) {
+    static String siteArray(List<SiteRef> sites) {
         return sites.stream().map(s -> s.id().toString()).collect(Collectors.joining(",", "{", "}"));
     }
 
-    private static String programmeArray(List<SiteRef> sites) {
+    static String programmeArray(List<SiteRef> sites) {
         return sites.stream().map(s -> s.programmeId().toString()).collect(Collectors.joining(",", "{", "}"));
     }
 }

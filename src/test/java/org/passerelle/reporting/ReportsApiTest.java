@@ -137,6 +137,11 @@ class ReportsApiTest {
                 .body();
         assertThat(figure(year, "OUTPATIENT_CONSULTATIONS")).isEqualTo(5);
         assertThat(figure(year, "PEOPLE_REACHED")).isEqualTo(4);
+        JsonNode counted = all.get("/api/reports?programme=" + programmeId + "&from=2025-01-02&to=2025-12-30")
+                .body();
+        assertThat(counted.path("figures"))
+                .as("figures counted from the facts equal those read from the roll-ups")
+                .isEqualTo(year.path("figures"));
         JsonNode custom = all.get("/api/reports?site=" + organisation.siteB + "&from=2025-03-01&to=2025-03-10")
                 .body();
         assertThat(figure(custom, "OUTPATIENT_CONSULTATIONS")).isEqualTo(1);
