@@ -194,8 +194,10 @@ class ReportEngine {
                 .append(perPerson)
                 .append(" from scoped group by person_key) p group by grouping sets ((), (sex), (age_group))");
         // fact-level: a person counts once in each category they were seen in
+        boolean singleProgramme = singleProgramme(sites);
         for (String column : List.of("site_id", "programme_id", "discipline", "month")) {
-            if (column.equals("discipline") && !wanted.contains(Dimension.DISCIPLINE)) {
+            if ((column.equals("discipline") && !wanted.contains(Dimension.DISCIPLINE))
+                    || (column.equals("programme_id") && singleProgramme)) {
                 continue;
             }
             String dim = switch (column) {
@@ -247,11 +249,21 @@ class ReportEngine {
                             .merge(category, value, Long::sum);
                 }
             }
+            if (singleProgramme && indicator.disaggregations().contains(Dimension.PROGRAMME)) {
+                by.put(
+                        Dimension.PROGRAMME,
+                        new TreeMap<>(Map.of(sites.getFirst().programmeId().toString(), total)));
+            }
             by.values().forEach(m -> m.values().removeIf(v -> v == 0));
             months.values().removeIf(v -> v == 0);
             result.add(new Figures(indicator.code(), total, by, months));
         }
         return result;
+    }
+
+    /** Whether the sites are all of one programme: then a person counts once in it, as in the total. */
+    static boolean singleProgramme(List<SiteRef> sites) {
+        return sites.stream().map(SiteRef::programmeId).distinct().count() == 1;
     }
 
     static boolean wholeMonths(Period period) {

@@ -93,6 +93,7 @@ final class RolledUpFigures {
             List<SiteRef> sites,
             Period period) {
         int year = period.from().getYear();
+        boolean singleProgramme = ReportEngine.singleProgramme(sites);
         StringBuilder perPerson = new StringBuilder();
         StringBuilder select = new StringBuilder();
         for (Indicator indicator : indicators) {
@@ -150,12 +151,12 @@ final class RolledUpFigures {
                     .append(", 'SITE', site_id::text, count(*) from p where months[")
                     .append(k)
                     .append("] <> 0 group by site_id")
-                    .append(" union all select ")
-                    .append(code)
-                    .append(", 'PROGRAMME', programme_id::text, count(distinct person_key)")
-                    .append(" from p where months[")
-                    .append(k)
-                    .append("] <> 0 group by programme_id");
+                    .append(
+                            singleProgramme
+                                    ? ""
+                                    : " union all select " + code
+                                            + ", 'PROGRAMME', programme_id::text, count(*) from (select distinct programme_id, person_key"
+                                            + " from p where months[" + k + "] <> 0) d group by programme_id");
         }
         String sql =
                 "with p as materialized (select y.person_key, y.site_id, s.programme_id, y.sex, y.ages, y.disciplines, y.months"
@@ -195,6 +196,11 @@ final class RolledUpFigures {
                     by.computeIfAbsent(Dimension.valueOf(dim), d -> new TreeMap<>())
                             .merge(category, value, Long::sum);
                 }
+            }
+            if (singleProgramme && indicator.disaggregations().contains(Dimension.PROGRAMME)) {
+                by.put(
+                        Dimension.PROGRAMME,
+                        new TreeMap<>(Map.of(sites.getFirst().programmeId().toString(), total)));
             }
             by.values().forEach(m -> m.values().removeIf(v -> v == 0));
             result.add(new Figures(indicator.code(), total, by, months));
