@@ -22,11 +22,12 @@ import { PersonFormScreen } from './screens/PersonFormScreen';
 import { PersonScreen } from './screens/PersonScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { SitesScreen } from './screens/SitesScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
-const WITHOUT_SITE: Route['screen'][] = ['sites', 'admin', 'summary', 'account', 'emergencyAccess', 'forms', 'notFound'];
+const WITHOUT_SITE: Route['screen'][] = ['sites', 'admin', 'summary', 'reports', 'account', 'emergencyAccess', 'forms', 'notFound'];
 
 export function App() {
   const [language, setLanguageState] = useState<Language>(storedLanguage);
@@ -135,6 +136,8 @@ function Screen({ route, session, pendingLogin }: ScreenProps) {
       return <DueScreen />;
     case 'summary':
       return <SummaryScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     case 'admin':
       return <AdminScreen />;
     case 'account':

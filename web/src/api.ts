@@ -5,7 +5,15 @@ import { currentLanguage, type Language } from './i18n';
 import type {
   AuditEntry,
   Consultation,
+  Dhis2Mapping,
+  Dhis2PushResult,
+  Dhis2Server,
+  Dhis2ServerChange,
   DownloadedFile,
+  IndicatorInfo,
+  Report,
+  ReportQuery,
+  ReportScope,
   DuplicateQueue,
   DuplicateScan,
   EmergencyAccess,
@@ -173,6 +181,21 @@ export async function download(path: string, body: unknown, fallbackName: string
 
 const id = (value: Uuid) => encodeURIComponent(value);
 
+/** The query string of a report: ids and a period only, never personal data. */
+export function reportParams(query: ReportQuery): string {
+  const params = new URLSearchParams();
+  for (const key of ['programme', 'site', 'period', 'from', 'to'] as const) {
+    const value = query[key];
+    if (value) params.set(key, value);
+  }
+  return params.toString();
+}
+
+/** Where a report table is downloaded as CSV or XLSX (a plain link: the server audits it). */
+export function reportExportUrl(query: ReportQuery, table: string, format: 'csv' | 'xlsx', language: Language): string {
+  return `/api/reports/export?${reportParams(query)}&table=${encodeURIComponent(table)}&format=${format}&language=${language}`;
+}
+
 export const api = {
   /** The current session, or null when logged out; also makes the server set the XSRF-TOKEN cookie. */
   async session(): Promise<Session | null> {
@@ -267,6 +290,16 @@ export const api = {
   consultations: (personId: Uuid) => call<Consultation[]>('GET', `/api/people/${id(personId)}/consultations`),
   recordConsultation: (consultation: NewConsultation) => call<Consultation>('POST', '/api/consultations', consultation),
   /** month as YYYY-MM: not personal data, so a query parameter is fine. */
+  reportScope: () => call<ReportScope>('GET', '/api/reports/scope'),
+  reportIndicators: (language: Language) =>
+    call<IndicatorInfo[]>('GET', `/api/reports/indicators?language=${encodeURIComponent(language)}`),
+  report: (query: ReportQuery) => call<Report>('GET', `/api/reports?${reportParams(query)}`),
+  dhis2Mapping: () => call<Dhis2Mapping>('GET', '/api/reports/dhis2/mapping'),
+  saveDhis2Mapping: (mapping: Dhis2Mapping) => call<Dhis2Mapping>('PUT', '/api/reports/dhis2/mapping', mapping),
+  dhis2Server: () => call<Dhis2Server | undefined>('GET', '/api/reports/dhis2/server'),
+  saveDhis2Server: (change: Dhis2ServerChange) => call<Dhis2Server>('PUT', '/api/reports/dhis2/server', change),
+  pushDhis2: (request: { period: string; programmeId?: Uuid; siteId?: Uuid; dryRun: boolean }) =>
+    call<Dhis2PushResult>('POST', '/api/reports/dhis2/push', request),
   summary: (month: string) => call<MonthlySummary>('GET', `/api/consultations/summary?month=${encodeURIComponent(month)}`),
 
   programmes: () => call<Programme[]>('GET', '/api/programmes'),

@@ -15,6 +15,7 @@ export type Route =
   | { screen: 'forms' }
   | { screen: 'due' }
   | { screen: 'summary' }
+  | { screen: 'reports' }
   | { screen: 'admin' }
   | { screen: 'account' }
   | { screen: 'emergencyAccess' }
@@ -46,6 +47,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'newPerson' };
     case '/summary':
       return { screen: 'summary' };
+    case '/reports':
+      return { screen: 'reports' };
     case '/account':
       return { screen: 'account' };
     case '/emergency-access':

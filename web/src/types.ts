@@ -411,3 +411,102 @@ export interface Problem {
   /** With too-many-attempts (429): how long to wait before trying again. */
   retryAfterSeconds?: number;
 }
+
+/** A way to split an indicator's figure. */
+export type Dimension = 'SEX' | 'AGE_GROUP' | 'DISCIPLINE' | 'VISIT' | 'SITE' | 'PROGRAMME';
+
+/** An indicator of the catalogue, named in the reader's language. */
+export interface IndicatorInfo {
+  code: string;
+  name: string;
+  definition: string;
+  measure: 'ROWS' | 'ATTENDEES' | 'PERSONS';
+  disaggregations: Dimension[];
+}
+
+export interface ReportSite {
+  id: Uuid;
+  name: string;
+  programmeId: Uuid;
+  programmeName: string;
+}
+
+export interface ReportScope {
+  programmes: Array<{ id: Uuid; name: string; sites: ReportSite[] }>;
+  smallCountThreshold: number;
+}
+
+export interface Figures {
+  code: string;
+  total: number;
+  by: Partial<Record<Dimension, Record<string, number>>>;
+  months: Record<string, number>;
+}
+
+export interface ReportPeriod {
+  kind: 'MONTH' | 'QUARTER' | 'YEAR' | 'CUSTOM';
+  code: string;
+  from: string;
+  to: string;
+}
+
+export interface Report {
+  programmeId: Uuid | null;
+  siteId: Uuid | null;
+  title: string;
+  period: ReportPeriod;
+  sites: ReportSite[];
+  figures: Figures[];
+}
+
+/** What a report covers: every site in scope, a programme or a site, and when. */
+export interface ReportQuery {
+  programme?: Uuid;
+  site?: Uuid;
+  period?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface Dhis2DataElementRow {
+  indicator: string;
+  disaggregation: string;
+  category: string;
+  dataElement: string;
+  categoryOptionCombo?: string | null;
+  categoryOption?: string | null;
+}
+
+export interface Dhis2Mapping {
+  dataElements: Dhis2DataElementRow[];
+  orgUnits: Array<{ siteId: Uuid; orgUnit: string }>;
+}
+
+export interface Dhis2Server {
+  baseUrl: string;
+  username: string;
+  passwordSet: boolean;
+  dataSet: string | null;
+  adxCategories: Record<string, string>;
+}
+
+export interface Dhis2ServerChange {
+  baseUrl: string;
+  username: string;
+  password?: string;
+  dataSet?: string | null;
+  adxCategories?: Record<string, string>;
+}
+
+export interface Dhis2PushResult {
+  dryRun: boolean;
+  httpStatus: number;
+  status: string;
+  imported: number;
+  updated: number;
+  ignored: number;
+  deleted: number;
+  conflicts: string[];
+  values: number;
+  suppressed: number;
+}

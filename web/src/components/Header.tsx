@@ -63,6 +63,11 @@ export function Header() {
                 {t('nav.forms')}
               </Link>
             )}
+            {hasRole(session, 'COORDINATOR', 'DATA_OFFICER', 'ADMINISTRATOR') && (
+              <Link href="/reports" class="nav-link" testId="nav-reports">
+                {t('nav.reports')}
+              </Link>
+            )}
             {reviewsEmergencyAccess(session) && (
               <Link href="/emergency-access" class="nav-link" testId="nav-emergency-access">
                 {t('nav.emergencyAccess')}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AuditPanel } from '../admin/AuditPanel';
+import { Dhis2Panel } from '../admin/Dhis2Panel';
 import { ProgrammesPanel } from '../admin/ProgrammesPanel';
 import { RetentionPanel } from '../admin/RetentionPanel';
 import { SitesPanel } from '../admin/SitesPanel';
@@ -68,6 +69,7 @@ export function AdminScreen() {
       <UsersPanel users={directory.users} sites={directory.sites} onChanged={changed} />
       <AuditPanel />
       <RetentionPanel />
+      <Dhis2Panel />
     </div>
   );
 }

@@ -21,17 +21,34 @@ final class ConsultationMaker {
     static final int AT_REGISTRATION_SITE_PERCENT = 85;
     static final int NOTE_PERCENT = 70;
 
+    /** Over several years, a person is followed for at most a year after registration. */
+    static final int FOLLOW_UP_DAYS = 365;
+
     private final DemoOrganisation organisation;
     private final int meanVisits;
+    private final boolean severalYears;
+    private final boolean freeText;
 
     ConsultationMaker(DemoOrganisation organisation, int meanVisits) {
+        this(organisation, meanVisits, false, true);
+    }
+
+    /**
+     * @param severalYears whether persons were registered over several years, and so are followed
+     *     for a year rather than until today
+     * @param freeText whether to write notes and diagnoses in free text, sealed per person (slower)
+     */
+    ConsultationMaker(DemoOrganisation organisation, int meanVisits, boolean severalYears, boolean freeText) {
         this.organisation = organisation;
         this.meanVisits = Math.max(1, Math.min(meanVisits, MAX_VISITS));
+        this.severalYears = severalYears;
+        this.freeText = freeText;
     }
 
     List<ImportedConsultation> make(PersonMaker.MadePerson made, LocalDate today, SplittableRandom random) {
         int visits = Math.min(MAX_VISITS, 1 + random.nextInt(2 * meanVisits - 1));
-        long span = ChronoUnit.DAYS.between(made.registeredOn(), today);
+        long untilToday = ChronoUnit.DAYS.between(made.registeredOn(), today);
+        long span = severalYears ? Math.min(untilToday, FOLLOW_UP_DAYS) : untilToday;
         List<LocalDate> days = new ArrayList<>(visits);
         days.add(made.registeredOn());
         for (int i = 1; i < visits; i++) {
@@ -68,6 +85,7 @@ final class ConsultationMaker {
         String note = NameMaker.percent(random, NOTE_PERCENT)
                 ? NameMaker.pick(ClinicalTexts.notes(discipline), random)
                 : null;
+        DemoForms.Form form = DemoForms.form(made, discipline, diagnosis, random);
         return new ImportedConsultation(
                 DemoIds.at(createdAt, random),
                 made.person().id(),
@@ -76,11 +94,15 @@ final class ConsultationMaker {
                 day,
                 provider.id(),
                 provider.displayName(),
-                note,
-                diagnosis,
+                freeText ? note : null,
+                freeText ? diagnosis : null,
                 interpreter,
                 language,
-                createdAt);
+                createdAt,
+                form.code(),
+                form.compartment(),
+                form.coded(),
+                null);
     }
 
     /** A first visit is never a legal one: people first meet a carer or a social worker. */

@@ -54,7 +54,12 @@ class DemoData implements ApplicationRunner {
                 properties.consultationsPerPerson(),
                 properties.seed());
         DemoLoader.LoadReport report = loader.load(
-                properties.persons(), properties.consultationsPerPerson(), properties.seed(), properties.batchSize());
+                properties.persons(),
+                properties.consultationsPerPerson(),
+                properties.seed(),
+                properties.batchSize(),
+                properties.sites(),
+                properties.scale());
         log.info(
                 "Demo data loaded: {} persons and {} consultations in {} ms ({} rows/s)",
                 report.persons(),

@@ -20,7 +20,31 @@ import org.passerelle.people.PersonImport.ImportedPerson;
 public final class DemoGenerator {
 
     /** Persons numbered from {@code firstPerson} and all their consultations. */
-    public record Batch(long firstPerson, List<ImportedPerson> persons, List<ImportedConsultation> consultations) {}
+    public record Batch(
+            long firstPerson,
+            List<ImportedPerson> persons,
+            List<ImportedConsultation> consultations,
+            List<ImportedConsultation> groupSessions) {
+
+        Batch(long firstPerson, List<ImportedPerson> persons, List<ImportedConsultation> consultations) {
+            this(firstPerson, persons, consultations, List.of());
+        }
+    }
+
+    /**
+     * How much to generate beyond persons and their consultations.
+     *
+     * @param years over how many years persons were registered (each followed for a year at most
+     *     when more than one)
+     * @param freeText whether consultations have notes and diagnoses in free text
+     * @param groupSessions whether sites hold anonymous group sessions (one per {@value
+     *     GroupSessions#PERSONS_PER_SESSION} persons)
+     */
+    public record Scale(int years, boolean freeText, boolean groupSessions) {
+
+        /** The standard demo: one year, free texts, no group session. */
+        public static final Scale STANDARD = new Scale(1, true, false);
+    }
 
     private final DemoOrganisation organisation;
     private final long seed;
@@ -29,12 +53,23 @@ public final class DemoGenerator {
     private final ConsultationMaker consultations;
     private final Map<DemoOrganisation.Site, Integer> siteWeights = new LinkedHashMap<>();
 
+    private final Scale scale;
+    private final GroupSessions groupSessions;
+
     DemoGenerator(DemoOrganisation organisation, long seed, LocalDate today, int meanConsultationsPerPerson) {
+        this(organisation, seed, today, meanConsultationsPerPerson, Scale.STANDARD);
+    }
+
+    DemoGenerator(
+            DemoOrganisation organisation, long seed, LocalDate today, int meanConsultationsPerPerson, Scale scale) {
         this.organisation = organisation;
         this.seed = seed;
         this.today = today;
+        this.scale = scale;
         this.persons = new PersonMaker(NameBook.standard());
-        this.consultations = new ConsultationMaker(organisation, meanConsultationsPerPerson);
+        this.consultations =
+                new ConsultationMaker(organisation, meanConsultationsPerPerson, scale.years() > 1, scale.freeText());
+        this.groupSessions = new GroupSessions(organisation, today, scale.years());
         organisation.sites().forEach(site -> siteWeights.put(site, site.weight()));
     }
 
@@ -66,12 +101,17 @@ public final class DemoGenerator {
     public Batch batch(long firstPerson, int count) {
         List<ImportedPerson> batchPersons = new ArrayList<>(count);
         List<ImportedConsultation> batchConsultations = new ArrayList<>(count * 10);
+        List<ImportedConsultation> batchSessions = new ArrayList<>();
         for (long n = firstPerson; n < firstPerson + count; n++) {
             PersonMaker.MadePerson made = registeredAgain(n) ? again(n) : person(n);
             batchPersons.add(made.person());
             batchConsultations.addAll(consultations.make(made, today, new SplittableRandom(DemoIds.mix(~seed, n))));
+            if (scale.groupSessions() && n % GroupSessions.PERSONS_PER_SESSION == 0) {
+                batchSessions.add(
+                        groupSessions.make(made.site(), new SplittableRandom(DemoIds.mix(seed ^ 0x6A09E667L, n))));
+            }
         }
-        return new Batch(firstPerson, batchPersons, batchConsultations);
+        return new Batch(firstPerson, batchPersons, batchConsultations, batchSessions);
     }
 
     /** The share of persons who are someone registered again, a little earlier in the numbering. */
@@ -92,7 +132,7 @@ public final class DemoGenerator {
     private PersonMaker.MadePerson person(long n) {
         SplittableRandom random = new SplittableRandom(DemoIds.mix(seed, n));
         DemoOrganisation.Site site = SiteProfile.weighted(siteWeights, random);
-        LocalDate registeredOn = today.minusDays(random.nextInt(365));
+        LocalDate registeredOn = today.minusDays(random.nextInt(365 * scale.years()));
         return persons.make(site, registeredOn, random);
     }
 

@@ -47,9 +47,19 @@ public class DemoLoader {
 
     /** Creates the demo organisation and users, then loads {@code persons} persons and their consultations. */
     public LoadReport load(long persons, int consultationsPerPerson, long seed, int batchSize) {
+        return load(persons, consultationsPerPerson, seed, batchSize, 8, DemoGenerator.Scale.STANDARD);
+    }
+
+    /**
+     * Like {@link #load(long, int, long, int)}, for an organisation of {@code sites} sites and at
+     * the given scale.
+     */
+    public LoadReport load(
+            long persons, int consultationsPerPerson, long seed, int batchSize, int sites, DemoGenerator.Scale scale) {
         long start = System.nanoTime();
-        DemoOrganisation organisation = setup.create(DemoOrganisation.plan(seed));
-        DemoGenerator generator = new DemoGenerator(organisation, seed, LocalDate.now(clock), consultationsPerPerson);
+        DemoOrganisation organisation = setup.create(DemoOrganisation.plan(seed, sites));
+        DemoGenerator generator =
+                new DemoGenerator(organisation, seed, LocalDate.now(clock), consultationsPerPerson, scale);
         long personsWritten = 0;
         long consultationsWritten = 0;
         long batches = (persons + batchSize - 1) / batchSize;
@@ -61,6 +71,9 @@ public class DemoLoader {
                 next = generate(generator, i + 1, persons, batchSize, background);
                 personsWritten += personImport.importBatch(batch.persons());
                 consultationsWritten += consultationImport.importBatch(batch.consultations());
+                if (!batch.groupSessions().isEmpty()) {
+                    consultationsWritten += consultationImport.importBatch(batch.groupSessions());
+                }
                 if (System.nanoTime() - lastProgress > PROGRESS_EVERY.toNanos()) {
                     lastProgress = System.nanoTime();
                     LoadReport sofar = new LoadReport(

@@ -70,6 +70,15 @@ record DemoOrganisation(List<Programme> programmes, List<User> users) {
                         .toList());
     }
 
+    /**
+     * The organisation with {@code siteCount} sites: the eight of {@link #plan(long)}, then more
+     * clinics, centres and shelters of the same kinds, the last ones in a sixth programme.
+     */
+    static DemoOrganisation plan(long seed, int siteCount) {
+        DemoOrganisation base = plan(seed);
+        return siteCount <= base.sites().size() ? base : MoreSites.add(base, seed, siteCount);
+    }
+
     /** The organisation, with ids drawn from the seed. */
     static DemoOrganisation plan(long seed) {
         SplittableRandom random = new SplittableRandom(DemoIds.mix(seed, -1));

@@ -288,6 +288,79 @@ class WebClientTest {
                 .isTrue();
     }
 
+    @Test
+    void letsACoordinatorOpenTheDashboardDrillDownToASiteAndExportATable() {
+        String programmeId = jdbc.sql("select programme_id::text from sites.site where id = ?::uuid")
+                .param(organisation.siteA)
+                .query(String.class)
+                .single();
+        ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
+        String personId = TestOrganisation.register(
+                        clinician, "Dashboard " + UUID.randomUUID().toString().substring(0, 6))
+                .path("id")
+                .asString();
+        for (String site : java.util.List.of(organisation.siteA, organisation.siteA, organisation.siteB)) {
+            jdbc.sql("""
+                            insert into care.encounter (id, person_id, site_id, discipline, compartment, occurred_on,
+                                   provider_id, provider_name, form_code, form_version, status, signed_at)
+                            values (gen_random_uuid(), ?::uuid, ?::uuid, 'MEDICAL', 'GENERAL', current_date,
+                                    gen_random_uuid(), 'Provider', 'medical-consultation', 1, 'SIGNED', now())
+                            """).params(personId, site).update();
+        }
+        String coordinator = "c" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(organisation
+                        .admin()
+                        .post(
+                                "/api/users",
+                                java.util.Map.of(
+                                        "username",
+                                        coordinator,
+                                        "displayName",
+                                        "Coordinator " + coordinator,
+                                        "password",
+                                        TestOrganisation.PASSWORD,
+                                        "roles",
+                                        java.util.List.of("COORDINATOR"),
+                                        "allSites",
+                                        false,
+                                        "siteIds",
+                                        java.util.List.of(organisation.siteA, organisation.siteB)))
+                        .status())
+                .isEqualTo(201);
+
+        try (Browser browser = Browser.start()) {
+            browser.driver.get(url("/login"));
+            browser.type("login-username", coordinator);
+            browser.type("login-password", TestOrganisation.PASSWORD);
+            browser.click("login-submit");
+            browser.click("nav-reports");
+            new org.openqa.selenium.support.ui.Select(browser.find("report-scope")).selectByValue("P:" + programmeId);
+            browser.waitUntil(driver ->
+                    driver.findElements(Browser.byTestId("report-site-row")).size() == 2);
+            browser.waitForText("report-tile", "3");
+            browser.driver
+                    .findElements(Browser.byTestId("report-drill-down"))
+                    .getFirst()
+                    .click();
+            browser.waitUntil(driver ->
+                    driver.findElements(Browser.byTestId("report-site-row")).isEmpty());
+            browser.waitForText("report-title", "Site A");
+            browser.find("report-drill-up");
+            browser.click("export-csv-headline");
+        }
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        long exports = 0;
+        while (exports == 0 && System.currentTimeMillis() < deadline) {
+            exports = jdbc.sql("select count(*) from audit.audit_event where action = 'EXPORT'"
+                            + " and record_type = 'report:csv' and actor_name = ? and record_id = ?::uuid")
+                    .params(coordinator, organisation.siteA)
+                    .query(Long.class)
+                    .single();
+        }
+        assertThat(exports).as("the export of the site's table is audited").isEqualTo(1);
+    }
+
     /** The texts of the review list's rows, read in one go so that a re-render cannot go stale under us. */
     @Test
     void printsAPatientCardAtItsRealSizeAloneOnThePage() {

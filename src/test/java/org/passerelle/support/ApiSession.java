@@ -138,6 +138,18 @@ public final class ApiSession {
         return send(request(path).DELETE());
     }
 
+    /** GETs and keeps the answer as bytes, as a browser downloading a file would. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POSTs JSON and keeps the answer as bytes, as a browser downloading a file would. */
     public Download download(String path, Object body) {
         try {

@@ -32,7 +32,7 @@ public record DatabaseProperties(
         @DefaultValue("0") int embeddedPort,
         @DefaultValue("10") int maximumPoolSize,
 
-        @DefaultValue({"sites", "access", "audit", "people", "care", "retention"})
+        @DefaultValue({"sites", "access", "audit", "people", "care", "retention", "reporting"})
         List<String> moduleSchemas,
 
         @Nullable String keysUrl,
