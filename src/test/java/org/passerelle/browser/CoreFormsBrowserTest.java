@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.passerelle.support.ApiSession;
@@ -234,7 +235,20 @@ class CoreFormsBrowserTest {
             case "yesno" -> browser.click(id + "-yes");
             case "diagnosis" -> {
                 browser.type(id + "-input", "B86");
-                browser.click(id + "-option");
+                // The options are drawn again as the search answers: click one that says B86.
+                browser.waitUntil(driver -> {
+                    try {
+                        for (WebElement option : driver.findElements(Browser.byTestId(id + "-option"))) {
+                            if (option.getText().contains("B86")) {
+                                option.click();
+                                return true;
+                            }
+                        }
+                        return false;
+                    } catch (StaleElementReferenceException e) {
+                        return false;
+                    }
+                });
                 browser.find(id + "-chosen");
             }
             default -> fail("no way to answer a required " + field.path("type").asString() + " field: " + code);
