@@ -39,12 +39,23 @@ public final class DashboardPaint {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String wd = "http://127.0.0.1:" + port;
         try {
-            Thread.sleep(1000);
+            for (int tries = 0; ; tries++) { // wait for chromedriver to listen
+                try {
+                    HTTP.send(HttpRequest.newBuilder(URI.create(wd + "/status")).build(), HttpResponse.BodyHandlers.discarding());
+                    break;
+                } catch (java.io.IOException e) {
+                    if (tries > 50) {
+                        throw e;
+                    }
+                    Thread.sleep(200);
+                }
+            }
             String session = match(SESSION_ID, post(wd + "/session", """
                     {"capabilities":{"alwaysMatch":{"goog:chromeOptions":{"binary":"/usr/bin/chromium",
                      "args":["--headless=new","--no-sandbox","--disable-gpu","--disable-dev-shm-usage","--window-size=1280,900"]}}}}
                     """));
             String s = wd + "/session/" + session;
+            post(s + "/timeouts", "{\"script\":60000}");
             post(s + "/url", "{\"url\":\"" + base + "/login\"}");
             String login = script(s, """
                     const [user, password] = arguments;
@@ -61,7 +72,7 @@ public final class DashboardPaint {
             for (int i = 0; i < runs + 1; i++) {
                 post(s + "/url", "{\"url\":\"" + base + "/reports\"}");
                 String shown = script(s, """
-                        const deadline = performance.now() + 30000;
+                        const deadline = performance.now() + 20000;
                         while (!document.querySelector('[data-testid="report-tile"]') && performance.now() < deadline) {
                             await new Promise(r => setTimeout(r, 5));
                         }

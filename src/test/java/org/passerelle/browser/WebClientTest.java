@@ -334,6 +334,7 @@ class WebClientTest {
             browser.type("login-password", TestOrganisation.PASSWORD);
             browser.click("login-submit");
             browser.click("nav-reports");
+            browser.driver.navigate().refresh();
             new org.openqa.selenium.support.ui.Select(browser.find("report-scope")).selectByValue("P:" + programmeId);
             browser.waitUntil(driver ->
                     driver.findElements(Browser.byTestId("report-site-row")).size() == 2);

@@ -14,6 +14,7 @@ public final class ClientScreens {
             "/people/**",
             "/new-person",
             "/summary",
+            "/reports",
             "/account",
             "/admin/**",
             "/emergency-access",
