@@ -118,6 +118,31 @@ function Label({ field, id, children }: { field: Field; id: string; children?: C
   );
 }
 
+/** A question answered by ticking: its label as legend, its help, the options, its errors. */
+function ChoiceFieldset({
+  field,
+  describedBy,
+  errors,
+  children,
+}: {
+  field: Field;
+  describedBy: string;
+  errors: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  const { language } = useApp();
+  return (
+    <fieldset class="field choice-field" data-testid={`field-${field.code}`} aria-describedby={describedBy}>
+      <legend class="field-label">
+        {inLanguage(field.label, language)} {field.required && <span class="required-mark">*</span>}
+      </legend>
+      {field.help && <p class="hint">{inLanguage(field.help, language)}</p>}
+      <div class="choice-options">{children}</div>
+      {errors}
+    </fieldset>
+  );
+}
+
 function FieldInput({ field, value, onChange, problem }: FieldProps) {
   const { t, language } = useApp();
   const id = `answer-${field.code}`;
@@ -213,12 +238,7 @@ function FieldInput({ field, value, onChange, problem }: FieldProps) {
         );
       }
       return (
-        <fieldset class="field choice-field" data-testid={`field-${field.code}`} aria-describedby={describedBy}>
-          <legend class="field-label">
-            {inLanguage(field.label, language)} {field.required && <span class="required-mark">*</span>}
-          </legend>
-          {field.help && <p class="hint">{inLanguage(field.help, language)}</p>}
-          <div class="choice-options">
+        <ChoiceFieldset field={field} describedBy={describedBy} errors={errors}>
             {options.map((option) => (
               <label key={option.code} class="checkbox">
                 <input
@@ -237,20 +257,13 @@ function FieldInput({ field, value, onChange, problem }: FieldProps) {
                 {t('form.clear')}
               </button>
             )}
-          </div>
-          {errors}
-        </fieldset>
+        </ChoiceFieldset>
       );
     }
     case 'multiple': {
       const chosen = Array.isArray(value) ? (value as string[]) : [];
       return (
-        <fieldset class="field choice-field" data-testid={`field-${field.code}`} aria-describedby={describedBy}>
-          <legend class="field-label">
-            {inLanguage(field.label, language)} {field.required && <span class="required-mark">*</span>}
-          </legend>
-          {field.help && <p class="hint">{inLanguage(field.help, language)}</p>}
-          <div class="choice-options">
+        <ChoiceFieldset field={field} describedBy={describedBy} errors={errors}>
             {(field.options ?? []).map((option) => (
               <label key={option.code} class="checkbox">
                 <input
@@ -267,18 +280,12 @@ function FieldInput({ field, value, onChange, problem }: FieldProps) {
                 {inLanguage(option.label, language)}
               </label>
             ))}
-          </div>
-          {errors}
-        </fieldset>
+        </ChoiceFieldset>
       );
     }
     case 'yesno':
       return (
-        <fieldset class="field choice-field" data-testid={`field-${field.code}`} aria-describedby={describedBy}>
-          <legend class="field-label">
-            {inLanguage(field.label, language)} {field.required && <span class="required-mark">*</span>}
-          </legend>
-          <div class="choice-options">
+        <ChoiceFieldset field={field} describedBy={describedBy} errors={errors}>
             {[true, false].map((answer) => (
               <label key={String(answer)} class="checkbox">
                 <input
@@ -291,9 +298,7 @@ function FieldInput({ field, value, onChange, problem }: FieldProps) {
                 {t(answer ? 'app.yes' : 'app.no')}
               </label>
             ))}
-          </div>
-          {errors}
-        </fieldset>
+        </ChoiceFieldset>
       );
     case 'diagnosis':
       return (

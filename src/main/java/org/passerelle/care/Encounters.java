@@ -145,7 +145,7 @@ public class Encounters {
                 user.displayName(),
                 content);
         if (command.sign()) {
-            signed(id, 1, content, checked, key, null, user);
+            signed(id, command.personId(), definition.code(), 1, content, checked, key, null, user);
         }
         if (command.personId() != null) {
             access.recordContact(command.personId(), siteId, occurredOn);
@@ -175,7 +175,7 @@ public class Encounters {
             throw DomainException.staleVersion(stored.version());
         }
         if (change.sign()) {
-            signed(id, 1, content, checked, key, null, user);
+            signed(id, stored.personId(), stored.formCode(), 1, content, checked, key, null, user);
         }
         audit.record(AuditAction.UPDATE, RECORD_TYPE, id);
         return view(repository.find(id).orElseThrow());
@@ -204,6 +204,8 @@ public class Encounters {
         }
         signed(
                 id,
+                stored.personId(),
+                stored.formCode(),
                 stored.revision() + 1,
                 content,
                 checked,
@@ -403,6 +405,8 @@ public class Encounters {
 
     private void signed(
             UUID id,
+            @Nullable UUID personId,
+            String formCode,
             int revision,
             Content content,
             CheckedAnswers checked,
@@ -417,9 +421,8 @@ public class Encounters {
                 user.id(),
                 user.displayName());
         repository.replaceCodes(id, checked.diagnoses(), checked.prescriptions(), key);
-        Stored stored = repository.find(id).orElseThrow();
-        if (stored.personId() != null) {
-            followUps.visited(stored.personId(), stored.formCode(), content.occurredOn(), checked.coded());
+        if (personId != null) {
+            followUps.visited(personId, formCode, content.occurredOn(), checked.coded());
         }
     }
 
