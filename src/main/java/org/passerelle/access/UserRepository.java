@@ -46,7 +46,7 @@ class UserRepository {
     }
 
     List<UserAccount> findAll() {
-        return jdbc.sql(SELECT + " order by u.username").query(UserRepository::map).stream()
+        return jdbc.sql(SELECT + " order by u.username").query(UserRepository::map).list().stream()
                 .map(StoredUser::account)
                 .toList();
     }

@@ -63,6 +63,7 @@ class FactRefresher {
 
     /** Applies every change in the current transaction (an erasure's, for one). */
     void catchUpInTransaction() {
+        rollups.followSites();
         rollups.rebuildIfCatalogueChanged();
         long lastEncounter = lastSeq("care.encounter");
         long lastPerson = lastSeq("people.person");
@@ -132,6 +133,7 @@ class FactRefresher {
         Set<Rollups.SiteMonth> encounterMonths =
                 new HashSet<>(rollups.siteMonths(ENCOUNTERS, array(encounters), persons));
         Set<Rollups.SiteMonth> registrationMonths = new HashSet<>(rollups.siteMonths(REGISTRATIONS, "{}", persons));
+        rollups.tallyMonths(persons, -1);
         jdbc.sql(
                         "delete from reporting.encounter_fact where encounter_id = any(?::uuid[]) or person_key = any(?::uuid[])")
                 .params(array(encounters), persons)
@@ -146,6 +148,7 @@ class FactRefresher {
         jdbc.sql(FactSql.INSERT_REGISTRATION_FACTS + " and p.id = any(?::uuid[])")
                 .param(persons)
                 .update();
+        rollups.tallyMonths(persons, 1);
         encounterMonths.addAll(rollups.siteMonths(ENCOUNTERS, array(encounters), persons));
         registrationMonths.addAll(rollups.siteMonths(REGISTRATIONS, "{}", persons));
         rollups.refreshSiteMonths(ENCOUNTERS, encounterMonths);

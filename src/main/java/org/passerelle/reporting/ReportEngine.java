@@ -2,6 +2,7 @@ package org.passerelle.reporting;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -61,10 +63,23 @@ class ReportEngine {
                         .forEach(f -> figures.put(f.code(), f));
             }
             if (!persons.isEmpty()) {
-                (rolledUp && calendarYear(period)
-                                ? RolledUpFigures.persons(
-                                        jdbc, source.getKey(), rollups.persons(source.getKey()), persons, sites, period)
-                                : persons(source.getKey(), persons, sites, period))
+                boolean year = rolledUp && calendarYear(period);
+                boolean month = rolledUp && singleMonth(period);
+                Optional<UUID> tally = year || month ? rollups.tallyScope(sites) : Optional.empty();
+                String tallied = year
+                        ? String.valueOf(period.from().getYear())
+                        : YearMonth.from(period.from()).toString();
+                (tally.isPresent()
+                                ? RolledUpFigures.tallied(jdbc, source.getKey(), persons, sites, tallied, tally.get())
+                                : year
+                                        ? RolledUpFigures.persons(
+                                                jdbc,
+                                                source.getKey(),
+                                                rollups.persons(source.getKey()),
+                                                persons,
+                                                sites,
+                                                period)
+                                        : persons(source.getKey(), persons, sites, period))
                         .forEach(f -> figures.put(f.code(), f));
             }
         }
@@ -269,6 +284,11 @@ class ReportEngine {
     static boolean wholeMonths(Period period) {
         return period.from().getDayOfMonth() == 1
                 && period.to().equals(period.to().withDayOfMonth(period.to().lengthOfMonth()));
+    }
+
+    static boolean singleMonth(Period period) {
+        return wholeMonths(period)
+                && period.from().withDayOfMonth(1).equals(period.to().withDayOfMonth(1));
     }
 
     static boolean calendarYear(Period period) {

@@ -85,6 +85,59 @@ final class RolledUpFigures {
         return result;
     }
 
+    /**
+     * Distinct persons over a calendar year or a month ({@code tallied}: 2025 or 2025-03), read from
+     * the tallies of a programme or the organisation.
+     */
+    static List<Figures> tallied(
+            JdbcClient jdbc,
+            String source,
+            List<Indicator> indicators,
+            List<SiteRef> sites,
+            String tallied,
+            UUID scope) {
+        record Tally(String indicator, String dimension, String category, long persons) {}
+        List<Tally> tallies = jdbc.sql("""
+                        select indicator, dimension, category, persons from reporting.person_tally
+                         where source = :source and period = :period and scope = :scope and indicator = any(:codes)
+                        """)
+                .param("source", source)
+                .param("period", tallied)
+                .param("scope", scope)
+                .param("codes", indicators.stream().map(Indicator::code).toArray(String[]::new))
+                .query(Tally.class)
+                .list();
+        boolean singleProgramme = ReportEngine.singleProgramme(sites);
+        List<Figures> result = new ArrayList<>();
+        for (Indicator indicator : indicators) {
+            long total = 0;
+            Map<Dimension, Map<String, Long>> by = ReportEngine.emptyBy(indicator);
+            Map<String, Long> months = new TreeMap<>();
+            for (Tally tally : tallies) {
+                if (!tally.indicator().equals(indicator.code()) || tally.persons() == 0) {
+                    continue;
+                }
+                switch (tally.dimension()) {
+                    case "TOTAL" -> total = tally.persons();
+                    case "MONTH" -> months.put(tally.category(), tally.persons());
+                    default -> {
+                        Dimension dimension = Dimension.valueOf(tally.dimension());
+                        if (indicator.disaggregations().contains(dimension)) {
+                            by.computeIfAbsent(dimension, d -> new TreeMap<>()).put(tally.category(), tally.persons());
+                        }
+                    }
+                }
+            }
+            if (singleProgramme && indicator.disaggregations().contains(Dimension.PROGRAMME) && total > 0) {
+                by.put(
+                        Dimension.PROGRAMME,
+                        new TreeMap<>(Map.of(sites.getFirst().programmeId().toString(), total)));
+            }
+            result.add(new Figures(indicator.code(), total, by, months));
+        }
+        return result;
+    }
+
     static List<Figures> persons(
             JdbcClient jdbc,
             String source,

@@ -4,19 +4,25 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.passerelle.reporting.ReportViews.SiteRef;
+import org.passerelle.sites.SiteDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The roll-ups of reporting's own facts: additive figures per site, month and disaggregation cell
- * ({@code additive_month}), and each person's facts per site and calendar year ({@code
- * person_year}) for distinct persons over a year. They are rebuilt from the facts for the site-months
- * and persons a change touched, in the same transaction, so they are exactly as right as the facts.
- * Indicators over other modules' sources are counted from the source itself.
+ * ({@code additive_month}); each person's facts per site and calendar year ({@code person_year})
+ * for distinct persons over a year; and, from those, the distinct persons of each programme and of
+ * the organisation per year, counted ahead in each category ({@code person_tally}). They are
+ * rebuilt for the site-months and persons a change touched, in the same transaction as the facts,
+ * so they are exactly as right as the facts. Indicators over other modules' sources are counted
+ * from the source itself.
  */
 @Component
 class Rollups {
@@ -24,15 +30,22 @@ class Rollups {
     static final Set<String> SOURCES = Set.of("reporting.encounter_fact", "reporting.registration_fact");
     static final String DISCIPLINES = "array['MEDICAL','NURSING','MENTAL_HEALTH','SOCIAL','LEGAL']";
 
+    /** The scope of the tallies of all the organisation's sites. */
+    static final UUID ORGANISATION = new UUID(0, 0);
+
     /** A site and the first day of a month. */
     record SiteMonth(UUID siteId, LocalDate month) {}
 
+    private record SiteProgramme(UUID siteId, UUID programmeId) {}
+
     private final JdbcClient jdbc;
     private final IndicatorCatalogue catalogue;
+    private final SiteDirectory siteDirectory;
 
-    Rollups(JdbcClient jdbc, IndicatorCatalogue catalogue) {
+    Rollups(JdbcClient jdbc, IndicatorCatalogue catalogue, SiteDirectory siteDirectory) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
+        this.siteDirectory = siteDirectory;
     }
 
     boolean covers(String source) {
@@ -71,8 +84,66 @@ class Rollups {
         }
     }
 
+    /**
+     * Follows the sites' programmes: a new site is added to the tallies' map; a site moved to
+     * another programme (or gone) has the tallies counted again.
+     */
+    void followSites() {
+        List<SiteProgramme> now = siteDirectory.sites().stream()
+                .map(site -> new SiteProgramme(site.id(), site.programmeId()))
+                .toList();
+        Map<UUID, UUID> counted = jdbc
+                .sql("select site_id, programme_id from reporting.tally_site")
+                .query(SiteProgramme.class)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(SiteProgramme::siteId, SiteProgramme::programmeId));
+        Map<UUID, UUID> current =
+                now.stream().collect(Collectors.toMap(SiteProgramme::siteId, SiteProgramme::programmeId));
+        boolean moved = counted.entrySet().stream().anyMatch(e -> !e.getValue().equals(current.get(e.getKey())));
+        if (moved) {
+            jdbc.sql("delete from reporting.tally_site").update();
+        }
+        for (SiteProgramme site : now) {
+            if (moved || !counted.containsKey(site.siteId())) {
+                jdbc.sql(
+                                "insert into reporting.tally_site (site_id, programme_id) values (?, ?) on conflict do nothing")
+                        .params(site.siteId(), site.programmeId())
+                        .update();
+            }
+        }
+        if (moved) {
+            jdbc.sql("truncate reporting.person_tally").update();
+            tallyAll();
+        }
+    }
+
+    /**
+     * The scope of the tallies these sites make up: the organisation when they are all its sites, a
+     * programme when they are all of its sites; none otherwise (the user sees part of a programme).
+     */
+    Optional<UUID> tallyScope(List<SiteRef> sites) {
+        Map<UUID, UUID> counted = jdbc
+                .sql("select site_id, programme_id from reporting.tally_site")
+                .query(SiteProgramme.class)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(SiteProgramme::siteId, SiteProgramme::programmeId));
+        Set<UUID> chosen = sites.stream().map(SiteRef::id).collect(Collectors.toSet());
+        if (chosen.equals(counted.keySet())) {
+            return Optional.of(ORGANISATION);
+        }
+        UUID programme = sites.getFirst().programmeId();
+        Set<UUID> ofProgramme = counted.entrySet().stream()
+                .filter(e -> e.getValue().equals(programme))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        return chosen.equals(ofProgramme) ? Optional.of(programme) : Optional.empty();
+    }
+
     void rebuildAll() {
-        jdbc.sql("truncate reporting.additive_month, reporting.person_year").update();
+        jdbc.sql("truncate reporting.additive_month, reporting.person_year, reporting.person_tally")
+                .update();
         for (String source : SOURCES) {
             // written in the order reports read them, so that a programme's year is on few pages
             if (!additive(source).isEmpty()) {
@@ -82,8 +153,10 @@ class Rollups {
                 jdbc.sql(personInsert(source, "true") + " order by 3, 4").update();
             }
         }
+        tallyAll();
         jdbc.sql("analyze reporting.additive_month").update();
         jdbc.sql("analyze reporting.person_year").update();
+        jdbc.sql("analyze reporting.person_tally").update();
     }
 
     /** The site-months of a source's facts of these consultations or persons. */
@@ -121,7 +194,42 @@ class Rollups {
                 .update();
     }
 
+    private void tallyAll() {
+        for (String source : SOURCES) {
+            if (!persons(source).isEmpty()) {
+                jdbc.sql(tallyInsert(source, yearRows(source, "true"), 1)).update();
+                jdbc.sql(tallyInsert(source, monthRows(source, "true"), 1)).update();
+            }
+        }
+    }
+
+    /**
+     * Takes away ({@code sign} -1) these persons' part in the month tallies, as their facts are now,
+     * or adds it (1): called before and after their facts are rebuilt.
+     */
+    void tallyMonths(String personKeys, int sign) {
+        for (String source : SOURCES) {
+            if (!persons(source).isEmpty()) {
+                jdbc.sql(tallyInsert(source, monthRows(source, "f.person_key = any(:persons::uuid[])"), sign))
+                        .param("persons", personKeys)
+                        .update();
+            }
+        }
+    }
+
+    /**
+     * Rebuilds these persons' year roll-ups, taking their part out of the year tallies and putting it
+     * back; then forgets the tallies' empty categories.
+     */
     void refreshPersons(String personKeys) {
+        String theirs = "y.person_key = any(:persons::uuid[])";
+        for (String source : SOURCES) {
+            if (!persons(source).isEmpty()) {
+                jdbc.sql(tallyInsert(source, yearRows(source, theirs), -1))
+                        .param("persons", personKeys)
+                        .update();
+            }
+        }
         jdbc.sql("delete from reporting.person_year where person_key = any(?::uuid[])")
                 .param(personKeys)
                 .update();
@@ -130,8 +238,12 @@ class Rollups {
                 jdbc.sql(personInsert(source, "f.person_key = any(:persons::uuid[])"))
                         .param("persons", personKeys)
                         .update();
+                jdbc.sql(tallyInsert(source, yearRows(source, theirs), 1))
+                        .param("persons", personKeys)
+                        .update();
             }
         }
+        jdbc.sql("delete from reporting.person_tally where persons = 0").update();
     }
 
     private String additiveInsert(String source, String condition) {
@@ -150,6 +262,29 @@ class Rollups {
     }
 
     private String personInsert(String source, String condition) {
+        return "insert into reporting.person_year (source, person_key, site_id, year, sex, ages, disciplines, months)"
+                + " select '" + source + "', person_key, site_id, period, sex, ages, disciplines, months from ("
+                + personRows(source, condition, "extract(year from f.occurred_on)::int") + ") as rows";
+    }
+
+    /** The year roll-ups of a source meeting a condition on {@code y}, as rows for the tallies. */
+    private static String yearRows(String source, String condition) {
+        return "select y.year::text as period, y.person_key, y.site_id, y.sex, y.ages, y.disciplines, y.months"
+                + " from reporting.person_year y where y.source = '" + source + "' and (" + condition + ")";
+    }
+
+    /** The facts of a source meeting a condition on {@code f}, per person, site and month, as rows for the tallies. */
+    private String monthRows(String source, String condition) {
+        return personRows(source, condition, "to_char(f.occurred_on, 'YYYY-MM')");
+    }
+
+    /**
+     * One row per person, site and period of the facts meeting a condition: for each indicator
+     * counting persons, the youngest age group of the person's matching facts, and bit masks of their
+     * disciplines (MEDICAL, NURSING, MENTAL_HEALTH, SOCIAL, LEGAL) and months (January = bit 0); 0
+     * when none matches.
+     */
+    private String personRows(String source, String condition, String period) {
         List<Indicator> indicators = persons(source);
         boolean hasDiscipline =
                 indicators.stream().anyMatch(i -> i.disaggregations().contains(Dimension.DISCIPLINE));
@@ -164,12 +299,67 @@ class Rollups {
                 i -> "coalesce(bit_or(1 << (extract(month from f.occurred_on)::int - 1)) filter (where " + i.filter()
                         + "), 0)");
         String any = indicators.stream().map(i -> "(" + i.filter() + ")").collect(Collectors.joining(" or "));
-        return "insert into reporting.person_year (source, person_key, site_id, year, sex, ages, disciplines, months)"
-                + " select '" + source
-                + "', f.person_key, f.site_id, extract(year from f.occurred_on)::int, min(f.sex::text),"
-                + " array[" + ages + "]::text[], array[" + disciplines + "]::int[], array[" + months + "]::int[]"
+        return "select " + period + " as period, f.person_key, f.site_id, min(f.sex::text) as sex,"
+                + " array[" + ages + "]::text[] as ages, array[" + disciplines + "]::int[] as disciplines,"
+                + " array[" + months + "]::int[] as months"
                 + " from " + source + " f where f.person_key is not null and (" + condition + ")"
-                + " group by f.person_key, f.site_id, 4 having bool_or(" + any + ")";
+                + " group by f.person_key, f.site_id, 1 having bool_or(" + any + ")";
+    }
+
+    /**
+     * Adds ({@code sign} 1) or takes away (-1) the part of the persons in these rows (one per person,
+     * site and period: a year or a month) in the tallies of their programmes and of the organisation.
+     * A person's part in a scope and period, for each indicator counting them: one in the total, in
+     * their sex, in the youngest age group they were seen at, in each discipline, month and site they
+     * were seen in, and (for the organisation) in each programme.
+     */
+    private String tallyInsert(String source, String rows, int sign) {
+        List<Indicator> indicators = persons(source);
+        String codes =
+                indicators.stream().map(i -> "'" + i.code() + "'").collect(Collectors.joining(", ", "array[", "]"));
+        String ages = each(indicators, i -> "min(ages[" + (indicators.indexOf(i) + 1) + "])");
+        String disciplines = each(indicators, i -> "bit_or(disciplines[" + (indicators.indexOf(i) + 1) + "])");
+        String months = each(indicators, i -> "bit_or(months[" + (indicators.indexOf(i) + 1) + "])");
+        String organisation = "'" + ORGANISATION + "'::uuid";
+        return """
+                insert into reporting.person_tally (source, period, scope, indicator, dimension, category, persons)
+                with p as materialized (
+                    select r.period, t.programme_id, r.site_id, r.person_key, r.sex, r.ages, r.disciplines, r.months
+                      from (%2$s) as r join reporting.tally_site t on t.site_id = r.site_id),
+                s as materialized (
+                    select period, case when grouping(programme_id) = 0 then programme_id end as programme_id,
+                           min(sex) as sex, array[%3$s] as a, array[%4$s]::int[] as d, array[%5$s]::int[] as m
+                      from p group by grouping sets ((period, programme_id, person_key), (period, person_key)))
+                select '%1$s', period, scope, (%6$s)[k], dimension, category, %7$d * count(*)
+                  from (
+                    select s.period, coalesce(s.programme_id, %8$s) as scope, k, x.dimension, x.category
+                      from s cross join generate_series(1, %9$d) as k
+                      cross join lateral (
+                          select 'TOTAL', ''
+                          union all select 'SEX', s.sex
+                          union all select 'AGE_GROUP', coalesce(s.a[k], 'unknown')
+                          union all select 'DISCIPLINE', dn.name
+                                      from unnest(%10$s) with ordinality as dn(name, n)
+                                     where s.d[k] & (1 << (dn.n::int - 1)) <> 0
+                          union all select 'MONTH', to_char(make_date(left(s.period, 4)::int, mo, 1), 'YYYY-MM')
+                                      from generate_series(1, 12) as mo where s.m[k] & (1 << (mo - 1)) <> 0
+                      ) as x(dimension, category)
+                     where s.m[k] <> 0
+                    union all
+                    select s.period, %8$s, k, 'PROGRAMME', s.programme_id::text
+                      from s cross join generate_series(1, %9$d) as k
+                     where s.programme_id is not null and s.m[k] <> 0
+                    union all
+                    select p.period, sc.scope, k, 'SITE', p.site_id::text
+                      from p cross join generate_series(1, %9$d) as k
+                      cross join lateral (values (p.programme_id), (%8$s)) as sc(scope)
+                     where p.months[k] <> 0
+                  ) as part
+                 group by period, scope, k, dimension, category
+                on conflict (source, period, scope, indicator, dimension, category)
+                do update set persons = reporting.person_tally.persons + excluded.persons
+                """.formatted(
+                source, rows, ages, disciplines, months, codes, sign, organisation, indicators.size(), DISCIPLINES);
     }
 
     private static String each(List<Indicator> indicators, java.util.function.Function<Indicator, String> sql) {

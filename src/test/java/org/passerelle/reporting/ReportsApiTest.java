@@ -75,6 +75,26 @@ class ReportsApiTest {
                 .single();
     }
 
+    /**
+     * The calendar year 2025 and the month of March 2025, read from the roll-ups (and for a whole
+     * programme or organisation from the tallies of distinct persons), equal the same days counted
+     * from the facts.
+     */
+    private void assertYearAgreesWithFacts(ApiSession session, String scope) {
+        assertAgree(session, scope, "period=2025", "from=2025-01-02&to=2025-12-30");
+        assertAgree(session, scope, "period=2025-03", "from=2025-02-28&to=2025-03-31");
+    }
+
+    private void assertAgree(ApiSession session, String scope, String rolledUp, String counted) {
+        String prefix = scope.isEmpty() ? "" : scope + "&";
+        ApiSession.Response fromRollups = session.get("/api/reports?" + prefix + rolledUp);
+        ApiSession.Response fromFacts = session.get("/api/reports?" + prefix + counted);
+        assertThat(fromRollups.status()).as(fromRollups.body().toString()).isEqualTo(200);
+        assertThat(fromFacts.body().path("figures"))
+                .as("figures counted from the facts equal those read from the roll-ups (%s %s)", scope, rolledUp)
+                .isEqualTo(fromRollups.body().path("figures"));
+    }
+
     private JsonNode march(ApiSession session) {
         ApiSession.Response response = session.get("/api/reports?programme=" + programmeId + "&period=2025-03");
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
@@ -137,11 +157,16 @@ class ReportsApiTest {
                 .body();
         assertThat(figure(year, "OUTPATIENT_CONSULTATIONS")).isEqualTo(5);
         assertThat(figure(year, "PEOPLE_REACHED")).isEqualTo(4);
-        JsonNode counted = all.get("/api/reports?programme=" + programmeId + "&from=2025-01-02&to=2025-12-30")
-                .body();
-        assertThat(counted.path("figures"))
-                .as("figures counted from the facts equal those read from the roll-ups")
-                .isEqualTo(year.path("figures"));
+        assertYearAgreesWithFacts(all, "programme=" + programmeId);
+        assertYearAgreesWithFacts(all, "");
+        assertYearAgreesWithFacts(coordinator, "programme=" + programmeId);
+        assertThat(figure(
+                        coordinator
+                                .get("/api/reports?programme=" + programmeId + "&period=2025")
+                                .body(),
+                        "PEOPLE_REACHED"))
+                .as("a coordinator of site A only: the year is counted over that site")
+                .isEqualTo(3);
         JsonNode custom = all.get("/api/reports?site=" + organisation.siteB + "&from=2025-03-01&to=2025-03-10")
                 .body();
         assertThat(figure(custom, "OUTPATIENT_CONSULTATIONS")).isEqualTo(1);
@@ -192,6 +217,40 @@ class ReportsApiTest {
                 "status = 'SIGNED', signed_at = now()");
         assertThat(figure(march(all), "OUTPATIENT_CONSULTATIONS", "DISCIPLINE", "MEDICAL"))
                 .isEqualTo(3);
+        assertYearAgreesWithFacts(all, "programme=" + programmeId);
+        assertYearAgreesWithFacts(all, "");
+    }
+
+    @Test
+    void countsASiteMovedToAnotherProgrammeThere() {
+        ApiSession all = organisation.dataOfficer(true, List.of());
+        JsonNode before = all.get("/api/reports?programme=" + programmeId + "&period=2025")
+                .body();
+        assertThat(figure(before, "PEOPLE_REACHED")).isEqualTo(4);
+
+        String other = jdbc.sql("insert into sites.programme (id, code, name) values (gen_random_uuid(), ?, ?)"
+                        + " returning id::text")
+                .params(
+                        "P-MOVED-" + programmeId.substring(0, 8).toUpperCase(java.util.Locale.ROOT),
+                        "Moved " + programmeId)
+                .query(String.class)
+                .single();
+        jdbc.sql("update sites.site set programme_id = ?::uuid where id = ?::uuid")
+                .params(other, organisation.siteB)
+                .update();
+        JsonNode after = all.get("/api/reports?programme=" + programmeId + "&period=2025")
+                .body();
+        assertThat(figure(after, "PEOPLE_REACHED"))
+                .as("the boy was seen at site B only")
+                .isEqualTo(3);
+        assertThat(figure(
+                        all.get("/api/reports?programme=" + other + "&period=2025")
+                                .body(),
+                        "PEOPLE_REACHED"))
+                .isEqualTo(1);
+        assertYearAgreesWithFacts(all, "programme=" + programmeId);
+        assertYearAgreesWithFacts(all, "programme=" + other);
+        assertYearAgreesWithFacts(all, "");
     }
 
     @Test
@@ -208,6 +267,7 @@ class ReportsApiTest {
                 .as("the merged record's first medical visit follows the kept record's February one")
                 .isEqualTo(1);
         assertThat(figure(merged, "NEW_REGISTRATIONS")).isZero();
+        assertYearAgreesWithFacts(dataOfficer, "programme=" + programmeId);
 
         ApiSession.Response erased =
                 dataOfficer.post("/api/people/" + unknownAge + "/erasure", Map.of("reason", "PERSON_REQUEST"));
@@ -217,6 +277,8 @@ class ReportsApiTest {
                 .as("the figures survive the erasure")
                 .isEqualTo(3);
         assertThat(figure(after, "CONSULTATIONS", "DISCIPLINE", "SOCIAL")).isEqualTo(1);
+        assertYearAgreesWithFacts(dataOfficer, "programme=" + programmeId);
+        assertYearAgreesWithFacts(dataOfficer, "");
         assertThat(jdbc.sql("select count(*) from reporting.encounter_fact where person_key = ?::uuid")
                         .param(unknownAge)
                         .query(Long.class)
