@@ -42,9 +42,10 @@ export function ReportsScreen() {
       setProblem(toProblem(error, t));
     }
   };
+  // asked at once, beside the scope: the first figures need no round trip before them
   useEffect(() => {
-    if (allowed && scope) load();
-  }, [allowed, scope, JSON.stringify(query)]);
+    if (allowed) load();
+  }, [allowed, JSON.stringify(query)]);
 
   if (!allowed) {
     return (

@@ -41,7 +41,10 @@ final class Dhis2Payloads {
 
     private Dhis2Payloads() {}
 
-    /** The values of one site's figures under the mapping; small counts are left out. */
+    /**
+     * The values of one site's figures under the mapping; small counts are left out, and so is the
+     * cell beside a lone small count from which it could be worked out.
+     */
     static List<DataValue> values(
             List<Figures> figures,
             List<DataElementRow> mapping,
@@ -61,7 +64,11 @@ final class Dhis2Payloads {
             long value = total
                     ? f.total()
                     : f.of(Dimension.valueOf(row.disaggregation())).getOrDefault(row.category(), 0L);
-            if (suppression.hides(value)) {
+            if (suppression.hides(value)
+                    || (!total
+                            && suppression
+                                    .withheld(f.of(Dimension.valueOf(row.disaggregation())))
+                                    .contains(row.category()))) {
                 suppressed[0]++;
                 continue;
             }

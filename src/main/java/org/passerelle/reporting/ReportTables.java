@@ -41,7 +41,8 @@ class ReportTables {
                         List.of(label("indicator", locale), label("total", locale)),
                         report.figures().stream()
                                 .map(f -> new ReportTable.Row(indicatorName(f, language), List.of(f.total())))
-                                .toList());
+                                .toList(),
+                        ReportTable.Sums.NONE);
             case "sites" -> bySite(report, title, language, locale);
             case "months" -> byMonth(report, title, language, locale);
             case "SEX", "AGE_GROUP", "DISCIPLINE", "VISIT" ->
@@ -66,7 +67,7 @@ class ReportTables {
                                     f.of(Dimension.SITE).getOrDefault(site.id().toString(), 0L))
                             .toList()));
         }
-        return new ReportTable("sites", title, headers, rows);
+        return new ReportTable("sites", title, headers, rows, ReportTable.Sums.COLUMNS);
     }
 
     private ReportTable byMonth(Report report, String title, String language, java.util.Locale locale) {
@@ -82,7 +83,7 @@ class ReportTables {
                                 .map(f -> f.months().getOrDefault(m, 0L))
                                 .toList()))
                 .toList();
-        return new ReportTable("months", title, headers, rows);
+        return new ReportTable("months", title, headers, rows, ReportTable.Sums.COLUMNS);
     }
 
     private ReportTable byDimension(
@@ -105,7 +106,11 @@ class ReportTables {
             rows.add(new ReportTable.Row(indicatorName(f, language), counts));
         }
         return new ReportTable(
-                "by-" + dimension.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), title, headers, rows);
+                "by-" + dimension.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                title,
+                headers,
+                rows,
+                ReportTable.Sums.ROWS);
     }
 
     /** The categories of a dimension in their natural order; others found in the data follow. */

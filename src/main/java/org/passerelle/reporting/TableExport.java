@@ -26,10 +26,15 @@ class TableExport {
     byte[] csv(ReportTable table) {
         StringBuilder out = new StringBuilder("\uFEFF");
         line(out, table.headers());
-        for (ReportTable.Row row : table.rows()) {
+        java.util.Set<Integer> withheld = table.withheld(suppression);
+        int width = table.headers().size() - 1;
+        for (int r = 0; r < table.rows().size(); r++) {
+            ReportTable.Row row = table.rows().get(r);
             List<String> cells = new java.util.ArrayList<>();
             cells.add(row.label());
-            row.counts().forEach(c -> cells.add(suppression.show(c)));
+            for (int c = 0; c < row.counts().size(); c++) {
+                cells.add(suppression.show(row.counts().get(c), withheld.contains(r * width + c)));
+            }
             line(out, cells);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -45,18 +50,20 @@ class TableExport {
                 sheet.value(2, c, table.headers().get(c));
                 sheet.style(2, c).bold().set();
             }
-            int r = 3;
-            for (ReportTable.Row row : table.rows()) {
-                sheet.value(r, 0, row.label());
+            java.util.Set<Integer> withheld = table.withheld(suppression);
+            int width = table.headers().size() - 1;
+            for (int r = 0; r < table.rows().size(); r++) {
+                ReportTable.Row row = table.rows().get(r);
+                sheet.value(r + 3, 0, row.label());
                 for (int c = 0; c < row.counts().size(); c++) {
                     long count = row.counts().get(c);
-                    if (suppression.hides(count)) {
-                        sheet.value(r, c + 1, suppression.show(count));
+                    boolean hidden = withheld.contains(r * width + c);
+                    if (hidden || suppression.hides(count)) {
+                        sheet.value(r + 3, c + 1, suppression.show(count, hidden));
                     } else {
-                        sheet.value(r, c + 1, count);
+                        sheet.value(r + 3, c + 1, count);
                     }
                 }
-                r++;
             }
             workbook.finish();
         } catch (IOException e) {
