@@ -147,7 +147,8 @@ class Rollups {
         for (String source : SOURCES) {
             // written in the order reports read them, so that a programme's year is on few pages
             if (!additive(source).isEmpty()) {
-                jdbc.sql(additiveInsert(source, "true") + " order by 2, 3").update();
+                jdbc.sql(additiveInsert(source, source + " f") + " order by 2, 3")
+                        .update();
             }
             if (!persons(source).isEmpty()) {
                 jdbc.sql(personInsert(source, "true") + " order by 3, 4").update();
@@ -184,11 +185,12 @@ class Rollups {
                         + " where a.source = ? and a.site_id = sm.site_id and a.month = sm.month")
                 .params(sites, months, source)
                 .update();
+        // each site-month read by a range of the (site, day) index, not by a pass over all facts
         jdbc.sql(additiveInsert(
                         source,
-                        "exists (select 1 from unnest(:sites::uuid[], :months::date[]) as sm(site_id, month)"
-                                + " where sm.site_id = f.site_id and f.occurred_on >= sm.month"
-                                + " and f.occurred_on < sm.month + interval '1 month')"))
+                        "unnest(:sites::uuid[], :months::date[]) as sm(sm_site, sm_month) join " + source
+                                + " f on f.site_id = sm.sm_site and f.occurred_on >= sm.sm_month"
+                                + " and f.occurred_on < (sm.sm_month + interval '1 month')::date"))
                 .param("sites", sites)
                 .param("months", months)
                 .update();
@@ -246,7 +248,8 @@ class Rollups {
         jdbc.sql("delete from reporting.person_tally where persons = 0").update();
     }
 
-    private String additiveInsert(String source, String condition) {
+    /** The additive cells of the facts {@code from} (a source as {@code f}, or a join with it). */
+    private String additiveInsert(String source, String from) {
         List<Indicator> indicators = additive(source);
         EnumSet<Dimension> dims = EnumSet.noneOf(Dimension.class);
         indicators.forEach(i -> dims.addAll(i.disaggregations()));
@@ -258,7 +261,7 @@ class Rollups {
                 + " select '" + source + "', f.site_id, date_trunc('month', f.occurred_on)::date, "
                 + column(dims, Dimension.SEX) + ", " + column(dims, Dimension.AGE_GROUP) + ", "
                 + column(dims, Dimension.DISCIPLINE) + ", " + column(dims, Dimension.VISIT) + ", array[" + counts
-                + "]::bigint[] from " + source + " f where " + condition + " group by 1, 2, 3, 4, 5, 6, 7";
+                + "]::bigint[] from " + from + " group by 1, 2, 3, 4, 5, 6, 7";
     }
 
     private String personInsert(String source, String condition) {
