@@ -1,8 +1,6 @@
 package org.passerelle.reporting;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -130,10 +128,7 @@ class FactRefresher {
                 .param("encounters", array(encounters))
                 .query(String.class)
                 .single();
-        Set<Rollups.SiteMonth> encounterMonths =
-                new HashSet<>(rollups.siteMonths(ENCOUNTERS, array(encounters), persons));
-        Set<Rollups.SiteMonth> registrationMonths = new HashSet<>(rollups.siteMonths(REGISTRATIONS, "{}", persons));
-        rollups.tallyMonths(persons, -1);
+        rollups.countFacts(array(encounters), persons, -1);
         jdbc.sql(
                         "delete from reporting.encounter_fact where encounter_id = any(?::uuid[]) or person_key = any(?::uuid[])")
                 .params(array(encounters), persons)
@@ -148,11 +143,7 @@ class FactRefresher {
         jdbc.sql(FactSql.INSERT_REGISTRATION_FACTS + " and p.id = any(?::uuid[])")
                 .param(persons)
                 .update();
-        rollups.tallyMonths(persons, 1);
-        encounterMonths.addAll(rollups.siteMonths(ENCOUNTERS, array(encounters), persons));
-        registrationMonths.addAll(rollups.siteMonths(REGISTRATIONS, "{}", persons));
-        rollups.refreshSiteMonths(ENCOUNTERS, encounterMonths);
-        rollups.refreshSiteMonths(REGISTRATIONS, registrationMonths);
+        rollups.countFacts(array(encounters), persons, 1);
         rollups.refreshPersons(persons);
     }
 

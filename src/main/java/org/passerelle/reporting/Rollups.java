@@ -1,7 +1,6 @@
 package org.passerelle.reporting;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +146,7 @@ class Rollups {
         for (String source : SOURCES) {
             // written in the order reports read them, so that a programme's year is on few pages
             if (!additive(source).isEmpty()) {
-                jdbc.sql(additiveInsert(source, source + " f") + " order by 2, 3")
+                jdbc.sql(additiveInsert(source, source + " f", 1) + " order by 2, 3")
                         .update();
             }
             if (!persons(source).isEmpty()) {
@@ -160,42 +159,6 @@ class Rollups {
         jdbc.sql("analyze reporting.person_tally").update();
     }
 
-    /** The site-months of a source's facts of these consultations or persons. */
-    List<SiteMonth> siteMonths(String source, String encounterIds, String personKeys) {
-        String select = "select distinct site_id, date_trunc('month', occurred_on)::date as month from " + source;
-        if (source.equals("reporting.encounter_fact")) {
-            return jdbc.sql(select + " where encounter_id = any(?::uuid[]) or person_key = any(?::uuid[])")
-                    .params(encounterIds, personKeys)
-                    .query(SiteMonth.class)
-                    .list();
-        }
-        return jdbc.sql(select + " where person_key = any(?::uuid[])")
-                .param(personKeys)
-                .query(SiteMonth.class)
-                .list();
-    }
-
-    void refreshSiteMonths(String source, Collection<SiteMonth> siteMonths) {
-        if (siteMonths.isEmpty() || additive(source).isEmpty()) {
-            return;
-        }
-        String sites = siteMonths.stream().map(s -> s.siteId().toString()).collect(Collectors.joining(",", "{", "}"));
-        String months = siteMonths.stream().map(s -> s.month().toString()).collect(Collectors.joining(",", "{", "}"));
-        jdbc.sql("delete from reporting.additive_month a using unnest(?::uuid[], ?::date[]) as sm(site_id, month)"
-                        + " where a.source = ? and a.site_id = sm.site_id and a.month = sm.month")
-                .params(sites, months, source)
-                .update();
-        // each site-month read by a range of the (site, day) index, not by a pass over all facts
-        jdbc.sql(additiveInsert(
-                        source,
-                        "unnest(:sites::uuid[], :months::date[]) as sm(sm_site, sm_month) join " + source
-                                + " f on f.site_id = sm.sm_site and f.occurred_on >= sm.sm_month"
-                                + " and f.occurred_on < (sm.sm_month + interval '1 month')::date"))
-                .param("sites", sites)
-                .param("months", months)
-                .update();
-    }
-
     private void tallyAll() {
         for (String source : SOURCES) {
             if (!persons(source).isEmpty()) {
@@ -206,11 +169,24 @@ class Rollups {
     }
 
     /**
-     * Takes away ({@code sign} -1) these persons' part in the month tallies, as their facts are now,
-     * or adds it (1): called before and after their facts are rebuilt.
+     * Takes away ({@code sign} -1) the part of the facts of these consultations and persons, as they
+     * are now, in the additive cells and the month tallies, or adds it (1): called before and after
+     * their facts are rebuilt, so that the cost of a change is that of the facts it touches.
      */
-    void tallyMonths(String personKeys, int sign) {
+    void countFacts(String encounterIds, String personKeys, int sign) {
         for (String source : SOURCES) {
+            String theirs = source.equals("reporting.encounter_fact")
+                    ? "f.encounter_id = any(:encounters::uuid[]) or f.person_key = any(:persons::uuid[])"
+                    : "f.person_key = any(:persons::uuid[])";
+            if (!additive(source).isEmpty()) {
+                jdbc.sql(additiveInsert(source, source + " f where " + theirs, sign)
+                                + " on conflict (source, site_id, month, sex, age_group, discipline, visit)"
+                                + " do update set counts = array(select a + b from unnest(reporting.additive_month.counts,"
+                                + " excluded.counts) with ordinality as t(a, b, n) order by n)")
+                        .param("encounters", encounterIds)
+                        .param("persons", personKeys)
+                        .update();
+            }
             if (!persons(source).isEmpty()) {
                 jdbc.sql(tallyInsert(source, monthRows(source, "f.person_key = any(:persons::uuid[])"), sign))
                         .param("persons", personKeys)
@@ -248,13 +224,14 @@ class Rollups {
         jdbc.sql("delete from reporting.person_tally where persons = 0").update();
     }
 
-    /** The additive cells of the facts {@code from} (a source as {@code f}, or a join with it). */
-    private String additiveInsert(String source, String from) {
+    /** The additive cells of the facts {@code from} (a source as {@code f} and a condition), times {@code sign}. */
+    private String additiveInsert(String source, String from, int sign) {
         List<Indicator> indicators = additive(source);
         EnumSet<Dimension> dims = EnumSet.noneOf(Dimension.class);
         indicators.forEach(i -> dims.addAll(i.disaggregations()));
         String counts = indicators.stream()
-                .map(i -> (i.measure() == Measure.ATTENDEES ? "coalesce(sum(f.attendees)" : "coalesce(count(*)")
+                .map(i -> sign + " * "
+                        + (i.measure() == Measure.ATTENDEES ? "coalesce(sum(f.attendees)" : "coalesce(count(*)")
                         + " filter (where " + i.filter() + "), 0)")
                 .collect(Collectors.joining(", "));
         return "insert into reporting.additive_month (source, site_id, month, sex, age_group, discipline, visit, counts)"
