@@ -63,15 +63,12 @@ class ReportEngine {
                         .forEach(f -> figures.put(f.code(), f));
             }
             if (!persons.isEmpty()) {
-                boolean year = rolledUp && calendarYear(period);
-                boolean month = rolledUp && singleMonth(period);
-                Optional<UUID> tally = year || month ? rollups.tallyScope(sites) : Optional.empty();
-                String tallied = year
-                        ? String.valueOf(period.from().getYear())
-                        : YearMonth.from(period.from()).toString();
-                (tally.isPresent()
-                                ? RolledUpFigures.tallied(jdbc, source.getKey(), persons, sites, tallied, tally.get())
-                                : year
+                Optional<String> tallied = rolledUp ? tallied(period) : Optional.empty();
+                Optional<UUID> scope = tallied.isPresent() ? rollups.tallyScope(sites) : Optional.empty();
+                (scope.isPresent() && tallied.isPresent()
+                                ? RolledUpFigures.tallied(
+                                        jdbc, source.getKey(), persons, sites, tallied.get(), scope.get())
+                                : rolledUp && calendarYear(period)
                                         ? RolledUpFigures.persons(
                                                 jdbc,
                                                 source.getKey(),
@@ -286,9 +283,23 @@ class ReportEngine {
                 && period.to().equals(period.to().withDayOfMonth(period.to().lengthOfMonth()));
     }
 
-    static boolean singleMonth(Period period) {
-        return wholeMonths(period)
-                && period.from().withDayOfMonth(1).equals(period.to().withDayOfMonth(1));
+    /** How the tallies name the period when they keep it: a year (2025), a quarter (2025-Q1), a month (2025-03). */
+    static Optional<String> tallied(Period period) {
+        if (calendarYear(period)) {
+            return Optional.of(String.valueOf(period.from().getYear()));
+        }
+        if (!wholeMonths(period)) {
+            return Optional.empty();
+        }
+        YearMonth first = YearMonth.from(period.from());
+        YearMonth last = YearMonth.from(period.to());
+        if (first.equals(last)) {
+            return Optional.of(first.toString());
+        }
+        if ((first.getMonthValue() - 1) % 3 == 0 && last.equals(first.plusMonths(2))) {
+            return Optional.of(first.getYear() + "-Q" + ((first.getMonthValue() - 1) / 3 + 1));
+        }
+        return Optional.empty();
     }
 
     static boolean calendarYear(Period period) {

@@ -1,6 +1,5 @@
 package org.passerelle.reporting;
 
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,23 +16,25 @@ import org.springframework.stereotype.Component;
 /**
  * The roll-ups of reporting's own facts: additive figures per site, month and disaggregation cell
  * ({@code additive_month}); each person's facts per site and calendar year ({@code person_year})
- * for distinct persons over a year; and, from those, the distinct persons of each programme and of
- * the organisation per year, counted ahead in each category ({@code person_tally}). They are
- * rebuilt for the site-months and persons a change touched, in the same transaction as the facts,
- * so they are exactly as right as the facts. Indicators over other modules' sources are counted
- * from the source itself.
+ * for distinct persons over a year; and the distinct persons of each programme and of the
+ * organisation per year and per month, counted ahead in each category ({@code person_tally}). The
+ * additive cells and the tallies are kept by difference (the part of the facts a change touches is
+ * taken away before they are rebuilt and added back after), a person's year rows are rebuilt, all in
+ * the same transaction as the facts, so they are exactly as right as the facts. Indicators over
+ * other modules' sources are counted from the source itself.
  */
 @Component
 class Rollups {
 
-    static final Set<String> SOURCES = Set.of("reporting.encounter_fact", "reporting.registration_fact");
+    static final Set<String> SOURCES = Set.of(FactRefresher.ENCOUNTERS, FactRefresher.REGISTRATIONS);
     static final String DISCIPLINES = "array['MEDICAL','NURSING','MENTAL_HEALTH','SOCIAL','LEGAL']";
+
+    /** How the tallies kept from the facts name their periods: months (2025-03) and quarters (2025-Q1). */
+    static final List<String> TALLIED_PERIODS =
+            List.of("to_char(f.occurred_on, 'YYYY-MM')", "to_char(f.occurred_on, 'YYYY-\"Q\"Q')");
 
     /** The scope of the tallies of all the organisation's sites. */
     static final UUID ORGANISATION = new UUID(0, 0);
-
-    /** A site and the first day of a month. */
-    record SiteMonth(UUID siteId, LocalDate month) {}
 
     private record SiteProgramme(UUID siteId, UUID programmeId) {}
 
@@ -65,12 +66,13 @@ class Rollups {
                 .toList();
     }
 
-    /** Rebuilds the roll-ups when the catalogue changed since they were built. */
+    /** Rebuilds the roll-ups when the catalogue (or the periods tallied) changed since they were built. */
     void rebuildIfCatalogueChanged() {
+        // the periods the tallies keep are part of what the roll-ups were built for
         long signature = catalogue.all().stream()
                 .filter(i -> covers(i.source()))
                 .map(i -> i.code() + i.source() + i.measure() + i.filter() + i.disaggregations())
-                .collect(Collectors.joining("|"))
+                .collect(Collectors.joining("|", "", String.join("|", TALLIED_PERIODS)))
                 .hashCode();
         long stored = jdbc.sql("select last_seq from reporting.refresh_state where source = 'catalogue'")
                 .query(Long.class)
@@ -163,7 +165,10 @@ class Rollups {
         for (String source : SOURCES) {
             if (!persons(source).isEmpty()) {
                 jdbc.sql(tallyInsert(source, yearRows(source, "true"), 1)).update();
-                jdbc.sql(tallyInsert(source, monthRows(source, "true"), 1)).update();
+                for (String period : TALLIED_PERIODS) {
+                    jdbc.sql(tallyInsert(source, personRows(source, "true", period), 1))
+                            .update();
+                }
             }
         }
     }
@@ -175,7 +180,7 @@ class Rollups {
      */
     void countFacts(String encounterIds, String personKeys, int sign) {
         for (String source : SOURCES) {
-            String theirs = source.equals("reporting.encounter_fact")
+            String theirs = source.equals(FactRefresher.ENCOUNTERS)
                     ? "f.encounter_id = any(:encounters::uuid[]) or f.person_key = any(:persons::uuid[])"
                     : "f.person_key = any(:persons::uuid[])";
             if (!additive(source).isEmpty()) {
@@ -188,9 +193,12 @@ class Rollups {
                         .update();
             }
             if (!persons(source).isEmpty()) {
-                jdbc.sql(tallyInsert(source, monthRows(source, "f.person_key = any(:persons::uuid[])"), sign))
-                        .param("persons", personKeys)
-                        .update();
+                for (String period : TALLIED_PERIODS) {
+                    jdbc.sql(tallyInsert(
+                                    source, personRows(source, "f.person_key = any(:persons::uuid[])", period), sign))
+                            .param("persons", personKeys)
+                            .update();
+                }
             }
         }
     }
@@ -251,11 +259,6 @@ class Rollups {
     private static String yearRows(String source, String condition) {
         return "select y.year::text as period, y.person_key, y.site_id, y.sex, y.ages, y.disciplines, y.months"
                 + " from reporting.person_year y where y.source = '" + source + "' and (" + condition + ")";
-    }
-
-    /** The facts of a source meeting a condition on {@code f}, per person, site and month, as rows for the tallies. */
-    private String monthRows(String source, String condition) {
-        return personRows(source, condition, "to_char(f.occurred_on, 'YYYY-MM')");
     }
 
     /**

@@ -37,4 +37,19 @@ class PeriodTest {
         assertThatThrownBy(() -> Period.of(null, LocalDate.of(2000, 1, 1), LocalDate.of(2026, 1, 1)))
                 .isInstanceOf(DomainException.class);
     }
+
+    @Test
+    void namesThePeriodsTheTalliesKeep() {
+        assertThat(ReportEngine.tallied(Period.of("2025", null, null))).contains("2025");
+        assertThat(ReportEngine.tallied(Period.of("2025-Q3", null, null))).contains("2025-Q3");
+        assertThat(ReportEngine.tallied(Period.of("2025-11", null, null))).contains("2025-11");
+        assertThat(ReportEngine.tallied(Period.of(null, LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30))))
+                .as("a custom period that is a quarter")
+                .contains("2025-Q2");
+        assertThat(ReportEngine.tallied(Period.of(null, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 4, 30))))
+                .as("three months across quarters")
+                .isEmpty();
+        assertThat(ReportEngine.tallied(Period.of(null, LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 31))))
+                .isEmpty();
+    }
 }

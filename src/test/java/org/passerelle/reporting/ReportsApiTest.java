@@ -76,13 +76,14 @@ class ReportsApiTest {
     }
 
     /**
-     * The calendar year 2025 and the month of March 2025, read from the roll-ups (and for a whole
+     * The calendar year 2025, its first quarter and the month of March 2025, read from the roll-ups (and for a whole
      * programme or organisation from the tallies of distinct persons), equal the same days counted
      * from the facts.
      */
     private void assertYearAgreesWithFacts(ApiSession session, String scope) {
         assertAgree(session, scope, "period=2025", "from=2025-01-02&to=2025-12-30");
         assertAgree(session, scope, "period=2025-03", "from=2025-02-28&to=2025-03-31");
+        assertAgree(session, scope, "period=2025-Q1", "from=2024-12-31&to=2025-03-31");
     }
 
     private void assertAgree(ApiSession session, String scope, String rolledUp, String counted) {
