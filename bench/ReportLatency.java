@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Measures the latency of reports over the HTTP API against a running Passerelle holding demo data
  * (one request at a time: latency, not throughput): every indicator with every disaggregation for
- * a random site and month, and for a random programme and year, among the last five years.
+ * a random site and month, a random programme and year, all sites and a month, and a random
+ * programme and quarter, among the last five years.
  *
  * <pre>java bench/ReportLatency.java --base-url http://127.0.0.1:8080 --user coordination \
  *     --password demo-passerelle-2026 --reports 200 --warmup 20 --years 5</pre>
@@ -55,6 +56,7 @@ public final class ReportLatency {
         kinds.put("site-month", new ArrayList<>());
         kinds.put("programme-year", new ArrayList<>());
         kinds.put("all sites, month", new ArrayList<>());
+        kinds.put("programme-quarter", new ArrayList<>());
         for (int i = 0; i < warmup + reports; i++) {
             String month = now.minusMonths(random.nextInt(12 * years)).toString();
             kinds.get("site-month").add("/api/reports?site=" + sites.get(random.nextInt(sites.size())) + "&period=" + month);
@@ -62,6 +64,8 @@ public final class ReportLatency {
             kinds.get("programme-year").add("/api/reports?programme=" + programmes.get(random.nextInt(programmes.size()))
                     + "&period=" + year);
             kinds.get("all sites, month").add("/api/reports?period=" + month);
+            kinds.get("programme-quarter").add("/api/reports?programme=" + programmes.get(random.nextInt(programmes.size()))
+                    + "&period=" + year + "-Q" + (1 + random.nextInt(4)));
         }
         System.out.printf(Locale.ROOT, "%-20s %8s %8s %8s %8s %7s%n", "report", "p50 ms", "p95 ms", "p99 ms", "max ms", "n");
         for (Map.Entry<String, List<String>> kind : kinds.entrySet()) {
