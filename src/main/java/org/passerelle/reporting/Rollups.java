@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.passerelle.reporting.ReportViews.SiteRef;
 import org.passerelle.sites.SiteDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Rollups {
+
+    private static final Logger log = LoggerFactory.getLogger(Rollups.class);
 
     static final Set<String> SOURCES = Set.of(FactRefresher.ENCOUNTERS, FactRefresher.REGISTRATIONS);
     static final String DISCIPLINES = "array['MEDICAL','NURSING','MENTAL_HEALTH','SOCIAL','LEGAL']";
@@ -78,7 +82,9 @@ class Rollups {
                 .query(Long.class)
                 .single();
         if (stored != signature) {
+            long start = System.nanoTime();
             rebuildAll();
+            log.info("Reporting roll-ups rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
             jdbc.sql("update reporting.refresh_state set last_seq = ? where source = 'catalogue'")
                     .param(signature)
                     .update();
