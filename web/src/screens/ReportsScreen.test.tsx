@@ -75,6 +75,18 @@ describe('the reports screen', () => {
     expect(screen.container.querySelector('[data-testid="report-drill-up"]')).not.toBeNull();
   });
 
+  it('asks for the first figures at once and names all sites when the organisation has no name', async () => {
+    const unnamed = { ...report(), programmeId: null, title: '' };
+    fetchMock
+      .mockResolvedValueOnce(jsonResponse(SCOPE))
+      .mockResolvedValueOnce(jsonResponse(INDICATORS))
+      .mockResolvedValueOnce(jsonResponse(unnamed));
+    const screen = mount(<ReportsScreen />, 'en', COORDINATOR);
+    expect(urls().some((url) => url.startsWith('/api/reports?'))).toBe(true);
+    await settle();
+    expect(screen.container.querySelector('[data-testid="report-title"]')!.textContent).toBe('All my sites');
+  });
+
   it('asks for the chosen programme and year, and hides small counts in the annual report', async () => {
     const small = report();
     small.figures[0]!.total = 3;

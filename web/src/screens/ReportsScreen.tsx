@@ -181,7 +181,7 @@ export function ReportsScreen() {
       {report && view === 'annual' && (
         <div class="annual-report" data-testid="annual-report">
           <p class="hint">{t('reports.annualHint', { threshold: scope.smallCountThreshold })}</p>
-          <h2>{report.title}</h2>
+          <h2>{report.title || t('reports.allSites')}</h2>
           <dl class="headline-figures">
             {HEADLINE.map((code) => {
               const f = figuresOf(report.figures, code);
@@ -200,7 +200,7 @@ export function ReportsScreen() {
       )}
       {report && view === 'dashboard' && (
         <>
-          <h2 data-testid="report-title">{report.title}</h2>
+          <h2 data-testid="report-title">{report.title || t('reports.allSites')}</h2>
           <div class="table-heading">
             <h3>{t('reports.headline')}</h3>
             {exportLinks('headline')}
