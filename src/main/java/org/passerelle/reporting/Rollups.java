@@ -99,12 +99,7 @@ class Rollups {
         List<SiteProgramme> now = siteDirectory.sites().stream()
                 .map(site -> new SiteProgramme(site.id(), site.programmeId()))
                 .toList();
-        Map<UUID, UUID> counted = jdbc
-                .sql("select site_id, programme_id from reporting.tally_site")
-                .query(SiteProgramme.class)
-                .list()
-                .stream()
-                .collect(Collectors.toMap(SiteProgramme::siteId, SiteProgramme::programmeId));
+        Map<UUID, UUID> counted = countedSites();
         Map<UUID, UUID> current =
                 now.stream().collect(Collectors.toMap(SiteProgramme::siteId, SiteProgramme::programmeId));
         boolean moved = counted.entrySet().stream().anyMatch(e -> !e.getValue().equals(current.get(e.getKey())));
@@ -130,12 +125,7 @@ class Rollups {
      * programme when they are all of its sites; none otherwise (the user sees part of a programme).
      */
     Optional<UUID> tallyScope(List<SiteRef> sites) {
-        Map<UUID, UUID> counted = jdbc
-                .sql("select site_id, programme_id from reporting.tally_site")
-                .query(SiteProgramme.class)
-                .list()
-                .stream()
-                .collect(Collectors.toMap(SiteProgramme::siteId, SiteProgramme::programmeId));
+        Map<UUID, UUID> counted = countedSites();
         Set<UUID> chosen = sites.stream().map(SiteRef::id).collect(Collectors.toSet());
         if (chosen.equals(counted.keySet())) {
             return Optional.of(ORGANISATION);
@@ -146,6 +136,16 @@ class Rollups {
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         return chosen.equals(ofProgramme) ? Optional.of(programme) : Optional.empty();
+    }
+
+    /** The sites the tallies count, with the programme each was counted in. */
+    private Map<UUID, UUID> countedSites() {
+        return jdbc
+                .sql("select site_id, programme_id from reporting.tally_site")
+                .query(SiteProgramme.class)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(SiteProgramme::siteId, SiteProgramme::programmeId));
     }
 
     void rebuildAll() {
@@ -181,7 +181,7 @@ class Rollups {
 
     /**
      * Takes away ({@code sign} -1) the part of the facts of these consultations and persons, as they
-     * are now, in the additive cells and the month tallies, or adds it (1): called before and after
+     * are now, in the additive cells and the month and quarter tallies, or adds it (1): called before and after
      * their facts are rebuilt, so that the cost of a change is that of the facts it touches.
      */
     void countFacts(String encounterIds, String personKeys, int sign) {
