@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,6 @@ import org.passerelle.care.EncounterViews.NewEncounter;
 import org.passerelle.care.EncounterViews.Revision;
 import org.passerelle.care.EncounterViews.RevisionSummary;
 import org.passerelle.care.EncounterViews.Status;
-import org.passerelle.care.coding.Language;
 import org.passerelle.care.coding.PrescriptionSheet;
 import org.passerelle.care.coding.PrescriptionSheets;
 import org.passerelle.care.forms.AnswerChecker;
@@ -43,6 +43,7 @@ import org.passerelle.people.PersonRegistry;
 import org.passerelle.people.PersonViews.Person;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
+import org.passerelle.platform.Language;
 import org.passerelle.platform.crypto.DataKey;
 import org.passerelle.platform.crypto.SubjectKeys;
 import org.springframework.beans.factory.annotation.Value;
@@ -277,11 +278,11 @@ public class Encounters {
         Person person = registry.get(stored.personId());
         Language printed = language == null
                 ? person.languages().stream()
-                        .map(Language::ofCode)
+                        .map(code -> Language.ofCode(code.toLowerCase(Locale.ROOT)))
                         .flatMap(java.util.Optional::stream)
                         .findFirst()
                         .orElse(Language.FR)
-                : Language.ofCode(language)
+                : Language.ofCode(language.toLowerCase(Locale.ROOT))
                         .orElseThrow(() -> DomainException.invalidField("language", "unknown-language"));
         byte[] pdf = sheets.render(new PrescriptionSheet(
                 person.chosenName(),

@@ -1,6 +1,7 @@
 package org.passerelle.people;
 
 import org.jspecify.annotations.Nullable;
+import org.passerelle.platform.Language;
 
 /**
  * What a patient card shows, in its language, before it is laid out: who issued it, the patient
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param cut how to print and cut the card out (printed outside the card)
  */
 record PatientCard(
-        ExportLanguage language,
+        Language language,
         String title,
         String heading,
         String patientCode,

@@ -11,6 +11,7 @@ import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
 import org.passerelle.people.PersonalDataExport.Format;
 import org.passerelle.platform.DomainException;
+import org.passerelle.platform.Language;
 import org.passerelle.sites.SiteDirectory;
 import org.passerelle.sites.SiteViews.Site;
 import org.springframework.stereotype.Service;
@@ -58,7 +59,7 @@ class PatientCards {
 
     Card card(UUID personId, CardRequest request) {
         Format format = Format.valueOf(request.format());
-        ExportLanguage language = ExportLanguage.ofCode(request.language())
+        Language language = Language.ofCode(request.language())
                 .orElseThrow(() -> DomainException.invalidField("language", "invalid-input"));
         CurrentUser user = access.requireWritable(personId);
         Site site = sites.site(user.requireCurrentSite()).orElseThrow(() -> DomainException.invalid("no-site-chosen"));
@@ -74,8 +75,7 @@ class PatientCards {
         return new Card(content, format, "card-" + person.patientCode() + "." + format.extension);
     }
 
-    private PatientCard content(
-            PersonRepository.Row person, @Nullable String name, Site site, ExportLanguage language) {
+    private PatientCard content(PersonRepository.Row person, @Nullable String name, Site site, Language language) {
         // A card carries no date, so the time zone of the texts is never used.
         PersonalDataTexts t = PersonalDataTexts.of(language, ZoneOffset.UTC).with(LABELS);
         String city = site.city();
@@ -83,9 +83,9 @@ class PatientCards {
         String organisation =
                 sites.organisationName().filter(given -> !given.isBlank()).orElse(null);
         String show = show(t, organisation);
-        String showInFrench = language == ExportLanguage.FR
+        String showInFrench = language == Language.FR
                 ? null
-                : show(PersonalDataTexts.of(ExportLanguage.FR, ZoneOffset.UTC).with(LABELS), organisation);
+                : show(PersonalDataTexts.of(Language.FR, ZoneOffset.UTC).with(LABELS), organisation);
         return new PatientCard(
                 language,
                 t.text("card.title", PatientCode.display(person.patientCode())),

@@ -12,6 +12,7 @@ import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.FontSelector;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfWriter;
+import org.passerelle.platform.Language;
 
 /**
  * How the PDFs of the people module (a personal data export, a patient card) set text: the fonts
@@ -33,7 +34,7 @@ final class PdfTypesetting {
     private final BaseFont ethiopic;
     private final int runDirection;
 
-    PdfTypesetting(ExportLanguage language) throws DocumentException, IOException {
+    PdfTypesetting(Language language) throws DocumentException, IOException {
         this.regular = embedded("DejaVuSans.ttf", REGULAR);
         this.bold = embedded("DejaVuSans-Bold.ttf", BOLD);
         this.ethiopic = embedded("NotoSansEthiopic-Regular.ttf", ETHIOPIC);

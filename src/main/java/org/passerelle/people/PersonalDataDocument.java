@@ -3,6 +3,7 @@ package org.passerelle.people;
 import java.util.List;
 import org.passerelle.people.PersonalData.Fact;
 import org.passerelle.people.PersonalData.Section;
+import org.passerelle.platform.Language;
 
 /**
  * A whole personal data export before it is laid out: a title, the paragraphs that explain it,
@@ -10,7 +11,7 @@ import org.passerelle.people.PersonalData.Section;
  * every source, and what is printed at the foot of each page (never the person's name).
  */
 record PersonalDataDocument(
-        ExportLanguage language,
+        Language language,
         String title,
         List<String> introduction,
         List<Fact> about,

@@ -18,6 +18,7 @@ import org.passerelle.audit.AuditLog;
 import org.passerelle.people.PersonalData.Fact;
 import org.passerelle.people.PersonalData.Section;
 import org.passerelle.platform.DomainException;
+import org.passerelle.platform.Language;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -88,7 +89,7 @@ class PersonalDataExport {
                 .filter(known -> known.name().equals(request.format()))
                 .findFirst()
                 .orElseThrow(() -> DomainException.invalidField("format", "invalid-input"));
-        ExportLanguage language = ExportLanguage.ofCode(request.language())
+        Language language = Language.ofCode(request.language())
                 .orElseThrow(() -> DomainException.invalidField("language", "invalid-input"));
         CurrentUser user = currentUsers.current();
         if (!user.hasAnyRole(Role.DATA_OFFICER, Role.ADMINISTRATOR)) {

@@ -13,6 +13,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.passerelle.platform.Language;
 
 /**
  * Writes a personal data export in its language: labels from resource bundles (each module has its
@@ -29,12 +30,12 @@ public final class PersonalDataTexts {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private final ExportLanguage language;
+    private final Language language;
     private final ZoneId zone;
     private final List<ResourceBundle> bundles;
     private final Locale formatting;
 
-    private PersonalDataTexts(ExportLanguage language, ZoneId zone, List<ResourceBundle> bundles) {
+    private PersonalDataTexts(Language language, ZoneId zone, List<ResourceBundle> bundles) {
         this.language = language;
         this.zone = zone;
         this.bundles = List.copyOf(bundles);
@@ -46,7 +47,7 @@ public final class PersonalDataTexts {
     }
 
     /** The shared labels only, for the export itself. */
-    static PersonalDataTexts of(ExportLanguage language, ZoneId zone) {
+    static PersonalDataTexts of(Language language, ZoneId zone) {
         return new PersonalDataTexts(language, zone, List.of(bundle(COMMON, language)));
     }
 
@@ -58,7 +59,7 @@ public final class PersonalDataTexts {
         return new PersonalDataTexts(language, zone, all);
     }
 
-    public ExportLanguage language() {
+    public Language language() {
         return language;
     }
 
@@ -145,7 +146,7 @@ public final class PersonalDataTexts {
         }
     }
 
-    private static ResourceBundle bundle(String baseName, ExportLanguage language) {
+    private static ResourceBundle bundle(String baseName, Language language) {
         try {
             return ResourceBundle.getBundle(
                     baseName, language.locale(), PersonalDataTexts.class.getClassLoader(), NO_FALLBACK);

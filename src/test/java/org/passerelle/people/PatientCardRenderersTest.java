@@ -21,6 +21,7 @@ import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfReader;
+import org.passerelle.platform.Language;
 
 /** The QR code and the two layouts of a patient card, on cards made here. */
 class PatientCardRenderersTest {
@@ -54,7 +55,7 @@ class PatientCardRenderersTest {
 
     @Test
     void theVectorsOfThePdfDrawTheSameCode() throws Exception {
-        byte[] pdf = PatientCardPdf.render(card(ExportLanguage.FR, null));
+        byte[] pdf = PatientCardPdf.render(card(Language.FR, null));
 
         assertThat(decodePdf(pdf)).isEqualTo(CODE);
     }
@@ -66,7 +67,7 @@ class PatientCardRenderersTest {
 
     @Test
     void printsTheCodeTheNameWhenWantedTheSiteAndWhatToDoOnOneA4Page() throws Exception {
-        byte[] pdf = PatientCardPdf.render(card(ExportLanguage.EN, "Amina Yusuf"));
+        byte[] pdf = PatientCardPdf.render(card(Language.EN, "Amina Yusuf"));
 
         PdfReader reader = new PdfReader(pdf);
         assertThat(reader.getNumberOfPages()).isEqualTo(1);
@@ -76,14 +77,14 @@ class PatientCardRenderersTest {
                 .contains("Clinique mobile, Calais", "+33 3 21 00 00 00")
                 .contains("Show this card at any Médecins du Monde site")
                 .contains("Présentez cette carte");
-        assertThat(PersonalDataRenderersTest.text(PatientCardPdf.render(card(ExportLanguage.FR, null))))
+        assertThat(PersonalDataRenderersTest.text(PatientCardPdf.render(card(Language.FR, null))))
                 .contains(PatientCode.display(CODE))
                 .doesNotContain("Amina");
     }
 
     @Test
     void escapesEveryTextOfTheHtmlView() {
-        String html = PatientCardHtml.render(card(ExportLanguage.AR, "<b>Ali</b> & \"Omar\""));
+        String html = PatientCardHtml.render(card(Language.AR, "<b>Ali</b> & \"Omar\""));
 
         assertThat(html)
                 .contains("<html lang=\"ar\" dir=\"rtl\">")
@@ -95,20 +96,20 @@ class PatientCardRenderersTest {
                 .isNotEqualTo(PersonalDataHtml.CONTENT_SECURITY_POLICY);
     }
 
-    private static PatientCard card(ExportLanguage language, String name) {
+    private static PatientCard card(Language language, String name) {
         return new PatientCard(
                 language,
                 "Carte " + PatientCode.display(CODE),
                 "Médecins du Monde",
                 CODE,
-                language == ExportLanguage.EN ? "Your code" : "Votre code",
+                language == Language.EN ? "Your code" : "Votre code",
                 name,
                 "Clinique mobile, Calais",
                 "+33 3 21 00 00 00",
-                language == ExportLanguage.EN
+                language == Language.EN
                         ? "Show this card at any Médecins du Monde site: we will find your file quickly."
                         : "Présentez cette carte dans tout lieu d'accueil de Médecins du Monde.",
-                language == ExportLanguage.FR ? null : "Présentez cette carte dans tout lieu d'accueil.",
+                language == Language.FR ? null : "Présentez cette carte dans tout lieu d'accueil.",
                 "Cut");
     }
 

@@ -24,6 +24,7 @@ import org.passerelle.people.PersonalData.Entry;
 import org.passerelle.people.PersonalData.Fact;
 import org.passerelle.people.PersonalData.Section;
 import org.passerelle.people.PersonalData.Table;
+import org.passerelle.platform.Language;
 
 /** The two layouts of a personal data export, on a document made here. */
 class PersonalDataRenderersTest {
@@ -32,7 +33,7 @@ class PersonalDataRenderersTest {
 
     @Test
     void escapesEveryTextOfTheHtmlPage() {
-        String html = PersonalDataHtml.render(document(ExportLanguage.FR, "Awa <b>Diallo</b>"));
+        String html = PersonalDataHtml.render(document(Language.FR, "Awa <b>Diallo</b>"));
 
         assertThat(html).doesNotContain("<script>").doesNotContain("<b>Diallo");
         assertThat(html)
@@ -45,7 +46,7 @@ class PersonalDataRenderersTest {
 
     @Test
     void writesArabicRightToLeft() throws IOException {
-        String html = PersonalDataHtml.render(document(ExportLanguage.AR, "عائشة"));
+        String html = PersonalDataHtml.render(document(Language.AR, "عائشة"));
         save(html.getBytes(StandardCharsets.UTF_8), "personal-data-ar.html");
 
         assertThat(html)
@@ -57,7 +58,7 @@ class PersonalDataRenderersTest {
 
     @Test
     void allowsItsStyleByItsHashAndNothingElse() throws Exception {
-        String html = PersonalDataHtml.render(document(ExportLanguage.EN, "Awa"));
+        String html = PersonalDataHtml.render(document(Language.EN, "Awa"));
         Matcher style = java.util.regex.Pattern.compile("<style>(.*?)</style>", java.util.regex.Pattern.DOTALL)
                 .matcher(html);
         assertThat(style.find()).isTrue();
@@ -74,7 +75,7 @@ class PersonalDataRenderersTest {
 
     @Test
     void laysOutAPdfWhoseTextCanBeRead() throws Exception {
-        for (ExportLanguage language : List.of(ExportLanguage.FR, ExportLanguage.EN)) {
+        for (Language language : List.of(Language.FR, Language.EN)) {
             byte[] pdf = PersonalDataPdf.render(document(language, "Awa Diallo"));
             save(pdf, "personal-data-" + language.code() + ".pdf");
 
@@ -86,7 +87,7 @@ class PersonalDataRenderersTest {
 
     @Test
     void embedsItsFontsInAnArabicPdf() throws Exception {
-        byte[] pdf = PersonalDataPdf.render(document(ExportLanguage.AR, "عائشة ديالو"));
+        byte[] pdf = PersonalDataPdf.render(document(Language.AR, "عائشة ديالو"));
         save(pdf, "personal-data-ar.pdf");
 
         assertThat(embeddedFonts(pdf)).anyMatch(name -> name.endsWith("+DejaVuSans"));
@@ -97,7 +98,7 @@ class PersonalDataRenderersTest {
     void longNotesBreakAcrossPages() throws Exception {
         String longNote = "Ligne de note assez longue pour remplir la page. ".repeat(400);
         PersonalDataDocument document = new PersonalDataDocument(
-                ExportLanguage.FR,
+                Language.FR,
                 "Données",
                 List.of("Intro"),
                 List.of(new Fact("Code patient", "7K3M-Q9TX")),
@@ -113,7 +114,7 @@ class PersonalDataRenderersTest {
 
     @Test
     void fillsLabelsInOnePassAndShowsAMissingLabelAsItsKey() {
-        PersonalDataTexts texts = PersonalDataTexts.of(ExportLanguage.EN, ZoneId.of("Europe/Paris"));
+        PersonalDataTexts texts = PersonalDataTexts.of(Language.EN, ZoneId.of("Europe/Paris"));
 
         assertThat(texts.with(IdentityPersonalData.LABELS).text("birth.estimated", "{1}", "12 March 2026"))
                 .isEqualTo("about {1} years old, estimated on 12 March 2026");
@@ -123,7 +124,7 @@ class PersonalDataRenderersTest {
                 .isEqualTo("Female");
     }
 
-    static PersonalDataDocument document(ExportLanguage language, String name) {
+    static PersonalDataDocument document(Language language, String name) {
         PersonalDataTexts texts = PersonalDataTexts.of(language, ZoneId.of("Europe/Paris"));
         List<Section> sections = new ArrayList<>();
         sections.add(Section.ofFacts(

@@ -1,5 +1,7 @@
 package org.passerelle.care.coding;
 
+import org.passerelle.platform.Language;
+
 /** One text in French, English and Arabic. */
 public record Labels(String fr, String en, String ar) {
 

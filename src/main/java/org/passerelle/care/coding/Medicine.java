@@ -2,6 +2,7 @@ package org.passerelle.care.coding;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.passerelle.platform.Language;
 
 /**
  * One presentation of a medicine in the formulary: a substance (or a fixed combination) in a form

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.passerelle.platform.Language;
 
 /**
  * What a printed dosage sheet says: for whom, when, in which language, and how to take each

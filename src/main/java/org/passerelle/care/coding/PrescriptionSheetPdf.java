@@ -17,6 +17,7 @@ import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 import org.passerelle.care.coding.PrescriptionSheet.Line;
 import org.passerelle.care.coding.PrescriptionSheet.TimeOfDay;
+import org.passerelle.platform.Language;
 
 /**
  * Lays out a dosage sheet on A4 pages: a heading with the person's name, patient code and date;

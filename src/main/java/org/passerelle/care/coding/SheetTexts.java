@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.jspecify.annotations.Nullable;
+import org.passerelle.platform.Language;
 
 /**
  * The words of a dosage sheet in its language, from {@code care/prescription*.properties}, with

@@ -12,6 +12,7 @@ import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.FontSelector;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfWriter;
+import org.passerelle.platform.Language;
 
 /**
  * How a dosage sheet sets text, as the patient card does: DejaVu Sans (Latin and Arabic) shipped in

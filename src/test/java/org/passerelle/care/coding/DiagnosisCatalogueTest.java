@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.passerelle.platform.DomainException;
+import org.passerelle.platform.Language;
 
 class DiagnosisCatalogueTest {
 

@@ -21,6 +21,7 @@ import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.passerelle.care.coding.PrescriptionSheet.Line;
 import org.passerelle.platform.DomainException;
+import org.passerelle.platform.Language;
 
 class PrescriptionSheetsTest {
 

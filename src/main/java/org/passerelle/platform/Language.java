@@ -1,9 +1,12 @@
-package org.passerelle.care.coding;
+package org.passerelle.platform;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** The languages the catalogues are labelled in and a dosage sheet is printed in. */
+/**
+ * The languages of the interface and of the documents Passerelle prints (personal data exports,
+ * patient cards, dosage sheets, catalogue labels).
+ */
 public enum Language {
     FR("fr"),
     EN("en"),
@@ -15,7 +18,7 @@ public enum Language {
         this.code = code;
     }
 
-    /** The ISO 639-1 code. */
+    /** The ISO 639-1 code, as in the request and the document's {@code lang}. */
     public String code() {
         return code;
     }
@@ -30,15 +33,10 @@ public enum Language {
 
     public static Optional<Language> ofCode(String code) {
         for (Language language : values()) {
-            if (language.code.equalsIgnoreCase(code)) {
+            if (language.code.equals(code)) {
                 return Optional.of(language);
             }
         }
         return Optional.empty();
-    }
-
-    /** The language of a locale, French when it is none of the three. */
-    public static Language of(Locale locale) {
-        return ofCode(locale.getLanguage()).orElse(FR);
     }
 }
