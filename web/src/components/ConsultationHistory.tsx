@@ -2,10 +2,12 @@ import { useApp } from '../appContext';
 import { formatDate, isolate } from '../format';
 import { languageName } from '../referenceLists';
 import { navigate } from '../router';
+import type { CodedDiagnosis } from '../clinicalSummary';
 import type { Consultation } from '../types';
 
 interface Props {
-  consultations: Consultation[];
+  /** With the coded diagnoses of consultations recorded with a form. */
+  consultations: (Consultation & { diagnoses?: CodedDiagnosis[] })[];
   siteNames: Map<string, string>;
 }
 
@@ -51,6 +53,20 @@ export function ConsultationHistory({ consultations, siteNames }: Props) {
           {consultation.diagnosis && (
             <p class="history-diagnosis">
               <strong>{t('history.diagnosis')}</strong> <span dir="auto">{consultation.diagnosis}</span>
+            </p>
+          )}
+          {consultation.diagnoses && consultation.diagnoses.length > 0 && (
+            <p class="history-diagnosis" data-testid="history-diagnoses">
+              <strong>{t('history.diagnosis')}</strong>{' '}
+              {consultation.diagnoses.map((diagnosis, index) => (
+                <span key={diagnosis.code}>
+                  {index > 0 && ' · '}
+                  <span class="icd-code" dir="ltr">
+                    {diagnosis.code}
+                  </span>{' '}
+                  {diagnosis.labels[language]}
+                </span>
+              ))}
             </p>
           )}
           {!consultation.note && !consultation.diagnosis && (

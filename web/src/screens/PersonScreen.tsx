@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { caresForPeople, hasRole, useApp } from '../appContext';
 import { AccessLog } from '../components/AccessLog';
+import { ClinicalSummary } from '../components/ClinicalSummary';
 import { ConsultationHistory } from '../components/ConsultationHistory';
 import { ErasePerson } from '../components/ErasePerson';
 import { FollowUpSection } from '../components/FollowUpSection';
@@ -139,6 +140,8 @@ export function PersonScreen({ personId }: { personId: string }) {
         </div>
         )}
       </section>
+
+      {readsCare && <ClinicalSummary key={person.emergencyAccessUntil ?? ''} personId={person.id} />}
 
       {readsCare && <PatientCardSection personId={person.id} />}
 

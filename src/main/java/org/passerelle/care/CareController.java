@@ -24,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CareController {
 
     private final Consultations consultations;
+    private final ConsultationHistory history;
     private final Clock clock;
 
-    CareController(Consultations consultations, Clock clock) {
+    CareController(Consultations consultations, ConsultationHistory history, Clock clock) {
         this.consultations = consultations;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -43,8 +45,8 @@ class CareController {
     }
 
     @GetMapping("/people/{personId}/consultations")
-    List<Consultation> history(@PathVariable UUID personId) {
-        return consultations.history(personId);
+    List<HistoryEntry> history(@PathVariable UUID personId) {
+        return history.of(personId);
     }
 
     /** Counts for a month given as {@code 2026-11}; the current month by default. */
