@@ -106,8 +106,8 @@ public class ClinicalSummaries {
     }
 
     /** The title of a diagnosis in the three languages; the code itself for one no longer listed. */
-    Labels titleOf(String code) {
-        return diagnoses.find(code).map(found -> found.labels()).orElseGet(() -> new Labels(code, code, code));
+    static Labels titleOf(DiagnosisCatalogue catalogue, String code) {
+        return catalogue.find(code).map(found -> found.labels()).orElseGet(() -> new Labels(code, code, code));
     }
 
     private List<Problem> problems(UUID personId, Collection<Compartment> compartments, List<FollowUpRow> followUps) {
@@ -121,14 +121,14 @@ public class ClinicalSummaries {
                     seen.code(),
                     new Problem(
                             seen.code(),
-                            titleOf(seen.code()),
+                            titleOf(diagnoses, seen.code()),
                             seen.firstSeen(),
                             seen.lastSeen(),
                             seen.timesSeen(),
                             chronic.contains(seen.code())));
         }
         for (String code : chronic) {
-            problems.putIfAbsent(code, new Problem(code, titleOf(code), null, null, 0, true));
+            problems.putIfAbsent(code, new Problem(code, titleOf(diagnoses, code), null, null, 0, true));
         }
         return List.copyOf(problems.values());
     }

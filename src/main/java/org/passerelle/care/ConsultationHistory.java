@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.passerelle.care.CareViews.Consultation;
 import org.passerelle.care.ClinicalSummaryViews.CodedDiagnosis;
+import org.passerelle.care.coding.DiagnosisCatalogue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,13 +20,13 @@ public class ConsultationHistory {
 
     private final Consultations consultations;
     private final ClinicalSummaryRepository repository;
-    private final ClinicalSummaries summaries;
+    private final DiagnosisCatalogue catalogue;
 
     ConsultationHistory(
-            Consultations consultations, ClinicalSummaryRepository repository, ClinicalSummaries summaries) {
+            Consultations consultations, ClinicalSummaryRepository repository, DiagnosisCatalogue catalogue) {
         this.consultations = consultations;
         this.repository = repository;
-        this.summaries = summaries;
+        this.catalogue = catalogue;
     }
 
     /** A person's consultations the user may read, newest first, with their coded diagnoses. */
@@ -36,7 +37,8 @@ public class ConsultationHistory {
                         .collect(Collectors.groupingBy(
                                 ClinicalSummaryRepository.EncounterCode::encounterId,
                                 Collectors.mapping(
-                                        code -> new CodedDiagnosis(code.code(), summaries.titleOf(code.code())),
+                                        code -> new CodedDiagnosis(
+                                                code.code(), ClinicalSummaries.titleOf(catalogue, code.code())),
                                         Collectors.toList())));
         return history.stream()
                 .map(consultation -> new HistoryEntry(consultation, codes.getOrDefault(consultation.id(), List.of())))

@@ -168,6 +168,25 @@ class AuthorizationMatrixTest {
             }
         }));
 
+        cases.add(DynamicTest.dynamicTest(role + " reads clinical summary" + at, () -> {
+            ApiSession.Response response = user.get("/api/people/" + subject.personId() + "/clinical-summary");
+            expect(response, own && CARERS.contains(role) ? 200 : 403);
+            if (response.status() == 200) {
+                List<String> disciplines = response.body()
+                        .path("lastConsultations")
+                        .valueStream()
+                        .map(last -> last.path("discipline").asString())
+                        .sorted()
+                        .toList();
+                assertThat(disciplines)
+                        .containsExactlyElementsOf(opens.stream()
+                                .map(opened -> opened.discipline)
+                                .distinct()
+                                .sorted()
+                                .toList());
+            }
+        }));
+
         for (Compartment compartment : Compartment.values()) {
             cases.add(DynamicTest.dynamicTest(role + " reads " + compartment + " consultation" + at, () -> {
                 ApiSession.Response response =
