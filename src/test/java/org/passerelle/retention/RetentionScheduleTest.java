@@ -7,14 +7,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.support.RunningApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
-import org.springframework.scheduling.support.ScheduledMethodRunnable;
+import org.springframework.scheduling.config.Task;
 import org.springframework.scheduling.support.SimpleTriggerContext;
 
 /**
@@ -32,14 +34,16 @@ class RetentionScheduleTest {
     void purgesEveryDayAtHalfPastThreeInTheTeamsTimeZone() {
         try (RunningApplication app =
                 RunningApplication.start(Map.of("passerelle.database.data-directory", dataDirectory.toString()))) {
-            CronTask purge = app.bean(ScheduledTaskHolder.class).getScheduledTasks().stream()
-                    .map(scheduled -> scheduled.getTask())
-                    .filter(task -> task instanceof CronTask
-                            && task.getRunnable() instanceof ScheduledMethodRunnable method
-                            && method.getTarget() instanceof RetentionJob)
+            // a scheduled method's task names it (the runnable is wrapped to track its outcomes)
+            List<Task> tasks = app.bean(ScheduledTaskHolder.class).getScheduledTasks().stream()
+                    .map(ScheduledTask::getTask)
+                    .toList();
+            CronTask purge = tasks.stream()
+                    .filter(task ->
+                            task instanceof CronTask && task.toString().equals(RetentionJob.class.getName() + ".run"))
                     .map(CronTask.class::cast)
                     .findFirst()
-                    .orElseThrow(() -> new AssertionError("the retention purge is not scheduled"));
+                    .orElseThrow(() -> new AssertionError("the retention purge is not scheduled: " + tasks));
             assertThat(purge.getExpression()).isEqualTo("0 30 3 * * *");
 
             ZonedDateTime lateEvening = ZonedDateTime.of(2026, 3, 9, 23, 0, 0, 0, PARIS);
