@@ -3,7 +3,9 @@
  * ask {@link org.passerelle.access.CurrentUsers} who is acting and at which site.
  */
 @NullMarked
-@ApplicationModule(displayName = "Access")
+@ApplicationModule(
+        displayName = "Access",
+        allowedDependencies = {"platform", "sites"})
 package org.passerelle.access;
 
 import org.jspecify.annotations.NullMarked;

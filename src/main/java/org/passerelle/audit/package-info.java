@@ -3,7 +3,9 @@
  * when, which record and which site. {@link org.passerelle.audit.AuditLog} is the module's API.
  */
 @NullMarked
-@ApplicationModule(displayName = "Audit")
+@ApplicationModule(
+        displayName = "Audit",
+        allowedDependencies = {"platform", "access"})
 package org.passerelle.audit;
 
 import org.jspecify.annotations.NullMarked;

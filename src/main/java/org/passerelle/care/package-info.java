@@ -3,7 +3,9 @@
  * {@link org.passerelle.care.Consultations} is the module's API.
  */
 @NullMarked
-@ApplicationModule(displayName = "Care")
+@ApplicationModule(
+        displayName = "Care",
+        allowedDependencies = {"platform", "access", "audit", "people", "sites"})
 package org.passerelle.care;
 
 import org.jspecify.annotations.NullMarked;

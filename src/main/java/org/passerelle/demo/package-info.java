@@ -6,7 +6,9 @@
  * seed; {@link org.passerelle.demo.DemoData} loads a set at start-up when asked to.
  */
 @NullMarked
-@ApplicationModule(displayName = "Demo data")
+@ApplicationModule(
+        displayName = "Demo data",
+        allowedDependencies = {"platform", "access", "care", "people", "sites"})
 package org.passerelle.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -20,7 +20,7 @@ class DuplicateScanJob {
         this.scans = scans;
     }
 
-    @Scheduled(cron = "${passerelle.duplicates.cron:0 30 2 * * *}")
+    @Scheduled(cron = "${passerelle.duplicates.cron:0 30 2 * * *}", zone = "${passerelle.time-zone:Europe/Paris}")
     void run() {
         scans.startScheduled();
     }

@@ -3,7 +3,7 @@ package org.passerelle.people;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -141,7 +141,7 @@ public class PersonImport {
         PostgresCopy siteRows =
                 PostgresCopy.into(SITE_TABLE, "person_id", "site_id", "first_contact_on", "last_contact_on");
         for (ImportedPerson person : persons) {
-            LocalDate registeredOn = LocalDate.ofInstant(person.createdAt(), ZoneOffset.UTC);
+            LocalDate registeredOn = LocalDate.ofInstant(person.createdAt(), clock.getZone());
             siteRows.value(person.id())
                     .value(person.registeredSiteId())
                     .value(registeredOn)
@@ -149,7 +149,7 @@ public class PersonImport {
                     .endRow();
             DataKey key = Objects.requireNonNull(keys.get(person.id()));
             addPerson(personRows, person, codes.get(person.id()), key);
-            addNames(nameRows, person, key);
+            addNames(nameRows, person, key, clock.getZone());
             addIndexEntries(indexRows, matchRows, person);
         }
         personRows.execute(dataSource);
@@ -195,8 +195,8 @@ public class PersonImport {
                 .endRow();
     }
 
-    private static void addNames(PostgresCopy rows, ImportedPerson person, DataKey key) {
-        LocalDate recordedOn = LocalDate.ofInstant(person.createdAt(), ZoneOffset.UTC);
+    private static void addNames(PostgresCopy rows, ImportedPerson person, DataKey key, ZoneId zone) {
+        LocalDate recordedOn = LocalDate.ofInstant(person.createdAt(), zone);
         int position = 0;
         for (OtherName name : person.otherNames()) {
             rows.value(Ids.newId())

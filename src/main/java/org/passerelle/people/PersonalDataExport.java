@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import org.passerelle.people.PersonalData.Section;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Language;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,7 +61,6 @@ class PersonalDataExport {
     private final AuditLog audit;
     private final ObjectProvider<PersonalDataSource> sources;
     private final Clock clock;
-    private final ZoneId zone;
 
     PersonalDataExport(
             PersonRepository persons,
@@ -72,8 +69,7 @@ class PersonalDataExport {
             Reauthentication reauthentication,
             AuditLog audit,
             ObjectProvider<PersonalDataSource> sources,
-            Clock clock,
-            @Value("${passerelle.export.time-zone:Europe/Paris}") ZoneId zone) {
+            Clock clock) {
         this.persons = persons;
         this.access = access;
         this.currentUsers = currentUsers;
@@ -81,7 +77,6 @@ class PersonalDataExport {
         this.audit = audit;
         this.sources = sources;
         this.clock = clock;
-        this.zone = zone;
     }
 
     Export export(UUID personId, ExportRequest request) {
@@ -101,7 +96,7 @@ class PersonalDataExport {
         checkScope(user, personId);
         audit.record(AuditAction.EXPORT, PersonRegistry.RECORD_TYPE, personId);
 
-        PersonalDataTexts texts = PersonalDataTexts.of(language, zone);
+        PersonalDataTexts texts = PersonalDataTexts.of(language, clock.getZone());
         List<Section> sections = sources.orderedStream()
                 .flatMap(source -> source.sections(personId, texts).stream())
                 .toList();
@@ -121,8 +116,7 @@ class PersonalDataExport {
             case HTML -> PersonalDataHtml.render(document).getBytes(StandardCharsets.UTF_8);
             case PDF -> PersonalDataPdf.render(document);
         };
-        String fileName = "passerelle-" + person.patientCode() + "-" + LocalDate.now(clock.withZone(zone)) + "."
-                + format.extension;
+        String fileName = "passerelle-" + person.patientCode() + "-" + LocalDate.now(clock) + "." + format.extension;
         return new Export(content, format, fileName);
     }
 

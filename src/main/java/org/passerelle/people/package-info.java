@@ -6,7 +6,9 @@
  * hands it to the export a person is entitled to.
  */
 @NullMarked
-@ApplicationModule(displayName = "People")
+@ApplicationModule(
+        displayName = "People",
+        allowedDependencies = {"platform", "access", "audit", "sites"})
 package org.passerelle.people;
 
 import org.jspecify.annotations.NullMarked;

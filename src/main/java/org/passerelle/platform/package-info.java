@@ -3,7 +3,10 @@
  * to problem details, the embedded or external database and the per-module migrations.
  */
 @NullMarked
-@ApplicationModule(displayName = "Platform", type = ApplicationModule.Type.OPEN)
+@ApplicationModule(
+        displayName = "Platform",
+        type = ApplicationModule.Type.OPEN,
+        allowedDependencies = {})
 package org.passerelle.platform;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package org.passerelle.reporting;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,7 @@ public class Dhis2Exchange {
     private final Suppression suppression;
     private final SiteDirectory sites;
     private final JsonMapper json;
+    private final Clock clock;
 
     Dhis2Exchange(
             Reports reports,
@@ -47,7 +49,8 @@ public class Dhis2Exchange {
             Dhis2Client client,
             Suppression suppression,
             SiteDirectory sites,
-            JsonMapper json) {
+            JsonMapper json,
+            Clock clock) {
         this.reports = reports;
         this.catalogue = catalogue;
         this.settings = settings;
@@ -55,6 +58,7 @@ public class Dhis2Exchange {
         this.suppression = suppression;
         this.sites = sites;
         this.json = json;
+        this.clock = clock;
     }
 
     /** The documents of a period: the values, the JSON and the ADX. */
@@ -120,7 +124,7 @@ public class Dhis2Exchange {
                 values,
                 suppressed[0],
                 Dhis2Payloads.dataValueSet(values, dataSet, json),
-                Dhis2Payloads.adx(values, period.adx(), dataSet, categories));
+                Dhis2Payloads.adx(values, period.adx(), dataSet, categories, clock.instant()));
     }
 
     /** Sends a period's values to the configured DHIS2 server, for real or as DHIS2's dry run. */

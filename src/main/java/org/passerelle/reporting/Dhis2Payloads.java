@@ -111,7 +111,11 @@ final class Dhis2Payloads {
      * values carrying their category as an attribute named by the DHIS2 category code.
      */
     static String adx(
-            List<DataValue> values, String adxPeriod, @Nullable String dataSet, Map<String, String> categories) {
+            List<DataValue> values,
+            String adxPeriod,
+            @Nullable String dataSet,
+            Map<String, String> categories,
+            Instant exported) {
         try {
             StringWriter out = new StringWriter();
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -119,7 +123,7 @@ final class Dhis2Payloads {
             xml.writeStartElement("adx");
             xml.writeDefaultNamespace("urn:ihe:qrph:adx:2015");
             xml.writeAttribute(
-                    "exported", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                    "exported", exported.truncatedTo(ChronoUnit.SECONDS).toString());
             Map<String, List<DataValue>> byOrgUnit = new LinkedHashMap<>();
             values.forEach(v -> byOrgUnit
                     .computeIfAbsent(v.orgUnit(), k -> new ArrayList<>())

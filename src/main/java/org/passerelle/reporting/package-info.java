@@ -8,7 +8,9 @@
  * org.passerelle.reporting.IndicatorCatalogue}. No module depends on this one.
  */
 @NullMarked
-@ApplicationModule(displayName = "Reporting")
+@ApplicationModule(
+        displayName = "Reporting",
+        allowedDependencies = {"platform", "access", "audit", "people", "sites"})
 package org.passerelle.reporting;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,7 +2,7 @@ package org.passerelle.retention;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,7 +75,7 @@ public class Retention {
         List<ReportLine> lines = new ArrayList<>();
         for (RetainedRecords type : recordTypes) {
             Rule rule = rule(type, stored);
-            Instant cutoff = cutoff(now, rule.months());
+            Instant cutoff = cutoff(now, rule.months(), clock.getZone());
             ExpiredRecords expired = type.countExpired(cutoff);
             lines.add(new ReportLine(rule, cutoff, expired.count(), expired.oldest()));
         }
@@ -134,7 +134,7 @@ public class Retention {
                 purged.add(new Purged(type.recordType(), Outcome.DISABLED, null, 0));
                 continue;
             }
-            Instant cutoff = cutoff(now, rule.months());
+            Instant cutoff = cutoff(now, rule.months(), clock.getZone());
             purged.add(purge(type, cutoff));
         }
         return new PurgeResult(now, purged);
@@ -163,8 +163,9 @@ public class Retention {
                 : new Rule(type.recordType(), rule.months(), rule.enabled(), rule.version(), type.defaultMonths());
     }
 
-    static Instant cutoff(Instant now, int months) {
-        return now.atZone(ZoneOffset.UTC).minusMonths(months).toInstant();
+    /** So many months before now, counted in the teams' calendar. */
+    static Instant cutoff(Instant now, int months, ZoneId zone) {
+        return now.atZone(zone).minusMonths(months).toInstant();
     }
 
     private CurrentUser requireRole(Role... roles) {

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Purges what has outlived its retention rule every day ({@code passerelle.retention.cron}, 03:30 by
- * default), unless {@code passerelle.retention.enabled} is false. Only the server runs it: the
+ * default, in the teams' time zone), unless {@code passerelle.retention.enabled} is false. Only the server runs it: the
  * operator commands (verify-audit, rotate-master-key) start without a web server and so without it.
  */
 @Component
@@ -21,7 +21,7 @@ class RetentionJob {
         this.retention = retention;
     }
 
-    @Scheduled(cron = "${passerelle.retention.cron:0 30 3 * * *}")
+    @Scheduled(cron = "${passerelle.retention.cron:0 30 3 * * *}", zone = "${passerelle.time-zone:Europe/Paris}")
     void run() {
         retention.purge();
     }

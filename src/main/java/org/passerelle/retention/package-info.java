@@ -6,7 +6,9 @@
  * is the module's API.
  */
 @NullMarked
-@ApplicationModule(displayName = "Retention")
+@ApplicationModule(
+        displayName = "Retention",
+        allowedDependencies = {"platform", "access", "audit"})
 package org.passerelle.retention;
 
 import org.jspecify.annotations.NullMarked;

@@ -4,7 +4,9 @@
  * is the module's API.
  */
 @NullMarked
-@ApplicationModule(displayName = "Sites")
+@ApplicationModule(
+        displayName = "Sites",
+        allowedDependencies = {"platform"})
 package org.passerelle.sites;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,7 +2,6 @@ package org.passerelle.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.support.ApiSession;
+import org.passerelle.support.MovableClock;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
 import org.passerelle.support.TotpCodes;
@@ -203,7 +203,7 @@ class SecondFactorApiTest {
 
     /** A code that is none of the three the server would accept now. */
     private static String wrongCode(String secret) {
-        long step = TotpCodes.step(Instant.now());
+        long step = TotpCodes.step(MovableClock.now());
         List<String> valid = List.of(
                 TotpCodes.code(secret, step - 1), TotpCodes.code(secret, step), TotpCodes.code(secret, step + 1));
         for (int candidate = 0; ; candidate++) {

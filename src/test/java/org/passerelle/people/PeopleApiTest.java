@@ -2,12 +2,16 @@ package org.passerelle.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.support.ApiSession;
+import org.passerelle.support.MovableClock;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +27,9 @@ class PeopleApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     TestOrganisation organisation;
     ApiSession clinician;
@@ -107,9 +114,40 @@ class PeopleApiTest {
     }
 
     @Test
+    void takesTodayInTheTeamsTimeZoneJustAfterMidnight() {
+        // 00:30 in Paris is still the day before in UTC: a baby born today must not be "in the future"
+        ZonedDateTime halfPastMidnight = LocalDate.now(clock).atTime(0, 30).atZone(ZoneId.of("Europe/Paris"));
+        String today = halfPastMidnight.toLocalDate().toString();
+        String tomorrow = halfPastMidnight.toLocalDate().plusDays(1).toString();
+
+        MovableClock.runAt(halfPastMidnight.toInstant(), () -> {
+            ApiSession.Response bornToday = clinician.post("/api/people", newborn(today));
+            ApiSession.Response bornTomorrow = clinician.post("/api/people", newborn(tomorrow));
+
+            assertThat(bornToday.status()).as(bornToday.body().toString()).isEqualTo(201);
+            assertThat(bornToday.body().path("birthDate").path("date").asString())
+                    .isEqualTo(today);
+            assertThat(bornTomorrow.status()).isEqualTo(400);
+            assertThat(bornTomorrow.text("code")).isEqualTo("birth-date-in-future");
+        });
+    }
+
+    private static Map<String, Object> newborn(String birthDate) {
+        return Map.of(
+                "details",
+                Map.of(
+                        "chosenName",
+                        "Nour",
+                        "sex",
+                        "FEMALE",
+                        "birthDate",
+                        Map.of("precision", "EXACT", "date", birthDate)));
+    }
+
+    @Test
     void refusesABirthDateInTheFutureOrTooLongAgoInTheUsersLanguage() {
         long before = personCount();
-        String tomorrow = LocalDate.now().plusDays(1).toString();
+        String tomorrow = LocalDate.now(clock).plusDays(1).toString();
 
         ApiSession.Response future = clinician
                 .language("ar")

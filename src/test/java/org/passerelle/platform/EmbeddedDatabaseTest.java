@@ -2,9 +2,15 @@ package org.passerelle.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.passerelle.support.PasserelleTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @PasserelleTest
@@ -27,12 +33,32 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void keepsEachModuleInItsOwnSchema() {
-        assertThat(jdbc.sql("select count(*) from information_schema.schemata where schema_name in "
-                                + "('sites', 'access', 'audit', 'people', 'care')")
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(5);
+    void keepsEachModuleInItsOwnSchemaWithItsOwnHistory() throws IOException {
+        List<String> modules = migrationFolders();
+        assertThat(modules).contains("sites", "access", "audit", "people", "care", "retention", "reporting");
+        List<String> migrated = jdbc.sql("select table_schema from information_schema.tables"
+                        + " where table_name = 'flyway_schema_history' order by 1")
+                .query(String.class)
+                .list();
+        assertThat(migrated).containsAll(modules);
+    }
+
+    /** The modules with migrations: the folders under {@code db/migration}. */
+    private static List<String> migrationFolders() throws IOException {
+        Resource[] migrations =
+                new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*/*.sql");
+        return Arrays.stream(migrations)
+                .map(migration -> {
+                    try {
+                        String[] path = migration.getURI().toString().split("/");
+                        return path[path.length - 2];
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private String setting(String name) {

@@ -3,10 +3,12 @@ package org.passerelle.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.support.ApiSession;
+import org.passerelle.support.MovableClock;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.RunningApplication;
 import org.passerelle.support.TotpCodes;
@@ -17,33 +19,33 @@ class SessionTimeoutTest {
     Path dataDirectory;
 
     @Test
-    void endsASessionAfterTheAbsoluteTimeoutEvenWhenActive() throws InterruptedException {
+    void endsASessionAfterTheAbsoluteTimeoutEvenWhenActive() {
         try (RunningApplication app = RunningApplication.start(Map.of(
                 "passerelle.database.data-directory",
                 dataDirectory.toString(),
                 "passerelle.session.absolute-timeout",
-                "3s"))) {
+                "10m"))) {
             ApiSession admin = app.adminSession();
             assertThat(admin.get("/api/session").status()).isEqualTo(200);
-            Thread.sleep(1_500);
+            MovableClock.advance(Duration.ofMinutes(6));
             assertThat(admin.get("/api/session").status()).isEqualTo(200);
-            Thread.sleep(2_000);
+            MovableClock.advance(Duration.ofMinutes(5));
             assertThat(admin.get("/api/session").status()).isEqualTo(401);
         }
     }
 
     @Test
-    void asksForTheIdentityAgainOnceTheWindowHasPassed() throws InterruptedException {
+    void asksForTheIdentityAgainOnceTheWindowHasPassed() {
         try (RunningApplication app = RunningApplication.start(Map.of(
                 "passerelle.database.data-directory",
                 dataDirectory.toString(),
                 "passerelle.session.reauthentication-window",
-                "2s"))) {
+                "2m"))) {
             ApiSession admin = app.adminSession();
             String userId =
                     admin.get("/api/session").body().path("user").path("id").asString();
             String secret = TotpCodes.secretOf(userId).orElseThrow();
-            Thread.sleep(2_500);
+            MovableClock.advance(Duration.ofMinutes(3));
 
             ApiSession.Response staleLogin = admin.post("/api/session/second-factor/enrolment", Map.of());
             assertThat(staleLogin.status()).isEqualTo(403);
@@ -57,7 +59,7 @@ class SessionTimeoutTest {
                             .text("code"))
                     .isNotEqualTo("reauthentication-required");
 
-            Thread.sleep(2_500);
+            MovableClock.advance(Duration.ofMinutes(3));
             assertThat(admin.post("/api/session/second-factor/enrolment", Map.of())
                             .text("code"))
                     .isEqualTo("reauthentication-required");

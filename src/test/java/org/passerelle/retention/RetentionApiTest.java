@@ -20,7 +20,6 @@ import org.passerelle.support.TestOrganisation;
 import org.passerelle.support.TotpCodes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -43,9 +42,6 @@ class RetentionApiTest {
 
     @Autowired
     Retention retention;
-
-    @Autowired
-    ApplicationContext context;
 
     TestOrganisation organisation;
     ApiSession clinician;
@@ -294,11 +290,6 @@ class RetentionApiTest {
             administrator.put(
                     "/api/retention/rules/erasure", Map.of("months", 60, "enabled", true, "version", version + 1));
         }
-    }
-
-    @Test
-    void theDailyJobIsScheduledInTheServer() {
-        assertThat(context.containsBean("retentionJob")).isTrue();
     }
 
     private String register(String name) {

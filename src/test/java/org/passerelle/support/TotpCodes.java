@@ -2,6 +2,7 @@ package org.passerelle.support;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Computes TOTP codes as an authenticator app would, from the Base32 secret the API returned, and
  * remembers each test user's secret so that later logins can give a code. The server refuses a
- * code twice, so each code handed out is of a later time step than the last one, waiting for the
- * next step when that is needed.
+ * code twice, so each code handed out is of a later time step than the last one, moving the
+ * applications' clock ({@link MovableClock}) to the next step when that is needed.
  */
 public final class TotpCodes {
 
@@ -31,12 +32,15 @@ public final class TotpCodes {
         return Optional.ofNullable(SECRETS_BY_USER.get(userId));
     }
 
-    /** A code not handed out before for this secret: of the current step, or of the next one. */
+    /**
+     * A code not handed out before for this secret: of the current step, or of the next one (which
+     * the server accepts as one step of drift); beyond that the clock moves to the step's start.
+     */
     public static synchronized String fresh(String secret) {
-        long current = step(Instant.now());
+        long current = step(MovableClock.now());
         long step = Math.max(current, LAST_STEP_BY_SECRET.getOrDefault(secret, Long.MIN_VALUE) + 1);
         if (step > current + 1) {
-            sleepUntil(Instant.ofEpochSecond((step - 1) * 30));
+            MovableClock.advance(Duration.between(MovableClock.now(), Instant.ofEpochSecond((step - 1) * 30)));
         }
         LAST_STEP_BY_SECRET.put(secret, step);
         return code(secret, step);
@@ -74,18 +78,5 @@ public final class TotpCodes {
             }
         }
         return bytes.array();
-    }
-
-    private static void sleepUntil(Instant time) {
-        long millis = time.toEpochMilli() - System.currentTimeMillis();
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(millis + 100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

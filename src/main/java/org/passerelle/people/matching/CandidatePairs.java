@@ -2,7 +2,6 @@ package org.passerelle.people.matching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +50,12 @@ final class CandidatePairs {
         this.leftSize = leftSize;
         this.linkage = linkage;
         this.entries = entries;
-        boolean[] usable = new boolean[keys.hashes.length];
+        boolean[] usable = new boolean[keys.hashes().length];
         this.blockStarts = usableBlocks(keys, usable, maxBlockSize);
         RecordKeys usableKeys = keys.only(usable);
-        this.keyOffsets = usableKeys.offsets;
-        this.keyHashes = usableKeys.hashes;
-        this.keyFunctions = usableKeys.functions;
+        this.keyOffsets = usableKeys.offsets();
+        this.keyHashes = usableKeys.hashes();
+        this.keyFunctions = usableKeys.functions();
     }
 
     /** Candidate pairs within one list of records. */
@@ -82,7 +81,7 @@ final class CandidatePairs {
         long[] included = new long[size];
         long topLevel = keys.size() == MAX_FUNCTIONS ? -1L : (1L << keys.size()) - 1;
         IntStream.range(0, size).parallel().forEach(i -> {
-            perRecord[i] = keyHashesOf(record(left, right, i), functions, topLevel);
+            perRecord[i] = KeyHashes.of(record(left, right, i), functions, topLevel);
             included[i] = topLevel;
         });
         RecordKeys recordKeys = RecordKeys.of(perRecord);
@@ -99,8 +98,8 @@ final class CandidatePairs {
                 long adding = current.finerToAdd(i, oversize, finer) & ~included[i];
                 if (adding != 0) {
                     included[i] |= adding;
-                    long[] more = keyHashesOf(record(left, right, i), functions, adding);
-                    perRecord[i] = merge(perRecord[i], more);
+                    long[] more = KeyHashes.of(record(left, right, i), functions, adding);
+                    perRecord[i] = KeyHashes.merge(perRecord[i], more);
                     changed.set(true);
                 }
             });
@@ -149,144 +148,11 @@ final class CandidatePairs {
         return finer;
     }
 
-    /**
-     * The keys of a record from the functions in {@code which} (bit f for the f-th function), each as
-     * its hash shifted left over the function's index, sorted and distinct by hash.
-     */
-    static <R> long[] keyHashesOf(R record, List<BlockingKey<R>> functions, long which) {
-        long[] keys = new long[8];
-        int n = 0;
-        for (int f = 0; f < functions.size(); f++) {
-            if ((which & (1L << f)) == 0) {
-                continue;
-            }
-            BlockingKey<R> function = functions.get(f);
-            Collection<String> values = function.keys().apply(record);
-            for (String value : values) {
-                if (n == keys.length) {
-                    keys = Arrays.copyOf(keys, n * 2);
-                }
-                keys[n++] = (hash(function.name(), value) << FUNCTION_BITS) | f;
-            }
-        }
-        return distinctByHash(keys, n);
-    }
-
-    /** Low bits of a record's key entry holding the function's index; the hash is above them. */
-    private static final int FUNCTION_BITS = 6;
-
-    private static final long FUNCTION_MASK = (1L << FUNCTION_BITS) - 1;
-
-    /** Sorts by hash and keeps one entry per hash (the lowest function index, as ties sort so). */
-    private static long[] distinctByHash(long[] keys, int n) {
-        Arrays.sort(keys, 0, n);
-        int kept = 0;
-        for (int k = 0; k < n; k++) {
-            if (kept == 0 || keys[k] >>> FUNCTION_BITS != keys[kept - 1] >>> FUNCTION_BITS) {
-                keys[kept++] = keys[k];
-            }
-        }
-        return Arrays.copyOf(keys, kept);
-    }
-
-    private static long[] merge(long[] keys, long[] more) {
-        long[] all = Arrays.copyOf(keys, keys.length + more.length);
-        System.arraycopy(more, 0, all, keys.length, more.length);
-        return distinctByHash(all, all.length);
-    }
-
-    /** A 40-bit hash of a qualified key (FNV-1a, then mixed). */
-    static long hash(String key) {
-        return mix(fnv(0xcbf29ce484222325L, key));
-    }
-
-    /** The hash of {@code name + ':' + key}, without building that string. */
-    static long hash(String name, String key) {
-        long h = fnv(0xcbf29ce484222325L, name);
-        h ^= ':';
-        h *= 0x100000001b3L;
-        return mix(fnv(h, key));
-    }
-
-    private static long fnv(long start, String text) {
-        long h = start;
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h;
-    }
-
-    private static long mix(long fnv) {
-        long h = fnv;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return h >>> (64 - 40);
-    }
-
-    /** All records' keys in one array, each record's sorted by hash, with their functions. */
-    private record RecordKeys(int[] offsets, long[] hashes, byte[] functions) {
-
-        static RecordKeys of(long[][] perRecord) {
-            int[] offsets = new int[perRecord.length + 1];
-            for (int i = 0; i < perRecord.length; i++) {
-                offsets[i + 1] = offsets[i] + perRecord[i].length;
-            }
-            long[] hashes = new long[offsets[perRecord.length]];
-            byte[] functions = new byte[hashes.length];
-            IntStream.range(0, perRecord.length).parallel().forEach(i -> {
-                for (int k = 0; k < perRecord[i].length; k++) {
-                    hashes[offsets[i] + k] = perRecord[i][k] >>> FUNCTION_BITS;
-                    functions[offsets[i] + k] = (byte) (perRecord[i][k] & FUNCTION_MASK);
-                }
-            });
-            return new RecordKeys(offsets, hashes, functions);
-        }
-
-        /** The keys flagged in {@code kept}, each record's in the same order. */
-        RecordKeys only(boolean[] kept) {
-            int records = offsets.length - 1;
-            int[] keptOffsets = new int[records + 1];
-            for (int i = 0; i < records; i++) {
-                int count = 0;
-                for (int k = offsets[i]; k < offsets[i + 1]; k++) {
-                    count += kept[k] ? 1 : 0;
-                }
-                keptOffsets[i + 1] = keptOffsets[i] + count;
-            }
-            long[] keptHashes = new long[keptOffsets[records]];
-            byte[] keptFunctions = new byte[keptHashes.length];
-            IntStream.range(0, records).parallel().forEach(i -> {
-                int to = keptOffsets[i];
-                for (int k = offsets[i]; k < offsets[i + 1]; k++) {
-                    if (kept[k]) {
-                        keptHashes[to] = hashes[k];
-                        keptFunctions[to++] = functions[k];
-                    }
-                }
-            });
-            return new RecordKeys(keptOffsets, keptHashes, keptFunctions);
-        }
-
-        /** The sub-blocking functions a record needs: those of its keys whose blocks are too large. */
-        long finerToAdd(int record, long[] oversize, int[] finer) {
-            long adding = 0;
-            for (int k = offsets[record]; k < offsets[record + 1]; k++) {
-                int sub = finer[functions[k]];
-                if (sub >= 0 && Arrays.binarySearch(oversize, hashes[k]) >= 0) {
-                    adding |= 1L << sub;
-                }
-            }
-            return adding;
-        }
-    }
-
     private static long[] sortedEntries(RecordKeys keys) {
-        long[] entries = new long[keys.hashes.length];
-        IntStream.range(0, keys.offsets.length - 1).parallel().forEach(record -> {
-            for (int k = keys.offsets[record]; k < keys.offsets[record + 1]; k++) {
-                entries[k] = (keys.hashes[k] << RECORD_BITS) | record;
+        long[] entries = new long[keys.hashes().length];
+        IntStream.range(0, keys.offsets().length - 1).parallel().forEach(record -> {
+            for (int k = keys.offsets()[record]; k < keys.offsets()[record + 1]; k++) {
+                entries[k] = (keys.hashes()[k] << RECORD_BITS) | record;
             }
         });
         Arrays.parallelSort(entries);
@@ -351,8 +217,8 @@ final class CandidatePairs {
         // entries sort as signed longs, so hashes from 2^39 up came first: sort them for searching
         long[] usableHashes = Arrays.copyOf(hashes, blocks);
         Arrays.sort(usableHashes);
-        IntStream.range(0, keys.hashes.length).parallel().forEach(k -> {
-            usable[k] = Arrays.binarySearch(usableHashes, keys.hashes[k]) >= 0;
+        IntStream.range(0, keys.hashes().length).parallel().forEach(k -> {
+            usable[k] = Arrays.binarySearch(usableHashes, keys.hashes()[k]) >= 0;
         });
         return Arrays.copyOf(starts, blocks);
     }

@@ -81,6 +81,11 @@ public final class FellegiSunterModel {
     }
 
     /** log2(m/u) of a level of a field. */
+    /** The number of agreement levels of a field. */
+    int levels(int field) {
+        return levels.get(field).size();
+    }
+
     public double weight(int field, int level) {
         return weights[field][level];
     }

@@ -256,8 +256,9 @@ public final class Linker<R> {
             int offset,
             FellegiSunterModel model,
             double minScore) {
-        List<Scorer> scorers = candidates.visit(() -> new Scorer(left, right, offset, model, minScore));
-        return byRecords(scorers.stream().map(scorer -> scorer.pairs).toList(), left.size());
+        List<PairScorer<R>> scorers =
+                candidates.visit(() -> new PairScorer<>(fields, cheapestFirst, left, right, offset, model, minScore));
+        return byRecords(scorers.stream().map(PairScorer::pairs).toList(), left.size());
     }
 
     /**
@@ -377,67 +378,6 @@ public final class Linker<R> {
         public void visit(int first, int second) {
             long vector = packedComparison(records.get(first), records.get(second));
             counts.computeIfAbsent(vector, v -> new long[2])[isMatch.test(first, second) ? 0 : 1]++;
-        }
-    }
-
-    /**
-     * Scores pairs and keeps those at {@code minScore} or above. The fields are compared cheapest
-     * first, and a pair is dropped as soon as the weights still to come cannot lift it to {@code
-     * minScore} (each field adds at most its best weight, or nothing when missing), so the costly
-     * name comparison is skipped for most pairs. A kept pair's score is summed in the fields' order,
-     * exactly as {@link FellegiSunterModel#score(int[])} does.
-     */
-    private final class Scorer implements CandidatePairs.PairVisitor {
-        /** Leeway for the bound, summed in another order than the score. */
-        private static final double ROUNDING = 1e-9;
-
-        private final List<ScoredPair> pairs = new ArrayList<>();
-        private final List<R> left;
-        private final List<R> right;
-        private final int offset;
-        private final FellegiSunterModel model;
-        private final double minScore;
-        private final double[] bestStillToCome;
-        private final int[] levels;
-
-        Scorer(List<R> left, List<R> right, int offset, FellegiSunterModel model, double minScore) {
-            this.left = left;
-            this.right = right;
-            this.offset = offset;
-            this.model = model;
-            this.minScore = minScore;
-            this.levels = new int[fields.size()];
-            this.bestStillToCome = new double[fields.size() + 1];
-            for (int k = cheapestFirst.length - 1; k >= 0; k--) {
-                int f = cheapestFirst[k];
-                double best = 0;
-                for (int l = 0; l < levelNames.get(f).size(); l++) {
-                    best = Math.max(best, model.weight(f, l));
-                }
-                bestStillToCome[k] = bestStillToCome[k + 1] + best;
-            }
-        }
-
-        @Override
-        public void visit(int first, int second) {
-            R a = record(left, right, offset, first);
-            R b = record(left, right, offset, second);
-            double partial = 0;
-            for (int k = 0; k < cheapestFirst.length; k++) {
-                if (partial + bestStillToCome[k] < minScore - ROUNDING) {
-                    return;
-                }
-                int f = cheapestFirst[k];
-                int level = fields.get(f).compare(a, b);
-                levels[f] = level;
-                if (level != FieldComparison.MISSING) {
-                    partial += model.weight(f, level);
-                }
-            }
-            double score = model.score(levels);
-            if (score >= minScore) {
-                pairs.add(new ScoredPair(first, second - offset, score, model.probability(score)));
-            }
         }
     }
 

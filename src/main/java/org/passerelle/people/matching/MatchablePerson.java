@@ -48,7 +48,7 @@ public final class MatchablePerson {
         this.tokenArray = this.tokens.toArray(NameToken[]::new);
         this.joinedKeyArray = this.joinedKeys.toArray(String[]::new);
         this.tokenCount = tokenArray.length;
-        this.nameCodes = NameComparison.codes(tokenArray, joinedKeyArray);
+        this.nameCodes = NameCodes.codes(tokenArray, joinedKeyArray);
         this.preparedBirthDate = birthDate == null ? null : BirthDateComparison.Prepared.of(birthDate);
     }
 

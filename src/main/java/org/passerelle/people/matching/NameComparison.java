@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * level counts the pairs found against the number of tokens of the person with fewer.
  *
  * <p>A scan compares hundreds of millions of pairs, so the comparison allocates nothing and mostly
- * reads one array of numbers {@link MatchablePerson} prepared once per person ({@link #codes}): the
+ * reads one array of numbers {@link MatchablePerson} prepared once per person ({@link NameCodes#codes}): the
  * text and key of each token coded in a long, and its letters and length, which bound Jaro-Winkler
  * so that it is computed only for tokens that may reach {@link #SIMILAR}.
  */
@@ -114,18 +114,18 @@ public final class NameComparison {
      * adjacent words of {@code other}.
      */
     private static int joinedMatches(MatchablePerson person, boolean[] used, MatchablePerson other) {
-        int joined = other.nameCodes.length - other.tokenCount * WORDS_PER_TOKEN;
+        int joined = other.nameCodes.length - other.tokenCount * NameCodes.WORDS_PER_TOKEN;
         if (joined == 0) {
             return 0;
         }
         long[] codes = person.nameCodes;
         long[] otherCodes = other.nameCodes;
-        int from = other.tokenCount * WORDS_PER_TOKEN;
+        int from = other.tokenCount * NameCodes.WORDS_PER_TOKEN;
         int matches = 0;
         for (int i = 0; i < person.tokenCount; i++) {
-            long key = codes[i * WORDS_PER_TOKEN + KEY];
-            long shape = codes[i * WORDS_PER_TOKEN + SHAPE];
-            int keyLength = shape < 0 ? person.tokenArray[i].key().length() : keyLength(shape);
+            long key = codes[i * NameCodes.WORDS_PER_TOKEN + NameCodes.KEY];
+            long shape = codes[i * NameCodes.WORDS_PER_TOKEN + NameCodes.SHAPE];
+            int keyLength = shape < 0 ? person.tokenArray[i].key().length() : NameCodes.keyLength(shape);
             if (used[i] || keyLength < 3) {
                 continue;
             }
@@ -200,7 +200,7 @@ public final class NameComparison {
     /**
      * {@link #similarity} of the i-th token of {@code a} and the j-th of {@code b} where it may reach
      * {@link #SIMILAR}, else 0: pairing only looks at similarities from {@link #SIMILAR} up, so this
-     * gives the same pairs. It works on the codes of {@link #codes}: texts and keys are compared by
+     * gives the same pairs. It works on the codes of {@link NameCodes#codes}: texts and keys are compared by
      * their codes (strings are read only for codes that are hashes), and the letters and lengths
      * leave Jaro-Winkler to be computed only where it may reach {@link #SIMILAR} (see {@link
      * #MIN_MATCH_RATIO}): the letters of one token missing from the other can match nothing, which
@@ -209,164 +209,39 @@ public final class NameComparison {
     static double similarityIfPaired(MatchablePerson a, int i, MatchablePerson b, int j) {
         long[] x = a.nameCodes;
         long[] y = b.nameCodes;
-        long shapeA = x[i * WORDS_PER_TOKEN + SHAPE];
-        long shapeB = y[j * WORDS_PER_TOKEN + SHAPE];
+        long shapeA = x[i * NameCodes.WORDS_PER_TOKEN + NameCodes.SHAPE];
+        long shapeB = y[j * NameCodes.WORDS_PER_TOKEN + NameCodes.SHAPE];
         if ((shapeA | shapeB) < 0) {
             return similarity(a.tokenArray[i], b.tokenArray[j]);
         }
-        long textA = x[i * WORDS_PER_TOKEN + TEXT];
-        if (textA == y[j * WORDS_PER_TOKEN + TEXT]
+        long textA = x[i * NameCodes.WORDS_PER_TOKEN + NameCodes.TEXT];
+        if (textA == y[j * NameCodes.WORDS_PER_TOKEN + NameCodes.TEXT]
                 && (textA >= 0 || a.tokenArray[i].text().equals(b.tokenArray[j].text()))) {
             return 1;
         }
-        long keyA = x[i * WORDS_PER_TOKEN + KEY];
-        if (keyA == y[j * WORDS_PER_TOKEN + KEY]) {
-            int keyLength = keyLength(shapeA);
-            boolean strong = keyLength >= 3 || (keyLength == 2 && firstChar(shapeA) == firstChar(shapeB));
+        long keyA = x[i * NameCodes.WORDS_PER_TOKEN + NameCodes.KEY];
+        if (keyA == y[j * NameCodes.WORDS_PER_TOKEN + NameCodes.KEY]) {
+            int keyLength = NameCodes.keyLength(shapeA);
+            boolean strong =
+                    keyLength >= 3 || (keyLength == 2 && NameCodes.firstChar(shapeA) == NameCodes.firstChar(shapeB));
             if (strong && (keyA >= 0 || a.tokenArray[i].key().equals(b.tokenArray[j].key()))) {
                 return PHONETIC;
             }
         }
-        long lettersA = shapeA & LETTERS_MASK;
-        long lettersB = shapeB & LETTERS_MASK;
-        long lengthA = textLength(shapeA);
-        long lengthB = textLength(shapeB);
+        long lettersA = shapeA & NameCodes.LETTERS_MASK;
+        long lettersB = shapeB & NameCodes.LETTERS_MASK;
+        long lengthA = NameCodes.textLength(shapeA);
+        long lengthB = NameCodes.textLength(shapeB);
         long matches =
                 Math.min(lengthA - Long.bitCount(lettersA & ~lettersB), lengthB - Long.bitCount(lettersB & ~lettersA));
         if (matches <= 0 || (double) (matches * (lengthA + lengthB)) < MIN_MATCH_RATIO * lengthA * lengthB) {
             return 0;
         }
-        long textB = y[j * WORDS_PER_TOKEN + TEXT];
+        long textB = y[j * NameCodes.WORDS_PER_TOKEN + NameCodes.TEXT];
         if ((textA | textB) < 0) {
             return cappedJaroWinkler(a.tokenArray[i], b.tokenArray[j]);
         }
         return SCRATCH.get().jaroWinkler(textA, textB, a.tokenArray[i], b.tokenArray[j]);
-    }
-
-    /** Longs per token in {@link #codes}: text code, key code, shape. */
-    static final int WORDS_PER_TOKEN = 3;
-
-    private static final int TEXT = 0;
-    private static final int KEY = 1;
-    private static final int SHAPE = 2;
-
-    /** Texts of up to this many characters among a-z and 0-9 are coded exactly, six bits each. */
-    private static final int CODED_TEXT_LENGTH = 10;
-
-    /** Keys of up to this many letters are coded exactly, four bits each. */
-    private static final int CODED_KEY_LENGTH = 15;
-
-    /** The letters of phonetic keys ({@link PhoneticKey}). */
-    private static final String KEY_LETTERS = "ABFHJKLMNRSTZ";
-
-    private static final int LENGTH_SHIFT = 37;
-    private static final int FIRST_CHAR_SHIFT = 48;
-    private static final int KEY_LENGTH_SHIFT = 56;
-    private static final long LETTERS_MASK = (1L << LENGTH_SHIFT) - 1;
-    private static final int MAX_CODED_LENGTH = (1 << (FIRST_CHAR_SHIFT - LENGTH_SHIFT)) - 1;
-
-    /**
-     * The codes of a person's tokens and joined keys, in one array read by the comparison: per token
-     * its text code, key code and shape, then the code of each joined key. A text or key code is the
-     * exact coding of a short text or key, or, for a longer one, a hash with the sign bit set, which
-     * then needs the strings to confirm an equality. A shape holds the token's set of characters
-     * (bits 0 to 36: a to z, 0 to 9, any other), its length (37 to 47), its first character (48 to
-     * 55) and its key's length (56 to 59, at most 15); it is negative for a token too long or
-     * strange for these fields, compared on its strings alone.
-     */
-    static long[] codes(NameToken[] tokens, String[] joinedKeys) {
-        long[] codes = new long[tokens.length * WORDS_PER_TOKEN + joinedKeys.length];
-        for (int t = 0; t < tokens.length; t++) {
-            codes[t * WORDS_PER_TOKEN + TEXT] = textCode(tokens[t].text());
-            codes[t * WORDS_PER_TOKEN + KEY] = keyCode(tokens[t].key());
-            codes[t * WORDS_PER_TOKEN + SHAPE] = shape(tokens[t]);
-        }
-        for (int k = 0; k < joinedKeys.length; k++) {
-            codes[tokens.length * WORDS_PER_TOKEN + k] = keyCode(joinedKeys[k]);
-        }
-        return codes;
-    }
-
-    private static long textCode(String text) {
-        if (text.length() > CODED_TEXT_LENGTH) {
-            return hashCode(text);
-        }
-        long code = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int symbol;
-            if (c >= 'a' && c <= 'z') {
-                symbol = 1 + c - 'a';
-            } else if (c >= '0' && c <= '9') {
-                symbol = 27 + c - '0';
-            } else {
-                return hashCode(text);
-            }
-            code |= (long) symbol << (6 * i);
-        }
-        return code;
-    }
-
-    private static long keyCode(String key) {
-        if (key.length() > CODED_KEY_LENGTH) {
-            return hashCode(key);
-        }
-        long code = 0;
-        for (int i = 0; i < key.length(); i++) {
-            int symbol = KEY_LETTERS.indexOf(key.charAt(i));
-            if (symbol < 0) {
-                return hashCode(key);
-            }
-            code |= (long) (symbol + 1) << (4 * i);
-        }
-        return code;
-    }
-
-    /** A 63-bit hash with the sign bit set: never equal to an exact code. */
-    private static long hashCode(String text) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return h | Long.MIN_VALUE;
-    }
-
-    private static long shape(NameToken token) {
-        String text = token.text();
-        if (text.isEmpty() || text.length() > MAX_CODED_LENGTH || text.charAt(0) > 0xFF) {
-            return Long.MIN_VALUE;
-        }
-        long letters = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                letters |= 1L << (c - 'a');
-            } else if (c >= '0' && c <= '9') {
-                letters |= 1L << (26 + c - '0');
-            } else {
-                letters |= 1L << 36;
-            }
-        }
-        return (long) Math.min(token.key().length(), CODED_KEY_LENGTH) << KEY_LENGTH_SHIFT
-                | (long) text.charAt(0) << FIRST_CHAR_SHIFT
-                | (long) text.length() << LENGTH_SHIFT
-                | letters;
-    }
-
-    private static int keyLength(long shape) {
-        return (int) (shape >>> KEY_LENGTH_SHIFT) & 0xF;
-    }
-
-    private static int firstChar(long shape) {
-        return (int) (shape >>> FIRST_CHAR_SHIFT) & 0xFF;
-    }
-
-    private static long textLength(long shape) {
-        return (shape >>> LENGTH_SHIFT) & MAX_CODED_LENGTH;
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);

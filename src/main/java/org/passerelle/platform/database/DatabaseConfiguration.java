@@ -87,6 +87,7 @@ class DatabaseConfiguration {
     /** Runs each module's migrations in its own schema with its own history table. */
     private static void migrate(DataSource dataSource, DatabaseProperties properties) {
         for (String schema : properties.moduleSchemas()) {
+            RewrittenMigrations.accept(dataSource, schema);
             migrate(dataSource, schema, "classpath:db/migration/" + schema);
         }
         log.info("Database migrated for modules {}", properties.moduleSchemas());

@@ -76,7 +76,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "fieldErrors",
                     faults.faults().stream().map(this::fieldProblem).toList());
         } else if (e.details().get("field") instanceof String field) {
-            problem.setProperty("fieldErrors", List.of(new FieldProblem(field, e.code(), problem.getDetail())));
+            problem.setProperty("fieldErrors", List.of(new FieldProblem(field, e.code(), detail(problem, e.code()))));
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         if (e.details().get("retryAfterSeconds") instanceof Long seconds) {
@@ -212,7 +212,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         problem.setProperty(
-                "fieldErrors", List.of(new FieldProblem(field.toString(), "invalid-characters", problem.getDetail())));
+                "fieldErrors",
+                List.of(new FieldProblem(
+                        field.toString(), "invalid-characters", detail(problem, "invalid-characters"))));
         return problem;
     }
 
@@ -223,7 +225,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 fault.arguments().toArray(),
                 messages.getMessage("validation.Invalid", null, locale),
                 locale);
-        return new FieldProblem(fault.field(), fault.code(), message);
+        return new FieldProblem(fault.field(), fault.code(), Objects.requireNonNullElse(message, fault.code()));
     }
 
     private FieldProblem fieldProblem(FieldError error) {
@@ -231,7 +233,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Locale locale = LocaleContextHolder.getLocale();
         String message = messages.getMessage(
                 "validation." + constraint, null, messages.getMessage("validation.Invalid", null, locale), locale);
-        return new FieldProblem(error.getField(), constraint, message);
+        return new FieldProblem(error.getField(), constraint, Objects.requireNonNullElse(message, constraint));
+    }
+
+    /** The problem's message, which every problem made here has; its code otherwise. */
+    private static String detail(ProblemDetail problem, String code) {
+        return Objects.requireNonNullElse(problem.getDetail(), code);
     }
 
     private ProblemDetail problem(HttpStatus status, String code) {
