@@ -3,6 +3,7 @@ package org.passerelle.people;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import org.passerelle.access.Reauthentication;
 import org.passerelle.people.PersonViews.Correction;
 import org.passerelle.people.PersonViews.Erasure;
 import org.passerelle.people.PersonViews.Person;
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PeopleController {
 
     private final PersonRegistry registry;
+    private final Reauthentication reauthentication;
 
-    PeopleController(PersonRegistry registry) {
+    PeopleController(PersonRegistry registry, Reauthentication reauthentication) {
         this.registry = registry;
+        this.reauthentication = reauthentication;
     }
 
     @PostMapping
@@ -52,9 +55,14 @@ class PeopleController {
         return registry.get(id);
     }
 
+    /**
+     * Erases a person for good, once the user has confirmed who they are again within the window
+     * (403 {@code reauthentication-required}), as for an export or a break-the-glass.
+     */
     @PostMapping("/{id}/erasure")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void erase(@PathVariable UUID id, @Valid @RequestBody Erasure erasure) {
+        reauthentication.requireRecent();
         registry.erase(id, erasure);
     }
 

@@ -193,6 +193,7 @@ class AuthorizationMatrixTest {
             String victim = TestOrganisation.register(authors.get(relation), "Erasable " + unique())
                     .path("id")
                     .asString();
+            user.confirmIdentity();
             ApiSession.Response response =
                     user.post("/api/people/" + victim + "/erasure", Map.of("reason", "CREATED_IN_ERROR"));
             expect(response, own && ERASERS.contains(role) ? 204 : 403);
