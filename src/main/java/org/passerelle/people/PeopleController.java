@@ -10,6 +10,7 @@ import org.passerelle.people.PersonViews.Person;
 import org.passerelle.people.PersonViews.PersonSummary;
 import org.passerelle.people.PersonViews.Registration;
 import org.passerelle.people.PersonViews.Search;
+import org.passerelle.people.PersonViews.TakingIntoCare;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +28,12 @@ class PeopleController {
 
     private final PersonRegistry registry;
     private final Reauthentication reauthentication;
+    private final EmergencyAccesses careTakeovers;
 
-    PeopleController(PersonRegistry registry, Reauthentication reauthentication) {
+    PeopleController(PersonRegistry registry, Reauthentication reauthentication, EmergencyAccesses careTakeovers) {
         this.registry = registry;
         this.reauthentication = reauthentication;
+        this.careTakeovers = careTakeovers;
     }
 
     @PostMapping
@@ -66,10 +69,14 @@ class PeopleController {
         registry.erase(id, erasure);
     }
 
-    /** Takes a person followed at another site into care at the current site. */
+    /**
+     * Takes a person into care at the current site; for a person followed only at other sites, with
+     * a reason and the patient code of the card they show (see {@link EmergencyAccesses#takeIntoCare}).
+     */
     @PostMapping("/{id}/care-sites")
-    Person takeIntoCare(@PathVariable UUID id) {
-        return registry.takeIntoCare(id);
+    Person takeIntoCare(@PathVariable UUID id, @Valid @RequestBody TakingIntoCare request) {
+        careTakeovers.takeIntoCare(id, request.reason(), request.patientCode());
+        return registry.get(id);
     }
 
     @PutMapping("/{id}")
