@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.platform.DomainException;
+import org.passerelle.platform.InlineText;
 
 /** The records the people module hands out and takes in. */
 public final class PersonViews {
@@ -46,7 +47,7 @@ public final class PersonViews {
 
     /** Another name a person is known by. */
     public record OtherName(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @InlineText String name,
             @NotNull NameKind kind,
             @Nullable Script script,
             @Nullable @Pattern(regexp = "[a-z]{2,3}") String language) {}
@@ -80,7 +81,7 @@ public final class PersonViews {
 
     /** What a user types to register a person or to correct their record; only the chosen name and sex are required. */
     public record PersonDetails(
-            @NotBlank @Size(max = 200) String chosenName,
+            @NotBlank @Size(max = 200) @InlineText String chosenName,
             @Valid @Size(max = 20) List<OtherName> otherNames,
             @NotNull Sex sex,
             @Valid @Nullable BirthDateInput birthDate,
