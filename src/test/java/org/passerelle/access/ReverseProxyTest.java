@@ -131,7 +131,7 @@ class ReverseProxyTest {
             socket.setSoTimeout(30_000);
             byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             String request = method + " " + path + " HTTP/1.1\r\nHost: passerelle.example.org\r\n"
-                    + "Connection: close\r\nAccept: application/json\r\n"
+                    + "Connection: close\r\n"
                     + (headers.isEmpty() ? "" : headers + "\r\n")
                     + (body == null
                             ? ""
