@@ -280,7 +280,8 @@ export const api = {
     call<Merge>('POST', `/api/duplicates/${id(candidateId)}/merge`, { keptId }),
   rejectDuplicate: (candidateId: Uuid) => call<void>('POST', `/api/duplicates/${id(candidateId)}/rejection`, {}),
   /** Takes a person followed at another site into care at the current site. */
-  takeIntoCare: (personId: Uuid) => call<Person>('POST', `/api/people/${id(personId)}/care-sites`, {}),
+  takeIntoCare: (personId: Uuid, reason?: string, patientCode?: string) =>
+    call<Person>('POST', `/api/people/${id(personId)}/care-sites`, { reason, patientCode }),
   /** Break-the-glass: opens the whole file for a few hours; needs a recent identity confirmation. */
   openEmergencyAccess: (personId: Uuid, reason: string) =>
     call<EmergencyAccess>('POST', `/api/people/${id(personId)}/emergency-access`, { reason }),

@@ -47,7 +47,8 @@ export function isPatientCode(typed: string): boolean {
 }
 
 /** As printed on the card: two groups of four. */
-export function formatPatientCode(code: string): string {
+export function formatPatientCode(code: string | null | undefined): string {
+  if (!code) return '';
   return code.length === LENGTH ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
 }
 

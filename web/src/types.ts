@@ -157,16 +157,23 @@ export interface Person {
   emergencyAccessUntil?: string | null;
 }
 
+/**
+ * A person found or listed. Outside the user's scope (`inScope` false) the server sends only what
+ * recognises them: chosen name, sex, age and the site that saw them last — no patient code, other
+ * names, birth date or origin.
+ */
 export interface PersonSummary {
   id: Uuid;
-  patientCode: string;
+  patientCode?: string | null;
   chosenName: string;
   otherNames: string[];
   sex: Sex;
   birthDate?: BirthDate | null;
   age?: number | null;
   countryOfOrigin?: string | null;
-  registeredSiteId: Uuid;
+  registeredSiteId?: Uuid | null;
+  /** The site where the person was last seen. */
+  lastSeenAt?: { id: Uuid; name: string } | null;
   /** Whether the user may open the file (in care at one of their sites, or break-the-glass). */
   inScope: boolean;
   /** Why a search by name found them; absent for a patient code found and outside a search. */
@@ -282,9 +289,10 @@ export interface Merge {
   unmergedAt?: string | null;
 }
 
-/** A break-the-glass grant, as reviewers see it. */
+/** A break-the-glass grant, or a taking into care from another site, as reviewers see it. */
 export interface EmergencyAccess {
   id: Uuid;
+  kind: 'EMERGENCY' | 'TAKEN_INTO_CARE';
   personId: Uuid;
   patientCode: string;
   userId: Uuid;

@@ -4,11 +4,13 @@ import { useApp } from '../appContext';
 import { toProblem } from '../problems';
 import { navigate } from '../router';
 import { ERASURE_REASONS, type ErasureReason, type Problem } from '../types';
+import { ConfirmIdentity, needsReauthentication } from './ConfirmIdentity';
 import { FormError } from './FormError';
 
 /**
  * Erasure of a person's record, for data officers and administrators: a reason, an optional note
- * that must not name the person, and a confirmation. Nothing of the person can be read afterwards.
+ * that must not name the person, a confirmation, then the user's password (and code) again when the
+ * server asks for it. Nothing of the person can be read afterwards.
  */
 export function ErasePerson({ personId }: { personId: string }) {
   const { t } = useApp();
@@ -17,9 +19,9 @@ export function ErasePerson({ personId }: { personId: string }) {
   const [confirmed, setConfirmed] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmingIdentity, setConfirmingIdentity] = useState(false);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const erase = async () => {
     if (!reason || !confirmed) return;
     setBusy(true);
     setProblem(null);
@@ -27,9 +29,15 @@ export function ErasePerson({ personId }: { personId: string }) {
       await api.erasePerson(personId, reason, note.trim() || undefined);
       navigate('/', { replace: true });
     } catch (error) {
-      setProblem(toProblem(error, t));
+      setConfirmingIdentity(needsReauthentication(error));
+      if (!needsReauthentication(error)) setProblem(toProblem(error, t));
       setBusy(false);
     }
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    erase();
   };
 
   return (
@@ -71,10 +79,24 @@ export function ErasePerson({ personId }: { personId: string }) {
           />
           {t('erasure.confirm')}
         </label>
-        <button type="submit" class="button danger" disabled={!reason || !confirmed || busy} data-testid="erasure-submit">
+        <button
+          type="submit"
+          class="button danger"
+          disabled={!reason || !confirmed || busy || confirmingIdentity}
+          data-testid="erasure-submit"
+        >
           {t('erasure.submit')}
         </button>
       </form>
+      {confirmingIdentity && (
+        <ConfirmIdentity
+          onConfirmed={() => {
+            setConfirmingIdentity(false);
+            erase();
+          }}
+          onCancel={() => setConfirmingIdentity(false)}
+        />
+      )}
     </details>
   );
 }

@@ -19,18 +19,48 @@ describe('a person followed at another site', () => {
     document.body.innerHTML = '';
   });
 
-  it('is taken into care at the current site', async () => {
+  it('is taken into care at the current site with a reason and the code on the person’s card', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse({ id: PERSON }));
     const opened = vi.fn();
     const screen = mount(<OutsideScope personId={PERSON} onOpened={opened} />, 'en');
 
     expect(screen.byTestId('take-into-care')?.textContent).toContain('Clinique mobile Calais');
     click(screen.byTestId('take-into-care'));
+    expect((screen.byTestId('care-submit') as HTMLButtonElement).disabled).toBe(true);
+    typeInto(screen.byTestId('care-reason'), 'Moved to our shelter this week');
+    typeInto(screen.byTestId('care-patient-code'), '7k3m-q9tx');
+    click(screen.byTestId('care-submit'));
     await settle();
 
-    expect(fetchMock.mock.calls[0]![0]).toBe(`/api/people/${PERSON}/care-sites`);
-    expect(fetchMock.mock.calls[0]![1]?.method).toBe('POST');
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(`${init?.method} ${url}`).toBe(`POST /api/people/${PERSON}/care-sites`);
+    expect(JSON.parse(String(init?.body))).toEqual({ reason: 'Moved to our shelter this week', patientCode: '7k3m-q9tx' });
     expect(opened).toHaveBeenCalledOnce();
+  });
+
+  it('shows a code that is not the person’s at its field and opens nothing', async () => {
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(
+        {
+          status: 400,
+          code: 'patient-code-mismatch',
+          detail: 'Type or scan the patient code on the card the person shows you.',
+          fieldErrors: [{ field: 'patientCode', code: 'patient-code-mismatch', message: 'Type or scan the patient code on the card the person shows you.' }],
+        },
+        400,
+      ),
+    );
+    const opened = vi.fn();
+    const screen = mount(<OutsideScope personId={PERSON} onOpened={opened} />, 'en');
+
+    click(screen.byTestId('take-into-care'));
+    typeInto(screen.byTestId('care-reason'), 'Moved to our shelter this week');
+    typeInto(screen.byTestId('care-patient-code'), '0000-0000');
+    click(screen.byTestId('care-submit'));
+    await settle();
+
+    expect(opened).not.toHaveBeenCalled();
+    expect(screen.byTestId('take-into-care-form')?.textContent).toContain('card the person shows you');
   });
 
   it('breaks the glass after the user confirms who they are, then retries', async () => {

@@ -3,19 +3,19 @@ import { api } from '../api';
 import { caresForPeople, useApp } from '../appContext';
 import { toProblem } from '../problems';
 import type { Problem } from '../types';
+import { formatPatientCode } from '../patientCode';
+import { CardScanner } from './CardScanner';
 import { ConfirmIdentity, needsReauthentication } from './ConfirmIdentity';
 import { FieldErrors } from './FieldErrors';
 import { FormError } from './FormError';
 
 /**
  * What a carer sees of a person followed only at other sites: the two ways in. Taking them into
- * care here is the everyday one, when the person comes to this site; break-the-glass is for
- * emergencies, opens the whole file for a few hours, and is reviewed.
+ * care here is the everyday one, when the person comes to this site with their card; break-the-glass
+ * is for emergencies, opens the whole file for a few hours. Both are reviewed.
  */
 export function OutsideScope({ personId, onOpened }: { personId: string; onOpened: () => void }) {
   const { t, session } = useApp();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
 
   if (!caresForPeople(session)) {
     return (
@@ -25,11 +25,37 @@ export function OutsideScope({ personId, onOpened }: { personId: string; onOpene
     );
   }
 
-  const takeIntoCare = async () => {
+  return (
+    <section class="card outside-scope" data-testid="outside-scope">
+      <h1>{t('scope.title')}</h1>
+      <p>{t('scope.outside')}</p>
+      <TakeIntoCareForm personId={personId} onOpened={onOpened} />
+      <EmergencyAccessForm personId={personId} onOpened={onOpened} />
+    </section>
+  );
+}
+
+/**
+ * Taking into care at the current site, when the person comes to it: a typed reason and the
+ * patient code of the card the person shows, typed or scanned, which the server checks against
+ * the person. Recorded and reviewed like an emergency access.
+ */
+export function TakeIntoCareForm({ personId, onOpened }: { personId: string; onOpened: () => void }) {
+  const { t, session } = useApp();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [code, setCode] = useState('');
+  const [scanning, setScanning] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const site = session?.currentSite?.name ?? '';
+
+  const takeIntoCare = async (event: Event) => {
+    event.preventDefault();
     setBusy(true);
     setProblem(null);
     try {
-      await api.takeIntoCare(personId);
+      await api.takeIntoCare(personId, reason.trim(), code.trim());
       onOpened();
     } catch (error) {
       setProblem(toProblem(error, t));
@@ -37,25 +63,88 @@ export function OutsideScope({ personId, onOpened }: { personId: string; onOpene
     }
   };
 
+  if (!open) {
+    return (
+      <>
+        <div class="actions">
+          <button
+            type="button"
+            class="button primary"
+            disabled={!session?.currentSite}
+            onClick={() => setOpen(true)}
+            data-testid="take-into-care"
+          >
+            {t('scope.takeIntoCare', { site })}
+          </button>
+        </div>
+        <p class="hint">{t('scope.takeIntoCareHint')}</p>
+      </>
+    );
+  }
+
   return (
-    <section class="card outside-scope" data-testid="outside-scope">
-      <h1>{t('scope.title')}</h1>
-      <p>{t('scope.outside')}</p>
-      <FormError problem={problem} />
+    <form class="form take-into-care" onSubmit={takeIntoCare} data-testid="take-into-care-form">
+      <h2>{t('scope.takeIntoCare', { site })}</h2>
+      <p class="muted">{t('scope.takeIntoCareExplanation')}</p>
+      <FormError problem={problem} placed={['reason', 'patientCode']} />
+      <label for="care-reason">{t('scope.reason')}</label>
+      <textarea
+        id="care-reason"
+        required
+        minLength={10}
+        maxLength={500}
+        value={reason}
+        data-testid="care-reason"
+        onInput={(event) => setReason((event.currentTarget as HTMLTextAreaElement).value)}
+      />
+      <FieldErrors problem={problem} path="reason" />
+      <label for="care-patient-code">{t('scope.patientCode')}</label>
+      <input
+        id="care-patient-code"
+        dir="ltr"
+        autocomplete="off"
+        autocapitalize="characters"
+        required
+        maxLength={32}
+        value={code}
+        data-testid="care-patient-code"
+        onInput={(event) => setCode((event.currentTarget as HTMLInputElement).value)}
+      />
+      <FieldErrors problem={problem} path="patientCode" />
       <div class="actions">
         <button
           type="button"
-          class="button primary"
-          disabled={busy || !session?.currentSite}
-          onClick={takeIntoCare}
-          data-testid="take-into-care"
+          class="button secondary"
+          onClick={() => setScanning(!scanning)}
+          aria-expanded={scanning}
+          data-testid="care-scan"
         >
-          {t('scope.takeIntoCare', { site: session?.currentSite?.name ?? '' })}
+          {t('scan.open')}
         </button>
       </div>
-      <p class="hint">{t('scope.takeIntoCareHint')}</p>
-      <EmergencyAccessForm personId={personId} onOpened={onOpened} />
-    </section>
+      {scanning && (
+        <CardScanner
+          onCode={(scanned) => {
+            setScanning(false);
+            setCode(formatPatientCode(scanned));
+          }}
+          onClose={() => setScanning(false)}
+        />
+      )}
+      <div class="actions">
+        <button
+          type="submit"
+          class="button primary"
+          disabled={busy || reason.trim().length < 10 || !code.trim()}
+          data-testid="care-submit"
+        >
+          {t('scope.takeIntoCareSubmit')}
+        </button>
+        <button type="button" class="button" onClick={() => setOpen(false)} data-testid="care-cancel">
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -6,9 +6,14 @@ import type { PersonSummary } from '../types';
 import { Link } from './Link';
 import { MatchWhy } from './MatchWhy';
 
-/** One search result: enough to recognise the person, and why they were found, as a link to their page. */
+/**
+ * One search result: enough to recognise the person, and why they were found, as a link to their
+ * page. For a person followed only at other sites the server sends no more than the chosen name,
+ * sex, age and the site that saw them last.
+ */
 export function PersonSummaryCard({ person }: { person: PersonSummary }) {
   const { t, language } = useApp();
+  const lastSeen = person.lastSeenAt?.name;
   const birth = describeBirth(person.birthDate, person.age, t, language);
   return (
     <li class="result">
@@ -17,14 +22,16 @@ export function PersonSummaryCard({ person }: { person: PersonSummary }) {
           <span class="result-name" dir="auto">
             {person.chosenName}
           </span>
-          <span class="patient-code" dir="ltr">
-            {formatPatientCode(person.patientCode)}
-          </span>
+          {person.patientCode && (
+            <span class="patient-code" dir="ltr">
+              {formatPatientCode(person.patientCode)}
+            </span>
+          )}
         </span>
-        {person.otherNames.length > 0 && <span class="result-other-names" dir="auto">{person.otherNames.join(' · ')}</span>}
+        {person.otherNames && person.otherNames.length > 0 && <span class="result-other-names" dir="auto">{person.otherNames.join(' · ')}</span>}
         {!person.inScope && (
           <span class="result-scope" data-testid="search-result-outside-scope">
-            {t('scope.otherSite')}
+            {lastSeen ? t('scope.lastSeenAt', { site: lastSeen }) : t('scope.otherSite')}
           </span>
         )}
         <span class="result-facts">

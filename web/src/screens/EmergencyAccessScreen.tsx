@@ -9,8 +9,9 @@ import { toProblem } from '../problems';
 import type { EmergencyAccess, Problem } from '../types';
 
 /**
- * The break-the-glass grants awaiting review: who opened which file (by patient code), when, for
- * how long and why. A reviewer other than the holder marks each one reviewed.
+ * The break-the-glass grants and the takings into care from another site awaiting review: who
+ * opened which file (by patient code), when, for how long and why. A reviewer other than the
+ * holder marks each one reviewed.
  */
 export function EmergencyAccessScreen() {
   const { t, language, session } = useApp();
@@ -70,6 +71,7 @@ export function EmergencyAccessScreen() {
           <thead>
             <tr>
               <th>{t('emergency.grantedAt')}</th>
+              <th>{t('emergency.kind')}</th>
               <th>{t('emergency.user')}</th>
               <th>{t('emergency.patientCode')}</th>
               <th>{t('emergency.reason')}</th>
@@ -81,11 +83,12 @@ export function EmergencyAccessScreen() {
             {grants.map((grant) => (
               <tr key={grant.id} data-testid="emergency-row">
                 <td>{formatDateTime(grant.grantedAt, language)}</td>
+                <td data-testid="emergency-kind">{t(`emergency.kind.${grant.kind}`)}</td>
                 <td>{isolate(grant.userName)}</td>
                 <td dir="ltr">{formatPatientCode(grant.patientCode)}</td>
                 <td dir="auto">{grant.reason ?? '—'}</td>
                 <td>
-                  {formatDateTime(grant.expiresAt, language)}
+                  {grant.kind === 'EMERGENCY' ? formatDateTime(grant.expiresAt, language) : '—'}
                   {grant.active && <span class="badge"> {t('emergency.active')}</span>}
                 </td>
                 <td>

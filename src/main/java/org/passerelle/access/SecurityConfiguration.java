@@ -22,11 +22,15 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Deny by default: the web client's files and the login endpoints (password, then second-factor
- * code) are open, everything else needs a logged-in user, and each module's controllers check roles
- * and scopes on top.
+ * Deny by default: the web client's files, the login endpoints (password, then second-factor
+ * code) and health are open; the API description needs a logged-in user, the metrics an
+ * administrator (or the loopback {@link MetricsListener}); everything else needs a logged-in user,
+ * and each module's controllers check roles and scopes on top.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -44,8 +48,10 @@ class SecurityConfiguration {
             CurrentUsers currentUsers,
             SecondFactors secondFactors,
             @Value("${passerelle.session.absolute-timeout:12h}") Duration absoluteTimeout,
-            Clock clock)
+            Clock clock,
+            MetricsListener metrics)
             throws Exception {
+        RequestMatcher onMetricsListener = metrics.onMetricsListener();
         http.csrf(csrf -> csrf.spa())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
@@ -58,39 +64,52 @@ class SecurityConfiguration {
                                 (request, response, e) -> problems.write(request, response, 403, "forbidden")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
+                        // sent on HTTPS requests only: behind a TLS proxy, once it is trusted (README)
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(
+                                        Duration.ofDays(365).toSeconds())
+                                .includeSubDomains(true))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(
                         new ActiveAccountFilter(currentUsers, absoluteTimeout, clock), AuthorizationFilter.class)
                 .addFilterAfter(
                         new SecondFactorFilter(currentUsers, secondFactors, problems, clock), ActiveAccountFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), AuthorizationFilter.class)
-                .authorizeHttpRequests(
-                        requests -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
-                                .permitAll()
-                                .requestMatchers("/api/session")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.POST, "/api/session/second-factor")
-                                .permitAll()
-                                .requestMatchers("/api/**")
-                                .authenticated()
-                                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
-                                .permitAll()
-                                .requestMatchers("/v3/api-docs", "/v3/api-docs/**")
-                                .permitAll()
-                                .requestMatchers(
-                                        HttpMethod.GET,
-                                        "/",
-                                        "/index.html",
-                                        "/assets/**",
-                                        "/icons/**",
-                                        "/favicon.svg",
-                                        "/manifest.webmanifest",
-                                        "/sw.js")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.GET, ClientScreens.PATHS.toArray(String[]::new))
-                                .permitAll()
-                                .anyRequest()
-                                .denyAll());
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(
+                                DispatcherType.FORWARD, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(new AndRequestMatcher(
+                                onMetricsListener,
+                                PathPatternRequestMatcher.withDefaults()
+                                        .matcher(HttpMethod.GET, MetricsListener.METRICS_PATH)))
+                        .permitAll()
+                        .requestMatchers(onMetricsListener)
+                        .denyAll()
+                        .requestMatchers("/api/session")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/session/second-factor")
+                        .permitAll()
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .requestMatchers("/actuator/health/**", "/actuator/health")
+                        .permitAll()
+                        .requestMatchers(MetricsListener.METRICS_PATH)
+                        .hasRole(Role.ADMINISTRATOR.name())
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+                        .authenticated()
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/",
+                                "/index.html",
+                                "/assets/**",
+                                "/icons/**",
+                                "/favicon.svg",
+                                "/manifest.webmanifest",
+                                "/sw.js")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, ClientScreens.PATHS.toArray(String[]::new))
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 

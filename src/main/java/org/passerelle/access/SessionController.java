@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -123,7 +124,10 @@ class SessionController {
                     credentials.username(), credentials.password()));
         } catch (AuthenticationException e) {
             throttle.failed(credentials.username(), address);
-            events.publishEvent(new LoginAttempted(null, null, false));
+            UUID targeted = users.findByUsername(credentials.username().strip().toLowerCase(Locale.ROOT))
+                    .map(stored -> stored.account().id())
+                    .orElse(null);
+            events.publishEvent(new LoginAttempted(targeted, credentials.username(), false));
             throw DomainException.unauthenticated("bad-credentials");
         }
         if (!(authentication.getPrincipal() instanceof AccountPrincipal principal)) {

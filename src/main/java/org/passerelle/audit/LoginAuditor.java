@@ -22,7 +22,8 @@ class LoginAuditor {
 
     @EventListener
     void on(LoginAttempted attempt) {
-        String name = attempt.username() == null ? "unknown" : attempt.username();
+        String name =
+                attempt.username() == null ? "unknown" : attempt.username().strip();
         log.recordSystem(
                 attempt.userId(),
                 name,

@@ -17,15 +17,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The sites where persons are in care, and the break-the-glass grants on their files. A person's
+ * The sites where persons are in care, and the break-the-glass grants on their files (with the
+ * takings into care from another site, listed for review beside them). A person's
  * sites include those of the records merged into theirs.
  */
 @Repository
 class AccessRepository {
 
+    /** What a listed access is: a break-the-glass grant, or a taking into care from another site. */
+    enum GrantKind {
+        EMERGENCY,
+        TAKEN_INTO_CARE
+    }
+
     /** A grant as stored, its reason still sealed. */
     record StoredGrant(
             UUID id,
+            GrantKind kind,
             UUID personId,
             String patientCode,
             UUID userId,
@@ -64,6 +72,25 @@ class AccessRepository {
                 .param("ids", personIds.toArray(UUID[]::new))
                 .query((rs, row) -> sites.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashSet<>())
                         .add(rs.getObject(2, UUID.class)))
+                .list();
+        return sites;
+    }
+
+    /** The site of each person's latest contact; for a tie, the site that saw them first is left out. */
+    Map<UUID, UUID> lastSeenSites(Collection<UUID> personIds) {
+        Map<UUID, UUID> sites = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return sites;
+        }
+        jdbc.sql("""
+                        select distinct on (coalesce(p.merged_into, p.id)) coalesce(p.merged_into, p.id), ps.site_id
+                          from people.person_site ps join people.person p on p.id = ps.person_id
+                         where p.id = any(:ids) or p.merged_into = any(:ids)
+                         order by coalesce(p.merged_into, p.id), ps.last_contact_on desc, ps.first_contact_on desc,
+                                  ps.site_id
+                        """)
+                .param("ids", personIds.toArray(UUID[]::new))
+                .query((rs, row) -> sites.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list();
         return sites;
     }
@@ -115,7 +142,8 @@ class AccessRepository {
                                        join people.person p on p.id = ps.person_id
                                       where p.id = :id or p.merged_into = :id),
                                (select max(g.expires_at) from people.emergency_access g
-                                 where g.user_id = :user and g.person_id = :id and g.expires_at > :now)
+                                 where g.user_id = :user and g.person_id = :id and g.expires_at > :now
+                                   and g.kind = 'EMERGENCY')
                         """)
                 .param("id", personId)
                 .param("user", userId)
@@ -138,7 +166,7 @@ class AccessRepository {
         }
         return new HashSet<>(jdbc.sql("""
                         select distinct person_id from people.emergency_access
-                         where user_id = ? and person_id = any(?) and expires_at > ?
+                         where user_id = ? and person_id = any(?) and expires_at > ? and kind = 'EMERGENCY'
                         """)
                 .params(userId, personIds.toArray(UUID[]::new), Timestamp.from(now))
                 .query(UUID.class)
@@ -147,6 +175,7 @@ class AccessRepository {
 
     void insertGrant(
             UUID id,
+            GrantKind kind,
             UUID personId,
             UUID userId,
             String userName,
@@ -156,10 +185,11 @@ class AccessRepository {
             Instant expiresAt) {
         jdbc.sql("""
                 insert into people.emergency_access
-                    (id, person_id, user_id, user_name, site_id, reason, granted_at, expires_at)
-                values (:id, :person, :user, :userName, :site, :reason, :grantedAt, :expiresAt)
+                    (id, kind, person_id, user_id, user_name, site_id, reason, granted_at, expires_at)
+                values (:id, :kind, :person, :user, :userName, :site, :reason, :grantedAt, :expiresAt)
                 """)
                 .param("id", id)
+                .param("kind", kind.name())
                 .param("person", personId)
                 .param("user", userId)
                 .param("userName", userName)
@@ -172,7 +202,7 @@ class AccessRepository {
 
     List<StoredGrant> grants(boolean unreviewedOnly, int limit) {
         return jdbc.sql("""
-                select g.id, g.person_id, p.patient_code, g.user_id, g.user_name, g.site_id, g.reason, g.granted_at,
+                select g.id, g.kind, g.person_id, p.patient_code, g.user_id, g.user_name, g.site_id, g.reason, g.granted_at,
                        g.expires_at, g.reviewed_by_name, g.reviewed_at
                   from people.emergency_access g join people.person p on p.id = g.person_id
                  where not :unreviewedOnly or g.reviewed_at is null
@@ -183,6 +213,7 @@ class AccessRepository {
                 .param("limit", limit)
                 .query((rs, row) -> new StoredGrant(
                         rs.getObject("id", UUID.class),
+                        GrantKind.valueOf(rs.getString("kind")),
                         rs.getObject("person_id", UUID.class),
                         rs.getString("patient_code"),
                         rs.getObject("user_id", UUID.class),

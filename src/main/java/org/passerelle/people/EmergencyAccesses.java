@@ -3,6 +3,7 @@ package org.passerelle.people;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Break-the-glass: in an emergency a carer opens the whole file of a person their site scope or
+ * Taking into care from another site, and break-the-glass: in an emergency a carer opens the whole file of a person their site scope or
  * compartments do not reach, for a limited time ({@code passerelle.access.emergency-duration},
- * 3 hours by default), after confirming who they are and typing why. Every grant is audited and
- * listed until a data officer, coordinator or administrator other than its holder reviews it.
+ * 3 hours by default), after confirming who they are and typing why. Every grant, and every
+ * taking into care of a person followed only elsewhere, is audited and listed until a data officer, coordinator or administrator other than its holder reviews it.
  */
 @Service
 @Transactional
@@ -38,6 +39,7 @@ public class EmergencyAccesses {
 
     private final PersonRepository persons;
     private final AccessRepository repository;
+    private final PersonAccess access;
     private final CurrentUsers currentUsers;
     private final Reauthentication reauthentication;
     private final SubjectKeys keys;
@@ -48,6 +50,7 @@ public class EmergencyAccesses {
     EmergencyAccesses(
             PersonRepository persons,
             AccessRepository repository,
+            PersonAccess access,
             CurrentUsers currentUsers,
             Reauthentication reauthentication,
             SubjectKeys keys,
@@ -56,12 +59,53 @@ public class EmergencyAccesses {
             @Value("${passerelle.access.emergency-duration:3h}") Duration duration) {
         this.persons = persons;
         this.repository = repository;
+        this.access = access;
         this.currentUsers = currentUsers;
         this.reauthentication = reauthentication;
         this.keys = keys;
         this.audit = audit;
         this.clock = clock;
         this.duration = duration;
+    }
+
+    /**
+     * Takes a person followed only at other sites into care at the current user's site: from then
+     * on its users reach the file, to read and to write. The person must be present: the patient
+     * code of their card, typed or scanned, must be theirs ({@code patient-code-mismatch}), and the
+     * user says why ({@code care-reason-too-short}). Audited and listed for review like a
+     * break-the-glass. A person already in care at one of the user's sites needs neither.
+     */
+    public void takeIntoCare(UUID personId, @Nullable String typedReason, @Nullable String typedCode) {
+        CurrentUser user = PersonAccess.requireCarer(currentUsers.current());
+        UUID siteId = user.requireCurrentSite();
+        PersonRepository.Row person =
+                persons.findById(personId).orElseThrow(() -> DomainException.notFound(PersonRegistry.RECORD_TYPE));
+        if (!access.inSiteScope(user, personId)) {
+            String reason = typedReason == null ? "" : typedReason.strip();
+            if (reason.length() < MINIMUM_REASON_LENGTH) {
+                throw DomainException.invalidField("reason", "care-reason-too-short");
+            }
+            boolean presented = typedCode != null
+                    && PatientCode.parse(typedCode)
+                            .filter(person.patientCode()::equals)
+                            .isPresent();
+            if (!presented) {
+                throw DomainException.invalidField("patientCode", "patient-code-mismatch");
+            }
+            Instant now = clock.instant();
+            repository.insertGrant(
+                    Ids.newId(),
+                    AccessRepository.GrantKind.TAKEN_INTO_CARE,
+                    personId,
+                    user.id(),
+                    user.displayName(),
+                    siteId,
+                    keys.keyFor(personId).seal(REASON, reason),
+                    now,
+                    now);
+        }
+        access.recordContact(personId, siteId, LocalDate.now(clock));
+        audit.record(AuditAction.CREATE, PersonRegistry.CARE_SITE_RECORD_TYPE, personId);
     }
 
     /** Opens a person's whole file to the current user, for reading, until the grant expires. */
@@ -79,6 +123,7 @@ public class EmergencyAccesses {
         Instant now = clock.instant();
         repository.insertGrant(
                 id,
+                AccessRepository.GrantKind.EMERGENCY,
                 personId,
                 user.id(),
                 user.displayName(),
@@ -130,6 +175,7 @@ public class EmergencyAccesses {
         @Nullable String reason = key == null ? null : key.open(REASON, grant.reason());
         return new EmergencyAccess(
                 grant.id(),
+                PersonViews.AccessKind.valueOf(grant.kind().name()),
                 grant.personId(),
                 grant.patientCode(),
                 grant.userId(),
@@ -138,7 +184,8 @@ public class EmergencyAccesses {
                 reason,
                 grant.grantedAt(),
                 grant.expiresAt(),
-                grant.expiresAt().isAfter(now),
+                grant.kind() == AccessRepository.GrantKind.EMERGENCY
+                        && grant.expiresAt().isAfter(now),
                 grant.reviewedByName(),
                 grant.reviewedAt());
     }

@@ -3,12 +3,14 @@ package org.passerelle.people;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import org.passerelle.access.Reauthentication;
 import org.passerelle.people.PersonViews.Correction;
 import org.passerelle.people.PersonViews.Erasure;
 import org.passerelle.people.PersonViews.Person;
 import org.passerelle.people.PersonViews.PersonSummary;
 import org.passerelle.people.PersonViews.Registration;
 import org.passerelle.people.PersonViews.Search;
+import org.passerelle.people.PersonViews.TakingIntoCare;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,9 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PeopleController {
 
     private final PersonRegistry registry;
+    private final Reauthentication reauthentication;
+    private final EmergencyAccesses careTakeovers;
 
-    PeopleController(PersonRegistry registry) {
+    PeopleController(PersonRegistry registry, Reauthentication reauthentication, EmergencyAccesses careTakeovers) {
         this.registry = registry;
+        this.reauthentication = reauthentication;
+        this.careTakeovers = careTakeovers;
     }
 
     @PostMapping
@@ -52,16 +58,25 @@ class PeopleController {
         return registry.get(id);
     }
 
+    /**
+     * Erases a person for good, once the user has confirmed who they are again within the window
+     * (403 {@code reauthentication-required}), as for an export or a break-the-glass.
+     */
     @PostMapping("/{id}/erasure")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void erase(@PathVariable UUID id, @Valid @RequestBody Erasure erasure) {
+        reauthentication.requireRecent();
         registry.erase(id, erasure);
     }
 
-    /** Takes a person followed at another site into care at the current site. */
+    /**
+     * Takes a person into care at the current site; for a person followed only at other sites, with
+     * a reason and the patient code of the card they show (see {@link EmergencyAccesses#takeIntoCare}).
+     */
     @PostMapping("/{id}/care-sites")
-    Person takeIntoCare(@PathVariable UUID id) {
-        return registry.takeIntoCare(id);
+    Person takeIntoCare(@PathVariable UUID id, @Valid @RequestBody TakingIntoCare request) {
+        careTakeovers.takeIntoCare(id, request.reason(), request.patientCode());
+        return registry.get(id);
     }
 
     @PutMapping("/{id}")

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
 import org.passerelle.access.Role;
 import org.passerelle.platform.DomainException;
+import org.passerelle.sites.SiteDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,9 +55,11 @@ public class PersonAccess {
     private final AccessRepository repository;
     private final CurrentUsers currentUsers;
     private final Clock clock;
+    private final SiteDirectory sites;
 
-    PersonAccess(AccessRepository repository, CurrentUsers currentUsers, Clock clock) {
+    PersonAccess(AccessRepository repository, CurrentUsers currentUsers, Clock clock, SiteDirectory sites) {
         this.repository = repository;
+        this.sites = sites;
         this.currentUsers = currentUsers;
         this.clock = clock;
     }
@@ -157,6 +161,17 @@ public class PersonAccess {
                 .filter(id -> user.reachesAnyOf(sites.getOrDefault(id, Set.of())))
                 .forEach(reached::add);
         return reached;
+    }
+
+    /** The site where each of these persons was seen last (records merged into theirs included). */
+    Map<UUID, PersonViews.SiteSeen> lastSeenSites(Collection<UUID> personIds) {
+        Map<UUID, UUID> siteIds = repository.lastSeenSites(personIds);
+        Map<UUID, String> names = new HashMap<>();
+        sites.sites(new HashSet<>(siteIds.values())).forEach(site -> names.put(site.id(), site.name()));
+        Map<UUID, PersonViews.SiteSeen> seen = new HashMap<>();
+        siteIds.forEach(
+                (person, site) -> seen.put(person, new PersonViews.SiteSeen(site, names.getOrDefault(site, ""))));
+        return seen;
     }
 
     /** Whether the user's site scope (not a break-the-glass) reaches the person. */

@@ -109,21 +109,6 @@ public class PersonRegistry {
         return person;
     }
 
-    /**
-     * Takes a person found at another site into care at the current site, so that its users reach
-     * their file from now on: what happens when someone followed elsewhere comes to this site.
-     */
-    public Person takeIntoCare(UUID id) {
-        CurrentUser user = PersonAccess.requireCarer(currentUsers.current());
-        UUID siteId = user.requireCurrentSite();
-        if (!persons.exists(id)) {
-            throw DomainException.notFound(RECORD_TYPE);
-        }
-        access.recordContact(id, siteId, LocalDate.now(clock));
-        audit.record(AuditAction.CREATE, CARE_SITE_RECORD_TYPE, id);
-        return load(id, null);
-    }
-
     /** Corrects a record; refuses, changing nothing, when someone else changed it since {@code version}. */
     public Person correct(UUID id, Correction correction) {
         CurrentUser user = access.requireWritable(id);
@@ -139,7 +124,9 @@ public class PersonRegistry {
 
     /**
      * Finds persons by patient code, or by name with why each was found (see {@link SearchMatches}),
-     * most probable first; the search terms are never logged or audited.
+     * most probable first, across the organisation; persons outside the user's scope only as far as
+     * recognises them ({@link PersonSummary#recognisableOnly}). The search terms are never logged or
+     * audited.
      */
     public List<PersonSummary> search(Search search) {
         CurrentUser user = PersonAccess.requireReader(currentUsers.current());
@@ -153,9 +140,13 @@ public class PersonRegistry {
         if (code.isPresent()) {
             List<PersonRepository.Row> rows =
                     code.flatMap(persons::findByCode).map(List::of).orElse(List.of());
-            return summaries(user, rows, persons.otherNames(ids(rows)));
+            return summaries(user, rows, persons.otherNames(ids(rows))).stream()
+                    .map(PersonSummary::recognisableOnly)
+                    .toList();
         }
-        return byName(user, search, birth, words, search.limit() == null ? DEFAULT_LIMIT : search.limit());
+        return byName(user, search, birth, words, search.limit() == null ? DEFAULT_LIMIT : search.limit()).stream()
+                .map(PersonSummary::recognisableOnly)
+                .toList();
     }
 
     /**
@@ -231,7 +222,7 @@ public class PersonRegistry {
         return likelyCandidates(user, query, probe, row -> true, MODEL).stream()
                 .limit(LIKELY_SHOWN)
                 .map(candidate -> new LikelyMatch(
-                        candidate.person(),
+                        candidate.person().recognisableOnly(),
                         candidate.pair().probability(),
                         SearchMatches.reasons(LINKER.explain(probe, candidate.compared(), MODEL))))
                 .toList();
@@ -279,6 +270,7 @@ public class PersonRegistry {
     private List<PersonSummary> summaries(
             CurrentUser user, List<PersonRepository.Row> rows, Map<UUID, List<OtherName>> names) {
         Set<UUID> reachable = access.reachable(user, ids(rows));
+        Map<UUID, PersonViews.SiteSeen> lastSeen = access.lastSeenSites(ids(rows));
         LocalDate today = LocalDate.now(clock);
         return rows.stream()
                 .map(row -> new PersonSummary(
@@ -293,6 +285,7 @@ public class PersonRegistry {
                         age(row.birthDate(), today),
                         row.countryOfOrigin(),
                         row.registeredSiteId(),
+                        lastSeen.get(row.id()),
                         reachable.contains(row.id()),
                         null))
                 .toList();

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.platform.DomainException;
+import org.passerelle.platform.InlineText;
 
 /** The records the people module hands out and takes in. */
 public final class PersonViews {
@@ -46,7 +47,7 @@ public final class PersonViews {
 
     /** Another name a person is known by. */
     public record OtherName(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @InlineText String name,
             @NotNull NameKind kind,
             @Nullable Script script,
             @Nullable @Pattern(regexp = "[a-z]{2,3}") String language) {}
@@ -80,7 +81,7 @@ public final class PersonViews {
 
     /** What a user types to register a person or to correct their record; only the chosen name and sex are required. */
     public record PersonDetails(
-            @NotBlank @Size(max = 200) String chosenName,
+            @NotBlank @Size(max = 200) @InlineText String chosenName,
             @Valid @Size(max = 20) List<OtherName> otherNames,
             @NotNull Sex sex,
             @Valid @Nullable BirthDateInput birthDate,
@@ -134,16 +135,25 @@ public final class PersonViews {
      * @param match why a search by name found them; null for a patient code found and outside a
      *     search
      */
+    /**
+     * A person found by a search or shown in a list. For a person whose file the user does not
+     * reach ({@code inScope} false) only what recognises them is given ({@link #recognisableOnly}):
+     * chosen name, sex, age in years and the site that saw them last, never the patient code (which
+     * the card proves when the person is present), other names, birth date or origin.
+     *
+     * @param lastSeenAt the site where the person was last seen (their latest contact)
+     */
     public record PersonSummary(
             UUID id,
-            String patientCode,
+            @Nullable String patientCode,
             String chosenName,
             List<String> otherNames,
             Sex sex,
             @Nullable BirthDate birthDate,
             @Nullable Integer age,
             @Nullable String countryOfOrigin,
-            UUID registeredSiteId,
+            @Nullable UUID registeredSiteId,
+            @Nullable SiteSeen lastSeenAt,
             boolean inScope,
             @Nullable SearchMatch match) {
 
@@ -158,10 +168,34 @@ public final class PersonViews {
                     age,
                     countryOfOrigin,
                     registeredSiteId,
+                    lastSeenAt,
                     inScope,
                     found);
         }
+
+        /** This summary as a user who does not reach the file may see it: what recognises the person. */
+        PersonSummary recognisableOnly() {
+            if (inScope) {
+                return this;
+            }
+            return new PersonSummary(
+                    id,
+                    null,
+                    chosenName,
+                    List.of(),
+                    sex,
+                    null,
+                    age,
+                    null,
+                    null,
+                    lastSeenAt,
+                    false,
+                    match == null ? null : match.recognisableOnly(chosenName));
+        }
     }
+
+    /** A site that saw a person, by id and name (for users who do not work there). */
+    public record SiteSeen(UUID id, String name) {}
 
     /**
      * Why a search by name found a person.
@@ -170,7 +204,24 @@ public final class PersonViews {
      * @param matchedName which of their names, the chosen one or another, is closest to what was typed
      * @param reasons what agreed or disagreed, field by field, with its weight (log2 Bayes factor)
      */
-    public record SearchMatch(double probability, String matchedName, List<MatchReason> reasons) {}
+    public record SearchMatch(double probability, String matchedName, List<MatchReason> reasons) {
+
+        /** Fields whose agreement may be shown about a person outside the user's scope. */
+        private static final java.util.Set<String> RECOGNISABLE_FIELDS = java.util.Set.of("names", "sex");
+
+        /**
+         * Without which other name matched or how the birth date compared, for a person outside the
+         * user's scope: those would tell what the summary leaves out.
+         */
+        SearchMatch recognisableOnly(String chosenName) {
+            return new SearchMatch(
+                    probability,
+                    chosenName,
+                    reasons.stream()
+                            .filter(reason -> RECOGNISABLE_FIELDS.contains(reason.field()))
+                            .toList());
+        }
+    }
 
     /** Why a carer opens a file in an emergency, typed in their own words (at least 10 characters). */
     public record EmergencyRequest(
@@ -184,6 +235,7 @@ public final class PersonViews {
      */
     public record EmergencyAccess(
             UUID id,
+            AccessKind kind,
             UUID personId,
             String patientCode,
             UUID userId,
@@ -195,6 +247,25 @@ public final class PersonViews {
             boolean active,
             @Nullable String reviewedByName,
             @Nullable Instant reviewedAt) {}
+
+    /**
+     * What a listed access is: a break-the-glass ({@code EMERGENCY}, reading the whole file for a
+     * few hours), or a person followed elsewhere taken into care at the user's site ({@code
+     * TAKEN_INTO_CARE}, which opens the file to that site for good and never is {@code active}).
+     */
+    public enum AccessKind {
+        EMERGENCY,
+        TAKEN_INTO_CARE
+    }
+
+    /**
+     * Why a carer takes a person followed only at other sites into care at their own: a reason in
+     * their own words (at least 10 characters) and the patient code of the card the person shows,
+     * typed or scanned. Neither is needed for a person already in care at one of the user's sites.
+     */
+    public record TakingIntoCare(
+            @Nullable @Size(max = 500) String reason,
+            @Nullable @Size(max = 32) String patientCode) {}
 
     /** Why a record is erased. */
     public enum ErasureReason {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.passerelle.platform.InlineText;
 
 /** The records the sites module hands out and takes in. */
 public final class SiteViews {
@@ -34,13 +35,13 @@ public final class SiteViews {
     public record NewProgramme(
             @Nullable UUID id,
             @NotBlank @Pattern(regexp = "[A-Z0-9-]{2,20}") String code,
-            @NotBlank @Size(max = 200) String name) {}
+            @NotBlank @Size(max = 200) @InlineText String name) {}
 
     /** Creates a site in a programme. */
     public record NewSite(
             @Nullable UUID id,
             @NotNull UUID programmeId,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @InlineText String name,
             @NotNull SiteKind kind,
             @Nullable @Size(max = 100) String city,
             @Nullable @Size(max = 40) String phone) {}
@@ -48,6 +49,6 @@ public final class SiteViews {
     /** Adds an outreach location to a mobile team's site. */
     public record NewOutreachLocation(
             @Nullable UUID id,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @InlineText String name,
             @Nullable @Size(max = 500) String description) {}
 }

@@ -3,13 +3,18 @@ package org.passerelle.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,17 +46,31 @@ class AccessApiTest {
     }
 
     @Test
-    void recordsLoginsAndFailedLoginsInTheAuditLog() {
-        long failuresBefore = count("select count(*) from audit.audit_event where action = 'LOGIN_FAILED'");
+    @ExtendWith(OutputCaptureExtension.class)
+    void recordsLoginsAndFailedLoginsWithTheAccountTriedInTheAuditLogButNotTheApplicationLog(CapturedOutput output) {
         ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
-        new ApiSession(port).login(organisation.username(clinician), "wrong-password-123");
-
         String username = organisation.username(clinician);
+        String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        String userId =
+                clinician.get("/api/session").body().path("user").path("id").asString();
+
+        ApiSession.Response wrongPassword =
+                new ApiSession(port).login(" " + username.toUpperCase(Locale.ROOT), "wrong-password-123");
+        ApiSession.Response unknownName = new ApiSession(port).login(unknown, "wrong-password-123");
+
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(unknownName.status()).isEqualTo(401);
         assertThat(count("select count(*) from audit.audit_event where action = 'LOGIN' and actor_name = '" + username
                         + "'"))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from audit.audit_event where action = 'LOGIN_FAILED'"))
-                .isEqualTo(failuresBefore + 1);
+        assertThat(count("select count(*) from audit.audit_event where action = 'LOGIN_FAILED' and outcome = 'FAILURE'"
+                        + " and actor_id = '" + userId + "' and actor_name = '" + username.toUpperCase(Locale.ROOT)
+                        + "'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from audit.audit_event where action = 'LOGIN_FAILED' and actor_id is null"
+                        + " and actor_name = '" + unknown + "'"))
+                .isEqualTo(1);
+        assertThat(output.getAll()).doesNotContain(unknown);
     }
 
     @Test

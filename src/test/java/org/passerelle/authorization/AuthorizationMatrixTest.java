@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every role against every record type and action, on a person in care at the user's own site and
- * on one followed only at another site, with records in every compartment. The expected answers
+ * on one followed only at another site, with records in every compartment; taking a person into
+ * care at the user's site needs, for one followed only elsewhere, a reason and their patient code. The expected answers
  * come from the policy as written below — an independent statement of who may do what — so that a
  * change in the code's rules shows up here as a failure to be argued about.
  *
@@ -208,10 +209,29 @@ class AuthorizationMatrixTest {
             }));
         }
 
+        cases.add(DynamicTest.dynamicTest(role + " takes person into care" + at, () -> {
+            JsonNode newcomer = TestOrganisation.register(authors.get(relation), "Newcomer " + unique());
+            String path = "/api/people/" + newcomer.path("id").asString() + "/care-sites";
+            ApiSession.Response unexplained = user.post(path, Map.of());
+            expect(unexplained, !CARERS.contains(role) ? 403 : own ? 200 : 400);
+            ApiSession.Response response = user.post(
+                    path,
+                    Map.of(
+                            "reason",
+                            "Seen at our site from now on",
+                            "patientCode",
+                            newcomer.path("patientCode").asString()));
+            expect(response, CARERS.contains(role) ? 200 : 403);
+            int reads =
+                    user.get("/api/people/" + newcomer.path("id").asString()).status();
+            assertThat(reads).isEqualTo(CARERS.contains(role) || (own && READERS.contains(role)) ? 200 : 403);
+        }));
+
         cases.add(DynamicTest.dynamicTest(role + " erases person" + at, () -> {
             String victim = TestOrganisation.register(authors.get(relation), "Erasable " + unique())
                     .path("id")
                     .asString();
+            user.confirmIdentity();
             ApiSession.Response response =
                     user.post("/api/people/" + victim + "/erasure", Map.of("reason", "CREATED_IN_ERROR"));
             expect(response, own && ERASERS.contains(role) ? 204 : 403);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 class BreakTheGlassTest {
 
     private static final String REASON = "Unconscious on arrival, need the treatment history";
+    private static final String CARE_REASON = "Moved to our shelter, follow-up continues here";
 
     @LocalServerPort
     int port;
@@ -232,9 +234,11 @@ class BreakTheGlassTest {
                         .text("code"))
                 .isEqualTo("person-outside-scope");
 
-        ApiSession.Response taken = clinicianAtA.post("/api/people/" + personAtB + "/care-sites", Map.of());
+        String code = codeOf(personAtB);
+        String typedAsOnTheCard = (code.substring(0, 4) + " - " + code.substring(4)).toLowerCase(Locale.ROOT);
+        ApiSession.Response taken = takeIntoCare(clinicianAtA, CARE_REASON, typedAsOnTheCard);
 
-        assertThat(taken.status()).isEqualTo(200);
+        assertThat(taken.status()).as(taken.body().toString()).isEqualTo(200);
         assertThat(clinicianAtA.get("/api/people/" + personAtB).status()).isEqualTo(200);
         assertThat(clinicianAtA
                         .post("/api/people/search", Map.of("query", codeOf(personAtB)))
@@ -251,6 +255,79 @@ class BreakTheGlassTest {
                 organisation.admin().get("/api/audit?recordId=" + personAtB).body();
         assertThat(audit.valueStream().map(entry -> entry.path("recordType").asString()))
                 .contains("person-care-site");
+    }
+
+    @Test
+    void refusesToTakeIntoCareWithoutAReasonOrWithoutThePersonsCardAndChangesNothing() {
+        String code = codeOf(personAtB);
+        String someoneElsesCode = codeOf(TestOrganisation.register(clinicianAtA, "Other " + UUID.randomUUID())
+                .path("id")
+                .asString());
+
+        ApiSession.Response noReason = takeIntoCare(clinicianAtA, "  because ", code);
+        ApiSession.Response noCode =
+                clinicianAtA.post("/api/people/" + personAtB + "/care-sites", Map.of("reason", CARE_REASON));
+        ApiSession.Response wrongCard = takeIntoCare(clinicianAtA, CARE_REASON, someoneElsesCode);
+        ApiSession.Response mistyped =
+                takeIntoCare(clinicianAtA, CARE_REASON, code.substring(0, 7) + (code.endsWith("Z") ? "Y" : "Z"));
+        ApiSession.Response notACarer =
+                takeIntoCare(organisation.userAt(organisation.siteA, "DATA_OFFICER"), CARE_REASON, code);
+
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().path("fieldErrors").path(0).path("field").asString())
+                .isEqualTo("reason");
+        assertThat(noReason.text("code")).isEqualTo("care-reason-too-short");
+        for (ApiSession.Response refused : new ApiSession.Response[] {noCode, wrongCard, mistyped}) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.text("code")).isEqualTo("patient-code-mismatch");
+            assertThat(refused.body().path("fieldErrors").path(0).path("field").asString())
+                    .isEqualTo("patientCode");
+        }
+        assertThat(notACarer.status()).isEqualTo(403);
+        assertThat(clinicianAtA.get("/api/people/" + personAtB).text("code")).isEqualTo("person-outside-scope");
+        assertThat(grants()).isZero();
+        assertThat(takeIntoCare(clinicianAtA, CARE_REASON, code).status()).isEqualTo(200);
+    }
+
+    @Test
+    void listsEachTakingIntoCareFromAnotherSiteForReviewWithItsReason() {
+        ApiSession.Response taken = takeIntoCare(clinicianAtA, CARE_REASON, codeOf(personAtB));
+        assertThat(taken.status()).isEqualTo(200);
+        ApiSession coordinator = organisation.userAt(organisation.siteA, "COORDINATOR");
+
+        JsonNode listed = coordinator
+                .get("/api/emergency-access")
+                .body()
+                .valueStream()
+                .filter(grant -> grant.path("personId").asString().equals(personAtB))
+                .findFirst()
+                .orElseThrow();
+        assertThat(listed.path("kind").asString()).isEqualTo("TAKEN_INTO_CARE");
+        assertThat(listed.path("reason").asString()).isEqualTo(CARE_REASON);
+        assertThat(listed.path("active").asBoolean()).isFalse();
+        assertThat(clinicianAtA
+                        .post("/api/people/" + personAtB + "/emergency-access", Map.of("reason", REASON))
+                        .text("code"))
+                .as("a taking into care is no break-the-glass: it opens no compartment")
+                .isEqualTo("reauthentication-required");
+        assertThat(clinicianAtA
+                        .post("/api/emergency-access/" + listed.path("id").asString() + "/review", Map.of())
+                        .status())
+                .isEqualTo(403);
+        assertThat(coordinator
+                        .post("/api/emergency-access/" + listed.path("id").asString() + "/review", Map.of())
+                        .status())
+                .isEqualTo(204);
+        ApiSession.Response again = takeIntoCare(clinicianAtA, null, null);
+        assertThat(again.status()).as("once in care here, no card is needed").isEqualTo(200);
+        assertThat(grants()).isEqualTo(1);
+    }
+
+    private ApiSession.Response takeIntoCare(ApiSession user, String reason, String patientCode) {
+        Map<String, String> body = new java.util.HashMap<>();
+        body.put("reason", reason);
+        body.put("patientCode", patientCode);
+        return user.post("/api/people/" + personAtB + "/care-sites", body);
     }
 
     private String codeOf(String personId) {

@@ -149,6 +149,9 @@ class WebClientTest {
             new Select(browser.find("erasure-reason")).selectByValue("PERSON_REQUEST");
             browser.click("erasure-confirm");
             browser.click("erasure-submit");
+            browser.type("confirm-password", TestOrganisation.PASSWORD);
+            browser.type("confirm-code", TotpCodes.fresh(secret));
+            browser.click("confirm-submit");
             browser.find("search-input");
         }
 

@@ -76,8 +76,11 @@ class ConsultationsApiTest {
         ApiSession colleagueAtB = organisation.userAt(organisation.siteB, "PSYCHOLOGIST");
         clinician.post("/api/consultations", Map.of("personId", personId, "discipline", "MEDICAL"));
         clinician.post("/api/consultations", Map.of("personId", personId, "discipline", "MEDICAL"));
+        String patientCode = clinician.get("/api/people/" + personId).text("patientCode");
         assertThat(colleagueAtB
-                        .post("/api/people/" + personId + "/care-sites", Map.of())
+                        .post(
+                                "/api/people/" + personId + "/care-sites",
+                                Map.of("reason", "Came to our centre for a follow-up", "patientCode", patientCode))
                         .status())
                 .isEqualTo(200);
         colleagueAtB.post("/api/consultations", Map.of("personId", personId, "discipline", "MENTAL_HEALTH"));

@@ -12,6 +12,7 @@ import org.passerelle.support.TestOrganisation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Hostile inputs that once made the server fail or store something else than was sent. */
 @PasserelleTest
@@ -94,6 +95,46 @@ class HostileInputRegressionTest {
         assertThat(consultation.status()).isEqualTo(400);
         assertThat(consultation.text("code")).isEqualTo("invalid-characters");
         assertThat(count("care.encounter")).isEqualTo(before);
+    }
+
+    @Test
+    void refusesANameWhoseDirectionOrInvisibleCharactersMakeItShowOtherThanStoredAndWritesNothing() {
+        long before = count("people.person");
+
+        ApiSession.Response override = clinician
+                .language("ar")
+                .post("/api/people", Map.of("details", Map.of("chosenName", "Ali\u202Eexe.PDF", "sex", "MALE")));
+        ApiSession.Response zeroWidth = clinician
+                .language("fr")
+                .post(
+                        "/api/people",
+                        Map.of(
+                                "details",
+                                Map.of(
+                                        "chosenName",
+                                        "Hawa Diallo",
+                                        "sex",
+                                        "FEMALE",
+                                        "otherNames",
+                                        List.of(Map.of("name", "Ha\u200Bwa", "kind", "ALIAS")))));
+        ApiSession.Response persian = clinician.post(
+                "/api/people", Map.of("details", Map.of("chosenName", "نرگس می\u200Cخواهد", "sex", "FEMALE")));
+
+        assertThat(override.status()).isEqualTo(400);
+        JsonNode field = override.body().path("fieldErrors").path(0);
+        assertThat(field.path("field").asString()).isEqualTo("details.chosenName");
+        assertThat(field.path("code").asString()).isEqualTo("InlineText");
+        assertThat(field.path("message").asString()).contains("أحرف غير مرئية");
+        assertThat(zeroWidth.status()).isEqualTo(400);
+        assertThat(zeroWidth.body().path("fieldErrors").path(0).path("field").asString())
+                .isEqualTo("details.otherNames[0].name");
+        assertThat(zeroWidth.body().path("fieldErrors").path(0).path("message").asString())
+                .contains("caractères invisibles");
+        assertThat(persian.status())
+                .as("a non-joiner between Persian letters is spelling")
+                .isEqualTo(201);
+        assertThat(persian.text("chosenName")).isEqualTo("نرگس می\u200Cخواهد");
+        assertThat(count("people.person")).isEqualTo(before + 1);
     }
 
     @Test

@@ -50,7 +50,7 @@ class ErasureTest {
         organisation = new TestOrganisation(port);
         clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
         dataOfficer = organisation.userAt(organisation.siteA, "DATA_OFFICER");
-        dataOfficer.enrolSecondFactor();
+        dataOfficer.confirmIdentity(dataOfficer.enrolSecondFactor().getFirst());
     }
 
     @Test
@@ -136,6 +136,24 @@ class ErasureTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(keys.existingKey(UUID.fromString(personId))).isPresent();
         assertThat(clinician.get("/api/people/" + personId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesAnErasureByAnOfficerWhoDidNotConfirmWhoTheyAreAgainAndChangesNothing() {
+        String personId = register("Not Yet" + unique(), null);
+        ApiSession unconfirmed = organisation.userAt(organisation.siteA, "DATA_OFFICER");
+        List<String> recoveryCodes = unconfirmed.enrolSecondFactor();
+
+        ApiSession.Response refused =
+                unconfirmed.post("/api/people/" + personId + "/erasure", Map.of("reason", "PERSON_REQUEST"));
+        unconfirmed.confirmIdentity(recoveryCodes.getFirst());
+        ApiSession.Response erased =
+                unconfirmed.post("/api/people/" + personId + "/erasure", Map.of("reason", "PERSON_REQUEST"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text("code")).isEqualTo("reauthentication-required");
+        assertThat(erased.status()).isEqualTo(204);
+        assertThat(clinician.get("/api/people/" + personId).status()).isEqualTo(404);
     }
 
     private String register(String name, String phone) {

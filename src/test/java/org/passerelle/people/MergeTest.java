@@ -138,6 +138,7 @@ class MergeTest {
         String merged = register(clinicianAtA, "Tesfay Gebremedhin " + suffix);
         consult(clinicianAtA, merged, "Gale");
         dataOfficer.post("/api/people/" + kept + "/merges", Map.of("mergedId", merged));
+        dataOfficer.confirmIdentity();
 
         assertThat(dataOfficer
                         .post("/api/people/" + kept + "/erasure", Map.of("reason", "PERSON_REQUEST"))

@@ -6,8 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
+import org.passerelle.support.TestOrganisation;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @PasserelleTest
@@ -19,22 +22,35 @@ class OperationsTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void reportsHealthAndPrometheusMetrics() throws Exception {
+    void reportsHealthToAnyoneAndPrometheusMetricsToAdministratorsOnly() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
-        HttpResponse<String> metrics = get("/actuator/prometheus");
+        HttpResponse<String> anonymousMetrics = get("/actuator/prometheus");
+        TestOrganisation organisation = new TestOrganisation(port);
+        ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(anonymousMetrics.statusCode()).isEqualTo(401);
+        assertThat(anonymousMetrics.body()).doesNotContain("hikaricp");
+        assertThat(clinician.getBytes("/actuator/prometheus").statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> metrics = organisation.admin().getBytes("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("hikaricp_connections_active", "http_server_requests");
+        assertThat(new String(metrics.body(), StandardCharsets.UTF_8))
+                .contains("hikaricp_connections_active", "http_server_requests");
     }
 
     @Test
-    void describesTheApiWithOpenApi() throws Exception {
-        HttpResponse<String> docs = get("/v3/api-docs");
+    void describesTheApiWithOpenApiToSignedInUsers() throws Exception {
+        HttpResponse<String> anonymous = get("/v3/api-docs");
+        TestOrganisation organisation = new TestOrganisation(port);
+        HttpResponse<byte[]> docs =
+                organisation.userAt(organisation.siteA, "LOGISTICIAN").getBytes("/v3/api-docs");
 
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("/api/people");
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("\"openapi\":\"3.", "/api/people/search", "/api/consultations");
+        assertThat(new String(docs.body(), StandardCharsets.UTF_8))
+                .contains("\"openapi\":\"3.", "/api/people/search", "/api/consultations");
     }
 
     @Test

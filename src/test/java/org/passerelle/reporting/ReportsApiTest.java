@@ -270,6 +270,7 @@ class ReportsApiTest {
         assertThat(figure(merged, "NEW_REGISTRATIONS")).isZero();
         assertYearAgreesWithFacts(dataOfficer, "programme=" + programmeId);
 
+        dataOfficer.confirmIdentity();
         ApiSession.Response erased =
                 dataOfficer.post("/api/people/" + unknownAge + "/erasure", Map.of("reason", "PERSON_REQUEST"));
         assertThat(erased.status()).as(erased.body().toString()).isEqualTo(204);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -107,6 +108,29 @@ public final class ApiSession {
         List<String> codes = new ArrayList<>();
         confirmed.body().path("recoveryCodes").forEach(code -> codes.add(code.asString()));
         return codes;
+    }
+
+    /**
+     * Confirms who the logged-in test user is again (the test password, and a fresh code when the
+     * test enrolled a second factor), as before an export, a break-the-glass or an erasure.
+     */
+    public Response confirmIdentity() {
+        String userId = get("/api/session").body().path("user").path("id").asString();
+        return confirmIdentity(TotpCodes.secretOf(userId).map(TotpCodes::fresh).orElse(null));
+    }
+
+    /** Confirms who the logged-in test user is again with the test password and this code (or none). */
+    public Response confirmIdentity(@Nullable String code) {
+        Map<String, String> confirmation = new java.util.HashMap<>();
+        confirmation.put("password", TestOrganisation.PASSWORD);
+        if (code != null) {
+            confirmation.put("code", code);
+        }
+        Response confirmed = post("/api/session/reauthentication", confirmation);
+        if (confirmed.status() != 204) {
+            throw new IllegalStateException("Confirmation refused: " + confirmed.body());
+        }
+        return confirmed;
     }
 
     /** The value of a cookie this session holds, if any (to see the session id change). */
