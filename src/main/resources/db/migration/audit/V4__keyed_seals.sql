@@ -69,12 +69,15 @@ declare
 begin
     if tg_op = 'DELETE' and purging is not null
        and exists (select 1 from audit.audit_anchor a where a.position = purging) then
-        if tg_table_name = 'audit_seal' and old.position <= purging then
-            return old;
-        end if;
-        if tg_table_name = 'audit_event' and exists (
-               select 1 from audit.audit_seal s where s.event_id = old.id and s.position <= purging) then
-            return old;
+        -- nested: a condition on a field the other table lacks would fail on that table
+        if tg_table_name = 'audit_seal' then
+            if old.position <= purging then
+                return old;
+            end if;
+        elsif tg_table_name = 'audit_event' then
+            if exists (select 1 from audit.audit_seal s where s.event_id = old.id and s.position <= purging) then
+                return old;
+            end if;
         end if;
     end if;
     raise exception 'the audit log is append-only' using errcode = 'insufficient_privilege';

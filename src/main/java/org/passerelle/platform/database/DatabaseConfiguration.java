@@ -62,7 +62,7 @@ class DatabaseConfiguration {
             owner = embedded.owner();
             app = embedded.app();
         }
-        try (HikariDataSource migration = pool("vault-migration", url, owner, 1)) {
+        try (HikariDataSource migration = pool("vault-migration", url, owner, 3)) {
             migrate(migration, "vault", "classpath:db/vault");
             grantIfDistinct(migration, owner, app, List.of("vault"));
         }
@@ -80,7 +80,7 @@ class DatabaseConfiguration {
                 properties.isExternal() ? Objects.requireNonNull(properties.url()) : embedded.jdbcUrl(DATABASE_NAME);
         Credentials owner = properties.isExternal() ? properties.migrationCredentials() : embedded.owner();
         Credentials app = properties.isExternal() ? properties.appCredentials() : embedded.app();
-        try (HikariDataSource migration = pool("migration", url, owner, 1)) {
+        try (HikariDataSource migration = pool("migration", url, owner, 3)) {
             migrate(migration, properties);
             grantIfDistinct(migration, owner, app, properties.moduleSchemas());
         }
