@@ -111,9 +111,7 @@ class CrashRecoveryTest {
                 "--passerelle.database.data-directory=" + dataDirectory));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(dataDirectory
-                        .resolveSibling(dataDirectory.getFileName() + "-child.log")
-                        .toFile())
+                .redirectOutput(dataDirectory.resolve("child.log").toFile())
                 .start();
     }
 
