@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -254,7 +255,7 @@ public class AuditChain {
     /** The problems found, the first {@value #KEPT} kept. */
     private static final class Findings {
         static final int KEPT = 100;
-        private final java.util.ArrayList<Problem> kept = new java.util.ArrayList<>();
+        private final ArrayList<Problem> kept = new ArrayList<>();
         private long count;
 
         void add(Kind kind, @Nullable Long position, @Nullable Long entryId, String detail) {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -33,9 +35,25 @@ class AuditCheckpoints {
     private long lastWritten = -1;
 
     AuditCheckpoints(DatabaseProperties database, AuditKey key, Clock clock) {
-        this.file = database.dataDirectory().toAbsolutePath().resolve("audit").resolve("head.checkpoint");
+        this.file = database.dataDirectory().toAbsolutePath().resolve("audit").resolve(fileName(database.url()));
         this.key = key;
         this.clock = clock;
+    }
+
+    /**
+     * One file per database: the embedded server's, or one named after the external server's URL, so
+     * that pointing the same data directory at another database does not mix their heads.
+     */
+    private static String fileName(@Nullable String url) {
+        if (url == null || url.isBlank()) {
+            return "head.checkpoint";
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+            return "head-" + HexFormat.of().formatHex(digest, 0, 8) + ".checkpoint";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     Path file() {

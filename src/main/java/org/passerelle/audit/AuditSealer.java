@@ -41,6 +41,9 @@ class AuditSealer implements SmartLifecycle {
 
     private record Seal(long position, long eventId, byte[] chain) {}
 
+    /** How many pending entries a batch looked at, and how many it sealed. */
+    private record Batch(int considered, int sealed) {}
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
@@ -69,11 +72,11 @@ class AuditSealer implements SmartLifecycle {
     /** Seals every entry committed so far, now, and returns how many were sealed. */
     synchronized long sealNow() {
         long sealed = 0;
-        int[] batch;
+        Batch batch;
         do {
             batch = Objects.requireNonNull(transactions.execute(status -> sealBatch()));
-            sealed += batch[1];
-        } while (batch[0] == BATCH);
+            sealed += batch.sealed();
+        } while (batch.considered() == BATCH);
         return sealed;
     }
 
@@ -101,13 +104,12 @@ class AuditSealer implements SmartLifecycle {
                 .orElse(new Head(0, new byte[0]));
     }
 
-    /** Returns {entries considered, entries sealed}. */
-    private int[] sealBatch() {
+    private Batch sealBatch() {
         Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('audit.audit_seal'))")
                 .query(Boolean.class)
                 .single();
         if (!Boolean.TRUE.equals(locked)) {
-            return new int[] {0, 0};
+            return new Batch(0, 0);
         }
         List<Pending> pending = jdbc
                 .sql("select " + SignedEntry.COLUMNS + """
@@ -147,7 +149,7 @@ class AuditSealer implements SmartLifecycle {
                 }
             });
         }
-        return new int[] {pending.size(), seals.size()};
+        return new Batch(pending.size(), seals.size());
     }
 
     private boolean sealable(Pending entry, byte[] entryMac) {
