@@ -1,5 +1,9 @@
 package org.passerelle.audit;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,10 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records who did what to which record. Writes join the caller's transaction, so a change and its
- * audit line are committed together or not at all.
+ * audit line are committed together or not at all. Each line carries its MAC by the audit key; the
+ * {@link AuditSealer} links it into the chain after the commit, so writers never wait for each other.
  */
 @Service
 public class AuditLog {
@@ -22,10 +29,16 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
+    private final AuditKey key;
+    private final AuditSealer sealer;
+    private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, CurrentUsers currentUsers) {
+    AuditLog(JdbcClient jdbc, CurrentUsers currentUsers, AuditKey key, AuditSealer sealer, Clock clock) {
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
+        this.key = key;
+        this.sealer = sealer;
+        this.clock = clock;
     }
 
     /** Records an action of the current user on a record (or on no record, for a search). */
@@ -93,10 +106,20 @@ public class AuditLog {
             @Nullable UUID recordId,
             @Nullable UUID siteId,
             String outcome) {
+        long id = jdbc.sql("select nextval(pg_get_serial_sequence('audit.audit_event', 'id'))")
+                .query(Long.class)
+                .single();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        SignedEntry entry =
+                new SignedEntry(id, now, actorId, actorName, action.name(), recordType, recordId, siteId, outcome);
         jdbc.sql("""
-                insert into audit.audit_event (actor_id, actor_name, action, record_type, record_id, site_id, outcome)
-                values (:actor, :actorName, :action, :recordType, :recordId, :site, :outcome)
+                insert into audit.audit_event (id, occurred_at, actor_id, actor_name, action, record_type, record_id,
+                                               site_id, outcome, mac)
+                overriding system value
+                values (:id, :at, :actor, :actorName, :action, :recordType, :recordId, :site, :outcome, :mac)
                 """)
+                .param("id", id)
+                .param("at", now.atOffset(ZoneOffset.UTC))
                 .param("actor", actorId)
                 .param("actorName", actorName)
                 .param("action", action.name())
@@ -104,6 +127,15 @@ public class AuditLog {
                 .param("recordId", recordId)
                 .param("site", siteId)
                 .param("outcome", outcome)
+                .param("mac", key.mac(entry.encode()))
                 .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sealer.wake();
+                }
+            });
+        }
     }
 }

@@ -20,27 +20,32 @@ class AuditVerificationCommand implements ApplicationRunner {
     static final int BROKEN = 3;
 
     private final AuditChain chain;
+    private final AuditSealer sealer;
     private final ConfigurableApplicationContext context;
 
-    AuditVerificationCommand(AuditChain chain, ConfigurableApplicationContext context) {
+    AuditVerificationCommand(AuditChain chain, AuditSealer sealer, ConfigurableApplicationContext context) {
         this.chain = chain;
+        this.sealer = sealer;
         this.context = context;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        sealer.sealNow();
         AuditChain.Verification result = chain.verify();
         if (result.intact()) {
-            System.out.printf("Audit log intact: %d entries, head hash %s%n", result.entries(), result.headHash());
+            System.out.printf("Audit log intact: %d entries, head %s%n", result.entries(), result.headHash());
+            if (result.checkpointPosition() != null) {
+                System.out.printf("The chain holds the last checkpoint, position %d%n", result.checkpointPosition());
+            }
             if (result.anchorPosition() != null) {
                 System.out.printf(
                         "Entries up to position %d were removed at the end of their retention period%n",
                         result.anchorPosition());
             }
         } else {
-            System.out.printf(
-                    "Audit log BROKEN at position %d: %s (%d entries)%n",
-                    result.firstBrokenPosition(), result.problem(), result.entries());
+            System.out.printf("Audit log BROKEN: %d problems in %d entries%n", result.problemCount(), result.entries());
+            result.problems().forEach(problem -> System.out.printf("  %s: %s%n", problem.kind(), problem.detail()));
         }
         int code = result.intact() ? 0 : BROKEN;
         System.exit(SpringApplication.exit(context, () -> code));

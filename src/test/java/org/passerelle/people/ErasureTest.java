@@ -119,8 +119,7 @@ class ErasureTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("PERSON_REQUEST");
-        assertThat(jdbc.sql(
-                                "select action from audit.audit_event where record_id = ?::uuid order by position desc limit 1")
+        assertThat(jdbc.sql("select action from audit.audit_event where record_id = ?::uuid order by id desc limit 1")
                         .param(personId)
                         .query(String.class)
                         .single())

@@ -1,9 +1,13 @@
 package org.passerelle.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,9 @@ class EmbeddedDatabaseTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    HikariDataSource dataSource;
 
     @Test
     void makesEveryCommitDurable() {
@@ -59,6 +66,27 @@ class EmbeddedDatabaseTest {
                 .distinct()
                 .sorted()
                 .toList();
+    }
+
+    @Test
+    void runsAsARoleThatOwnsNothingAndAsksEveryConnectionForAPassword() {
+        assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("passerelle_app");
+        assertThat(jdbc.sql(
+                                "select rolsuper or rolcreaterole or rolcreatedb from pg_roles where rolname = current_user")
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThat(jdbc.sql("select count(*) from pg_class c join pg_roles r on r.oid = c.relowner"
+                                + " where r.rolname = current_user")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(setting("password_encryption")).isEqualTo("scram-sha-256");
+        assertThatThrownBy(() -> DriverManager.getConnection(dataSource.getJdbcUrl(), "postgres", "guess"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed");
+        assertThatThrownBy(() -> DriverManager.getConnection(dataSource.getJdbcUrl(), "passerelle_app", ""))
+                .isInstanceOf(SQLException.class);
     }
 
     private String setting(String name) {

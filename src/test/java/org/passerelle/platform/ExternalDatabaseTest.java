@@ -1,12 +1,14 @@
 package org.passerelle.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.passerelle.support.ApiSession;
@@ -72,6 +74,49 @@ class ExternalDatabaseTest {
                 assertThat(result.getLong(2))
                         .as("the key vault shares the external database")
                         .isEqualTo(1);
+            }
+        }
+    }
+
+    /**
+     * With {@code PASSERELLE_TEST_DATABASE_APP_USER} (and {@code _APP_PASSWORD}), a role without rights
+     * of its own: the test user migrates as the owner, the application runs as that role and may only
+     * read and append to the audit log.
+     */
+    @Test
+    void runsAsItsOwnRoleWhenAMigrationUserIsGiven() throws Exception {
+        String url = System.getenv("PASSERELLE_TEST_DATABASE_URL");
+        String appUser = System.getenv("PASSERELLE_TEST_DATABASE_APP_USER");
+        assumeTrue(url != null && !url.isBlank() && appUser != null, "no external PostgreSQL with an application role");
+        String appPassword = System.getenv("PASSERELLE_TEST_DATABASE_APP_PASSWORD");
+
+        try (RunningApplication app = RunningApplication.start(Map.of(
+                "passerelle.database.url", url,
+                "passerelle.database.username", appUser,
+                "passerelle.database.password", appPassword,
+                "passerelle.database.migration-username", System.getenv("PASSERELLE_TEST_DATABASE_USER"),
+                "passerelle.database.migration-password", System.getenv("PASSERELLE_TEST_DATABASE_PASSWORD")))) {
+            assertThat(app.adminSession()
+                            .get("/api/audit/verification")
+                            .body()
+                            .path("intact")
+                            .asBoolean())
+                    .isTrue();
+        }
+
+        try (Connection connection = DriverManager.getConnection(url, appUser, appPassword);
+                var statement = connection.createStatement()) {
+            assertThat(statement
+                            .executeQuery("select count(*) from audit.audit_event")
+                            .next())
+                    .isTrue();
+            for (String forbidden : List.of(
+                    "update audit.audit_event set actor_name = 'x'",
+                    "delete from audit.audit_event",
+                    "alter table audit.audit_event disable trigger user")) {
+                assertThatThrownBy(() -> statement.execute(forbidden))
+                        .as(forbidden)
+                        .hasMessageMatching("(?s).*(permission denied|must be owner).*");
             }
         }
     }

@@ -126,7 +126,7 @@ class RetentionApiTest {
                         .single())
                 .isEqualTo("RETENTION_ENDED by nobody");
         assertThat(jdbc.sql("select actor_name || ' ' || action || ' ' || outcome from audit.audit_event"
-                                + " where record_id = ?::uuid order by position desc limit 1")
+                                + " where record_id = ?::uuid order by id desc limit 1")
                         .param(old)
                         .query(String.class)
                         .single())
@@ -136,7 +136,7 @@ class RetentionApiTest {
             assertThat(keys.existingKey(UUID.fromString(kept))).isPresent();
         }
         assertThat(jdbc.sql("select outcome from audit.audit_event where record_type = 'person' and record_id is null"
-                                + " and actor_name = 'system' order by position desc limit 1")
+                                + " and actor_name = 'system' order by id desc limit 1")
                         .query(String.class)
                         .single())
                 .as("one audit line per record type, with how many were removed")

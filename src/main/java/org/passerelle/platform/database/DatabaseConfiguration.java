@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
@@ -42,46 +42,72 @@ class DatabaseConfiguration {
     /** The key vault: its own database on the embedded server, or as configured for an external one. */
     @Bean(destroyMethod = "close")
     VaultDatabase vaultDatabase(DatabaseProperties properties, EmbeddedDatabase embedded) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("vault");
-        config.setMaximumPoolSize(3);
+        String url;
+        Credentials owner;
+        Credentials app;
         if (properties.isExternal()) {
             boolean ownVault =
                     properties.keysUrl() != null && !properties.keysUrl().isBlank();
-            config.setJdbcUrl(ownVault ? properties.keysUrl() : properties.url());
-            config.setUsername(ownVault ? properties.keysUsername() : properties.username());
-            config.setPassword(ownVault ? properties.keysPassword() : properties.password());
+            url = Objects.requireNonNull(ownVault ? properties.keysUrl() : properties.url());
+            app = ownVault
+                    ? new Credentials(properties.keysUsername(), properties.keysPassword())
+                    : properties.appCredentials();
+            owner = ownVault ? app : properties.migrationCredentials();
             if (!ownVault) {
                 log.warn("The key vault shares the data's database: set PASSERELLE_KEYS_DATABASE_URL so that "
                         + "backups of the data do not hold the keys and erasure reaches them");
             }
         } else {
-            config.setJdbcUrl(embedded.jdbcUrl(VAULT_DATABASE_NAME));
-            config.setUsername("postgres");
+            url = embedded.jdbcUrl(VAULT_DATABASE_NAME);
+            owner = embedded.owner();
+            app = embedded.app();
         }
-        HikariDataSource dataSource = new HikariDataSource(config);
-        migrate(dataSource, "vault", "classpath:db/vault");
-        return new VaultDatabase(dataSource);
+        try (HikariDataSource migration = pool("vault-migration", url, owner, 3)) {
+            migrate(migration, "vault", "classpath:db/vault");
+            grantIfDistinct(migration, owner, app, List.of("vault"));
+        }
+        return new VaultDatabase(pool("vault", url, app, 3));
     }
 
+    /**
+     * The application's pool, connected as the application's role once the owner has run the
+     * migrations and granted that role its rights.
+     */
     @Bean(destroyMethod = "close")
     @Primary
     HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabase embedded) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("passerelle");
-        config.setMaximumPoolSize(properties.maximumPoolSize());
-        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
-        if (properties.isExternal()) {
-            config.setJdbcUrl(properties.url());
-            config.setUsername(properties.username());
-            config.setPassword(properties.password());
-        } else {
-            config.setJdbcUrl(embedded.jdbcUrl(DATABASE_NAME));
-            config.setUsername("postgres");
+        String url =
+                properties.isExternal() ? Objects.requireNonNull(properties.url()) : embedded.jdbcUrl(DATABASE_NAME);
+        Credentials owner = properties.isExternal() ? properties.migrationCredentials() : embedded.owner();
+        Credentials app = properties.isExternal() ? properties.appCredentials() : embedded.app();
+        try (HikariDataSource migration = pool("migration", url, owner, 3)) {
+            migrate(migration, properties);
+            grantIfDistinct(migration, owner, app, properties.moduleSchemas());
         }
-        HikariDataSource dataSource = new HikariDataSource(config);
-        migrate(dataSource, properties);
+        HikariDataSource dataSource = pool("passerelle", url, app, properties.maximumPoolSize());
         return dataSource;
+    }
+
+    private static HikariDataSource pool(String name, String url, Credentials credentials, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        config.setJdbcUrl(url);
+        config.setUsername(credentials.user());
+        config.setPassword(credentials.password());
+        return new HikariDataSource(config);
+    }
+
+    private static void grantIfDistinct(
+            DataSource migration, Credentials owner, Credentials app, List<String> schemas) {
+        String appUser = app.user();
+        if (appUser == null || appUser.equals(owner.user())) {
+            log.warn("The application runs as the role that owns its tables: it could disable the audit log's "
+                    + "triggers. Set PASSERELLE_DATABASE_MIGRATION_USER to a separate owner role");
+            return;
+        }
+        DatabaseRoles.grant(migration, appUser, schemas);
     }
 
     /** Runs each module's migrations in its own schema with its own history table. */
@@ -104,27 +130,51 @@ class DatabaseConfiguration {
                 .migrate();
     }
 
-    /** The embedded server, or nothing when an external server is configured. */
+    /**
+     * The embedded server, or nothing when an external server is configured. A watchdog starts it
+     * again, on the same port, when its postmaster died under it; the pools then reconnect by themselves.
+     */
     static final class EmbeddedDatabase implements AutoCloseable {
 
-        private final @Nullable EmbeddedPostgres postgres;
+        private static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
 
-        private EmbeddedDatabase(@Nullable EmbeddedPostgres postgres) {
-            this.postgres = postgres;
+        private final @Nullable DatabaseProperties properties;
+        private volatile EmbeddedRoles.@Nullable Started server;
+        private final @Nullable ScheduledExecutorService watchdog;
+
+        private EmbeddedDatabase(@Nullable DatabaseProperties properties, EmbeddedRoles.@Nullable Started server) {
+            this.properties = properties;
+            this.server = server;
+            if (server == null) {
+                this.watchdog = null;
+            } else {
+                this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                        .name("embedded-postgres-watchdog")
+                        .daemon()
+                        .factory());
+                this.watchdog.scheduleWithFixedDelay(
+                        this::restartIfDead, WATCH_INTERVAL.toSeconds(), WATCH_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+            }
         }
 
         static EmbeddedDatabase none() {
-            return new EmbeddedDatabase(null);
+            return new EmbeddedDatabase(null, null);
         }
 
         static EmbeddedDatabase start(DatabaseProperties properties) {
-            Path directory = properties.dataDirectory().toAbsolutePath().resolve("postgres");
+            return new EmbeddedDatabase(properties, launch(properties, properties.embeddedPort()));
+        }
+
+        private static EmbeddedRoles.Started launch(DatabaseProperties properties, int port) {
+            Path directory = directory(properties);
+            Path keys = properties.dataDirectory().toAbsolutePath().resolve("keys");
             try {
                 Files.createDirectories(directory);
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                OrphanedServer.stopIfAny(directory);
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(directory)
                         .setCleanDataDirectory(false)
-                        .setPort(properties.embeddedPort())
+                        .setPort(port)
                         .setPGStartupWait(Duration.ofSeconds(60))
                         // The library tunes its server for throw-away test databases (no fsync, no
                         // synchronous commit); these are people's records, so every commit is durable.
@@ -132,38 +182,66 @@ class DatabaseConfiguration {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on")
                         .setServerConfig("max_connections", "100")
-                        .setServerConfig("listen_addresses", "localhost")
-                        .start();
-                createDatabaseIfMissing(postgres);
-                log.info("Embedded PostgreSQL started on port {}", postgres.getPort());
-                return new EmbeddedDatabase(postgres);
+                        .setServerConfig("listen_addresses", "localhost");
+                EmbeddedRoles.Started server =
+                        EmbeddedRoles.start(builder, directory, keys, List.of(DATABASE_NAME, VAULT_DATABASE_NAME));
+                log.info(
+                        "Embedded PostgreSQL started on port {}",
+                        server.postgres().getPort());
+                return server;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
             }
         }
 
-        private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                    Statement statement = connection.createStatement()) {
-                for (String name : List.of(DATABASE_NAME, VAULT_DATABASE_NAME)) {
-                    var exists = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'");
-                    if (!exists.next()) {
-                        statement.execute("create database " + name + " encoding 'UTF8' template template0");
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IOException("Could not create the database " + DATABASE_NAME, e);
+        private static Path directory(DatabaseProperties properties) {
+            return properties.dataDirectory().toAbsolutePath().resolve("postgres");
+        }
+
+        /** Starts the server again when its postmaster is gone (killed, out of memory). */
+        private synchronized void restartIfDead() {
+            EmbeddedRoles.Started current = server;
+            if (current == null || properties == null) {
+                return;
+            }
+            if (OrphanedServer.runningPostmaster(directory(properties)).isPresent()) {
+                return;
+            }
+            log.error("The embedded PostgreSQL stopped unexpectedly: starting it again");
+            try {
+                current.postgres().close();
+                server = launch(properties, current.postgres().getPort());
+            } catch (IOException | RuntimeException e) {
+                log.error("Could not start the embedded PostgreSQL again, will retry: {}", e.toString());
             }
         }
 
+        private EmbeddedRoles.Started server() {
+            return Objects.requireNonNull(server, "no embedded database");
+        }
+
         String jdbcUrl(String database) {
-            return Objects.requireNonNull(postgres, "no embedded database").getJdbcUrl("postgres", database);
+            // without a user in the URL: the driver would prefer it to the pool's
+            return "jdbc:postgresql://localhost:" + server().postgres().getPort() + "/" + database;
+        }
+
+        Credentials owner() {
+            return server().owner();
+        }
+
+        Credentials app() {
+            return server().app();
         }
 
         @Override
-        public void close() throws IOException {
-            if (postgres != null) {
-                postgres.close();
+        public synchronized void close() throws IOException {
+            if (watchdog != null) {
+                watchdog.shutdownNow();
+            }
+            EmbeddedRoles.Started running = server;
+            server = null;
+            if (running != null) {
+                running.postgres().close();
                 log.info("Embedded PostgreSQL stopped");
             }
         }

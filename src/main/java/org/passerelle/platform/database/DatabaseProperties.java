@@ -22,6 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     data's own database (then backups of the data hold the keys: set it in production)
  * @param keysUsername user for the key vault's database
  * @param keysPassword password for the key vault's database
+ * @param migrationUsername with an external server, the role that owns the schemas and runs the
+ *     migrations ({@code PASSERELLE_DATABASE_MIGRATION_USER}); the application then runs as
+ *     {@code username} with only the rights granted to it. Without one, both are {@code username},
+ *     which could disable the audit log's triggers (weaker)
+ * @param migrationPassword password of {@code migrationUsername}
  */
 @ConfigurationProperties("passerelle.database")
 public record DatabaseProperties(
@@ -37,9 +42,22 @@ public record DatabaseProperties(
 
         @Nullable String keysUrl,
         @Nullable String keysUsername,
-        @Nullable String keysPassword) {
+        @Nullable String keysPassword,
+        @Nullable String migrationUsername,
+        @Nullable String migrationPassword) {
 
     boolean isExternal() {
         return url != null && !url.isBlank();
+    }
+
+    Credentials appCredentials() {
+        return new Credentials(username, password);
+    }
+
+    /** The role that runs the migrations: the migration user when one is given, else the application's. */
+    Credentials migrationCredentials() {
+        return migrationUsername == null || migrationUsername.isBlank()
+                ? appCredentials()
+                : new Credentials(migrationUsername, migrationPassword);
     }
 }

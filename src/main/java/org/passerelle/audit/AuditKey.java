@@ -1,0 +1,48 @@
+package org.passerelle.audit;
+
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.platform.crypto.KeyFile;
+import org.passerelle.platform.database.DatabaseProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit key: HMAC-SHA-256 over the canonical encoding of entries, seals, anchors and
+ * checkpoints. It lives outside the database ({@code PASSERELLE_AUDIT_KEY}, or else generated once
+ * into {@code <data directory>/keys/audit.key}), so someone who can rewrite the database but not
+ * read the key cannot forge a line, a link or a purge without verification finding it.
+ */
+@Component
+class AuditKey {
+
+    private final SecretKeySpec key;
+
+    AuditKey(@Value("${passerelle.audit.key:}") @Nullable String configured, DatabaseProperties database) {
+        byte[] bytes = KeyFile.load(
+                configured,
+                database.dataDirectory().toAbsolutePath().resolve("keys").resolve("audit.key"),
+                "PASSERELLE_AUDIT_KEY");
+        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    /** The MAC of an encoding made by {@link AuditEncoding}. */
+    byte[] mac(byte[] encoded) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(encoded);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /** Whether {@code stored} is the MAC of {@code encoded}, compared in constant time. */
+    boolean verifies(byte[] encoded, byte @Nullable [] stored) {
+        return stored != null && MessageDigest.isEqual(mac(encoded), stored);
+    }
+}

@@ -1,0 +1,83 @@
+package org.passerelle.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.audit.AuditChain;
+import org.passerelle.support.RunningApplication;
+
+/**
+ * A data directory made by an earlier Passerelle: an embedded server that trusted every local
+ * connection, run as its superuser, and an audit log chained with unkeyed SHA-256. At its first
+ * start it asks for passwords, the application runs as its own role, and the old entries are
+ * checked and sealed into the keyed chain.
+ */
+class OlderDataDirectoryTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void switchesToPasswordsAndSealsTheOldChain() throws Exception {
+        Path postgresDirectory = dataDirectory.resolve("postgres");
+        Files.createDirectories(postgresDirectory);
+        int port;
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+                .setDataDirectory(postgresDirectory)
+                .setCleanDataDirectory(false)
+                .start()) {
+            port = old.getPort();
+            try (Connection connection = old.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("create database passerelle encoding 'UTF8' template template0");
+            }
+            var database = old.getDatabase("postgres", "passerelle");
+            Flyway.configure()
+                    .dataSource(database)
+                    .schemas("audit")
+                    .defaultSchema("audit")
+                    .createSchemas(true)
+                    .locations("classpath:db/migration/audit")
+                    .target("3")
+                    .load()
+                    .migrate();
+            try (Connection connection = database.getConnection();
+                    Statement statement = connection.createStatement()) {
+                for (int i = 0; i < 3; i++) {
+                    statement.execute("insert into audit.audit_event (actor_name, action, record_type, outcome)"
+                            + " values ('before|upgrade', 'READ', 'person', 'SUCCESS')");
+                }
+            }
+        }
+
+        try (RunningApplication app =
+                RunningApplication.start(Map.of("passerelle.database.data-directory", dataDirectory.toString()))) {
+            AuditChain.Verification verification = app.bean(AuditChain.class).verify();
+            assertThat(verification.intact())
+                    .as(verification.problems().toString())
+                    .isTrue();
+            assertThat(verification.entries()).isGreaterThanOrEqualTo(3);
+            assertThat(Files.readString(postgresDirectory.resolve("pg_hba.conf")))
+                    .doesNotContain("trust");
+            int embeddedPort = Integer.parseInt(Files.readAllLines(postgresDirectory.resolve("postmaster.pid"))
+                    .get(3)
+                    .strip());
+            assertThatThrownBy(() -> DriverManager.getConnection(
+                            "jdbc:postgresql://localhost:" + embeddedPort + "/passerelle", "postgres", "guess"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
+        }
+        assertThat(port).isPositive();
+    }
+}
