@@ -400,6 +400,7 @@ export const ar: Messages = {
   'forms.saved': 'حُفظت المسودة {code} النسخة {version}. انشرها لاستخدامها.',
   'forms.preview': 'معاينة: {form}',
   'forms.previewAge': 'العمر (معاينة)',
+  'forms.notForPerson': 'لا تنطبق هذه الاستمارة على هذا الشخص (appliesTo): لا تُعرض له.',
 
   'audit.title': 'سجل الوصول',
   'audit.empty': 'لا يوجد أي وصول مسجّل.',

@@ -400,6 +400,7 @@ export const en: Messages = {
   'forms.saved': 'Draft {code} version {version} saved. Publish it to use it.',
   'forms.preview': 'Preview: {form}',
   'forms.previewAge': 'Age (preview)',
+  'forms.notForPerson': 'This form does not apply to this person (appliesTo): it is not offered for them.',
 
   'audit.title': 'Access log',
   'audit.empty': 'No access recorded.',

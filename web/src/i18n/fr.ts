@@ -401,6 +401,7 @@ export const fr = {
   'forms.saved': 'Brouillon {code} version {version} enregistré. Publiez-le pour l’utiliser.',
   'forms.preview': 'Aperçu : {form}',
   'forms.previewAge': 'Âge (aperçu)',
+  'forms.notForPerson': 'Ce formulaire ne s’applique pas à cette personne (appliesTo) : il ne lui est pas proposé.',
 
   'audit.title': 'Journal des accès',
   'audit.empty': 'Aucun accès enregistré.',
