@@ -354,10 +354,12 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
     <section class="card">
       <h1>{title}</h1>
       <p class="hint" data-testid="encounter-status">
-        {t('form.signedBy', {
-          date: formatDate(encounter.occurredOn, language),
-          name: isolate(encounter.providerName),
-        })}
+        {encounter.status === 'DRAFT'
+          ? t('form.draft')
+          : t('form.signedBy', {
+              date: formatDate(encounter.occurredOn, language),
+              name: isolate(encounter.providerName),
+            })}
         {encounter.revision > 1 && ` · ${t('form.revision', { revision: String(encounter.revision) })}`}
       </p>
       {person && (

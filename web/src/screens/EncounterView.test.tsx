@@ -43,6 +43,8 @@ const MAN = {
   registeredSiteId: '0190f1c2-0000-7000-8000-000000000001',
 };
 
+let status = 'SIGNED';
+
 function encounter(allowedActions: string[]) {
   return {
     id: ENCOUNTER,
@@ -53,7 +55,7 @@ function encounter(allowedActions: string[]) {
     discipline: 'MEDICAL',
     compartment: 'GENERAL',
     occurredOn: '2026-12-06',
-    status: 'SIGNED',
+    status,
     revision: 1,
     version: 1,
     providerId: '0190f1c2-0000-7000-8000-000000000002',
@@ -102,6 +104,7 @@ describe('a signed consultation', () => {
   });
 
   afterEach(() => {
+    status = 'SIGNED';
     vi.unstubAllGlobals();
     fetchMock.mockReset();
     sheets.length = 0;
@@ -139,5 +142,17 @@ describe('a signed consultation', () => {
     expect(screen.byTestId('amend')).toBeNull();
     expect(screen.byTestId('print-sheet')).toBeNull();
     expect(screen.byTestId('read-only')).not.toBeNull();
+  });
+
+  it('does not offer to sign a draft its author may no longer change', async () => {
+    actions = ['DISCARD'];
+    status = 'DRAFT';
+    const screen = mount(<EncounterScreen encounterId={ENCOUNTER} />, 'en');
+    await settle();
+    await settle();
+
+    expect(screen.byTestId('encounter-status')?.textContent).toBe('Draft, not signed');
+    expect(screen.byTestId('sign')).toBeNull();
+    expect(screen.byTestId('amend')).toBeNull();
   });
 });
