@@ -1,10 +1,11 @@
 // A signed consultation's answers, read-only, labelled in the UI language.
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../appContext';
-import { codingApi, label } from '../coding';
+import { codingApi, label, type Medicine } from '../coding';
 import { formatDate } from '../format';
 import type { Translate } from '../i18n';
 import type { Language } from '../i18n';
+import { doseInWords, medicineTitle } from './prescriptionText';
 import { inLanguage, isAnswered, type Answer, type Answers, type Field, type FormDefinition, type PrescriptionLine } from './model';
 
 export function describeAnswer(field: Field, value: Answer, t: Translate, language: Language): string {
@@ -25,12 +26,7 @@ export function describeAnswer(field: Field, value: Answer, t: Translate, langua
       return (value as string[]).join(', ');
     case 'medication':
       return (value as PrescriptionLine[])
-        .map(
-          (line) =>
-            `${line.medicine} ${[line.morning, line.noon, line.evening, line.night].map((dose) => dose ?? 0).join('-')}` +
-            (line.days ? ` × ${t('form.daysCount', { days: String(line.days) })}` : '') +
-            (line.instructions ? ` · ${line.instructions}` : ''),
-        )
+        .map((line) => `${line.medicine} ${doseInWords(line, undefined, t, language)}`)
         .join(' ; ');
     default:
       return field.unit ? `${String(value)} ${field.unit}` : String(value);
@@ -63,9 +59,53 @@ function useDiagnosisTitles(form: FormDefinition, answers: Answers): Record<stri
   return titles;
 }
 
+/** The medicines prescribed, fetched once each from the formulary. */
+function usePrescribedMedicines(form: FormDefinition, answers: Answers): Record<string, Medicine> {
+  const [medicines, setMedicines] = useState<Record<string, Medicine>>({});
+  const codes = form.sections
+    .flatMap((section) => section.fields)
+    .filter((field) => field.type === 'medication')
+    .flatMap((field) => (Array.isArray(answers[field.code]) ? (answers[field.code] as PrescriptionLine[]) : []))
+    .map((line) => line.medicine);
+  const key = [...new Set(codes)].join(',');
+  useEffect(() => {
+    let live = true;
+    Promise.all([...new Set(codes)].map((code) => codingApi.medicine(code).catch(() => null))).then((found) => {
+      if (!live) return;
+      const next: Record<string, Medicine> = {};
+      found.forEach((medicine) => {
+        if (medicine) next[medicine.code] = medicine;
+      });
+      setMedicines(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return medicines;
+}
+
+/** A prescription, one readable line per medicine. */
+function Prescription({ lines, medicines }: { lines: PrescriptionLine[]; medicines: Record<string, Medicine> }) {
+  const { t, language } = useApp();
+  return (
+    <ul class="prescription-lines">
+      {lines.map((line, index) => (
+        <li key={index} data-testid="prescription-line">
+          <strong>{medicineTitle(line.medicine, medicines[line.medicine], language)}</strong>
+          {' — '}
+          {doseInWords(line, medicines[line.medicine], t, language)}
+          {line.instructions && <span dir="auto"> · {line.instructions}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function AnswersView({ form, answers }: { form: FormDefinition; answers: Answers }) {
   const { t, language } = useApp();
   const titles = useDiagnosisTitles(form, answers);
+  const medicines = usePrescribedMedicines(form, answers);
   return (
     <div class="answers" data-testid="answers">
       {form.sections.map((section) => {
@@ -79,7 +119,9 @@ export function AnswersView({ form, answers }: { form: FormDefinition; answers: 
                 <div key={field.code} class="answer" data-testid={`answer-view-${field.code}`}>
                   <dt>{inLanguage(field.label, language)}</dt>
                   <dd dir="auto">
-                    {field.type === 'diagnosis'
+                    {field.type === 'medication' ? (
+                      <Prescription lines={answers[field.code] as PrescriptionLine[]} medicines={medicines} />
+                    ) : field.type === 'diagnosis'
                       ? (answers[field.code] as string[])
                           .map((code) => (titles[code] ? `${code} ${titles[code]}` : code))
                           .join(', ')

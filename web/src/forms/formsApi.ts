@@ -1,6 +1,6 @@
 // The server's forms and the consultations recorded with them (FormController, EncounterController).
-import { call } from '../api';
-import type { Compartment, Discipline, IsoDate, Uuid } from '../types';
+import { call, download } from '../api';
+import type { Compartment, Discipline, DownloadedFile, IsoDate, Uuid } from '../types';
 import type { Answers, FormDefinition, FormVersion } from './model';
 
 export interface Encounter {
@@ -23,7 +23,11 @@ export interface Encounter {
   signedAt?: string | null;
   revisions: Array<{ revision: number; formVersion: number; signedAt: string; signedBy: string; reason?: string | null }>;
   alerts: Array<{ code: string; until?: string | null }>;
+  /** What the current user may do with it: nothing else is offered (a break-the-glass only reads). */
+  allowedActions: EncounterAction[];
 }
+
+export type EncounterAction = 'CHANGE' | 'SIGN' | 'DISCARD' | 'AMEND' | 'PRINT_PRESCRIPTION';
 
 export interface Revision {
   revision: number;
@@ -91,6 +95,9 @@ export const formsApi = {
     call<Encounter>('POST', `/api/encounters/${encodeURIComponent(id)}/amendments`, amendment),
   revision: (id: Uuid, revision: number) =>
     call<Revision>('GET', `/api/encounters/${encodeURIComponent(id)}/revisions/${revision}`),
+  /** The dosage sheet with pictograms, as a PDF in this language (the person's own when none). */
+  prescriptionSheet: (id: Uuid, language?: string): Promise<DownloadedFile> =>
+    download(`/api/encounters/${encodeURIComponent(id)}/prescription-sheet`, { language }, 'prescription.pdf'),
   drafts: () => call<EncounterSummary[]>('GET', '/api/encounters/drafts'),
   groupSessions: () => call<EncounterSummary[]>('GET', '/api/encounters/group-sessions'),
 };

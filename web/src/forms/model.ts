@@ -80,6 +80,10 @@ export interface FormDefinition {
   discipline: Discipline;
   compartment: Compartment;
   subject: 'PERSON' | 'GROUP';
+  /** The disciplines whose workers record with it; the form's own when none. */
+  usedBy?: Discipline[] | null;
+  /** The persons it applies to: a condition on @sex and @age only; everyone when none. */
+  appliesTo?: Condition | null;
   sections: Section[];
   alerts?: Alert[] | null;
 }
@@ -289,6 +293,25 @@ export function activeAlerts(
 }
 
 /** A person's situation for a form's rules, from their sex and birth date. */
+/** Whether a form applies to the person of this situation (an antenatal visit is not for a man). */
+export function appliesTo(form: FormDefinition, situation: Situation): boolean {
+  return holds(form.appliesTo, {}, situation);
+}
+
+/**
+ * The forms to offer: the person's forms that apply to them today, or the group forms when there is
+ * no person. The server already sent only the forms of the user's disciplines and compartments.
+ */
+export function formsFor(
+  usable: FormVersion[],
+  person: { sex: string; birthDate?: { date: string } | null } | null,
+  occurredOn: string,
+): FormVersion[] {
+  if (!person) return usable.filter((form) => form.definition.subject === 'GROUP');
+  const situation = personSituation(person, occurredOn);
+  return usable.filter((form) => form.definition.subject === 'PERSON' && appliesTo(form.definition, situation));
+}
+
 export function personSituation(
   person: { sex: string; birthDate?: { date: string } | null },
   occurredOn: string,

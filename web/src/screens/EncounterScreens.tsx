@@ -10,7 +10,9 @@ import { formatDate, formatDateTime, isolate, today } from '../format';
 import { AnswersView } from '../forms/AnswersView';
 import { answerPaths, FormAlerts, FormFields } from '../forms/FormFields';
 import { formsApi, type Encounter, type EncounterSummary, type Revision } from '../forms/formsApi';
+import { DosageSheetButton } from '../forms/DosageSheetButton';
 import {
+  formsFor,
   inLanguage,
   missingRequired,
   personSituation,
@@ -45,8 +47,7 @@ export function NewEncounterScreen({ personId }: { personId?: string }) {
         personId ? api.person(personId) : Promise.resolve(null),
         personId ? Promise.resolve([]) : formsApi.groupSessions(),
       ]);
-      const subject = personId ? 'PERSON' : 'GROUP';
-      setForms(usable.filter((candidate) => candidate.definition.subject === subject));
+      setForms(formsFor(usable, loadedPerson, today()));
       setPerson(loadedPerson);
       setRecent(sessions);
     } catch (error) {
@@ -289,7 +290,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
   const title = inLanguage(form.definition.title, language);
   const back = () => navigate(encounter.personId ? `/people/${encounter.personId}` : '/group-sessions/new');
 
-  if (encounter.status === 'DRAFT') {
+  if (encounter.status === 'DRAFT' && encounter.allowedActions.includes('CHANGE')) {
     return (
       <section class="card">
         <h1>{title}</h1>
@@ -353,10 +354,12 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
     <section class="card">
       <h1>{title}</h1>
       <p class="hint" data-testid="encounter-status">
-        {t('form.signedBy', {
-          date: formatDate(encounter.occurredOn, language),
-          name: isolate(encounter.providerName),
-        })}
+        {encounter.status === 'DRAFT'
+          ? t('form.draft')
+          : t('form.signedBy', {
+              date: formatDate(encounter.occurredOn, language),
+              name: isolate(encounter.providerName),
+            })}
         {encounter.revision > 1 && ` · ${t('form.revision', { revision: String(encounter.revision) })}`}
       </p>
       {person && (
@@ -369,14 +372,24 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
       {encounter.attendees != null && <p>{t('group.attendees', { count: String(encounter.attendees) })}</p>}
       <FormAlerts form={form.definition} answers={encounter.answers} situation={situation} />
       <AnswersView form={form.definition} answers={encounter.answers} />
+      {encounter.allowedActions.includes('PRINT_PRESCRIPTION') && (
+        <DosageSheetButton encounterId={encounter.id} person={person} />
+      )}
       <div class="actions">
         <button type="button" class="button secondary" onClick={back}>
           {t('form.back')}
         </button>
-        <button type="button" class="button primary" data-testid="amend" onClick={() => setAmending(true)}>
-          {t('form.amend')}
-        </button>
+        {encounter.allowedActions.includes('AMEND') && (
+          <button type="button" class="button primary" data-testid="amend" onClick={() => setAmending(true)}>
+            {t('form.amend')}
+          </button>
+        )}
       </div>
+      {!encounter.allowedActions.includes('AMEND') && (
+        <p class="hint" data-testid="read-only">
+          {t('form.readOnly')}
+        </p>
+      )}
       {encounter.revisions.length > 1 && (
         <section class="revisions">
           <h2>{t('form.revisions')}</h2>

@@ -9,7 +9,7 @@ import { formatDateTime, today } from '../format';
 import { FieldBuilder, withField } from '../forms/FieldBuilder';
 import { FormFields } from '../forms/FormFields';
 import { formsApi } from '../forms/formsApi';
-import { inLanguage, type Answers, type FormDefinition, type FormVersion } from '../forms/model';
+import { appliesTo, inLanguage, type Answers, type FormDefinition, type FormVersion } from '../forms/model';
 import { localProblem, toProblem } from '../problems';
 import type { Problem } from '../types';
 
@@ -20,6 +20,7 @@ export const NEW_FORM = {
   discipline: 'MEDICAL',
   compartment: 'GENERAL',
   subject: 'PERSON',
+  usedBy: ['MEDICAL', 'NURSING'],
   sections: [
     {
       code: 'main',
@@ -58,6 +59,12 @@ export function FormsScreen() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState<FormVersion | null>(null);
   const [busy, setBusy] = useState(false);
+  const previewSituation = (form: FormDefinition) => ({
+    sex: form.subject === 'PERSON' ? previewSex : null,
+    age: form.subject === 'PERSON' && previewAge !== '' ? Number(previewAge) : null,
+    occurredOn: today(),
+    now: new Date(),
+  });
 
   const load = async () => {
     setLoadProblem(null);
@@ -246,16 +253,16 @@ export function FormsScreen() {
               </div>
             </div>
           )}
+          {preview.subject === 'PERSON' && !appliesTo(preview, previewSituation(preview)) && (
+            <p class="hint" data-testid="preview-not-for-person">
+              {t('forms.notForPerson')}
+            </p>
+          )}
           <FormFields
             form={preview}
             answers={previewAnswers}
             onChange={setPreviewAnswers}
-            situation={{
-              sex: preview.subject === 'PERSON' ? previewSex : null,
-              age: preview.subject === 'PERSON' && previewAge !== '' ? Number(previewAge) : null,
-              occurredOn: today(),
-              now: new Date(),
-            }}
+            situation={previewSituation(preview)}
             problem={null}
           />
         </section>

@@ -13,11 +13,21 @@ import { DISCIPLINES, type Discipline, type Person, type Problem, type Role } fr
 
 const PLACED = ['discipline', 'compartment', 'occurredOn', 'diagnosis', 'note', 'language'];
 
+/** The disciplines a user's roles practise, as the server has them (care.Discipline.practisedBy). */
+export function practisedDisciplines(roles: Role[]): Discipline[] {
+  const practised = new Set<Discipline>();
+  if (roles.includes('CLINICIAN')) ['MEDICAL', 'NURSING'].forEach((value) => practised.add(value as Discipline));
+  if (roles.includes('PSYCHOLOGIST')) practised.add('MENTAL_HEALTH');
+  if (roles.includes('SOCIAL_LEGAL_WORKER')) ['SOCIAL', 'LEGAL'].forEach((value) => practised.add(value as Discipline));
+  if (roles.includes('COORDINATOR')) practised.add('SOCIAL');
+  return DISCIPLINES.filter((value) => practised.has(value));
+}
+
 /** The discipline a user most likely records, from their roles. */
 export function defaultDiscipline(roles: Role[]): Discipline {
   if (roles.includes('PSYCHOLOGIST')) return 'MENTAL_HEALTH';
-  if (roles.includes('SOCIAL_LEGAL_WORKER') && !roles.includes('CLINICIAN')) return 'SOCIAL';
-  return 'MEDICAL';
+  if (roles.includes('CLINICIAN')) return 'MEDICAL';
+  return practisedDisciplines(roles)[0] ?? 'MEDICAL';
 }
 
 /** Records a consultation at the session's current site. */
@@ -93,7 +103,7 @@ export function NewConsultationScreen({ personId }: { personId: string }) {
               onChange={(event) => setDiscipline(event.currentTarget.value as Discipline)}
               data-testid="consultation-discipline"
             >
-              {DISCIPLINES.map((value) => (
+              {practisedDisciplines(session?.user.roles ?? []).map((value) => (
                 <option key={value} value={value}>
                   {t(`discipline.${value}`)}
                 </option>

@@ -1,7 +1,6 @@
 package org.passerelle.care;
 
 import jakarta.validation.Valid;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
@@ -25,12 +24,12 @@ class CareController {
 
     private final Consultations consultations;
     private final ConsultationHistory history;
-    private final Clock clock;
+    private final CareCalendar calendar;
 
-    CareController(Consultations consultations, ConsultationHistory history, Clock clock) {
+    CareController(Consultations consultations, ConsultationHistory history, CareCalendar calendar) {
         this.consultations = consultations;
         this.history = history;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @PostMapping("/consultations")
@@ -52,6 +51,6 @@ class CareController {
     /** Counts for a month given as {@code 2026-11}; the current month by default. */
     @GetMapping("/consultations/summary")
     MonthlySummary summary(@RequestParam(required = false) @Nullable YearMonth month) {
-        return consultations.monthlySummary(month == null ? YearMonth.now(clock) : month);
+        return consultations.monthlySummary(month == null ? calendar.thisMonth() : month);
     }
 }

@@ -11,9 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.Compartment;
-import org.passerelle.access.CurrentUser;
 import org.passerelle.care.CareViews.Consultation;
-import org.passerelle.care.CareViews.NewConsultation;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.crypto.DataKey;
 import org.passerelle.platform.crypto.SubjectKeys;
@@ -43,45 +41,6 @@ class ConsultationRepository {
     ConsultationRepository(JdbcClient jdbc, SubjectKeys keys) {
         this.jdbc = jdbc;
         this.keys = keys;
-    }
-
-    void insert(
-            UUID id,
-            NewConsultation command,
-            Compartment compartment,
-            LocalDate occurredOn,
-            UUID siteId,
-            CurrentUser provider) {
-        jdbc.sql("""
-                insert into care.encounter (id, person_id, site_id, discipline, compartment, occurred_on, provider_id,
-                    provider_name, note, diagnosis, interpreter, language, created_by, updated_by, form_code, form_version,
-                    signed_at, signed_by)
-                values (:id, :person, :site, :discipline, :compartment, :occurredOn, :provider, :providerName, :note,
-                    :diagnosis, :interpreter, :language, :provider, :provider, :form, 1, now(), :provider)
-                """)
-                .param("id", id)
-                .param("person", command.personId())
-                .param("site", siteId)
-                .param("discipline", command.discipline().name())
-                .param("form", command.discipline().formCode())
-                .param("compartment", compartment.name())
-                .param("occurredOn", occurredOn)
-                .param("provider", provider.id())
-                .param("providerName", provider.displayName())
-                .param("note", keys.keyFor(command.personId()).sealNullable(NOTE, blankToNull(command.note())))
-                .param(
-                        "diagnosis",
-                        keys.keyFor(command.personId()).sealNullable(DIAGNOSIS, blankToNull(command.diagnosis())))
-                .param("interpreter", command.interpreter())
-                .param("language", command.language())
-                .update();
-    }
-
-    boolean exists(UUID id) {
-        return jdbc.sql("select exists(select 1 from care.encounter where id = ?)")
-                .param(id)
-                .query(Boolean.class)
-                .single();
     }
 
     Optional<Placement> placement(UUID id) {
@@ -254,9 +213,5 @@ class ConsultationRepository {
                 rs.getString("form_code"),
                 EncounterViews.Status.valueOf(rs.getString("status")),
                 rs.getInt("revision"));
-    }
-
-    private static @Nullable String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

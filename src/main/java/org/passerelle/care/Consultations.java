@@ -1,15 +1,11 @@
 package org.passerelle.care;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.passerelle.access.Compartment;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
 import org.passerelle.access.Role;
@@ -21,7 +17,6 @@ import org.passerelle.care.CareViews.NewConsultation;
 import org.passerelle.care.CareViews.SiteDisciplineCount;
 import org.passerelle.people.PersonAccess;
 import org.passerelle.platform.DomainException;
-import org.passerelle.platform.Ids;
 import org.passerelle.sites.SiteDirectory;
 import org.passerelle.sites.SiteViews.Site;
 import org.springframework.stereotype.Service;
@@ -32,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Consultations {
 
-    static final String RECORD_TYPE = "encounter";
+    static final String RECORD_TYPE = Encounters.RECORD_TYPE;
     static final String HISTORY_RECORD_TYPE = "person-history";
 
     private final ConsultationRepository repository;
@@ -40,53 +35,31 @@ public class Consultations {
     private final CurrentUsers currentUsers;
     private final SiteDirectory sites;
     private final AuditLog audit;
-    private final Clock clock;
+    private final Encounters encounters;
 
     Consultations(
             ConsultationRepository repository,
+            Encounters encounters,
             PersonAccess access,
             CurrentUsers currentUsers,
             SiteDirectory sites,
-            AuditLog audit,
-            Clock clock) {
+            AuditLog audit) {
         this.repository = repository;
         this.access = access;
         this.currentUsers = currentUsers;
         this.sites = sites;
         this.audit = audit;
-        this.clock = clock;
+        this.encounters = encounters;
     }
 
     /**
-     * Records a signed consultation held today (or on the given day) at the current site, in the
+     * Records a signed short note held today (or on the given day) at the current site, in the
      * discipline's compartment or, for care after sexual violence, in the SGBV compartment; the
-     * user must reach the person and write in that compartment.
+     * user must reach the person, write in that compartment and practise the discipline. Written
+     * by {@link Encounters#recordNote}, the one write path of consultations.
      */
     public Consultation record(NewConsultation command) {
-        CurrentUser user = access.requireWritable(command.personId());
-        UUID siteId = user.requireCurrentSite();
-        Compartment compartment = Objects.requireNonNullElse(
-                command.compartment(), command.discipline().compartment());
-        if (!command.discipline().allows(compartment)) {
-            throw DomainException.invalidField("compartment", "compartment-not-allowed-for-discipline");
-        }
-        access.requireCompartment(user, compartment);
-        LocalDate today = LocalDate.now(clock);
-        LocalDate occurredOn = Objects.requireNonNullElse(command.occurredOn(), today);
-        if (occurredOn.isAfter(today)) {
-            throw DomainException.invalidField("occurredOn", "date-in-future");
-        }
-        if (occurredOn.isBefore(today.minusYears(1))) {
-            throw DomainException.invalidField("occurredOn", "date-too-old");
-        }
-        UUID id = Objects.requireNonNullElseGet(command.id(), Ids::newId);
-        if (repository.exists(id)) {
-            throw DomainException.invalid("consultation-exists");
-        }
-        repository.insert(id, command, compartment, occurredOn, siteId, user);
-        access.recordContact(command.personId(), siteId, occurredOn);
-        audit.record(AuditAction.CREATE, RECORD_TYPE, id);
-        return repository.findById(id).orElseThrow();
+        return repository.findById(encounters.recordNote(command)).orElseThrow();
     }
 
     /**

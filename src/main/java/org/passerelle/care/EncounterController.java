@@ -32,9 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 class EncounterController {
 
     private final Encounters encounters;
+    private final EncounterReads reads;
+    private final DosageSheets sheets;
 
-    EncounterController(Encounters encounters) {
+    EncounterController(Encounters encounters, EncounterReads reads, DosageSheets sheets) {
         this.encounters = encounters;
+        this.reads = reads;
+        this.sheets = sheets;
     }
 
     @PostMapping
@@ -45,7 +49,7 @@ class EncounterController {
 
     @GetMapping("/{id}")
     Encounter get(@PathVariable UUID id) {
-        return encounters.get(id);
+        return reads.get(id);
     }
 
     @PutMapping("/{id}")
@@ -66,7 +70,7 @@ class EncounterController {
 
     @GetMapping("/{id}/revisions/{revision}")
     Revision revision(@PathVariable UUID id, @PathVariable int revision) {
-        return encounters.revision(id, revision);
+        return reads.revision(id, revision);
     }
 
     /** The printable dosage sheet of the prescription, POSTed: printing is an audited export. */
@@ -78,7 +82,7 @@ class EncounterController {
                 ContentDisposition.attachment().filename("prescription.pdf").build());
         headers.setCacheControl(CacheControl.noStore());
         headers.set("X-Content-Type-Options", "nosniff");
-        return ResponseEntity.ok().headers(headers).body(encounters.prescriptionSheet(id, request.language()));
+        return ResponseEntity.ok().headers(headers).body(sheets.print(id, request.language()));
     }
 
     /** The language to print in: fr, en or ar; the person's own when none is given. */
@@ -86,11 +90,11 @@ class EncounterController {
 
     @GetMapping("/drafts")
     List<EncounterSummary> drafts() {
-        return encounters.myDrafts();
+        return reads.myDrafts();
     }
 
     @GetMapping("/group-sessions")
     List<EncounterSummary> groupSessions() {
-        return encounters.groupSessions();
+        return reads.groupSessions();
     }
 }

@@ -9,9 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.Compartment;
+import org.passerelle.access.CurrentUser;
+import org.passerelle.care.CareViews.NewConsultation;
 import org.passerelle.care.EncounterViews.EncounterSummary;
 import org.passerelle.care.EncounterViews.Status;
 import org.passerelle.care.forms.CheckedAnswers.PrescribedLine;
+import org.passerelle.care.forms.FormDefinition;
 import org.passerelle.platform.crypto.DataKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -89,9 +92,7 @@ class EncounterRepository {
             UUID id,
             @Nullable UUID personId,
             UUID siteId,
-            String formCode,
-            Discipline discipline,
-            Compartment compartment,
+            FormDefinition form,
             UUID providerId,
             String providerName,
             Content content) {
@@ -107,17 +108,50 @@ class EncounterRepository {
                 .param("id", id)
                 .param("person", personId)
                 .param("site", siteId)
-                .param("discipline", discipline.name())
-                .param("compartment", compartment.name())
+                .param("discipline", form.discipline().name())
+                .param("compartment", form.compartment().name())
                 .param("occurredOn", content.occurredOn())
                 .param("provider", providerId)
                 .param("providerName", providerName)
                 .param("status", content.status().name())
-                .param("formCode", formCode)
+                .param("formCode", form.code())
                 .param("formVersion", content.formVersion())
                 .param("answers", content.answers())
                 .param("coded", content.coded())
                 .param("attendees", content.attendees())
+                .update();
+    }
+
+    /** Inserts a signed short note of the older consultation API, its texts already sealed. */
+    void insertNote(
+            UUID id,
+            NewConsultation command,
+            Compartment compartment,
+            LocalDate occurredOn,
+            UUID siteId,
+            CurrentUser provider,
+            byte @Nullable [] note,
+            byte @Nullable [] diagnosis) {
+        jdbc.sql("""
+                insert into care.encounter (id, person_id, site_id, discipline, compartment, occurred_on, provider_id,
+                    provider_name, note, diagnosis, interpreter, language, created_by, updated_by, form_code, form_version,
+                    signed_at, signed_by)
+                values (:id, :person, :site, :discipline, :compartment, :occurredOn, :provider, :providerName, :note,
+                    :diagnosis, :interpreter, :language, :provider, :provider, :form, 1, now(), :provider)
+                """)
+                .param("id", id)
+                .param("person", command.personId())
+                .param("site", siteId)
+                .param("discipline", command.discipline().name())
+                .param("form", command.discipline().formCode())
+                .param("compartment", compartment.name())
+                .param("occurredOn", occurredOn)
+                .param("provider", provider.id())
+                .param("providerName", provider.displayName())
+                .param("note", note)
+                .param("diagnosis", diagnosis)
+                .param("interpreter", command.interpreter())
+                .param("language", command.language())
                 .update();
     }
 
@@ -199,6 +233,14 @@ class EncounterRepository {
                     .param("instructions", key.sealNullable(INSTRUCTIONS, prescribed.instructions()))
                     .update();
         }
+    }
+
+    /** Whether a consultation's current revision prescribes anything. */
+    boolean hasPrescription(UUID id) {
+        return jdbc.sql("select exists(select 1 from care.prescription_line where encounter_id = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The prescription lines of a consultation's current revision, their instructions opened. */

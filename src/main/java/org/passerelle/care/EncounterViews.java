@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.Compartment;
@@ -21,6 +22,19 @@ public final class EncounterViews {
     public enum Status {
         DRAFT,
         SIGNED
+    }
+
+    /**
+     * What the current user may do with a consultation they read: change, sign or discard their
+     * draft, amend a signed one, print its prescription's dosage sheet. A client offers these and
+     * no other: under a break-the-glass a consultation is read, not amended.
+     */
+    public enum Action {
+        CHANGE,
+        SIGN,
+        DISCARD,
+        AMEND,
+        PRINT_PRESCRIPTION
     }
 
     /**
@@ -58,6 +72,7 @@ public final class EncounterViews {
      * @param version for optimistic concurrency: send it back with a change
      * @param revision how many times it was signed: 1, then one more per amendment
      * @param alerts the form's alerts that hold now
+     * @param allowedActions what the current user may do with it
      */
     public record Encounter(
             UUID id,
@@ -78,7 +93,8 @@ public final class EncounterViews {
             Instant createdAt,
             @Nullable Instant signedAt,
             List<RevisionSummary> revisions,
-            List<ActiveAlert> alerts) {}
+            List<ActiveAlert> alerts,
+            Set<Action> allowedActions) {}
 
     /** One signed version of a consultation. */
     public record RevisionSummary(

@@ -1,8 +1,6 @@
 package org.passerelle.care;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +32,6 @@ import org.passerelle.people.PersonViews.PersonSummary;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.FieldFaults;
 import org.passerelle.platform.Ids;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -61,8 +58,7 @@ public class FollowUps {
     private final CurrentUsers currentUsers;
     private final CodeLists codes;
     private final AuditLog audit;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final CareCalendar calendar;
 
     FollowUps(
             FollowUpRepository repository,
@@ -71,16 +67,14 @@ public class FollowUps {
             CurrentUsers currentUsers,
             CodeLists codes,
             AuditLog audit,
-            Clock clock,
-            @Value("${passerelle.care.time-zone:Europe/Paris}") ZoneId zone) {
+            CareCalendar calendar) {
         this.repository = repository;
         this.access = access;
         this.registry = registry;
         this.currentUsers = currentUsers;
         this.codes = codes;
         this.audit = audit;
-        this.clock = clock;
-        this.zone = zone;
+        this.calendar = calendar;
     }
 
     /** Enrols a person in a programme at the current site (409 if already followed in it). */
@@ -337,7 +331,7 @@ public class FollowUps {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return calendar.today();
     }
 
     private static @Nullable LocalDate date(JsonNode value) {

@@ -122,6 +122,15 @@ public class PersonAccess {
         return user;
     }
 
+    /**
+     * Whether {@link #requireWritable} would let the current user write about this person, without
+     * refusing: for telling a client which actions to offer (not under a break-the-glass).
+     */
+    public boolean writable(UUID personId) {
+        CurrentUser user = currentUsers.current();
+        return user.caresForPeople() && user.reachesAnyOf(repository.sitesOf(personId));
+    }
+
     /** Checks that the current user may write in this compartment (403 {@code compartment-not-allowed}). */
     public void requireCompartment(CurrentUser user, Compartment compartment) {
         if (!user.compartments().contains(compartment)) {

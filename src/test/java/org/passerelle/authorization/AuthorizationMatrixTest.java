@@ -67,6 +67,27 @@ class AuthorizationMatrixTest {
     private static final Set<String> READERS =
             Set.of("CLINICIAN", "PSYCHOLOGIST", "SOCIAL_LEGAL_WORKER", "COORDINATOR", "DATA_OFFICER");
 
+    /** The policy: which disciplines each role practises, and so records consultations in. */
+    private static final Map<String, Set<String>> DISCIPLINES = Map.of(
+            "CLINICIAN", Set.of("MEDICAL", "NURSING"),
+            "PSYCHOLOGIST", Set.of("MENTAL_HEALTH"),
+            "SOCIAL_LEGAL_WORKER", Set.of("SOCIAL", "LEGAL"),
+            "COORDINATOR", Set.of("SOCIAL"),
+            "DATA_OFFICER", Set.of(),
+            "ADMINISTRATOR", Set.of(),
+            "LOGISTICIAN", Set.of());
+
+    /** The policy: who opens each core form of a person's consultation (the antenatal visit is not for a man). */
+    private static final Map<String, Set<String>> FORM_USERS = Map.of(
+            "medical-consultation", Set.of("CLINICIAN"),
+            "nursing-care", Set.of("CLINICIAN"),
+            "antenatal-visit", Set.of("CLINICIAN"),
+            "sgbv-first-response", Set.of("CLINICIAN"),
+            "mental-health-session", Set.of("PSYCHOLOGIST"),
+            "social-assessment", Set.of("SOCIAL_LEGAL_WORKER", "COORDINATOR"),
+            "legal-consultation", Set.of("SOCIAL_LEGAL_WORKER"),
+            "minor-follow-up", Set.of("CLINICIAN", "PSYCHOLOGIST", "SOCIAL_LEGAL_WORKER", "COORDINATOR"));
+
     /** The policy: who erases. */
     private static final Set<String> ERASERS = Set.of("DATA_OFFICER", "ADMINISTRATOR");
 
@@ -205,7 +226,22 @@ class AuthorizationMatrixTest {
             cases.add(DynamicTest.dynamicTest(role + " records " + compartment + " consultation" + at, () -> {
                 ApiSession.Response response =
                         user.post("/api/consultations", consultation(subject.personId(), compartment));
-                expect(response, own && opens.contains(compartment) ? 201 : 403);
+                boolean practises = DISCIPLINES.get(role).contains(compartment.discipline);
+                expect(response, own && opens.contains(compartment) && practises ? 201 : 403);
+            }));
+        }
+
+        for (String form : FORM_USERS.keySet().stream().sorted().toList()) {
+            cases.add(DynamicTest.dynamicTest(role + " opens " + form + at, () -> {
+                ApiSession.Response response = user.post(
+                        "/api/encounters",
+                        Map.of("personId", subject.personId(), "formCode", form, "answers", Map.of(), "sign", false));
+                boolean uses = own && FORM_USERS.get(form).contains(role);
+                // the subject is a man: the antenatal visit does not apply to him
+                expect(response, !uses ? 403 : form.equals("antenatal-visit") ? 400 : 201);
+                if (response.status() == 403 && own && CARERS.contains(role)) {
+                    assertThat(response.text("code")).isIn("form-not-for-discipline", "compartment-not-allowed");
+                }
             }));
         }
 

@@ -2,8 +2,10 @@ package org.passerelle.care;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +14,7 @@ import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +28,13 @@ class ConsultationsApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Clock clock;
+
+    /** The teams' time zone, in which care reads "today": not the JVM's, which the server ignores. */
+    @Value("${passerelle.care.time-zone:Europe/Paris}")
+    ZoneId careZone;
+
     TestOrganisation organisation;
     ApiSession clinician;
     String personId;
@@ -37,9 +47,13 @@ class ConsultationsApiTest {
                 TestOrganisation.register(clinician, "Abdul Rahman").path("id").asString();
     }
 
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(careZone));
+    }
+
     @Test
     void recordsConsultationsAndListsTheHistoryNewestFirst() {
-        String yesterday = LocalDate.now().minusDays(1).toString();
+        String yesterday = today().minusDays(1).toString();
         ApiSession.Response older = clinician.post(
                 "/api/consultations",
                 Map.of("personId", personId, "discipline", "NURSING", "occurredOn", yesterday, "note", "Pansement"));
@@ -60,8 +74,7 @@ class ConsultationsApiTest {
         assertThat(older.status()).isEqualTo(201);
         assertThat(today.status()).isEqualTo(201);
         assertThat(today.body().path("siteId").asString()).isEqualTo(organisation.siteA);
-        assertThat(today.body().path("occurredOn").asString())
-                .isEqualTo(LocalDate.now().toString());
+        assertThat(today.body().path("occurredOn").asString()).isEqualTo(today().toString());
 
         JsonNode history =
                 clinician.get("/api/people/" + personId + "/consultations").body();
@@ -88,7 +101,7 @@ class ConsultationsApiTest {
         JsonNode mine = clinician.get("/api/consultations/summary").body();
         JsonNode all = organisation
                 .admin()
-                .get("/api/consultations/summary?month=" + YearMonth.now())
+                .get("/api/consultations/summary?month=" + YearMonth.from(today()))
                 .body();
 
         assertThat(mine.path("total").asLong()).isEqualTo(2);
@@ -114,7 +127,7 @@ class ConsultationsApiTest {
                         "discipline",
                         "MEDICAL",
                         "occurredOn",
-                        LocalDate.now().plusDays(2).toString()));
+                        today().plusDays(2).toString()));
         ApiSession.Response unknown = clinician.post(
                 "/api/consultations",
                 Map.of("personId", "0190f0f0-0000-7000-8000-000000000000", "discipline", "MEDICAL"));

@@ -72,10 +72,21 @@ public class MedicineFormulary {
         List<SearchIndex.Document> documents = new ArrayList<>();
         for (Medicine medicine : medicines) {
             documents.add(new SearchIndex.Document(
-                    medicine.atc(), List.of(medicine.nameFr(), medicine.nameEn()), medicine.words()));
+                    medicine.atc(), List.of(medicine.nameFr(), medicine.nameEn()), searchWords(medicine)));
         }
         this.index =
                 new SearchIndex(documents, query -> ATC_QUERY.matcher(query).matches());
+    }
+
+    /**
+     * What a medicine is found by besides its names: its brands and other words, its form in the
+     * three languages and its strength, so that every word of "perméthrine crème 5" matches.
+     */
+    private static List<String> searchWords(Medicine medicine) {
+        List<String> words = new ArrayList<>(medicine.words());
+        Labels form = medicine.form().labels();
+        words.addAll(List.of(form.fr(), form.en(), form.ar(), medicine.strength()));
+        return words;
     }
 
     /** A formulary read from other files than the application's: for checking a file. */
@@ -108,8 +119,9 @@ public class MedicineFormulary {
     }
 
     /**
-     * The medicines a query finds by name (French or English), brand or other word, or ATC code,
-     * best first; a blank query lists the formulary by name.
+     * The medicines a query finds by name (French or English), brand or other word, form, strength
+     * or ATC code, best first (each word of the query must start a word of the medicine, accents
+     * and case folded); a blank query lists the formulary by name.
      */
     public List<Medicine> search(String query, int limit) {
         if (query.isBlank()) {

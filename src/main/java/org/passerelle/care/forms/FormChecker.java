@@ -63,6 +63,7 @@ public final class FormChecker {
             if (!form.discipline().allows(form.compartment())) {
                 add("compartment", "compartment-not-allowed-for-discipline");
             }
+            people();
             if (form.sections().isEmpty()) {
                 add("sections", "form-without-fields");
             }
@@ -84,6 +85,17 @@ public final class FormChecker {
             for (int a = 0; a < form.alertList().size(); a++) {
                 alert(form.alertList().get(a), "alerts[" + a + "]", alertCodes);
             }
+        }
+
+        /**
+         * Who records with the form and whom it applies to. Checked before the sections, so that
+         * {@code appliesTo} may refer to the person ({@code @sex}, {@code @age}) and to no answer.
+         */
+        private void people() {
+            if (form.usedBy() != null && form.usedBy().isEmpty()) {
+                add("usedBy", "form-without-disciplines");
+            }
+            condition(form.appliesTo(), "appliesTo");
         }
 
         private void section(Section section, String path, Set<String> codes) {

@@ -5,10 +5,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.Compartment;
 import org.passerelle.care.Discipline;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A form as a coordinator writes it: sections of fields, each with its type, labels in French,
@@ -17,6 +19,10 @@ import org.passerelle.care.Discipline;
  * enforced by the server. {@link FormChecker} says whether a definition is sound.
  *
  * @param subject whether the form is about one person or a group session counted anonymously
+ * @param usedBy the disciplines whose workers may record with it; the form's own discipline when
+ *     none is named
+ * @param appliesTo for a person's form: the persons it applies to, a condition on {@code @sex} and
+ *     {@code @age} only (an antenatal visit is not for a man); every person when none
  */
 public record FormDefinition(
         String code,
@@ -25,6 +31,8 @@ public record FormDefinition(
         Discipline discipline,
         Compartment compartment,
         Subject subject,
+        @Nullable List<Discipline> usedBy,
+        @Nullable Condition appliesTo,
         List<Section> sections,
         @Nullable List<Alert> alerts) {
 
@@ -40,6 +48,22 @@ public record FormDefinition(
     public FormDefinition {
         sections = List.copyOf(sections);
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
+        usedBy = usedBy == null ? null : List.copyOf(usedBy);
+    }
+
+    /** The disciplines whose workers may record with this form. */
+    public List<Discipline> disciplines() {
+        return usedBy == null || usedBy.isEmpty() ? List.of(discipline) : usedBy;
+    }
+
+    /** Whether someone practising these disciplines may record with this form. */
+    public boolean usableBy(Set<Discipline> practised) {
+        return disciplines().stream().anyMatch(practised::contains);
+    }
+
+    /** Whether the form applies to the person of this situation (their sex and age). */
+    public boolean appliesToPerson(Situation situation) {
+        return Conditions.holds(appliesTo, JsonNodeFactory.instance.objectNode(), situation);
     }
 
     /** Every field of every section, in order. */

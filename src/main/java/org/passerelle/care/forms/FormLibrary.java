@@ -8,6 +8,7 @@ import org.passerelle.access.CurrentUsers;
 import org.passerelle.access.Role;
 import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
+import org.passerelle.care.Discipline;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.FieldFaults;
 import org.springframework.stereotype.Service;
@@ -42,12 +43,18 @@ public class FormLibrary {
         this.audit = audit;
     }
 
-    /** The published forms the current user may record with: those of the compartments they open. */
+    /**
+     * The published forms the current user may record with: those of the compartments they open
+     * and of a discipline they practise. Whether a form applies to a given person is for the client
+     * to ask of its {@code appliesTo}, and for the server to check when it is used.
+     */
     @Transactional(readOnly = true)
     public List<FormVersion> usable() {
         CurrentUser user = currentUsers.current();
+        var practised = Discipline.practisedBy(user);
         return repository.allPublished().stream()
                 .filter(form -> user.compartments().contains(form.definition().compartment()))
+                .filter(form -> form.definition().usableBy(practised))
                 .toList();
     }
 

@@ -72,6 +72,15 @@ class MedicineFormularyTest {
     }
 
     @Test
+    void findsByEveryWordOfNameFormAndStrengthAccentsFolded() {
+        assertThat(codes(FORMULARY.search("perméthrine crème", 10))).containsExactly("permethrin-5-cream");
+        assertThat(codes(FORMULARY.search("permethrine CREME", 10))).containsExactly("permethrin-5-cream");
+        assertThat(codes(FORMULARY.search("permethrin lotion 1", 10))).containsExactly("permethrin-1-lotion");
+        assertThat(codes(FORMULARY.search("amoxicilline 500", 10))).contains("amoxicillin-500-caps");
+        assertThat(codes(FORMULARY.search("perméthrine comprimé", 10))).isEmpty();
+    }
+
+    @Test
     void namesTheDoseUnitInTheSingularOrPluralOfEachLanguage() {
         Medicine.DoseUnit tablet =
                 FORMULARY.find("paracetamol-500-tab").orElseThrow().unit();
