@@ -50,15 +50,18 @@ public class KeyRotation {
      * @param since when it began (the last rotation, or the first start)
      * @param erasurePendingSince the oldest erasure not yet carried to older copies, if any
      * @param dueAt when the scheduled rotation carries it, if one is pending
+     * @param maxDelayDays the longest an erasure waits for a rotation, in days
      */
     public record Status(
             int epoch,
             Instant since,
             @Nullable Instant erasurePendingSince,
-            @Nullable Instant dueAt) {}
+            @Nullable Instant dueAt,
+            long maxDelayDays) {}
 
-    /** What a rotation did. */
-    public record Rotation(int epoch, int keysRewrapped, int personsIndexed, long millis) {}
+    /** What a rotation did, and how long it took in all, to re-wrap the keys and to index everyone. */
+    public record Rotation(
+            int epoch, int keysRewrapped, int personsIndexed, long millis, long rewrapMillis, long indexMillis) {}
 
     private final KeyEpochs epochs;
     private final SubjectKeys keys;
@@ -121,8 +124,10 @@ public class KeyRotation {
         try {
             int epoch = epochs.begin(clock.instant());
             int rewrapped = keys.rewrapInto(epoch);
+            long rewrapEnd = System.nanoTime();
             BlindIndex.Key next = index.writeKeys().getLast();
             int indexed = rebuild.indexAll(next);
+            long indexEnd = System.nanoTime();
             epochs.finish();
             rebuild.deleteOtherEpochs(epoch);
             wal.flush();
@@ -130,7 +135,9 @@ public class KeyRotation {
                     epoch,
                     rewrapped,
                     indexed,
-                    Duration.ofNanos(System.nanoTime() - start).toMillis());
+                    millisSince(start, System.nanoTime()),
+                    millisSince(start, rewrapEnd),
+                    millisSince(rewrapEnd, indexEnd));
             audit.recordBySystem(AuditAction.UPDATE, RECORD_TYPE, null, "ROTATED");
             log.info(
                     "Key epoch {} in use: {} keys re-wrapped, {} persons indexed again in {} ms; older epochs destroyed",
@@ -145,13 +152,18 @@ public class KeyRotation {
         }
     }
 
+    private static long millisSince(long start, long end) {
+        return Duration.ofNanos(end - start).toMillis();
+    }
+
     private Status currentStatus() {
         Optional<Instant> pending = keys.erasurePendingSince();
         return new Status(
                 epochs.searchEpoch(),
                 epochs.currentSince(),
                 pending.orElse(null),
-                pending.map(since -> since.plus(settings.rotationMaxDelay())).orElse(null));
+                pending.map(since -> since.plus(settings.rotationMaxDelay())).orElse(null),
+                settings.rotationMaxDelay().toDays());
     }
 
     private CurrentUser requireAdministrator() {
