@@ -31,7 +31,8 @@ class KeyEpochMigrationTest {
         byte[] master = random();
         byte[] oldIndexKey = random();
         Files.createDirectories(dataDirectory.resolve("keys"));
-        Files.writeString(dataDirectory.resolve("keys/index.key"), Base64.getEncoder().encodeToString(oldIndexKey));
+        Files.writeString(
+                dataDirectory.resolve("keys/index.key"), Base64.getEncoder().encodeToString(oldIndexKey));
         Map<String, String> properties = Map.of(
                 "passerelle.database.data-directory",
                 dataDirectory.toString(),
@@ -58,8 +59,7 @@ class KeyEpochMigrationTest {
             assertThat(vault.queryForObject(
                             "select epoch from vault.subject_key where subject_id = ?", Integer.class, legacySubject))
                     .isOne();
-            assertThat(vault.queryForObject(
-                            "select count(*) from vault.subject_key where epoch is null", Long.class))
+            assertThat(vault.queryForObject("select count(*) from vault.subject_key where epoch is null", Long.class))
                     .isZero();
             DataKey key = app.bean(SubjectKeys.class).existingKey(legacySubject).orElseThrow();
             DataKey expected = new DataKey(legacySubject, new SecretKeySpec(legacyKey, "AES"));
