@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IndexRebuild {
 
     private static final int BATCH = 1_000;
-    private static final int DELETE_BATCH = 50_000;
+    private static final int DELETE_BATCH = 2_000;
 
     private final RegistryReader registry;
     private final NameIndex names;
@@ -94,16 +94,27 @@ class IndexRebuild {
         return batch;
     }
 
-    /** Deletes the entries written under any other key than {@code epoch}'s, a batch at a time. */
+    /**
+     * Deletes the entries written under any other key than {@code epoch}'s, a batch of persons at a
+     * time (through the index by person, so the cost grows with the registry, not its square).
+     */
     void deleteOtherEpochs(int epoch) {
-        for (String table : List.of("people.person_token", "people.person_match_key")) {
-            int deleted;
-            do {
-                deleted = jdbc.sql("delete from " + table + " where ctid = any(array(select ctid from " + table
-                                + " where epoch <> ? limit ?))")
-                        .params(epoch, DELETE_BATCH)
+        UUID after = new UUID(0, 0); // the smallest in PostgreSQL, which compares uuids byte by byte
+        while (true) {
+            List<UUID> ids = jdbc.sql("select id from people.person where id > ? order by id limit ?")
+                    .params(after, DELETE_BATCH)
+                    .query(UUID.class)
+                    .list();
+            if (ids.isEmpty()) {
+                return;
+            }
+            after = ids.getLast();
+            UUID[] batch = ids.toArray(UUID[]::new);
+            for (String table : List.of("people.person_token", "people.person_match_key")) {
+                jdbc.sql("delete from " + table + " where person_id = any(?) and epoch <> ?")
+                        .params(batch, epoch)
                         .update();
-            } while (deleted > 0);
+            }
         }
     }
 }

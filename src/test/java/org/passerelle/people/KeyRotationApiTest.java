@@ -42,6 +42,10 @@ class KeyRotationApiTest {
 
     @Test
     void rotatesOnlyForAnAdministratorWhoConfirmedWhoTheyAreAndAuditsIt() {
+        ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
+        ApiSession.Response registered = clinician.post(
+                "/api/people", Map.of("details", Map.of("chosenName", "Rotated Mehari Tekle", "sex", "MALE")));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
         int epoch = epochs.searchEpoch();
 
         ApiSession.Response notAllowed = dataOfficer.post("/api/key-rotation", Map.of());
@@ -70,6 +74,19 @@ class KeyRotationApiTest {
         assertThat(rotated.body().path("epoch").asInt()).isEqualTo(epoch + 1);
         assertThat(rotated.body().path("personsIndexed").asInt()).isPositive();
         assertThat(epochs.searchEpoch()).isEqualTo(epoch + 1);
+        for (String table : java.util.List.of("people.person_token", "people.person_match_key")) {
+            assertThat(entries("select count(*) from " + table + " where epoch = ?", epoch + 1))
+                    .as("everyone indexed again in " + table)
+                    .isPositive();
+            assertThat(entries("select count(*) from " + table + " where epoch <> ?", epoch + 1))
+                    .as("the old entries of " + table + " deleted")
+                    .isZero();
+        }
+        ApiSession.Response found = clinician.post("/api/people/search", Map.of("query", "mehari tekle"));
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body().path(0).path("id").asString())
+                .as("found under the new index key")
+                .isEqualTo(registered.text("id"));
         ApiSession.Response status = administrator.get("/api/key-rotation");
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body().path("epoch").asInt()).isEqualTo(epoch + 1);
@@ -81,5 +98,9 @@ class KeyRotationApiTest {
                         .query(Long.class)
                         .single())
                 .isOne();
+    }
+
+    private long entries(String sql, int epoch) {
+        return jdbc.sql(sql).param(epoch).query(Long.class).single();
     }
 }
