@@ -31,6 +31,8 @@ import type {
   PersonSummary,
   Problem,
   Programme,
+  KeyRotationResult,
+  KeyRotationStatus,
   RetentionPurgeResult,
   RetentionReport,
   RetentionRule,
@@ -325,6 +327,10 @@ export const api = {
     call<RetentionRule>('PUT', `/api/retention/rules/${encodeURIComponent(recordType)}`, { months, enabled, version }),
   /** Needs a recent confirmation of who the user is (reauthentication-required otherwise). */
   purgeRetention: () => call<RetentionPurgeResult>('POST', '/api/retention/purge', {}),
+  /** Where the rotations of the key epochs stand; administrators only. */
+  keyRotation: () => call<KeyRotationStatus>('GET', '/api/key-rotation'),
+  /** Rotates the key epochs now, so that erasures reach older copies; needs a recent confirmation of identity. */
+  rotateKeys: () => call<KeyRotationResult>('POST', '/api/key-rotation', {}),
 
   /** recordId is a UUID, never personal data. */
   audit: (recordId?: Uuid) =>

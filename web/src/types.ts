@@ -402,6 +402,23 @@ export interface RetentionPurgeResult {
   purged: { recordType: string; outcome: RetentionOutcome; cutoff?: string | null; removed: number }[];
 }
 
+/** Where the rotations of the key epochs stand (GET /api/key-rotation). */
+export interface KeyRotationStatus {
+  epoch: number;
+  since: string;
+  erasurePendingSince?: string | null;
+  dueAt?: string | null;
+  maxDelayDays: number;
+}
+
+/** What a rotation of the key epochs did. */
+export interface KeyRotationResult {
+  epoch: number;
+  keysRewrapped: number;
+  personsIndexed: number;
+  millis: number;
+}
+
 /** One invalid field in a problem detail; {@code field} is a JSON path such as details.otherNames[0].name. */
 export interface FieldProblem {
   field: string;

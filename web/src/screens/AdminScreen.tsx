@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AuditPanel } from '../admin/AuditPanel';
 import { Dhis2Panel } from '../admin/Dhis2Panel';
+import { KeyRotationPanel } from '../admin/KeyRotationPanel';
 import { ProgrammesPanel } from '../admin/ProgrammesPanel';
 import { RetentionPanel } from '../admin/RetentionPanel';
 import { SitesPanel } from '../admin/SitesPanel';
@@ -69,6 +70,7 @@ export function AdminScreen() {
       <UsersPanel users={directory.users} sites={directory.sites} onChanged={changed} />
       <AuditPanel />
       <RetentionPanel />
+      <KeyRotationPanel />
       <Dhis2Panel />
     </div>
   );

@@ -31,6 +31,7 @@ class MatchIndex {
         this.index = index;
     }
 
+    /** The keys searched for a person, under the index key searches use. */
     List<byte[]> keysOf(PersonRecord person) {
         Set<String> keys = new LinkedHashSet<>(PersonMatching.indexKeys(person));
         List<byte[]> hashes = new ArrayList<>();
@@ -38,14 +39,32 @@ class MatchIndex {
         return hashes;
     }
 
+    /** A person's keys under each index key entries are written with (two during a rotation). */
+    List<NameIndex.IndexEntry> entriesOf(PersonRecord person) {
+        List<NameIndex.IndexEntry> entries = new ArrayList<>();
+        for (BlindIndex.Key key : index.writeKeys()) {
+            entries.addAll(entriesOf(person, key));
+        }
+        return entries;
+    }
+
+    /** A person's keys under one index key. */
+    List<NameIndex.IndexEntry> entriesOf(PersonRecord person, BlindIndex.Key key) {
+        Set<String> keys = new LinkedHashSet<>(PersonMatching.indexKeys(person));
+        List<NameIndex.IndexEntry> entries = new ArrayList<>();
+        keys.forEach(text -> entries.add(new NameIndex.IndexEntry(key.of(KIND, text), key.epoch())));
+        return entries;
+    }
+
     /** Replaces a person's keys. */
     void reindex(UUID personId, PersonRecord person) {
         jdbc.sql("delete from people.person_match_key where person_id = ?")
                 .param(personId)
                 .update();
-        for (byte[] key : keysOf(person)) {
-            jdbc.sql("insert into people.person_match_key (key, person_id) values (?, ?) on conflict do nothing")
-                    .params(key, personId)
+        for (NameIndex.IndexEntry entry : entriesOf(person)) {
+            jdbc.sql("insert into people.person_match_key (key, person_id, epoch) values (?, ?, ?) "
+                            + "on conflict do nothing")
+                    .params(entry.hash(), personId, entry.epoch())
                     .update();
         }
     }

@@ -24,13 +24,25 @@ class NameIndex {
         this.index = index;
     }
 
-    /** The index entries of all the names of one person. */
+    /**
+     * The index entries of all the names of one person, under each key entries are written with (two
+     * during a rotation of the index key).
+     */
     Set<IndexEntry> entriesOf(List<String> names) {
+        Set<IndexEntry> entries = new LinkedHashSet<>();
+        for (BlindIndex.Key key : index.writeKeys()) {
+            entries.addAll(entriesOf(names, key));
+        }
+        return entries;
+    }
+
+    /** The index entries of all the names of one person under one index key. */
+    Set<IndexEntry> entriesOf(List<String> names, BlindIndex.Key key) {
         Set<IndexEntry> entries = new LinkedHashSet<>();
         for (String name : names) {
             for (String word : SearchText.tokens(name)) {
                 for (int length = Math.min(SHORTEST_PREFIX, word.length()); length <= word.length(); length++) {
-                    entries.add(new IndexEntry(index.of(KIND, word.substring(0, length))));
+                    entries.add(new IndexEntry(key.of(KIND, word.substring(0, length)), key.epoch()));
                 }
             }
         }
@@ -46,16 +58,21 @@ class NameIndex {
         return entries;
     }
 
-    /** A keyed hash with value equality, so that a person's entries can be deduplicated. */
-    record IndexEntry(byte[] hash) {
+    /**
+     * A keyed hash and the epoch of its key, with value equality, so that a person's entries can be
+     * deduplicated.
+     */
+    record IndexEntry(byte[] hash, int epoch) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof IndexEntry entry && java.util.Arrays.equals(hash, entry.hash);
+            return other instanceof IndexEntry entry
+                    && java.util.Arrays.equals(hash, entry.hash)
+                    && epoch == entry.epoch;
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(hash);
+            return java.util.Arrays.hashCode(hash) * 31 + epoch;
         }
 
         @Override

@@ -136,8 +136,8 @@ public class PersonImport {
                 "given_at_site",
                 "recorded_on",
                 "position");
-        PostgresCopy indexRows = PostgresCopy.into(INDEX_TABLE, "token", "person_id");
-        PostgresCopy matchRows = PostgresCopy.into("people.person_match_key", "key", "person_id");
+        PostgresCopy indexRows = PostgresCopy.into(INDEX_TABLE, "token", "person_id", "epoch");
+        PostgresCopy matchRows = PostgresCopy.into("people.person_match_key", "key", "person_id", "epoch");
         PostgresCopy siteRows =
                 PostgresCopy.into(SITE_TABLE, "person_id", "site_id", "first_contact_on", "last_contact_on");
         for (ImportedPerson person : persons) {
@@ -165,12 +165,16 @@ public class PersonImport {
         names.add(person.chosenName());
         person.otherNames().forEach(name -> names.add(name.name()));
         for (NameIndex.IndexEntry entry : nameIndex.entriesOf(names)) {
-            rows.value(entry.hash()).value(person.id()).endRow();
+            rows.value(entry.hash()).value(person.id()).value(entry.epoch()).endRow();
         }
         PersonRecord record = new PersonRecord(
                 person.id().toString(), names, person.sex(), person.birthDate(), person.countryOfOrigin());
-        for (byte[] key : matchIndex.keysOf(record)) {
-            matchRows.value(key).value(person.id()).endRow();
+        for (NameIndex.IndexEntry entry : matchIndex.entriesOf(record)) {
+            matchRows
+                    .value(entry.hash())
+                    .value(person.id())
+                    .value(entry.epoch())
+                    .endRow();
         }
     }
 

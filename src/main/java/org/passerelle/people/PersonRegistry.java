@@ -35,12 +35,9 @@ import org.passerelle.people.matching.PersonRecord;
 import org.passerelle.people.matching.ScoredPair;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
-import org.passerelle.platform.crypto.SubjectKeys;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Registers, finds, shows and corrects persons. Every read and write is checked against the
@@ -59,7 +56,7 @@ public class PersonRegistry {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final SubjectKeys keys;
+    private final KeyShredding shredding;
     private final PersonAccess access;
     private final MatchIndex matchIndex;
 
@@ -69,13 +66,13 @@ public class PersonRegistry {
             AuditLog audit,
             Clock clock,
             ApplicationEventPublisher events,
-            SubjectKeys keys,
             PersonAccess access,
-            MatchIndex matchIndex) {
+            MatchIndex matchIndex,
+            KeyShredding shredding) {
         this.matchIndex = matchIndex;
+        this.shredding = shredding;
         this.access = access;
         this.events = events;
-        this.keys = keys;
         this.persons = persons;
         this.currentUsers = currentUsers;
         this.audit = audit;
@@ -343,12 +340,7 @@ public class PersonRegistry {
 
     /** Destroys a person's key once the erasing transaction is committed (crypto-shredding). */
     private void destroyKeyAfterCommit(UUID id) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                keys.destroy(id);
-            }
-        });
+        shredding.destroyAfterCommit(id);
     }
 
     /** Whether a person exists, for other modules that record something about them. */

@@ -389,8 +389,9 @@ class PersonRepository {
                 .list();
         otherNames(List.of(personId)).getOrDefault(personId, List.of()).forEach(name -> names.add(name.name()));
         for (NameIndex.IndexEntry entry : nameIndex.entriesOf(names)) {
-            jdbc.sql("insert into people.person_token (token, person_id) values (?, ?) on conflict do nothing")
-                    .params(entry.hash(), personId)
+            jdbc.sql("insert into people.person_token (token, person_id, epoch) values (?, ?, ?) "
+                            + "on conflict do nothing")
+                    .params(entry.hash(), personId, entry.epoch())
                     .update();
         }
         jdbc.sql("select " + COLUMNS + " from people.person p where p.id = ?")

@@ -25,12 +25,17 @@ class RegistryReader {
     /** A live person and what the engine compares of them. */
     record Entry(UUID id, PersonRecord person) {}
 
+    /** A batch of persons whose keys exist, and the last id read (to read the next batch from). */
+    record Batch(List<Entry> entries, UUID last) {}
+
     private record Sealed(
             UUID id,
             byte[] chosenName,
             Sex sex,
             @Nullable BirthDate birthDate,
             @Nullable String country) {}
+
+    private static final String LIVE_ONLY = "p.deleted_at is null and p.merged_into is null";
 
     private final JdbcClient jdbc;
     private final SubjectKeys keys;
@@ -44,7 +49,7 @@ class RegistryReader {
     void forEach(int batchSize, Consumer<List<Entry>> batches) {
         @Nullable UUID after = null;
         while (true) {
-            List<Sealed> rows = persons(after, batchSize);
+            List<Sealed> rows = persons(after, batchSize, LIVE_ONLY);
             if (rows.isEmpty()) {
                 return;
             }
@@ -53,15 +58,26 @@ class RegistryReader {
         }
     }
 
-    private List<Sealed> persons(@Nullable UUID after, int limit) {
+    /**
+     * The next {@code limit} persons after {@code after} (live, merged or deleted alike), locked
+     * against changes until the caller's transaction ends: for indexing everyone again.
+     */
+    @Nullable
+    Batch lockedBatch(@Nullable UUID after, int limit) {
+        List<Sealed> rows = persons(after, limit, "true");
+        return rows.isEmpty() ? null : new Batch(open(rows), rows.getLast().id());
+    }
+
+    private List<Sealed> persons(@Nullable UUID after, int limit, String condition) {
         String sql = """
                 select p.id, p.chosen_name, p.sex, p.birth_date, p.birth_date_precision, p.estimated_age,
                        p.age_estimated_on, p.country_of_origin
                   from people.person p
-                 where p.deleted_at is null and p.merged_into is null %s
+                 where %s %s
                  order by p.id
-                 limit ?
-                """.formatted(after == null ? "" : "and p.id > ?");
+                 limit ? %s
+                """.formatted(
+                        condition, after == null ? "" : "and p.id > ?", condition.equals(LIVE_ONLY) ? "" : "for share");
         JdbcClient.StatementSpec statement = jdbc.sql(sql);
         if (after != null) {
             statement = statement.param(after);

@@ -57,7 +57,7 @@ class ErasureTest {
     void storesNoNameNoteOrPhoneInClear() throws Exception {
         String name = "Yohannes Zerihun" + unique();
         String personId = register(name, "+33 7 00 11 22 33");
-        clinician.post(
+        ApiSession.Response consultation = clinician.post(
                 "/api/consultations",
                 Map.of(
                         "personId",
@@ -68,6 +68,7 @@ class ErasureTest {
                         "Gale " + name,
                         "note",
                         "Note " + name));
+        assertThat(consultation.status()).as(consultation.body().toString()).isEqualTo(201);
 
         String dump = dumpOfAllData();
 
@@ -80,7 +81,12 @@ class ErasureTest {
     void leavesNothingReadableInADumpTakenBeforeTheErasure() throws Exception {
         String name = "Hiwet Tsegay" + unique();
         String personId = register(name, null);
-        clinician.post("/api/consultations", Map.of("personId", personId, "discipline", "MEDICAL", "note", "PEP"));
+        ApiSession.Response consultation = clinician.post(
+                "/api/consultations", Map.of("personId", personId, "discipline", "MEDICAL", "note", "PEP"));
+        assertThat(consultation.status()).as(consultation.body().toString()).isEqualTo(201);
+        assertThat(count("select count(*) from care.encounter where person_id = ?::uuid", personId))
+                .as("the consultation the erasure must remove was stored")
+                .isOne();
         String otherId = register("Keep Me" + unique(), null);
         byte[] sealedNameBefore = jdbc.sql("select chosen_name from people.person where id = ?::uuid")
                 .param(personId)

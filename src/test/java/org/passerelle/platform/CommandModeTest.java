@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.PasserelleApplication;
 import org.passerelle.audit.AuditChain;
-import org.passerelle.platform.crypto.SubjectKeys;
+import org.passerelle.platform.crypto.KeyEpochs;
 import org.passerelle.support.PasserelleTest;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,7 +37,7 @@ class CommandModeTest {
             assertThat(verification.entries())
                     .as("the first administrator's creation is audited")
                     .isPositive();
-            assertThat(context.getBean(SubjectKeys.class).rewrapWithCurrentMasterKey())
+            assertThat(context.getBean(KeyEpochs.class).rewrapWithCurrentMasterKey())
                     .isZero();
             assertThat(context.containsBean("retentionJob"))
                     .as("an operator command never purges")

@@ -9,28 +9,30 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./passerelle rotate-master-key}: re-wraps every person's key with the current master key
- * ({@code PASSERELLE_MASTER_KEY}), the old one being given in {@code PASSERELLE_PREVIOUS_MASTER_KEYS};
- * afterwards the old master key is no longer needed.
+ * {@code ./passerelle rotate-master-key}: re-wraps the key epochs' files (which hold the keys that
+ * wrap every person's key) with the current master key ({@code PASSERELLE_MASTER_KEY}), the old one
+ * being given in {@code PASSERELLE_PREVIOUS_MASTER_KEYS}; afterwards the old master key is no longer
+ * needed.
  */
 @Component
 @Order(-10)
 @ConditionalOnBooleanProperty("passerelle.security.rewrap-and-exit")
 class KeyRotationCommand implements ApplicationRunner {
 
-    private final SubjectKeys keys;
+    private final KeyEpochs epochs;
     private final ConfigurableApplicationContext context;
 
-    KeyRotationCommand(SubjectKeys keys, ConfigurableApplicationContext context) {
-        this.keys = keys;
+    KeyRotationCommand(KeyEpochs epochs, ConfigurableApplicationContext context) {
+        this.epochs = epochs;
         this.context = context;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        int rewrapped = keys.rewrapWithCurrentMasterKey();
+        int rewrapped = epochs.rewrapWithCurrentMasterKey();
         System.out.printf(
-                "Re-wrapped %d keys with the current master key; the previous ones are no longer needed%n", rewrapped);
+                "Re-wrapped %d key epochs with the current master key; the previous ones are no longer needed%n",
+                rewrapped);
         System.exit(SpringApplication.exit(context, () -> 0));
     }
 }

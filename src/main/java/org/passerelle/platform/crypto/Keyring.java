@@ -13,13 +13,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.passerelle.platform.database.DatabaseProperties;
 import org.springframework.stereotype.Component;
 
-/** The master keys (current first, then older ones after a rotation) and the blind-index key. */
+/** The master keys: the current one first, then older ones after a rotation of the master key. */
 @Component
 class Keyring {
 
     private final Map<String, SecretKey> masterKeys = new LinkedHashMap<>();
     private final String currentMasterKeyId;
-    private final byte[] indexKey;
 
     Keyring(KeyProperties properties, DatabaseProperties database) {
         Path directory = database.dataDirectory().toAbsolutePath().resolve("keys");
@@ -32,7 +31,6 @@ class Keyring {
             masterKeys.put(idOf(master), new SecretKeySpec(master, "AES"));
         }
         this.currentMasterKeyId = idOf(masters.getFirst());
-        this.indexKey = KeyFile.load(properties.indexKey(), directory.resolve("index.key"), "PASSERELLE_INDEX_KEY");
     }
 
     String currentMasterKeyId() {
@@ -49,10 +47,6 @@ class Keyring {
             throw new CryptoException("unknown master key " + id + ": configure it among the previous master keys");
         }
         return key;
-    }
-
-    byte[] indexKey() {
-        return indexKey.clone();
     }
 
     /** A short public name for a key: the first 8 bytes of its SHA-256, in hex. */

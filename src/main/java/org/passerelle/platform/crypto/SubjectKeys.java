@@ -2,33 +2,50 @@ package org.passerelle.platform.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.passerelle.platform.database.VaultDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The key vault: creates, finds and destroys each data subject's key. Keys are wrapped with the
- * current master key and kept in the vault database, never with the data; unwrapped keys are
- * cached in memory for speed and forgotten when destroyed.
+ * The key vault: creates, finds and destroys each data subject's key. Keys are wrapped with the key
+ * of the current {@linkplain KeyEpochs key epoch} and kept in the vault database, never with the
+ * data; unwrapped keys are cached in memory for speed and forgotten when destroyed. A destroyed key
+ * is gone from the live vault at once, and from every older copy of the vault once the epoch it was
+ * wrapped in is destroyed by the next rotation; the vault remembers since when one awaits it.
  */
 @Service
 public class SubjectKeys {
 
+    private static final Logger log = LoggerFactory.getLogger(SubjectKeys.class);
     private static final int CACHE_SIZE = 20_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final int BATCH = 2_000;
+    private static final String COLUMNS = "subject_id, master_key_id, epoch, wrapped_key";
+
     private final JdbcTemplate vault;
     private final Keyring keyring;
+    private final KeyEpochs epochs;
+    private final Clock clock;
     private final Map<UUID, DataKey> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, DataKey> eldest) {
@@ -36,9 +53,16 @@ public class SubjectKeys {
         }
     };
 
-    SubjectKeys(VaultDatabase vault, Keyring keyring) {
+    SubjectKeys(VaultDatabase vault, Keyring keyring, KeyEpochs epochs, Clock clock) {
         this.vault = new JdbcTemplate(vault.dataSource());
         this.keyring = keyring;
+        this.epochs = epochs;
+        this.clock = clock;
+        int migrated = rewrapInto(epochs.wrappingEpoch());
+        if (migrated > 0) {
+            log.info(
+                    "{} keys wrapped with the master key re-wrapped in key epoch {}", migrated, epochs.wrappingEpoch());
+        }
     }
 
     /** The subject's key, created on first use. */
@@ -57,8 +81,8 @@ public class SubjectKeys {
         }
         return vault
                 .query(
-                        "select master_key_id, wrapped_key from vault.subject_key where subject_id = ?",
-                        (rs, row) -> unwrap(subjectId, rs.getString(1), rs.getBytes(2)),
+                        "select " + COLUMNS + " from vault.subject_key where subject_id = ?",
+                        (rs, row) -> unwrap(Wrapped.of(rs)),
                         subjectId)
                 .stream()
                 .findFirst()
@@ -81,8 +105,8 @@ public class SubjectKeys {
             return;
         }
         vault.query(
-                        "select subject_id, master_key_id, wrapped_key from vault.subject_key where subject_id = any(?)",
-                        (rs, row) -> unwrap(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)),
+                        "select " + COLUMNS + " from vault.subject_key where subject_id = any(?)",
+                        (rs, row) -> unwrap(Wrapped.of(rs)),
                         (Object) missing.toArray(UUID[]::new))
                 .forEach(this::remember);
     }
@@ -96,29 +120,27 @@ public class SubjectKeys {
         if (subjectIds.isEmpty()) {
             return Map.of();
         }
-        record Wrapped(UUID subjectId, String masterKeyId, byte[] key) {}
         List<Wrapped> wrapped = vault.query(
-                "select subject_id, master_key_id, wrapped_key from vault.subject_key where subject_id = any(?)",
-                (rs, row) -> new Wrapped(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)),
+                "select " + COLUMNS + " from vault.subject_key where subject_id = any(?)",
+                (rs, row) -> Wrapped.of(rs),
                 (Object) subjectIds.stream().distinct().toArray(UUID[]::new));
-        return wrapped.parallelStream()
-                .map(w -> unwrap(w.subjectId(), w.masterKeyId(), w.key()))
-                .collect(Collectors.toMap(DataKey::subjectId, key -> key));
+        return wrapped.parallelStream().map(this::unwrap).collect(Collectors.toMap(DataKey::subjectId, key -> key));
     }
 
     /** Creates keys for many subjects at once (bulk import); existing keys are kept and returned. */
     public Map<UUID, DataKey> createAll(Collection<UUID> subjectIds) {
         Map<UUID, DataKey> keys = new HashMap<>();
+        int epoch = epochs.wrappingEpoch();
+        SecretKey kek = epochs.kek(epoch);
         List<Object[]> rows = subjectIds.stream()
                 .map(subjectId -> {
                     byte[] raw = new byte[32];
                     RANDOM.nextBytes(raw);
-                    byte[] wrapped = Aead.seal(keyring.currentMasterKey(), raw, wrappingData(subjectId));
-                    return new Object[] {subjectId, keyring.currentMasterKeyId(), wrapped};
+                    return new Object[] {subjectId, epoch, Aead.seal(kek, raw, wrappingData(subjectId))};
                 })
                 .toList();
         vault.batchUpdate(
-                "insert into vault.subject_key (subject_id, master_key_id, wrapped_key) values (?, ?, ?) "
+                "insert into vault.subject_key (subject_id, epoch, wrapped_key) values (?, ?, ?) "
                         + "on conflict (subject_id) do nothing",
                 rows);
         for (UUID subjectId : subjectIds) {
@@ -127,36 +149,85 @@ public class SubjectKeys {
         return keys;
     }
 
-    /** Destroys the subject's key: everything sealed with it becomes unreadable, in every copy. */
+    /**
+     * Destroys the subject's key: everything sealed with it becomes unreadable in the live data and
+     * in every copy of the data; copies of the vault lose it at the next rotation of the key epochs.
+     */
     public void destroy(UUID subjectId) {
         synchronized (cache) {
             cache.remove(subjectId);
         }
         vault.update("delete from vault.subject_key where subject_id = ?", subjectId);
+        vault.update(
+                "update vault.erasure_rotation set pending_since = coalesce(pending_since, ?)",
+                Timestamp.from(clock.instant()));
     }
 
-    /** Re-wraps every key still wrapped with an older master key; returns how many were re-wrapped. */
-    public int rewrapWithCurrentMasterKey() {
-        List<Object[]> stale = vault.query(
-                "select subject_id, master_key_id, wrapped_key from vault.subject_key where master_key_id <> ?",
-                (rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)},
-                keyring.currentMasterKeyId());
-        for (Object[] row : stale) {
-            UUID subjectId = (UUID) row[0];
-            byte[] raw = Aead.open(keyring.masterKey((String) row[1]), (byte[]) row[2], wrappingData(subjectId));
-            vault.update(
-                    "update vault.subject_key set master_key_id = ?, wrapped_key = ? where subject_id = ?",
-                    keyring.currentMasterKeyId(),
-                    Aead.seal(keyring.currentMasterKey(), raw, wrappingData(subjectId)),
-                    subjectId);
+    /** Since when a destroyed key awaits the next rotation, if one does. */
+    public Optional<Instant> erasurePendingSince() {
+        return Optional.ofNullable(
+                        vault.queryForObject("select pending_since from vault.erasure_rotation", Timestamp.class))
+                .map(Timestamp::toInstant);
+    }
+
+    /**
+     * Forgets the erasures awaiting a rotation, which begins now: erasures from now on await the next
+     * one. Returns since when they awaited, to {@linkplain #restorePendingErasures give it back} if the
+     * rotation fails.
+     */
+    public Optional<Instant> takePendingErasures() {
+        Optional<Instant> since = erasurePendingSince();
+        vault.update("update vault.erasure_rotation set pending_since = null");
+        return since;
+    }
+
+    /** Puts back erasures taken by a rotation that did not finish. */
+    public void restorePendingErasures(Instant since) {
+        vault.update(
+                "update vault.erasure_rotation set pending_since = least(coalesce(pending_since, ?), ?)",
+                Timestamp.from(since),
+                Timestamp.from(since));
+    }
+
+    /**
+     * Re-wraps in the given epoch every key wrapped in another one (or still with a master key), a
+     * batch at a time, until none is left; keys created meanwhile are already wrapped in it. Returns
+     * how many were re-wrapped.
+     */
+    public int rewrapInto(int epoch) {
+        SecretKey kek = epochs.kek(epoch);
+        int rewrapped = 0;
+        while (true) {
+            List<Wrapped> stale = vault.query(
+                    "select " + COLUMNS + " from vault.subject_key where epoch is distinct from ? limit ?",
+                    (rs, row) -> Wrapped.of(rs),
+                    epoch,
+                    BATCH);
+            if (stale.isEmpty()) {
+                return rewrapped;
+            }
+            List<Object[]> rows = stale.parallelStream()
+                    .map(w -> new Object[] {
+                        epoch, Aead.seal(kek, open(w), wrappingData(w.subjectId())), w.subjectId(), w.key()
+                    })
+                    .toList();
+            vault.batchUpdate(
+                    "update vault.subject_key set master_key_id = null, epoch = ?, wrapped_key = ? "
+                            + "where subject_id = ? and wrapped_key = ?",
+                    rows);
+            rewrapped += stale.size();
         }
-        return stale.size();
     }
 
-    private DataKey unwrap(UUID subjectId, String masterKeyId, byte[] wrapped) {
-        byte[] raw = Aead.open(keyring.masterKey(masterKeyId), wrapped, wrappingData(subjectId));
-        SecretKey key = new SecretKeySpec(raw, "AES");
-        return new DataKey(subjectId, key);
+    private DataKey unwrap(Wrapped wrapped) {
+        return new DataKey(wrapped.subjectId(), new SecretKeySpec(open(wrapped), "AES"));
+    }
+
+    private byte[] open(Wrapped wrapped) {
+        SecretKey wrapping = wrapped.epoch() == null
+                ? keyring.masterKey(Objects.requireNonNull(wrapped.masterKeyId()))
+                : epochs.kek(wrapped.epoch());
+        return Aead.open(wrapping, wrapped.key(), wrappingData(wrapped.subjectId()));
     }
 
     private DataKey remember(DataKey key) {
@@ -168,5 +239,17 @@ public class SubjectKeys {
 
     private static byte[] wrappingData(UUID subjectId) {
         return ("subject-key|" + subjectId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A key as the vault keeps it: wrapped in an epoch, or (before the epochs) with a master key. */
+    private record Wrapped(
+            UUID subjectId,
+            @Nullable String masterKeyId,
+            @Nullable Integer epoch,
+            byte[] key) {
+        static Wrapped of(ResultSet rs) throws SQLException {
+            return new Wrapped(
+                    rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, Integer.class), rs.getBytes(4));
+        }
     }
 }

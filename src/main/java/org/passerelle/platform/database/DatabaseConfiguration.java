@@ -181,6 +181,8 @@ class DatabaseConfiguration {
                         .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on")
+                        // old WAL segments are deleted, not reused with what an erasure deleted still in them
+                        .setServerConfig("wal_recycle", "off")
                         .setServerConfig("max_connections", "100")
                         .setServerConfig("listen_addresses", "localhost");
                 EmbeddedRoles.Started server =

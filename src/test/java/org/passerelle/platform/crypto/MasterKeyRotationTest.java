@@ -36,8 +36,8 @@ class MasterKeyRotationTest {
                 Map.of("passerelle.security.master-key", newKey, "passerelle.security.previous-master-keys", oldKey))) {
             assertThat(app.adminSession().get("/api/people/" + personId).text("chosenName"))
                     .isEqualTo("Abebe Bikila");
-            assertThat(app.bean(SubjectKeys.class).rewrapWithCurrentMasterKey()).isPositive();
-            assertThat(app.bean(SubjectKeys.class).rewrapWithCurrentMasterKey()).isZero();
+            assertThat(app.bean(KeyEpochs.class).rewrapWithCurrentMasterKey()).isPositive();
+            assertThat(app.bean(KeyEpochs.class).rewrapWithCurrentMasterKey()).isZero();
         }
 
         try (RunningApplication app = start(Map.of("passerelle.security.master-key", newKey))) {
