@@ -87,8 +87,25 @@ final class EmbeddedRoles {
                     statement.execute("create database " + name + " encoding 'UTF8' template template0");
                 }
             }
+            statement.execute("grant pg_checkpoint to " + APP);
         } catch (SQLException e) {
             throw new IOException("Could not prepare the embedded PostgreSQL's roles and databases", e);
+        }
+        for (String name : databases) {
+            allowWalSwitch(postgres, name);
+        }
+    }
+
+    /**
+     * After an erasure the application pushes the deleted rows out of the write-ahead log (see {@link
+     * WriteAheadLog}): it may checkpoint ({@code pg_checkpoint}, above) and switch segments, in each database.
+     */
+    private static void allowWalSwitch(EmbeddedPostgres postgres, String database) throws IOException {
+        try (Connection connection = postgres.getDatabase(OWNER, database).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("grant execute on function pg_catalog.pg_switch_wal() to " + APP);
+        } catch (SQLException e) {
+            throw new IOException("Could not let the application switch the embedded PostgreSQL's WAL", e);
         }
     }
 
