@@ -84,7 +84,7 @@ class ErasureCopiesTest {
         organisation = new TestOrganisation(port);
         clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
         dataOfficer = organisation.userAt(organisation.siteA, "DATA_OFFICER");
-        dataOfficer.enrolSecondFactor();
+        dataOfficer.confirmIdentity(dataOfficer.enrolSecondFactor().getFirst());
     }
 
     @Test

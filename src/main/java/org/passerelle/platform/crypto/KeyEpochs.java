@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.crypto.SecretKey;
@@ -112,7 +113,10 @@ public class KeyEpochs {
         for (Path file : files()) {
             EpochFile stored = EpochFile.read(file);
             if (!stored.masterKeyId().equals(keyring.currentMasterKeyId())) {
-                EpochFile.wrap(epochs.get(stored.epoch()), keyring.currentMasterKeyId(), keyring.currentMasterKey())
+                EpochFile.wrap(
+                                Objects.requireNonNull(epochs.get(stored.epoch()), "an epoch file that was not loaded"),
+                                keyring.currentMasterKeyId(),
+                                keyring.currentMasterKey())
                         .write(directory);
                 rewrapped++;
             }

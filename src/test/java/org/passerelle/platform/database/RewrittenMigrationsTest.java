@@ -2,22 +2,43 @@ package org.passerelle.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.passerelle.support.DatabaseOwner;
 import org.passerelle.support.PasserelleTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** A database migrated before a migration was rewritten starts as well as a new one. */
 @PasserelleTest
 class RewrittenMigrationsTest {
 
     @Autowired
-    DataSource dataSource;
+    HikariDataSource application;
 
     @Autowired
+    DatabaseProperties properties;
+
+    /** Migrations run as the owner of the schemas, not as the application's role. */
+    SingleConnectionDataSource dataSource;
+
     JdbcClient jdbc;
+
+    @BeforeEach
+    void connectAsTheOwner() {
+        dataSource = DatabaseOwner.connect(application, properties);
+        dataSource.setAutoCommit(true);
+        jdbc = JdbcClient.create(dataSource);
+    }
+
+    @AfterEach
+    void disconnect() {
+        dataSource.destroy();
+    }
 
     @Test
     void acceptsThePeopleMigrationThatNoLongerReadsCareAsAppliedBefore() {
