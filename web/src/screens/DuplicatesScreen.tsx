@@ -216,7 +216,7 @@ function Pair({ candidate, busy, onKeep, onDifferent }: PairProps) {
         <input
           type="checkbox"
           checked={checked}
-          onChange={(event) => setChecked((event.currentTarget as HTMLInputElement).checked)}
+          onChange={(event) => setChecked((event.currentTarget).checked)}
           data-testid="duplicate-checked"
         />
         <span>{t('merge.confirm')}</span>
