@@ -78,9 +78,13 @@ describe('scanning a card from the search screen', () => {
 
     fetchMock.mockResolvedValueOnce(jsonResponse([]));
     scanned.push(CODE);
-    await act(() => vi.advanceTimersByTimeAsync(150));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(150);
+    });
     expect(fetchMock).not.toHaveBeenCalled();
-    await act(() => vi.advanceTimersByTimeAsync(50));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(50);
+    });
     await settle();
     expect(JSON.parse(fetchMock.mock.calls[0]![1]?.body as string).query).toBe(`${CODE.slice(0, 4)}-${CODE.slice(4)}`);
   });

@@ -28,7 +28,7 @@ export function describeAnswer(field: Field, value: Answer, t: Translate, langua
         .map(
           (line) =>
             `${line.medicine} ${[line.morning, line.noon, line.evening, line.night].map((dose) => dose ?? 0).join('-')}` +
-            (line.days ? ` × ${t('form.daysCount', { days: String(line.days) })}` : '') +
+            (line.days ? ` × ${t.plural('form.daysCount', line.days)}` : '') +
             (line.instructions ? ` · ${line.instructions}` : ''),
         )
         .join(' ; ');

@@ -180,7 +180,7 @@ export function SearchScreen() {
             </p>
           ) : (
             <>
-              <p class="result-count">{t('search.results', { count: results.length })}</p>
+              <p class="result-count">{t.plural('search.results', results.length)}</p>
               {results.length >= (searched?.limit ?? 50) && (
                 <p class="hint" data-testid="search-many">
                   {t('search.many')}
