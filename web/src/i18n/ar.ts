@@ -24,6 +24,7 @@ export const ar: Messages = {
   'lang.ar': 'العربية',
 
   'nav.main': 'التنقل الرئيسي',
+  'nav.menu': 'القائمة',
   'nav.search': 'بحث',
   'nav.summary': 'النشاط',
   'nav.admin': 'الإدارة',

@@ -24,6 +24,7 @@ export const en: Messages = {
   'lang.ar': 'العربية',
 
   'nav.main': 'Main navigation',
+  'nav.menu': 'Menu',
   'nav.search': 'Search',
   'nav.summary': 'Activity',
   'nav.admin': 'Administration',

@@ -26,6 +26,7 @@ export const fr = {
   'lang.ar': 'العربية',
 
   'nav.main': 'Navigation principale',
+  'nav.menu': 'Menu',
   'nav.search': 'Rechercher',
   'nav.summary': 'Activité',
   'nav.admin': 'Administration',
