@@ -21,6 +21,8 @@ export const SESSION: Session = {
   user: { id: '0190f1c2-0000-7000-8000-0000000000bb', username: 'amina', displayName: 'Amina', roles: ['CLINICIAN'] },
   sites: [SITE],
   currentSite: SITE,
+  secondFactor: { enrolled: false, required: false },
+  secondFactorRequired: false,
 };
 
 export function mount(children: ComponentChildren, language: Language = 'fr', session: Session | null = SESSION) {
