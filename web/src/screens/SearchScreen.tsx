@@ -186,12 +186,12 @@ export function SearchScreen() {
                   {t('search.many')}
                 </p>
               )}
-              {results.some((person) => person.match) && <p class="hint">{t('search.scoreHint')}</p>}
               <ul class="result-list">
                 {results.map((person) => (
                   <PersonSummaryCard key={person.id} person={person} />
                 ))}
               </ul>
+              {results.some((person) => person.match) && <p class="hint">{t('search.scoreHint')}</p>}
               <p class="hint">{t('search.notHere')}</p>
             </>
           )}
