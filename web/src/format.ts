@@ -63,12 +63,12 @@ export function describeBirth(
   language: Language,
 ): string {
   if (!birthDate) {
-    return age == null ? '' : t('age.years', { age });
+    return age == null ? '' : t.plural('age.years', age);
   }
   const shownAge = age ?? birthDate.estimatedAge;
   switch (birthDate.precision) {
     case 'ESTIMATED':
-      return shownAge == null ? '' : t('age.estimated', { age: shownAge });
+      return shownAge == null ? '' : t.plural('age.estimated', shownAge);
     case 'EXACT':
       return join(shownAge, t('birth.exact', { date: formatDate(birthDate.date, language) }), t);
     case 'MONTH':
@@ -79,7 +79,7 @@ export function describeBirth(
 }
 
 function join(age: number | null | undefined, birth: string, t: Translate): string {
-  return age == null ? birth : `${t('age.years', { age })} · ${birth}`;
+  return age == null ? birth : `${t.plural('age.years', age)} · ${birth}`;
 }
 
 /** Wraps text typed by people (names) so that it keeps its own direction inside a sentence. */

@@ -1,10 +1,27 @@
-// The shapes of the JSON the back end sends and takes (see the *Views.java records).
+// The shapes of the JSON the back end sends and takes, named from the OpenAPI document the server
+// serves: src/api/schema.d.ts is generated from openapi.json (npm run api), a snapshot that
+// ApiContractTest keeps equal to the served document. A change on the server thus reaches tsc.
+// Where the document is looser than what the client relies on, a hand-written type says why.
+import type { components } from './api/schema';
+
+type Schemas = components['schemas'];
 
 export type Uuid = string;
 /** An ISO date, YYYY-MM-DD. */
 export type IsoDate = string;
 
-export const ROLES = [
+/**
+ * A list of every value of an enumeration the API declares, for menus and labels: the compiler
+ * refuses a value the server does not know and a list that misses one.
+ */
+function every<Union extends string>() {
+  return <const List extends readonly Union[]>(
+    list: List & ([Exclude<Union, List[number]>] extends [never] ? unknown : { missing: Exclude<Union, List[number]> }),
+  ): List => list;
+}
+
+export type Role = Schemas['SessionUser']['roles'][number];
+export const ROLES = every<Role>()([
   'ADMINISTRATOR',
   'COORDINATOR',
   'CLINICIAN',
@@ -12,335 +29,111 @@ export const ROLES = [
   'SOCIAL_LEGAL_WORKER',
   'DATA_OFFICER',
   'LOGISTICIAN',
-] as const;
-export type Role = (typeof ROLES)[number];
+]);
 
-export const SITE_KINDS = ['FIXED', 'SHELTER', 'MOBILE_TEAM'] as const;
-export type SiteKind = (typeof SITE_KINDS)[number];
+export type SiteKind = Schemas['Site']['kind'];
+export const SITE_KINDS = every<SiteKind>()(['FIXED', 'SHELTER', 'MOBILE_TEAM']);
 
-export interface Site {
-  id: Uuid;
-  programmeId: Uuid;
-  programmeName: string;
-  name: string;
-  kind: SiteKind;
-  city?: string | null;
-  phone?: string | null;
-  active: boolean;
-}
-
-export interface Programme {
-  id: Uuid;
-  code: string;
-  name: string;
-  active: boolean;
-}
-
-export interface OutreachLocation {
-  id: Uuid;
-  siteId: Uuid;
-  name: string;
-  description?: string | null;
-}
-
-export interface SessionUser {
-  id: Uuid;
-  username: string;
-  displayName: string;
-  roles: Role[];
-}
-
+export type Site = Schemas['Site'];
+export type Programme = Schemas['Programme'];
+export type OutreachLocation = Schemas['OutreachLocation'];
+export type SessionUser = Schemas['SessionUser'];
 /** Whether the user has a TOTP second factor, and whether they must have one. */
-export interface SecondFactorState {
-  enrolled: boolean;
-  required: boolean;
-}
-
-export interface Session {
-  organisation?: string | null;
-  user: SessionUser;
-  sites: Site[];
-  currentSite?: Site | null;
-  secondFactor?: SecondFactorState;
-  /** The password was right; the second-factor code is still awaited and nothing else is allowed. */
-  secondFactorRequired?: boolean;
-}
-
+export type SecondFactorState = Schemas['SecondFactorState'];
+/** secondFactorRequired: the password was right; the code is still awaited and nothing else is allowed. */
+export type Session = Schemas['SessionView'];
 /** A new TOTP secret: Base32 for typing, and an otpauth:// URI for the QR code. */
-export interface SecondFactorEnrolment {
-  secret: string;
-  uri: string;
-}
+export type SecondFactorEnrolment = Schemas['SecondFactorEnrolment'];
 
-export const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const;
-export type Sex = (typeof SEXES)[number];
+export type Sex = Schemas['Person']['sex'];
+export const SEXES = every<Sex>()(['FEMALE', 'MALE', 'OTHER', 'UNKNOWN']);
 
-export const PRECISIONS = ['EXACT', 'MONTH', 'YEAR', 'ESTIMATED'] as const;
-export type Precision = (typeof PRECISIONS)[number];
+export type Precision = Schemas['BirthDate']['precision'];
+export const PRECISIONS = every<Precision>()(['EXACT', 'MONTH', 'YEAR', 'ESTIMATED']);
 
-export const NAME_KINDS = ['ALIAS', 'SPELLING', 'ORIGINAL_SCRIPT', 'PREVIOUS', 'OFFICIAL'] as const;
-export type NameKind = (typeof NAME_KINDS)[number];
+export type NameKind = Schemas['OtherName']['kind'];
+export const NAME_KINDS = every<NameKind>()(['ALIAS', 'SPELLING', 'ORIGINAL_SCRIPT', 'PREVIOUS', 'OFFICIAL']);
 
-export const SCRIPTS = ['LATIN', 'ARABIC', 'ETHIOPIC', 'OTHER'] as const;
-export type Script = (typeof SCRIPTS)[number];
+export type Script = NonNullable<Schemas['OtherName']['script']>;
+export const SCRIPTS = every<Script>()(['LATIN', 'ARABIC', 'ETHIOPIC', 'OTHER']);
 
-export const FLAGS = ['UNACCOMPANIED_MINOR', 'PREGNANT', 'NEEDS_INTERPRETER'] as const;
-export type Flag = (typeof FLAGS)[number];
+export type Flag = Schemas['Person']['flags'][number];
+export const FLAGS = every<Flag>()(['UNACCOMPANIED_MINOR', 'PREGNANT', 'NEEDS_INTERPRETER']);
 
-export const ERASURE_REASONS = ['PERSON_REQUEST', 'CREATED_IN_ERROR', 'RETENTION_ENDED', 'LEGAL_OBLIGATION', 'OTHER'] as const;
-export type ErasureReason = (typeof ERASURE_REASONS)[number];
+export type ErasureReason = Schemas['Erasure']['reason'];
+export const ERASURE_REASONS = every<ErasureReason>()([
+  'PERSON_REQUEST',
+  'CREATED_IN_ERROR',
+  'RETENTION_ENDED',
+  'LEGAL_OBLIGATION',
+  'OTHER',
+]);
 
-/** The formats of the export of a person's data (right of access). */
+/** The formats of the export of a person's data (right of access); the document says a string matching HTML|PDF. */
 export const EXPORT_FORMATS = ['PDF', 'HTML'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** A file the server made: its content and the name it should be saved under. */
+/** A file the server made: its content and the name it should be saved under (client only). */
 export interface DownloadedFile {
   blob: Blob;
   fileName: string;
 }
 
-export const DISCIPLINES = ['MEDICAL', 'NURSING', 'MENTAL_HEALTH', 'SOCIAL', 'LEGAL'] as const;
-export type Discipline = (typeof DISCIPLINES)[number];
+export type Discipline = Schemas['Consultation']['discipline'];
+export const DISCIPLINES = every<Discipline>()(['MEDICAL', 'NURSING', 'MENTAL_HEALTH', 'SOCIAL', 'LEGAL']);
 
 /** A birth date as the server stores it. */
-export interface BirthDate {
-  precision: Precision;
-  date: IsoDate;
-  estimatedAge?: number | null;
-  estimatedOn?: IsoDate | null;
-}
-
+export type BirthDate = Schemas['BirthDate'];
 /** A birth date as sent in a registration or correction. */
-export interface BirthDateInput {
-  precision: Precision;
-  date?: IsoDate;
-  estimatedAge?: number;
-  estimatedOn?: IsoDate;
-}
-
-export interface OtherName {
-  name: string;
-  kind: NameKind;
-  script?: Script | null;
-  language?: string | null;
-}
-
-export interface PersonDetails {
-  chosenName: string;
-  otherNames: OtherName[];
-  sex: Sex;
-  birthDate?: BirthDateInput;
-  languages: string[];
-  countryOfOrigin?: string;
-  phone?: string;
-  flags: Flag[];
-}
-
-export interface Person {
-  id: Uuid;
-  patientCode: string;
-  chosenName: string;
-  otherNames: OtherName[];
-  sex: Sex;
-  birthDate?: BirthDate | null;
-  age?: number | null;
-  languages: string[];
-  countryOfOrigin?: string | null;
-  phone?: string | null;
-  flags: Flag[];
-  registeredSiteId: Uuid;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  /** Set while the user's break-the-glass on this file lasts. */
-  emergencyAccessUntil?: string | null;
-}
-
-/**
- * A person found or listed. Outside the user's scope (`inScope` false) the server sends only what
- * recognises them: chosen name, sex, age and the site that saw them last — no patient code, other
- * names, birth date or origin.
- */
-export interface PersonSummary {
-  id: Uuid;
-  patientCode?: string | null;
-  chosenName: string;
-  otherNames: string[];
-  sex: Sex;
-  birthDate?: BirthDate | null;
-  age?: number | null;
-  countryOfOrigin?: string | null;
-  registeredSiteId?: Uuid | null;
-  /** The site where the person was last seen. */
-  lastSeenAt?: { id: Uuid; name: string } | null;
-  /** Whether the user may open the file (in care at one of their sites, or break-the-glass). */
-  inScope: boolean;
-  /** Why a search by name found them; absent for a patient code found and outside a search. */
-  match?: SearchMatch | null;
-}
-
+export type BirthDateInput = Schemas['BirthDateInput'];
+export type OtherName = Schemas['OtherName'];
+export type PersonDetails = Schemas['PersonDetails'];
+/** emergencyAccessUntil is set while the user's break-the-glass on this file lasts. */
+export type Person = Schemas['Person'];
+/** inScope: whether the user may open the file; match: why a search by name found them. */
+export type PersonSummary = Schemas['PersonSummary'];
 /** Why a search by name found a person: how probable, which of their names matched best, and what agreed. */
-export interface SearchMatch {
-  probability: number;
-  matchedName: string;
-  reasons: MatchReason[];
-}
+export type SearchMatch = Schemas['SearchMatch'];
+/** A year of birth or an age, not both. */
+export type PersonSearch = Schemas['Search'];
 
-export interface PersonSearch {
-  query: string;
-  sex?: Sex;
-  /** A year of birth or an age, not both. */
-  birthYear?: number;
-  age?: number;
-  limit?: number;
-}
-
-export interface Consultation {
-  id: Uuid;
-  personId: Uuid;
-  siteId: Uuid;
-  discipline: Discipline;
-  compartment: Compartment;
-  occurredOn: IsoDate;
-  providerId: Uuid;
-  providerName: string;
-  note?: string | null;
-  diagnosis?: string | null;
-  interpreter: boolean;
-  language?: string | null;
-  createdAt: string;
-  /** The form it was recorded with; a DRAFT is seen only by its author. */
-  formCode: string;
-  status: 'DRAFT' | 'SIGNED';
-  revision: number;
-}
-
-export interface NewConsultation {
-  id?: Uuid;
-  personId: Uuid;
-  discipline: Discipline;
-  compartment?: Compartment;
-  occurredOn?: IsoDate;
-  note?: string;
-  diagnosis?: string;
-  interpreter: boolean;
-  language?: string;
-}
+/** formCode: the form it was recorded with; a DRAFT is seen only by its author. */
+export type Consultation = Schemas['Consultation'];
+export type NewConsultation = Schemas['NewConsultation'];
 
 /** Where a record lives, and so who may read it. */
-export const COMPARTMENTS = ['GENERAL', 'MENTAL_HEALTH', 'SGBV', 'LEGAL'] as const;
-export type Compartment = (typeof COMPARTMENTS)[number];
+export type Compartment = Schemas['Consultation']['compartment'];
+export const COMPARTMENTS = every<Compartment>()(['GENERAL', 'MENTAL_HEALTH', 'SGBV', 'LEGAL']);
 
-/** An existing person who may be the one being registered, with what agreed. */
 /** One field's part in a match: how it agreed (level) and how much that counted (weight, log2). */
-export interface MatchReason {
-  field: string;
-  level: string;
-  weight: number;
-}
-
-export interface LikelyMatch {
-  person: PersonSummary;
-  probability: number;
-  reasons: MatchReason[];
-}
-
-/** A scan of the whole registry for duplicates, and the weights it used. */
-export interface DuplicateScan {
-  id: Uuid;
-  startedAt: string;
-  finishedAt?: string | null;
+export type MatchReason = Schemas['MatchReason'];
+/** An existing person who may be the one being registered, with what agreed. */
+export type LikelyMatch = Schemas['LikelyMatch'];
+/**
+ * A scan of the whole registry for duplicates, and the weights it used. The document types status
+ * and model as strings (the server's constants); the client relies on their closed sets.
+ * model REGISTRY: estimated on this registry by EM; MEASURED: built-in m, u measured on it; DEFAULT: built-in.
+ */
+export type DuplicateScan = Omit<Schemas['Scan'], 'status' | 'model'> & {
   status: 'RUNNING' | 'DONE' | 'FAILED';
-  /** REGISTRY: estimated on this registry by EM; MEASURED: built-in m, u measured on it; DEFAULT: built-in. */
   model?: 'REGISTRY' | 'MEASURED' | 'DEFAULT' | null;
-  prior?: number | null;
-  persons?: number | null;
-  proposed?: number | null;
-  loadMillis?: number | null;
-  trainMillis?: number | null;
-  compareMillis?: number | null;
-  weights: { field: string; levels: { level: string; m: number; u: number; weight: number }[] }[];
-}
-
+};
 /** A pair the scan found likely to be one person, waiting for a data officer's decision. */
-export interface DuplicateCandidate {
-  id: Uuid;
-  first: PersonSummary;
-  second: PersonSummary;
-  probability: number;
-  reasons: MatchReason[];
-  foundAt: string;
-}
-
-export interface DuplicateQueue {
-  candidates: DuplicateCandidate[];
-  pending: number;
-  lastScan?: DuplicateScan | null;
-}
-
+export type DuplicateCandidate = Schemas['Candidate'];
+export type DuplicateQueue = Omit<Schemas['Queue'], 'lastScan'> & { lastScan?: DuplicateScan | null };
 /** A merge of a duplicate record into another; undone when unmergedAt is set. */
-export interface Merge {
-  id: Uuid;
-  keptId: Uuid;
-  mergedId: Uuid;
-  mergedCode: string;
-  mergedAt: string;
-  unmergedAt?: string | null;
-}
+export type Merge = Schemas['Merge'];
+/** A break-the-glass grant, as reviewers see it. */
+export type EmergencyAccess = Schemas['EmergencyAccess'];
 
-/** A break-the-glass grant, or a taking into care from another site, as reviewers see it. */
-export interface EmergencyAccess {
-  id: Uuid;
-  kind: 'EMERGENCY' | 'TAKEN_INTO_CARE';
-  personId: Uuid;
-  patientCode: string;
-  userId: Uuid;
-  userName: string;
-  siteId?: Uuid | null;
-  reason?: string | null;
-  grantedAt: string;
-  expiresAt: string;
-  active: boolean;
-  reviewedByName?: string | null;
-  reviewedAt?: string | null;
-}
+export type SiteDisciplineCount = Schemas['SiteDisciplineCount'];
+export type MonthlySummary = Schemas['MonthlySummary'];
 
-export interface SiteDisciplineCount {
-  siteId: Uuid;
-  siteName: string;
-  discipline: Discipline;
-  consultations: number;
-}
+export type UserAccount = Schemas['UserAccount'];
+export type NewUserAccount = Schemas['NewUserAccount'];
 
-export interface MonthlySummary {
-  month: string;
-  counts: SiteDisciplineCount[];
-  total: number;
-}
-
-export interface UserAccount {
-  id: Uuid;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  allSites: boolean;
-  siteIds: Uuid[];
-  enabled: boolean;
-  version: number;
-}
-
-export interface NewUserAccount {
-  id?: Uuid;
-  username: string;
-  displayName: string;
-  password: string;
-  roles: Role[];
-  allSites: boolean;
-  siteIds: Uuid[];
-}
-
-export const AUDIT_ACTIONS = [
+export type AuditAction = Schemas['AuditEntry']['action'];
+export const AUDIT_ACTIONS = every<AuditAction>()([
   'LOGIN',
   'LOGIN_FAILED',
   'SECOND_FACTOR',
@@ -355,71 +148,23 @@ export const AUDIT_ACTIONS = [
   'REAUTHENTICATION',
   'REAUTHENTICATION_FAILED',
   'BREAK_THE_GLASS',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export interface AuditEntry {
-  id: number;
-  occurredAt: string;
-  actorId?: Uuid | null;
-  actorName: string;
-  action: AuditAction;
-  recordType?: string | null;
-  recordId?: Uuid | null;
-  siteId?: Uuid | null;
-  outcome: string;
-}
+]);
+export type AuditEntry = Schemas['AuditEntry'];
 
 /** The record types the server knows today; modules added later bring their own. */
 export const RETENTION_TYPES = ['person', 'erasure', 'audit'] as const;
 export type RetentionType = (typeof RETENTION_TYPES)[number];
 
-export interface RetentionRule {
-  recordType: string;
-  months: number;
-  enabled: boolean;
-  version: number;
-  defaultMonths: number;
-}
-
+export type RetentionRule = Schemas['Rule'];
 /** One record type in the dry run: how many records are past the rule's cutoff now. */
-export interface RetentionReportLine {
-  rule: RetentionRule;
-  cutoff: string;
-  expired: number;
-  oldest?: string | null;
-}
+export type RetentionReportLine = Schemas['ReportLine'];
+export type RetentionReport = Schemas['RetentionReport'];
+export type RetentionOutcome = Schemas['Purged']['outcome'];
+export type RetentionPurgeResult = Schemas['PurgeResult'];
 
-export interface RetentionReport {
-  at: string;
-  lines: RetentionReportLine[];
-}
-
-export type RetentionOutcome = 'PURGED' | 'DISABLED' | 'FAILED';
-
-export interface RetentionPurgeResult {
-  at: string;
-  purged: { recordType: string; outcome: RetentionOutcome; cutoff?: string | null; removed: number }[];
-}
-
-/** Where the rotations of the key epochs stand (GET /api/key-rotation). */
-export interface KeyRotationStatus {
-  epoch: number;
-  since: string;
-  erasurePendingSince?: string | null;
-  dueAt?: string | null;
-  maxDelayDays: number;
-}
-
-/** What a rotation of the key epochs did. */
-export interface KeyRotationResult {
-  epoch: number;
-  keysRewrapped: number;
-  personsIndexed: number;
-  millis: number;
-}
-
-/** One invalid field in a problem detail; {@code field} is a JSON path such as details.otherNames[0].name. */
+// Problem details are written by the error handling, not by a controller: the document does not
+// describe them, so they stay hand-written.
+/** One invalid field in a problem detail; `field` is a JSON path such as details.otherNames[0].name. */
 export interface FieldProblem {
   field: string;
   code: string;
@@ -438,53 +183,26 @@ export interface Problem {
 }
 
 /** A way to split an indicator's figure. */
-export type Dimension = 'SEX' | 'AGE_GROUP' | 'DISCIPLINE' | 'VISIT' | 'SITE' | 'PROGRAMME';
+export type Dimension = Schemas['IndicatorView']['disaggregations'][number];
 
 /** An indicator of the catalogue, named in the reader's language. */
-export interface IndicatorInfo {
-  code: string;
-  name: string;
-  definition: string;
-  measure: 'ROWS' | 'ATTENDEES' | 'PERSONS';
-  disaggregations: Dimension[];
-}
+export type IndicatorInfo = Schemas['IndicatorView'];
+export type ReportSite = Schemas['SiteRef'];
+export type ReportScope = Schemas['ReportScope'];
+export type ReportPeriod = Schemas['Period'];
 
-export interface ReportSite {
-  id: Uuid;
-  name: string;
-  programmeId: Uuid;
-  programmeName: string;
-}
-
-export interface ReportScope {
-  programmes: Array<{ id: Uuid; name: string; sites: ReportSite[] }>;
-  smallCountThreshold: number;
-}
-
-export interface Figures {
-  code: string;
-  total: number;
+/**
+ * An indicator's figures. The document types `by` and `months` as maps of strings: their keys are
+ * a Dimension and a month (YYYY-MM) here, as ReportEngine fills them.
+ */
+export type Figures = Omit<Schemas['Figures'], 'by' | 'months'> & {
   by: Partial<Record<Dimension, Record<string, number>>>;
   months: Record<string, number>;
-}
+};
 
-export interface ReportPeriod {
-  kind: 'MONTH' | 'QUARTER' | 'YEAR' | 'CUSTOM';
-  code: string;
-  from: string;
-  to: string;
-}
+export type Report = Omit<Schemas['Report'], 'figures'> & { figures: Figures[] };
 
-export interface Report {
-  programmeId: Uuid | null;
-  siteId: Uuid | null;
-  title: string;
-  period: ReportPeriod;
-  sites: ReportSite[];
-  figures: Figures[];
-}
-
-/** What a report covers: every site in scope, a programme or a site, and when. */
+/** What a report covers: every site in scope, a programme or a site, and when (query parameters). */
 export interface ReportQuery {
   programme?: Uuid;
   site?: Uuid;
@@ -493,45 +211,8 @@ export interface ReportQuery {
   to?: string;
 }
 
-export interface Dhis2DataElementRow {
-  indicator: string;
-  disaggregation: string;
-  category: string;
-  dataElement: string;
-  categoryOptionCombo?: string | null;
-  categoryOption?: string | null;
-}
-
-export interface Dhis2Mapping {
-  dataElements: Dhis2DataElementRow[];
-  orgUnits: Array<{ siteId: Uuid; orgUnit: string }>;
-}
-
-export interface Dhis2Server {
-  baseUrl: string;
-  username: string;
-  passwordSet: boolean;
-  dataSet: string | null;
-  adxCategories: Record<string, string>;
-}
-
-export interface Dhis2ServerChange {
-  baseUrl: string;
-  username: string;
-  password?: string;
-  dataSet?: string | null;
-  adxCategories?: Record<string, string>;
-}
-
-export interface Dhis2PushResult {
-  dryRun: boolean;
-  httpStatus: number;
-  status: string;
-  imported: number;
-  updated: number;
-  ignored: number;
-  deleted: number;
-  conflicts: string[];
-  values: number;
-  suppressed: number;
-}
+export type Dhis2DataElementRow = Schemas['DataElementRow'];
+export type Dhis2Mapping = Schemas['Mapping'];
+export type Dhis2Server = Schemas['ServerSettings'];
+export type Dhis2ServerChange = Schemas['ServerChange'];
+export type Dhis2PushResult = Schemas['PushResult'];

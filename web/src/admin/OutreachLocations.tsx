@@ -32,7 +32,7 @@ export function OutreachLocations({ site }: { site: Site }) {
     <details
       class="outreach"
       onToggle={(event) => {
-        if ((event.currentTarget as HTMLDetailsElement).open && locations === null) load();
+        if ((event.currentTarget).open && locations === null) load();
       }}
     >
       <summary>{t('admin.outreach')}</summary>

@@ -123,7 +123,7 @@ describe('the retention panel', () => {
     ]);
     expect(screen.byTestId('confirm-identity')).toBeNull();
     const result = screen.byTestId('retention-purge-result')?.textContent;
-    expect(result).toContain('Persons not seen: 3 removed');
+    expect(result).toContain('Persons not seen: 3 records removed');
     expect(result).toContain('Audit log: purge disabled');
   });
 });

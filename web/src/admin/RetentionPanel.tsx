@@ -190,10 +190,9 @@ function PurgeNow({ onPurged }: { onPurged: () => void }) {
         <ul class="plain-list" role="status" data-testid="retention-purge-result">
           {result.purged.map((purged) => (
             <li key={purged.recordType}>
-              {t(`retention.outcome.${purged.outcome}`, {
-                type: typeLabel(purged.recordType, t),
-                count: purged.removed,
-              })}
+              {purged.outcome === 'PURGED'
+                ? t.plural('retention.outcome.PURGED', purged.removed, { type: typeLabel(purged.recordType, t) })
+                : t(`retention.outcome.${purged.outcome}`, { type: typeLabel(purged.recordType, t) })}
             </li>
           ))}
         </ul>

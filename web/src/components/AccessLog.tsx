@@ -27,7 +27,7 @@ export function AccessLog({ recordId }: { recordId: string }) {
       class="access-log"
       data-testid="access-log"
       onToggle={(event) => {
-        if ((event.currentTarget as HTMLDetailsElement).open && entries === null) load();
+        if ((event.currentTarget).open && entries === null) load();
       }}
     >
       <summary>{t('audit.title')}</summary>

@@ -1,3 +1,4 @@
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyLanguage } from '../i18n';
 import { forgetEverything } from '../memory';
@@ -35,6 +36,7 @@ describe('scanning a card from the search screen', () => {
   });
 
   afterEach(() => {
+    vi.useRealTimers();
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
     fetchMock.mockReset();
@@ -63,6 +65,7 @@ describe('scanning a card from the search screen', () => {
   });
 
   it('says when a QR code is not a card’s, searches nothing and keeps looking', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     scanned.push('https://example.org/menu');
     const screen = mount(<SearchScreen />);
 
@@ -75,7 +78,13 @@ describe('scanning a card from the search screen', () => {
 
     fetchMock.mockResolvedValueOnce(jsonResponse([]));
     scanned.push(CODE);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(150);
+    });
+    expect(fetchMock).not.toHaveBeenCalled();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(50);
+    });
     await settle();
     expect(JSON.parse(fetchMock.mock.calls[0]![1]?.body as string).query).toBe(`${CODE.slice(0, 4)}-${CODE.slice(4)}`);
   });

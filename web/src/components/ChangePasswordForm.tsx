@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { TextField } from '../admin/TextField';
 import { useSubmit } from '../admin/useSubmit';
 import { api } from '../api';
@@ -47,7 +47,7 @@ export function ChangePasswordForm() {
   const [repeat, setRepeat] = useState('');
   const [localError, setLocalError] = useState<Problem | null>(null);
   const { problem: serverProblem, busy, done, run } = useSubmit();
-  const problem = localError ?? placePasswordProblem(serverProblem);
+  const problem = useMemo(() => localError ?? placePasswordProblem(serverProblem), [localError, serverProblem]);
 
   const save = async (event: Event) => {
     event.preventDefault();

@@ -57,7 +57,7 @@ export function ConfirmIdentity({ onConfirmed, onCancel }: Props) {
         required
         value={password}
         data-testid="confirm-password"
-        onInput={(event) => setPassword((event.currentTarget as HTMLInputElement).value)}
+        onInput={(event) => setPassword((event.currentTarget).value)}
       />
       <FieldErrors problem={problem} path="password" />
       {withCode && (
@@ -71,7 +71,7 @@ export function ConfirmIdentity({ onConfirmed, onCancel }: Props) {
             maxLength={32}
             value={code}
             data-testid="confirm-code"
-            onInput={(event) => setCode((event.currentTarget as HTMLInputElement).value)}
+            onInput={(event) => setCode((event.currentTarget).value)}
           />
           <FieldErrors problem={problem} path="code" />
         </>

@@ -36,7 +36,7 @@ export function ConsultationHistory({ consultations, siteNames }: Props) {
               </span>
             )}
             {consultation.revision > 1 && (
-              <span class="badge">{t('history.amended', { revision: String(consultation.revision) })}</span>
+              <span class="badge">{t.plural('history.amended', consultation.revision)}</span>
             )}
             {consultation.compartment !== 'GENERAL' && (
               <span class="compartment-badge" data-testid="history-compartment">

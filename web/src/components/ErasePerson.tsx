@@ -52,7 +52,7 @@ export function ErasePerson({ personId }: { personId: string }) {
           value={reason}
           required
           data-testid="erasure-reason"
-          onChange={(event) => setReason((event.currentTarget as HTMLSelectElement).value as ErasureReason)}
+          onChange={(event) => setReason((event.currentTarget).value as ErasureReason)}
         >
           <option value="">{t('erasure.chooseReason')}</option>
           {ERASURE_REASONS.map((value) => (
@@ -67,7 +67,7 @@ export function ErasePerson({ personId }: { personId: string }) {
           maxLength={500}
           value={note}
           data-testid="erasure-note"
-          onInput={(event) => setNote((event.currentTarget as HTMLTextAreaElement).value)}
+          onInput={(event) => setNote((event.currentTarget).value)}
         />
         <p class="hint">{t('erasure.noteHint')}</p>
         <label class="checkbox">
@@ -75,7 +75,7 @@ export function ErasePerson({ personId }: { personId: string }) {
             type="checkbox"
             checked={confirmed}
             data-testid="erasure-confirm"
-            onChange={(event) => setConfirmed((event.currentTarget as HTMLInputElement).checked)}
+            onChange={(event) => setConfirmed((event.currentTarget).checked)}
           />
           {t('erasure.confirm')}
         </label>

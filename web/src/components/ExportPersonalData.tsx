@@ -71,7 +71,7 @@ export function ExportPersonalData({ personId }: { personId: string }) {
           id="export-language"
           value={documentLanguage}
           data-testid="export-language"
-          onChange={(event) => setDocumentLanguage((event.currentTarget as HTMLSelectElement).value as Language)}
+          onChange={(event) => setDocumentLanguage((event.currentTarget).value as Language)}
         >
           {LANGUAGES.map((value) => (
             <option key={value} value={value}>
@@ -84,7 +84,7 @@ export function ExportPersonalData({ personId }: { personId: string }) {
           id="export-format"
           value={format}
           data-testid="export-format"
-          onChange={(event) => setFormat((event.currentTarget as HTMLSelectElement).value as ExportFormat)}
+          onChange={(event) => setFormat((event.currentTarget).value as ExportFormat)}
         >
           {EXPORT_FORMATS.map((value) => (
             <option key={value} value={value}>

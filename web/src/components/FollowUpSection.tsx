@@ -230,7 +230,7 @@ function FollowUpActions({ followUp, onChanged }: { followUp: FollowUp; onChange
         <input id={`next-${followUp.id}`} type="date" value={nextVisitOn} onInput={(event) => setNextVisitOn(event.currentTarget.value)} />
         <button
           type="button"
-          class="secondary"
+          class="button secondary"
           onClick={() =>
             act(() =>
               followUpsApi.change(followUp.id, {
@@ -255,7 +255,7 @@ function FollowUpActions({ followUp, onChanged }: { followUp: FollowUp; onChange
             </option>
           ))}
         </select>
-        <button type="button" class="secondary" disabled={!reason} onClick={() => reason && act(() => followUpsApi.close(followUp.id, followUp.version, reason))}>
+        <button type="button" class="button secondary" disabled={!reason} onClick={() => reason && act(() => followUpsApi.close(followUp.id, followUp.version, reason))}>
           {t('followUp.close')}
         </button>
       </div>

@@ -1,13 +1,29 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { caresForPeople, hasRole, reviewsEmergencyAccess, useApp } from '../appContext';
 import { forgetEverything } from '../memory';
-import { navigate } from '../router';
+import { navigate, usePath } from '../router';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Link } from './Link';
 
-/** The bar on every screen: the app, where you work, who you are, navigation and language. */
+/**
+ * The bar on every screen: the app, where you work, who you are, navigation and language. On a
+ * phone, where you work, who you are, the navigation and the language fold behind a menu button so
+ * that the screen's own content starts near the top; wider screens show them all.
+ */
 export function Header() {
   const { session, setSession, t } = useApp();
+  const path = usePath();
+  const [open, setOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [path, session]);
+
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      setOpen(false);
+      menuButton.current?.focus();
+    }
+  };
 
   const logout = async () => {
     try {
@@ -27,10 +43,25 @@ export function Header() {
           <img src="/icons/icon.svg" alt="" class="brand-icon" width={32} height={32} />
           <span>{t('app.name')}</span>
         </Link>
-        <LanguageSwitcher />
+        {session ? (
+          <button
+            type="button"
+            ref={menuButton}
+            class="menu-button"
+            aria-expanded={open}
+            aria-controls="app-menu"
+            data-testid="menu-button"
+            onClick={() => setOpen(!open)}
+          >
+            <span class="menu-icon" aria-hidden="true" />
+            {t('nav.menu')}
+          </button>
+        ) : (
+          <LanguageSwitcher />
+        )}
       </div>
       {session && (
-        <div class="header-session">
+        <div id="app-menu" class={open ? 'header-session open' : 'header-session'} onKeyDown={closeOnEscape}>
           <p class="session-info">
             <Link href="/account" class="session-user" testId="nav-account">
               <span class="visually-hidden">{t('nav.account')} </span>
@@ -95,6 +126,7 @@ export function Header() {
               {t('nav.logout')}
             </button>
           </nav>
+          <LanguageSwitcher />
         </div>
       )}
     </header>

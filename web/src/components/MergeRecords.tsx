@@ -91,7 +91,7 @@ export function MergeRecords({ personId, onChanged }: { personId: string; onChan
           value={code}
           maxLength={20}
           data-testid="merge-code"
-          onInput={(event) => setCode((event.currentTarget as HTMLInputElement).value)}
+          onInput={(event) => setCode((event.currentTarget).value)}
         />
         <button type="submit" class="button secondary" disabled={busy || !code.trim()} data-testid="merge-find">
           {t('merge.find')}
@@ -115,7 +115,7 @@ export function MergeRecords({ personId, onChanged }: { personId: string; onChan
               type="checkbox"
               checked={checked}
               data-testid="merge-confirm"
-              onChange={(event) => setChecked((event.currentTarget as HTMLInputElement).checked)}
+              onChange={(event) => setChecked((event.currentTarget).checked)}
             />
             <span>{t('merge.confirm')}</span>
           </label>

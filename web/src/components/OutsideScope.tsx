@@ -204,7 +204,7 @@ export function EmergencyAccessForm({ personId, onOpened }: { personId: string; 
             maxLength={500}
             value={reason}
             data-testid="emergency-reason"
-            onInput={(event) => setReason((event.currentTarget as HTMLTextAreaElement).value)}
+            onInput={(event) => setReason((event.currentTarget).value)}
           />
           <FieldErrors problem={problem} path="reason" />
           <button

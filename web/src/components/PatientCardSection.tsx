@@ -74,7 +74,7 @@ export function PatientCardSection({ personId }: { personId: string }) {
           id="card-language"
           value={cardLanguage}
           data-testid="card-language"
-          onChange={(event) => setCardLanguage((event.currentTarget as HTMLSelectElement).value as Language)}
+          onChange={(event) => setCardLanguage((event.currentTarget).value as Language)}
         >
           {LANGUAGES.map((value) => (
             <option key={value} value={value}>
@@ -88,7 +88,7 @@ export function PatientCardSection({ personId }: { personId: string }) {
             checked={withName}
             aria-describedby="card-with-name-hint"
             data-testid="card-with-name"
-            onChange={(event) => setWithName((event.currentTarget as HTMLInputElement).checked)}
+            onChange={(event) => setWithName((event.currentTarget).checked)}
           />{' '}
           {t('card.withName')}
         </label>

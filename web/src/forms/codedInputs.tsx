@@ -69,7 +69,7 @@ export function PrescriptionInput({
       ))}
       <button
         type="button"
-        class="secondary"
+        class="button secondary"
         data-testid={`${id}-add-line`}
         onClick={() => onChange([...value, answered(EMPTY_LINE)])}
       >

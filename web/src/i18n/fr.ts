@@ -1,5 +1,6 @@
 // French: the reference dictionary. Every key here must exist, non-empty, in en.ts and ar.ts.
-// Placeholders are written {name} and filled by t('key', { name: ... }).
+// Placeholders are written {name} and filled by t('key', { name: ... }). A message that counts
+// something has one text per plural form ({ one, other }) and is shown by t.plural(key, count).
 
 export const fr = {
   'app.name': 'Passerelle',
@@ -25,6 +26,7 @@ export const fr = {
   'lang.ar': 'العربية',
 
   'nav.main': 'Navigation principale',
+  'nav.menu': 'Menu',
   'nav.search': 'Rechercher',
   'nav.summary': 'Activité',
   'nav.admin': 'Administration',
@@ -104,7 +106,7 @@ export const fr = {
   'search.scoreHint': 'Le pourcentage dit à quel point chaque personne est probablement celle cherchée, d’après ce qui a été saisi ; le sexe et l’année de naissance ou l’âge le précisent.',
   'search.submit': 'Rechercher',
   'search.searching': 'Recherche…',
-  'search.results': '{count} personne(s) trouvée(s)',
+  'search.results': { one: '{count} personne trouvée', other: '{count} personnes trouvées' },
   'search.empty': 'Aucune personne trouvée.',
   'search.notHere': 'La personne n’est pas dans la liste ?',
   'search.registerNew': 'Enregistrer une nouvelle personne',
@@ -172,8 +174,8 @@ export const fr = {
   'person.otherNameRequired': 'Indiquez le nom ou retirez la ligne.',
   'person.loadError': 'La fiche n’a pas pu être chargée.',
 
-  'age.years': '{age} ans',
-  'age.estimated': '~{age} ans (estimé)',
+  'age.years': { one: '{count} an', other: '{count} ans' },
+  'age.estimated': { one: '~{count} an (estimé)', other: '~{count} ans (estimé)' },
   'birth.exact': 'né·e le {date}',
   'birth.month': 'né·e en {date}',
   'birth.year': 'né·e en {date}',
@@ -378,7 +380,7 @@ export const fr = {
   'form.range': 'Plage plausible : {min} à {max}',
   'form.clear': 'Effacer',
   'form.remove': 'Retirer',
-  'form.daysCount': '{days} j',
+  'form.daysCount': { one: '{count} jour', other: '{count} jours' },
   'form.addMedicine': 'Ajouter un médicament',
   'form.alertUntil': 'Jusqu’au {time} (encore {hours} h)',
   'form.draft': 'Brouillon, non signé',
@@ -396,9 +398,9 @@ export const fr = {
   'form.back': 'Retour',
   'group.title': 'Séance de groupe',
   'group.recent': 'Séances récentes sur ce site',
-  'group.attendees': '{count} participants',
+  'group.attendees': { one: '{count} participant', other: '{count} participants' },
   'history.draft': 'Brouillon',
-  'history.amended': 'modifiée ({revision} versions)',
+  'history.amended': { one: 'modifiée ({count} version)', other: 'modifiée ({count} versions)' },
   'history.open': 'Ouvrir',
   'forms.title': 'Formulaires',
   'forms.intro': 'Chaque consultation est saisie avec un formulaire. Une nouvelle version s’applique aux nouvelles consultations ; les consultations déjà saisies gardent la leur.',
@@ -502,7 +504,7 @@ export const fr = {
   'retention.refresh': 'Actualiser',
   'retention.purge': 'Supprimer maintenant',
   'retention.purgeConfirm': 'Je confirme la suppression définitive des enregistrements dont la durée de conservation est dépassée.',
-  'retention.outcome.PURGED': '{type} : {count} supprimé(s)',
+  'retention.outcome.PURGED': { one: '{type} : {count} enregistrement supprimé', other: '{type} : {count} enregistrements supprimés' },
   'retention.outcome.DISABLED': '{type} : suppression désactivée',
   'retention.outcome.FAILED': '{type} : échec, rien n’a été supprimé',
   'keyRotation.title': 'Effacement dans les copies anciennes',
@@ -703,7 +705,9 @@ export const fr = {
   'duplicates.neverScanned': 'Aucune recherche de doublons n’a encore été faite.',
   'duplicates.scanRunning': 'Recherche en cours depuis le {at}…',
   'duplicates.scanFailed': 'La recherche du {at} a échoué. Relancez-la ; si l’échec se répète, prévenez l’administrateur.',
-  'duplicates.scanDone': 'Dernière recherche le {at} : {persons} personnes comparées, {proposed} paires proposées, en {seconds} s.',
+  'duplicates.scanDone': 'Dernière recherche le {at} : {compared}, {proposed}, en {seconds} s.',
+  'duplicates.personsCompared': { one: '{count} personne comparée', other: '{count} personnes comparées' },
+  'duplicates.pairsProposed': { one: '{count} paire proposée', other: '{count} paires proposées' },
   'duplicates.modelRegistry': 'Poids estimés sur ce registre.',
   'duplicates.modelDefault': 'Poids par défaut (registre trop petit pour les estimer).',
   'duplicates.scanNow': 'Rechercher les doublons maintenant',
@@ -813,5 +817,14 @@ export const fr = {
   'dhis2.conflicts': 'Conflits',
 };
 
-export type MessageKey = keyof typeof fr;
-export type Messages = Record<MessageKey, string>;
+/**
+ * The forms of a message that counts something, by Intl.PluralRules category (French and English
+ * need one and other; Arabic zero, one, two, few, many and other). `other` is the fallback.
+ * The number goes in {count}.
+ */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type Reference = typeof fr;
+/** Messages that count something, shown with t.plural(key, count). */
+export type PluralKey = { [K in keyof Reference]: Reference[K] extends string ? never : K }[keyof Reference];
+export type MessageKey = Exclude<keyof Reference, PluralKey>;
+export type Messages = { [K in keyof Reference]: K extends PluralKey ? PluralForms : string };

@@ -2,9 +2,9 @@
 // Only the chosen language is kept in localStorage; nothing else.
 import { ar } from './ar';
 import { en } from './en';
-import { fr, type MessageKey, type Messages } from './fr';
+import { fr, type MessageKey, type Messages, type PluralForms, type PluralKey } from './fr';
 
-export type { MessageKey, Messages };
+export type { MessageKey, Messages, PluralForms, PluralKey };
 
 export const LANGUAGES = ['fr', 'en', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -51,15 +51,28 @@ export function applyLanguage(language: Language): void {
 }
 
 export type Params = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** Translates a key in one language; `plural` picks the form of a counted message that fits the number. */
+export interface Translate {
+  (key: MessageKey, params?: Params): string;
+  /** The form for `count` in this language (Intl.PluralRules), {count} filled with it unless params give it. */
+  plural: (key: PluralKey, count: number, params?: Params) => string;
+}
+
+function fill(text: string, params: Params | undefined): string {
+  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+}
 
 /** A translate function for one language; {name} placeholders are filled from params. */
 export function translator(language: Language): Translate {
   const messages = DICTIONARIES[language];
-  return (key, params) => {
-    const text = messages[key] ?? fr[key] ?? key;
-    return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+  const rules = new Intl.PluralRules(language);
+  const translate = (key: MessageKey, params?: Params) => fill(messages[key] ?? fr[key] ?? key, params);
+  const plural = (key: PluralKey, count: number, params?: Params) => {
+    const forms: PluralForms = messages[key] ?? fr[key];
+    return fill(forms[rules.select(count)] ?? forms.other, { count, ...params });
   };
+  return Object.assign(translate, { plural });
 }
 
 /** Keys for the codes of an enumeration, e.g. key('sex', 'FEMALE') → 'sex.FEMALE'. */

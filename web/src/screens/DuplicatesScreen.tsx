@@ -179,8 +179,8 @@ function ScanStatus({ scan }: { scan: DuplicateScan | null }) {
     <p data-testid="duplicates-last-scan">
       {t('duplicates.scanDone', {
         at: formatDateTime(scan.finishedAt ?? scan.startedAt, language),
-        persons: (scan.persons ?? 0).toLocaleString(language),
-        proposed: (scan.proposed ?? 0).toLocaleString(language),
+        compared: t.plural('duplicates.personsCompared', scan.persons ?? 0, { count: (scan.persons ?? 0).toLocaleString(language) }),
+        proposed: t.plural('duplicates.pairsProposed', scan.proposed ?? 0, { count: (scan.proposed ?? 0).toLocaleString(language) }),
         seconds: seconds.toLocaleString(language, { maximumFractionDigits: 1 }),
       })}{' '}
       {scan.model === 'REGISTRY'
@@ -216,7 +216,7 @@ function Pair({ candidate, busy, onKeep, onDifferent }: PairProps) {
         <input
           type="checkbox"
           checked={checked}
-          onChange={(event) => setChecked((event.currentTarget as HTMLInputElement).checked)}
+          onChange={(event) => setChecked((event.currentTarget).checked)}
           data-testid="duplicate-checked"
         />
         <span>{t('merge.confirm')}</span>

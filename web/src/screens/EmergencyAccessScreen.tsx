@@ -55,7 +55,7 @@ export function EmergencyAccessScreen() {
         <input
           type="checkbox"
           checked={showAll}
-          onChange={(event) => setShowAll((event.currentTarget as HTMLInputElement).checked)}
+          onChange={(event) => setShowAll((event.currentTarget).checked)}
           data-testid="emergency-show-all"
         />
         <span>{t('emergency.showReviewed')}</span>

@@ -115,7 +115,7 @@ export function NewEncounterScreen({ personId }: { personId?: string }) {
                 <li key={entry.id}>
                   <a href={`/encounters/${entry.id}`} onClick={(event) => { event.preventDefault(); navigate(`/encounters/${entry.id}`); }}>
                     {formatDate(entry.occurredOn, language)} · {entry.formCode} ·{' '}
-                    {t('group.attendees', { count: String(entry.attendees ?? 0) })}
+                    {t.plural('group.attendees', entry.attendees ?? 0)}
                   </a>
                 </li>
               ))}
@@ -369,7 +369,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
           </a>
         </p>
       )}
-      {encounter.attendees != null && <p>{t('group.attendees', { count: String(encounter.attendees) })}</p>}
+      {encounter.attendees != null && <p>{t.plural('group.attendees', encounter.attendees)}</p>}
       <FormAlerts form={form.definition} answers={encounter.answers} situation={situation} />
       <AnswersView form={form.definition} answers={encounter.answers} />
       {encounter.allowedActions.includes('PRINT_PRESCRIPTION') && (

@@ -79,7 +79,7 @@ export function FormsScreen() {
     load();
   }, []);
 
-  const parsed = (): unknown | null => {
+  const parsed = (): unknown => {
     try {
       return JSON.parse(text ?? '');
     } catch {

@@ -180,18 +180,18 @@ export function SearchScreen() {
             </p>
           ) : (
             <>
-              <p class="result-count">{t('search.results', { count: results.length })}</p>
+              <p class="result-count">{t.plural('search.results', results.length)}</p>
               {results.length >= (searched?.limit ?? 50) && (
                 <p class="hint" data-testid="search-many">
                   {t('search.many')}
                 </p>
               )}
-              {results.some((person) => person.match) && <p class="hint">{t('search.scoreHint')}</p>}
               <ul class="result-list">
                 {results.map((person) => (
                   <PersonSummaryCard key={person.id} person={person} />
                 ))}
               </ul>
+              {results.some((person) => person.match) && <p class="hint">{t('search.scoreHint')}</p>}
               <p class="hint">{t('search.notHere')}</p>
             </>
           )}

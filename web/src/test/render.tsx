@@ -1,6 +1,7 @@
 // Helpers for component tests: render inside the app context, wait for async updates.
 import { render, type ComponentChildren } from 'preact';
 import { act } from 'preact/test-utils';
+import { vi } from 'vitest';
 import { AppContext, type AppState } from '../appContext';
 import { translator, type Language } from '../i18n';
 import type { Session } from '../types';
@@ -20,6 +21,8 @@ export const SESSION: Session = {
   user: { id: '0190f1c2-0000-7000-8000-0000000000bb', username: 'amina', displayName: 'Amina', roles: ['CLINICIAN'] },
   sites: [SITE],
   currentSite: SITE,
+  secondFactor: { enrolled: false, required: false },
+  secondFactorRequired: false,
 };
 
 export function mount(children: ComponentChildren, language: Language = 'fr', session: Session | null = SESSION) {
@@ -46,11 +49,12 @@ export function mount(children: ComponentChildren, language: Language = 'fr', se
   };
 }
 
-/** Lets pending promises and the re-renders they cause run. */
+/** Lets pending promises and the re-renders they cause run (under fake timers too, without moving them on). */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) {
     await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (vi.isFakeTimers()) await vi.advanceTimersByTimeAsync(0);
+      else await new Promise((resolve) => setTimeout(resolve, 0));
     });
   }
 }

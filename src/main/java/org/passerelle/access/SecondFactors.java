@@ -1,5 +1,6 @@
 package org.passerelle.access;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -32,6 +33,7 @@ class SecondFactors {
     static final String ISSUER = "Passerelle";
 
     /** A secret to enter in an authenticator app, as text (Base32) and as an otpauth URI for a QR code. */
+    @Schema(name = "SecondFactorEnrolment")
     record Enrolment(String secret, String uri) {}
 
     /** How a code was accepted, or that it was not. */

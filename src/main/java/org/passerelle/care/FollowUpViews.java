@@ -1,5 +1,6 @@
 package org.passerelle.care;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -47,6 +48,7 @@ public final class FollowUpViews {
      * @param dueDate for a pregnancy: the expected date of delivery
      * @param conditionCode for chronic care: the ICD-10 code of the condition followed
      */
+    @Schema(name = "FollowUpEnrolment")
     public record Enrolment(
             @Nullable UUID id,
             @NotNull FollowUpProgramme programme,

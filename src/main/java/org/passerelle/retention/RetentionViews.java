@@ -1,5 +1,6 @@
 package org.passerelle.retention;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,7 @@ public final class RetentionViews {
             @Nullable Instant oldest) {}
 
     /** The dry run: what a purge would remove now. Nothing is changed to produce it. */
+    @Schema(name = "RetentionReport")
     public record Report(Instant at, List<ReportLine> lines) {}
 
     /**

@@ -66,7 +66,20 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String testId) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(byTestId(testId)));
+        openMenuIfFolded(testId);
         wait.until(ExpectedConditions.elementToBeClickable(byTestId(testId))).click();
+    }
+
+    /** On a phone the navigation, account and language buttons are behind the header's menu button. */
+    void openMenuIfFolded(String testId) {
+        boolean folded =
+                driver.findElements(By.cssSelector("#app-menu:not(.open) [data-testid='" + testId + "']")).stream()
+                        .anyMatch(element -> !element.isDisplayed());
+        if (folded) {
+            wait.until(ExpectedConditions.elementToBeClickable(byTestId("menu-button")))
+                    .click();
+        }
     }
 
     void type(String testId, String text) {

@@ -31,8 +31,7 @@ public final class TestOrganisation {
 
     public TestOrganisation(int port) {
         this.port = port;
-        this.admin = ADMINS.compute(
-                port, (key, open) -> open != null && open.get("/api/session").status() == 200 ? open : loginAdmin(key));
+        this.admin = administrator(port);
         String programme = admin.post(
                         "/api/programmes", Map.of("code", "P-" + suffix.toUpperCase(), "name", "Programme " + suffix))
                 .text("id");
@@ -42,6 +41,12 @@ public final class TestOrganisation {
 
     public ApiSession admin() {
         return admin;
+    }
+
+    /** The test administrator's session on the application at this port, opened once and shared. */
+    public static ApiSession administrator(int port) {
+        return ADMINS.compute(
+                port, (key, open) -> open != null && open.get("/api/session").status() == 200 ? open : loginAdmin(key));
     }
 
     /** A new user with these roles working at {@code site}, logged in, with that site chosen. */

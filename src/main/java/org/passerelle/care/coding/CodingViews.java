@@ -1,5 +1,6 @@
 package org.passerelle.care.coding;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -23,6 +24,7 @@ final class CodingViews {
 
     record Names(String fr, String en) {}
 
+    @Schema(name = "MedicineFormView")
     record FormView(String code, Labels labels) {}
 
     record UnitView(String code, Labels one, Labels other) {}
