@@ -162,6 +162,11 @@ export type RetentionReport = Schemas['RetentionReport'];
 export type RetentionOutcome = Schemas['Purged']['outcome'];
 export type RetentionPurgeResult = Schemas['PurgeResult'];
 
+/** Where the rotations of the key epochs stand (GET /api/key-rotation). */
+export type KeyRotationStatus = Schemas['KeyRotationStatus'];
+/** What a rotation of the key epochs did. */
+export type KeyRotationResult = Schemas['KeyRotationResult'];
+
 // Problem details are written by the error handling, not by a controller: the document does not
 // describe them, so they stay hand-written.
 /** One invalid field in a problem detail; `field` is a JSON path such as details.otherNames[0].name. */

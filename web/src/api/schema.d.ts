@@ -59,7 +59,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["summary"];
+        get: operations["summary_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -548,6 +548,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/key-rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["status"];
+        put?: never;
+        post: operations["rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/medicines": {
         parameters: {
             query?: never;
@@ -766,6 +782,22 @@ export interface paths {
         get: operations["mergesInto"];
         put?: never;
         post: operations["merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/clinical-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["summary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1269,6 +1301,18 @@ export interface components {
             until?: string | null;
             when: components["schemas"]["Condition"];
         };
+        Allergies: {
+            notes: components["schemas"]["AllergyNote"][];
+            /** Format: date */
+            statedOn?: string | null;
+            /** @enum {string} */
+            status: "NOT_RECORDED" | "NONE_KNOWN" | "KNOWN";
+        };
+        AllergyNote: {
+            /** Format: date */
+            recordedOn: string;
+            text: string;
+        };
         Amendment: {
             answers: components["schemas"]["JsonNode"];
             /** Format: date */
@@ -1343,6 +1387,18 @@ export interface components {
             numeral: string;
             title: components["schemas"]["Labels"];
         };
+        ClinicalSummary: {
+            allergies: components["schemas"]["Allergies"];
+            followUps: components["schemas"]["OpenFollowUp"][];
+            lastConsultations: components["schemas"]["LastConsultation"][];
+            /** Format: uuid */
+            personId: string;
+            pregnancy?: components["schemas"]["Pregnancy"] | null;
+            problems: components["schemas"]["Problem"][];
+            /** Format: date */
+            today: string;
+            treatments: components["schemas"]["Treatment"][];
+        };
         Closure: {
             /** Format: date */
             closedOn?: string | null;
@@ -1353,6 +1409,10 @@ export interface components {
         };
         CodeEntry: {
             code: string;
+        };
+        CodedDiagnosis: {
+            code: string;
+            labels: components["schemas"]["Labels"];
         };
         Condition: {
             all?: components["schemas"]["Condition"][] | null;
@@ -1444,6 +1504,8 @@ export interface components {
             grantedAt: string;
             /** Format: uuid */
             id: string;
+            /** @enum {string} */
+            kind: "EMERGENCY" | "TAKEN_INTO_CARE";
             patientCode: string;
             /** Format: uuid */
             personId: string;
@@ -1467,6 +1529,7 @@ export interface components {
         };
         Encounter: {
             alerts: components["schemas"]["ActiveAlert"][];
+            allowedActions: ("CHANGE" | "SIGN" | "DISCARD" | "AMEND" | "PRINT_PRESCRIPTION")[];
             answers: components["schemas"]["JsonNode"];
             /** Format: int32 */
             attendees?: number | null;
@@ -1628,6 +1691,7 @@ export interface components {
         };
         FormDefinition: {
             alerts?: components["schemas"]["Alert"][] | null;
+            appliesTo?: components["schemas"]["Condition"] | null;
             code: string;
             /** @enum {string} */
             compartment: "GENERAL" | "MENTAL_HEALTH" | "SGBV" | "LEGAL";
@@ -1638,6 +1702,7 @@ export interface components {
             /** @enum {string} */
             subject: "PERSON" | "GROUP";
             title: components["schemas"]["Text"];
+            usedBy?: ("MEDICAL" | "NURSING" | "MENTAL_HEALTH" | "SOCIAL" | "LEGAL")[] | null;
         };
         FormView: {
             builtIn: boolean;
@@ -1651,6 +1716,35 @@ export interface components {
             status: "DRAFT" | "PUBLISHED" | "RETIRED";
             /** Format: int32 */
             version: number;
+        };
+        HistoryEntry: {
+            /** @enum {string} */
+            compartment: "GENERAL" | "MENTAL_HEALTH" | "SGBV" | "LEGAL";
+            /** Format: date-time */
+            createdAt: string;
+            diagnoses: components["schemas"]["CodedDiagnosis"][];
+            diagnosis?: string | null;
+            /** @enum {string} */
+            discipline: "MEDICAL" | "NURSING" | "MENTAL_HEALTH" | "SOCIAL" | "LEGAL";
+            formCode: string;
+            /** Format: uuid */
+            id: string;
+            interpreter: boolean;
+            language?: string | null;
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            /** Format: int32 */
+            revision: number;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            status: "DRAFT" | "SIGNED";
         };
         IndicatorView: {
             code: string;
@@ -1688,10 +1782,42 @@ export interface components {
             textual?: boolean;
             valueNode?: boolean;
         };
+        KeyRotationResult: {
+            /** Format: int32 */
+            epoch: number;
+            /** Format: int64 */
+            indexMillis: number;
+            /** Format: int32 */
+            keysRewrapped: number;
+            /** Format: int64 */
+            millis: number;
+            /** Format: int32 */
+            personsIndexed: number;
+            /** Format: int64 */
+            rewrapMillis: number;
+        };
+        KeyRotationStatus: {
+            /** Format: date-time */
+            dueAt?: string | null;
+            /** Format: int32 */
+            epoch: number;
+            /** Format: date-time */
+            erasurePendingSince?: string | null;
+            /** Format: int64 */
+            maxDelayDays: number;
+            /** Format: date-time */
+            since: string;
+        };
         Labels: {
             ar: string;
             en: string;
             fr: string;
+        };
+        LastConsultation: {
+            /** @enum {string} */
+            discipline: "MEDICAL" | "NURSING" | "MENTAL_HEALTH" | "SOCIAL" | "LEGAL";
+            /** Format: date */
+            occurredOn: string;
         };
         LevelWeight: {
             level: string;
@@ -1724,6 +1850,10 @@ export interface components {
         MedicineFormView: {
             code: string;
             labels: components["schemas"]["Labels"];
+        };
+        MedicineName: {
+            en: string;
+            fr: string;
         };
         MedicineView: {
             atc: string;
@@ -1830,6 +1960,21 @@ export interface components {
             /** Format: uuid */
             personB: string;
         };
+        OpenFollowUp: {
+            conditionCode?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            lastVisitOn?: string | null;
+            /** Format: date */
+            nextVisitOn?: string | null;
+            /** @enum {string} */
+            programme: "PREGNANCY" | "MENTAL_HEALTH" | "CHRONIC" | "SGBV";
+            /** Format: uuid */
+            siteId: string;
+            /** Format: date */
+            startedOn: string;
+        };
         Option: {
             code: string;
             label: components["schemas"]["Text"];
@@ -1914,13 +2059,39 @@ export interface components {
             /** Format: uuid */
             id: string;
             inScope: boolean;
+            lastSeenAt?: components["schemas"]["SiteSeen"] | null;
             match?: components["schemas"]["SearchMatch"] | null;
             otherNames: string[];
-            patientCode: string;
+            patientCode?: string | null;
             /** Format: uuid */
-            registeredSiteId: string;
+            registeredSiteId?: string | null;
             /** @enum {string} */
             sex: "FEMALE" | "MALE" | "OTHER" | "UNKNOWN";
+        };
+        Pregnancy: {
+            /** Format: int32 */
+            days?: number | null;
+            /** Format: date */
+            dueDate?: string | null;
+            /** Format: date */
+            lastVisitOn?: string | null;
+            /** Format: date */
+            nextVisitOn?: string | null;
+            /** Format: date */
+            startedOn: string;
+            /** Format: int32 */
+            weeks?: number | null;
+        };
+        Problem: {
+            chronic: boolean;
+            code: string;
+            /** Format: date */
+            firstSeen?: string | null;
+            labels: components["schemas"]["Labels"];
+            /** Format: date */
+            lastSeen?: string | null;
+            /** Format: int32 */
+            timesSeen: number;
         };
         Programme: {
             active: boolean;
@@ -2187,10 +2358,40 @@ export interface components {
             programmeId: string;
             programmeName: string;
         };
+        SiteSeen: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        TakingIntoCare: {
+            patientCode?: string | null;
+            reason?: string | null;
+        };
         Text: {
             ar?: string | null;
             en?: string | null;
             fr?: string | null;
+        };
+        Treatment: {
+            /** Format: int32 */
+            days: number;
+            /** Format: uuid */
+            encounterId: string;
+            evening: number;
+            form: components["schemas"]["Labels"];
+            instructions?: string | null;
+            /** Format: date */
+            lastDay: string;
+            medicineCode: string;
+            morning: number;
+            name: components["schemas"]["MedicineName"];
+            night: number;
+            noon: number;
+            /** Format: date */
+            startedOn: string;
+            strength: string;
+            unitOne: components["schemas"]["Labels"];
+            unitOther: components["schemas"]["Labels"];
         };
         UnitView: {
             code: string;
@@ -2213,12 +2414,19 @@ export interface components {
             /** Format: int64 */
             anchorPosition?: number | null;
             /** Format: int64 */
+            checkpointPosition?: number | null;
+            /** Format: int64 */
             entries: number;
             /** Format: int64 */
             firstBrokenPosition?: number | null;
             headHash: string;
             intact: boolean;
             problem?: string | null;
+            /** Format: int64 */
+            problemCount: number;
+            problems: components["schemas"]["Problem"][];
+            /** Format: int64 */
+            unsealed: number;
         };
     };
     responses: never;
@@ -2295,7 +2503,7 @@ export interface operations {
             };
         };
     };
-    summary: {
+    summary_1: {
         parameters: {
             query?: {
                 month?: string;
@@ -3102,6 +3310,46 @@ export interface operations {
             };
         };
     };
+    status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["KeyRotationStatus"];
+                };
+            };
+        };
+    };
+    rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["KeyRotationResult"];
+                };
+            };
+        };
+    };
     search_1: {
         parameters: {
             query?: {
@@ -3346,7 +3594,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TakingIntoCare"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -3483,6 +3735,28 @@ export interface operations {
             };
         };
     };
+    summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ClinicalSummary"];
+                };
+            };
+        };
+    };
     history: {
         parameters: {
             query?: never;
@@ -3500,7 +3774,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Consultation"][];
+                    "*/*": components["schemas"]["HistoryEntry"][];
                 };
             };
         };

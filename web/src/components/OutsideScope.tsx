@@ -95,7 +95,7 @@ export function TakeIntoCareForm({ personId, onOpened }: { personId: string; onO
         maxLength={500}
         value={reason}
         data-testid="care-reason"
-        onInput={(event) => setReason((event.currentTarget as HTMLTextAreaElement).value)}
+        onInput={(event) => setReason((event.currentTarget).value)}
       />
       <FieldErrors problem={problem} path="reason" />
       <label for="care-patient-code">{t('scope.patientCode')}</label>
@@ -108,7 +108,7 @@ export function TakeIntoCareForm({ personId, onOpened }: { personId: string; onO
         maxLength={32}
         value={code}
         data-testid="care-patient-code"
-        onInput={(event) => setCode((event.currentTarget as HTMLInputElement).value)}
+        onInput={(event) => setCode((event.currentTarget).value)}
       />
       <FieldErrors problem={problem} path="patientCode" />
       <div class="actions">

@@ -1,5 +1,6 @@
 package org.passerelle.people;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public class KeyRotation {
      * @param dueAt when the scheduled rotation carries it, if one is pending
      * @param maxDelayDays the longest an erasure waits for a rotation, in days
      */
+    @Schema(name = "KeyRotationStatus")
     public record Status(
             int epoch,
             Instant since,
@@ -60,6 +62,7 @@ public class KeyRotation {
             long maxDelayDays) {}
 
     /** What a rotation did, and how long it took in all, to re-wrap the keys and to index everyone. */
+    @Schema(name = "KeyRotationResult")
     public record Rotation(
             int epoch, int keysRewrapped, int personsIndexed, long millis, long rewrapMillis, long indexMillis) {}
 

@@ -131,7 +131,7 @@ class SessionsApiTest {
 
         List<Map<String, Object>> changes = jdbc.sql("""
                         select outcome, actor_name from audit.audit_event
-                         where action = 'ACCOUNT_CHANGE' and record_id = ?::uuid order by position
+                         where action = 'ACCOUNT_CHANGE' and record_id = ?::uuid order by id
                         """).param(id).query().listOfRows();
         assertThat(changes)
                 .extracting(row -> row.get("outcome"))

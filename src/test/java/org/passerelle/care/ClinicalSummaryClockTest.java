@@ -2,7 +2,6 @@ package org.passerelle.care;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,26 +9,21 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.passerelle.support.ApiSession;
+import org.passerelle.support.MovableClock;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A course of treatment is current up to the end of its last day in the teams' time zone, whatever
- * the day is in UTC. Runs in an application of its own, whose clock the test moves.
+ * the day is in UTC. The test moves the application's clock.
  */
 @PasserelleTest
-@Import(ClinicalSummaryClockTest.MovableClockConfiguration.class)
 @TestPropertySource(
         properties = {"passerelle.test.own-database=clinical-summary-clock", "passerelle.session.absolute-timeout=48h"})
 class ClinicalSummaryClockTest {
@@ -39,21 +33,13 @@ class ClinicalSummaryClockTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    MovableClock clock;
-
-    @AfterEach
-    void putTheClockBack() {
-        clock.reset();
-    }
-
     @Test
     void aCourseIsCurrentUntilTheEndOfItsLastDayInTheTeamsTimeZone() {
         TestOrganisation organisation = new TestOrganisation(port);
         ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
         String person =
                 TestOrganisation.register(clinician, "Yonas Tesfaye").path("id").asString();
-        LocalDate today = LocalDate.now(TEAMS);
+        LocalDate today = LocalDate.ofInstant(MovableClock.now(), TEAMS);
         ApiSession.Response signed = clinician.post(
                 "/api/encounters",
                 Map.of(
@@ -77,8 +63,7 @@ class ClinicalSummaryClockTest {
 
         Instant lastMoment =
                 today.plusDays(1).atStartOfDay(TEAMS).minusSeconds(1).toInstant();
-        clock.setTo(lastMoment);
-        JsonNode onLastDay = summary(clinician, person);
+        JsonNode onLastDay = at(lastMoment, () -> summary(clinician, person));
         assertThat(onLastDay.path("today").asString()).isEqualTo(today.toString());
         assertThat(onLastDay.path("treatments").path(0).path("medicineCode").asString())
                 .isEqualTo("ibuprofen-400-tab");
@@ -86,66 +71,23 @@ class ClinicalSummaryClockTest {
                 .isEqualTo(today.toString());
 
         Instant nextMidnight = today.plusDays(1).atStartOfDay(TEAMS).toInstant();
-        clock.setTo(nextMidnight);
         // still the last day in UTC, but the next day for the teams: the course is over
         assertThat(LocalDate.ofInstant(nextMidnight, ZoneOffset.UTC)).isEqualTo(today);
-        JsonNode nextDay = summary(clinician, person);
+        JsonNode nextDay = at(nextMidnight, () -> summary(clinician, person));
         assertThat(nextDay.path("today").asString()).isEqualTo(today.plusDays(1).toString());
         assertThat(nextDay.path("treatments")).isEmpty();
+    }
+
+    /** What the application answers when its clock reads {@code instant}. */
+    private static JsonNode at(Instant instant, Supplier<JsonNode> request) {
+        AtomicReference<JsonNode> answer = new AtomicReference<>();
+        MovableClock.runAt(instant, () -> answer.set(request.get()));
+        return answer.get();
     }
 
     private static JsonNode summary(ApiSession user, String person) {
         ApiSession.Response response = user.get("/api/people/" + person + "/clinical-summary");
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
         return response.body();
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClockConfiguration {
-
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock(ZoneOffset.UTC, new AtomicReference<>(SYSTEM));
-        }
-    }
-
-    /** Stands for "the system's time" in a {@link MovableClock}. */
-    static final Instant SYSTEM = Instant.MIN;
-
-    /** The system clock, or a moment the test stops it at; every zone of it moves together. */
-    static final class MovableClock extends Clock {
-
-        private final ZoneId zone;
-        private final AtomicReference<Instant> stoppedAt;
-
-        MovableClock(ZoneId zone, AtomicReference<Instant> stoppedAt) {
-            this.zone = zone;
-            this.stoppedAt = stoppedAt;
-        }
-
-        void setTo(Instant instant) {
-            stoppedAt.set(instant);
-        }
-
-        void reset() {
-            stoppedAt.set(SYSTEM);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId other) {
-            return new MovableClock(other, stoppedAt);
-        }
-
-        @Override
-        public Instant instant() {
-            Instant stopped = stoppedAt.get();
-            return stopped.equals(SYSTEM) ? Instant.now() : stopped;
-        }
     }
 }
