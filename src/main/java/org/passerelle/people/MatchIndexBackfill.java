@@ -40,7 +40,8 @@ class MatchIndexBackfill {
 
     @EventListener(ApplicationReadyEvent.class)
     void backfill() {
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        // the smallest UUID as PostgreSQL orders them (byte by byte, unsigned), below every id
+        UUID after = new UUID(0, 0);
         int indexed = 0;
         while (true) {
             List<UUID> batch =

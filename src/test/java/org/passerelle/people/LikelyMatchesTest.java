@@ -56,6 +56,29 @@ class LikelyMatchesTest {
                 .doesNotContain("Fatima Zahra Benali");
     }
 
+    @Autowired
+    MatchIndexBackfill backfill;
+
+    @Test
+    void givesMatchKeysAtStartUpToPersonsWhoHaveNone() {
+        String person = register("Tesfalem Gebremedhin", "1990-04-12");
+        jdbc.sql("delete from people.person_match_key where person_id = ?::uuid")
+                .param(person)
+                .update();
+
+        backfill.backfill();
+
+        assertThat(jdbc.sql("select count(*) from people.person_match_key where person_id = ?::uuid")
+                        .param(person)
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        assertThat(likely("Tesfalem Gebremedhin", "1990-04-12")
+                        .valueStream()
+                        .map(match -> match.path("person").path("id").asString()))
+                .contains(person);
+    }
+
     @Test
     void theSearchBoxAlsoFindsOtherSpellingsAndScripts() {
         String youssef = register("Youssef Haroun", "1979-06-02");
