@@ -15,6 +15,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.passerelle.support.TestOrganisation;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Debian's headless Chromium driven through its ChromeDriver. Outside CI a machine without them
@@ -94,6 +96,28 @@ final class Browser implements AutoCloseable {
 
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
         wait.until(condition::apply);
+    }
+
+    /**
+     * Skips a browser test where the web client was not built ({@code -Dskip.web=true}); in CI a
+     * missing build fails it instead.
+     */
+    static void requireBuiltWebClient() {
+        boolean built = new ClassPathResource("static/index.html").exists();
+        if (System.getenv("CI") == null) {
+            assumeTrue(built, "the web client was not built (-Dskip.web=true)");
+        } else if (!built) {
+            fail("the web client must be built for the browser tests in CI");
+        }
+    }
+
+    /** Signs {@code user} in on the login screen of the server on {@code port}, up to the search screen. */
+    void logIn(int port, String user) {
+        driver.get("http://localhost:" + port + "/login");
+        type("login-username", user);
+        type("login-password", TestOrganisation.PASSWORD);
+        click("login-submit");
+        find("search-input");
     }
 
     static By byTestId(String testId) {

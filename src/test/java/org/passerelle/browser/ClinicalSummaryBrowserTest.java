@@ -1,8 +1,6 @@
 package org.passerelle.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * On a phone (412 × 915), a doctor records a consultation with a diagnosis, an allergy and a
@@ -39,12 +36,7 @@ class ClinicalSummaryBrowserTest {
 
     @BeforeEach
     void setUp() {
-        boolean built = new ClassPathResource("static/index.html").exists();
-        if (System.getenv("CI") == null) {
-            assumeTrue(built, "the web client was not built (-Dskip.web=true)");
-        } else if (!built) {
-            fail("the web client must be built for the browser tests in CI");
-        }
+        Browser.requireBuiltWebClient();
         organisation = new TestOrganisation(port);
         doctor = organisation.userAt(organisation.siteA, "CLINICIAN");
         personId = TestOrganisation.register(doctor, "Samir Haddad").path("id").asString();
@@ -53,7 +45,7 @@ class ClinicalSummaryBrowserTest {
     @Test
     void aDoctorFindsTheDiagnosisAllergyAndPrescriptionOnThePersonsSummaryAndHistory() throws IOException {
         try (Browser browser = Browser.start()) {
-            logIn(browser, organisation.username(doctor));
+            browser.logIn(port, organisation.username(doctor));
             browser.driver.get(url("/people/" + personId));
             assertThat(browser.find("summary-allergies").getAttribute("data-status"))
                     .isEqualTo("NOT_RECORDED");
@@ -143,14 +135,6 @@ class ClinicalSummaryBrowserTest {
                                 + "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
                         input,
                         value);
-    }
-
-    private void logIn(Browser browser, String user) {
-        browser.driver.get(url("/login"));
-        browser.type("login-username", user);
-        browser.type("login-password", TestOrganisation.PASSWORD);
-        browser.click("login-submit");
-        browser.find("search-input");
     }
 
     private String url(String path) {

@@ -2,7 +2,6 @@ package org.passerelle.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,7 +23,6 @@ import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -60,12 +58,7 @@ class CoreFormsBrowserTest {
 
     @BeforeEach
     void setUp() {
-        boolean built = new ClassPathResource("static/index.html").exists();
-        if (System.getenv("CI") == null) {
-            assumeTrue(built, "the web client was not built (-Dskip.web=true)");
-        } else if (!built) {
-            fail("the web client must be built for the browser tests in CI");
-        }
+        Browser.requireBuiltWebClient();
         organisation = new TestOrganisation(port);
         carer = organisation.userAt(organisation.siteA, "CLINICIAN", "PSYCHOLOGIST", "SOCIAL_LEGAL_WORKER");
         ApiSession.Response registered = carer.post(
@@ -92,7 +85,7 @@ class CoreFormsBrowserTest {
         assertThat(forms.keySet()).containsAll(CORE_FORMS);
 
         try (Browser browser = Browser.start()) {
-            logIn(browser, organisation.username(carer));
+            browser.logIn(port, organisation.username(carer));
             for (String code : CORE_FORMS) {
                 JsonNode definition = forms.get(code).path("definition");
                 boolean group = definition.path("subject").asString().equals("GROUP");
@@ -141,7 +134,7 @@ class CoreFormsBrowserTest {
                 }
                 """.formatted(code);
         try (Browser browser = Browser.start()) {
-            logIn(browser, organisation.username(coordinator));
+            browser.logIn(port, organisation.username(coordinator));
             browser.click("nav-forms");
             browser.click("new-form");
             setValue(browser, browser.find("form-definition"), definition.replace("\"max\": 5", "\"max\": -5"));
@@ -160,7 +153,7 @@ class CoreFormsBrowserTest {
                     .isEmpty());
         }
         try (Browser browser = Browser.start()) {
-            logIn(browser, organisation.username(carer));
+            browser.logIn(port, organisation.username(carer));
             browser.driver.get(url("/people/" + personId + "/encounters/new"));
             browser.click("choose-form-" + code);
             setValue(browser, browser.find("answer-chlorine"), "0.5");
@@ -269,14 +262,6 @@ class CoreFormsBrowserTest {
                                 + "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
                         input,
                         value);
-    }
-
-    private void logIn(Browser browser, String user) {
-        browser.driver.get(url("/login"));
-        browser.type("login-username", user);
-        browser.type("login-password", TestOrganisation.PASSWORD);
-        browser.click("login-submit");
-        browser.find("search-input");
     }
 
     private String url(String path) {

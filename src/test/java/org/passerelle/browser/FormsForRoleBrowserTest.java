@@ -1,8 +1,6 @@
 package org.passerelle.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +18,6 @@ import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * On a phone (412×915): each role is offered only the forms of its disciplines that apply to the
@@ -39,12 +36,7 @@ class FormsForRoleBrowserTest {
 
     @BeforeEach
     void setUp() {
-        boolean built = new ClassPathResource("static/index.html").exists();
-        if (System.getenv("CI") == null) {
-            assumeTrue(built, "the web client was not built (-Dskip.web=true)");
-        } else if (!built) {
-            fail("the web client must be built for the browser tests in CI");
-        }
+        Browser.requireBuiltWebClient();
         organisation = new TestOrganisation(port);
         doctor = organisation.userAt(organisation.siteA, "CLINICIAN");
         woman = register("Mariam Traoré", "FEMALE");
@@ -73,13 +65,13 @@ class FormsForRoleBrowserTest {
     void aSocialWorkerIsNotOfferedTheMedicalFormNorAManTheAntenatalOne() {
         ApiSession socialWorker = organisation.userAt(organisation.siteA, "SOCIAL_LEGAL_WORKER");
         try (Browser browser = Browser.start()) {
-            logIn(browser, organisation.username(socialWorker));
+            browser.logIn(port, organisation.username(socialWorker));
             browser.driver.get(url("/people/" + woman + "/encounters/new"));
             browser.find("choose-form-social-assessment");
             assertThat(offered(browser)).doesNotContain("medical-consultation", "antenatal-visit", "nursing-care");
         }
         try (Browser browser = Browser.start()) {
-            logIn(browser, organisation.username(doctor));
+            browser.logIn(port, organisation.username(doctor));
             browser.driver.get(url("/people/" + man + "/encounters/new"));
             browser.find("choose-form-medical-consultation");
             assertThat(offered(browser)).doesNotContain("antenatal-visit", "social-assessment");
@@ -110,7 +102,7 @@ class FormsForRoleBrowserTest {
         assertThat(draft.status()).as(draft.body().toString()).isEqualTo(201);
 
         try (Browser browser = Browser.start()) {
-            logIn(browser, organisation.username(doctor));
+            browser.logIn(port, organisation.username(doctor));
             browser.driver.get(url("/encounters/" + draft.text("id")));
             browser.click("sign");
             browser.waitForText("prescription-line", "ivermectine 3 mg");
@@ -152,14 +144,6 @@ class FormsForRoleBrowserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void logIn(Browser browser, String user) {
-        browser.driver.get(url("/login"));
-        browser.type("login-username", user);
-        browser.type("login-password", TestOrganisation.PASSWORD);
-        browser.click("login-submit");
-        browser.find("search-input");
     }
 
     private String url(String path) {

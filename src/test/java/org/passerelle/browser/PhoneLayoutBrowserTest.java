@@ -1,8 +1,6 @@
 package org.passerelle.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +23,6 @@ import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -48,12 +45,7 @@ class PhoneLayoutBrowserTest {
 
     @BeforeEach
     void setUp() {
-        boolean built = new ClassPathResource("static/index.html").exists();
-        if (System.getenv("CI") == null) {
-            assumeTrue(built, "the web client was not built (-Dskip.web=true)");
-        } else if (!built) {
-            fail("the web client must be built for the browser tests in CI");
-        }
+        Browser.requireBuiltWebClient();
         organisation = new TestOrganisation(port);
     }
 

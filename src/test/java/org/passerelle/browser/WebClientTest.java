@@ -1,8 +1,6 @@
 package org.passerelle.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,6 @@ import org.passerelle.support.TestOrganisation;
 import org.passerelle.support.TotpCodes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The web client in a real headless Chromium against the running application. */
@@ -38,12 +35,7 @@ class WebClientTest {
 
     @BeforeEach
     void setUp() {
-        boolean built = new ClassPathResource("static/index.html").exists();
-        if (System.getenv("CI") == null) {
-            assumeTrue(built, "the web client was not built (-Dskip.web=true)");
-        } else if (!built) {
-            fail("the web client must be built for the browser tests in CI");
-        }
+        Browser.requireBuiltWebClient();
         organisation = new TestOrganisation(port);
         ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
         username = organisation.username(clinician);
@@ -272,7 +264,7 @@ class WebClientTest {
             assertThat(browser.find("history-item").getText()).contains("Suivi psychologique");
 
             browser.click("logout");
-            logIn(browser, reviewer);
+            browser.logIn(port, reviewer);
             browser.driver.get(url("/emergency-access"));
             browser.waitUntil(driver -> reviewRows(driver).anyMatch(text -> text.contains("Found unconscious")));
             browser.driver.findElements(Browser.byTestId("emergency-row")).stream()
@@ -373,7 +365,7 @@ class WebClientTest {
         tools.jackson.databind.JsonNode person = TestOrganisation.register(carer, "Yonas " + familyName);
         String code = person.path("patientCode").asString();
         try (Browser browser = Browser.start()) {
-            logIn(browser, organisation.username(carer));
+            browser.logIn(port, organisation.username(carer));
             browser.driver.get(url("/people/" + person.path("id").asString()));
             JavascriptExecutor script = (JavascriptExecutor) browser.driver;
             script.executeScript("window.print = () => { window.printed = (window.printed || 0) + 1; }");
@@ -432,15 +424,7 @@ class WebClientTest {
     }
 
     private void logIn(Browser browser) {
-        logIn(browser, username);
-    }
-
-    private void logIn(Browser browser, String user) {
-        browser.driver.get(url("/login"));
-        browser.type("login-username", user);
-        browser.type("login-password", TestOrganisation.PASSWORD);
-        browser.click("login-submit");
-        browser.find("search-input");
+        browser.logIn(port, username);
     }
 
     private String url(String path) {
