@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(-10)
 @ConditionalOnBooleanProperty("passerelle.security.rewrap-and-exit")
-class KeyRotationCommand implements ApplicationRunner {
+class MasterKeyRewrapCommand implements ApplicationRunner {
 
     private final KeyEpochs epochs;
     private final ConfigurableApplicationContext context;
 
-    KeyRotationCommand(KeyEpochs epochs, ConfigurableApplicationContext context) {
+    MasterKeyRewrapCommand(KeyEpochs epochs, ConfigurableApplicationContext context) {
         this.epochs = epochs;
         this.context = context;
     }
