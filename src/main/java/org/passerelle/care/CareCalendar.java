@@ -4,39 +4,35 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.platform.DomainException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Today and now in care, read from the one clock in the teams' time zone
- * ({@code passerelle.care.time-zone}): at 00:30 in Paris a consultation held today is today, not
- * tomorrow as in UTC. Also the rule every consultation's day follows.
+ * Today and now in care, read from the one clock, which is in the teams' time zone ({@code
+ * passerelle.time-zone}): at 00:30 in Paris a consultation held today is today, not tomorrow as in
+ * UTC. Also the rule every consultation's day follows.
  */
 @Component
 class CareCalendar {
 
     private final Clock clock;
-    private final ZoneId zone;
 
-    CareCalendar(Clock clock, @Value("${passerelle.care.time-zone:Europe/Paris}") ZoneId zone) {
+    CareCalendar(Clock clock) {
         this.clock = clock;
-        this.zone = zone;
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return LocalDate.now(clock);
     }
 
     LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(zone));
+        return LocalDateTime.now(clock);
     }
 
     YearMonth thisMonth() {
-        return YearMonth.now(clock.withZone(zone));
+        return YearMonth.now(clock);
     }
 
     /**

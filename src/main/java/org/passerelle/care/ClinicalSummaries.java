@@ -2,7 +2,6 @@ package org.passerelle.care;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +30,6 @@ import org.passerelle.people.PersonAccess;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.crypto.DataKey;
 import org.passerelle.platform.crypto.SubjectKeys;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,7 +55,6 @@ public class ClinicalSummaries {
     private final SubjectKeys keys;
     private final AuditLog audit;
     private final Clock clock;
-    private final ZoneId zone;
 
     ClinicalSummaries(
             ClinicalSummaryRepository repository,
@@ -67,8 +64,7 @@ public class ClinicalSummaries {
             MedicineFormulary medicines,
             SubjectKeys keys,
             AuditLog audit,
-            Clock clock,
-            @Value("${passerelle.care.time-zone:Europe/Paris}") ZoneId zone) {
+            Clock clock) {
         this.repository = repository;
         this.allergies = allergies;
         this.access = access;
@@ -77,7 +73,6 @@ public class ClinicalSummaries {
         this.keys = keys;
         this.audit = audit;
         this.clock = clock;
-        this.zone = zone;
     }
 
     /**
@@ -91,7 +86,7 @@ public class ClinicalSummaries {
             throw DomainException.forbidden("role-not-allowed");
         }
         audit.record(AuditAction.READ, RECORD_TYPE, personId);
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.now(clock);
         DataKey key = keys.existingKey(personId).orElseThrow(() -> DomainException.notFound("person"));
         List<FollowUpRow> followUps = repository.openFollowUps(personId, programmesIn(compartments));
         return new ClinicalSummary(

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.passerelle.platform.DomainException;
 
@@ -16,8 +15,9 @@ class CareCalendarTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    /** The application's clock is in the teams' zone ({@code platform.ClockConfiguration}). */
     private static CareCalendar at(String instant) {
-        return new CareCalendar(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), PARIS);
+        return new CareCalendar(Clock.fixed(Instant.parse(instant), PARIS));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +13,6 @@ import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -31,10 +29,6 @@ class ConsultationsApiTest {
     @Autowired
     Clock clock;
 
-    /** The teams' time zone, in which care reads "today": not the JVM's, which the server ignores. */
-    @Value("${passerelle.care.time-zone:Europe/Paris}")
-    ZoneId careZone;
-
     TestOrganisation organisation;
     ApiSession clinician;
     String personId;
@@ -48,7 +42,7 @@ class ConsultationsApiTest {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(careZone));
+        return LocalDate.now(clock);
     }
 
     @Test
