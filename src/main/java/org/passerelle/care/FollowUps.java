@@ -101,11 +101,11 @@ public class FollowUps {
                 faults);
         faults.throwIfAny(INVALID);
         if (repository.activeExists(personId, programme)) {
-            throw DomainException.conflict("follow-up-active");
+            throw CareProblems.followUpActive();
         }
         UUID id = Objects.requireNonNullElseGet(enrolment.id(), Ids::newId);
         if (repository.find(id).isPresent()) {
-            throw DomainException.invalid("follow-up-exists");
+            throw CareProblems.followUpExists();
         }
         repository.insert(
                 new Row(
@@ -137,7 +137,7 @@ public class FollowUps {
                 .filter(programme -> file.opens(programme.compartment()))
                 .toList();
         if (visible.isEmpty()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return repository.ofPerson(personId, visible).stream().map(this::view).toList();
     }
@@ -164,7 +164,7 @@ public class FollowUps {
                 flags,
                 currentUsers.current().id())) {
             throw row.status() == Status.CLOSED
-                    ? DomainException.conflict("follow-up-closed")
+                    ? CareProblems.followUpClosed()
                     : DomainException.staleVersion(row.version());
         }
         audit.record(AuditAction.UPDATE, RECORD_TYPE, id);
@@ -176,7 +176,7 @@ public class FollowUps {
         Row row = writable(id);
         LocalDate closedOn = Objects.requireNonNullElse(closure.closedOn(), today());
         if (closedOn.isAfter(today()) || closedOn.isBefore(row.startedOn())) {
-            throw DomainException.invalidField("closedOn", "date-implausible");
+            throw CareProblems.dateImplausible();
         }
         if (!repository.close(
                 id,
@@ -185,7 +185,7 @@ public class FollowUps {
                 closedOn,
                 currentUsers.current().id())) {
             throw row.status() == Status.CLOSED
-                    ? DomainException.conflict("follow-up-closed")
+                    ? CareProblems.followUpClosed()
                     : DomainException.staleVersion(row.version());
         }
         audit.record(AuditAction.UPDATE, RECORD_TYPE, id);
@@ -200,7 +200,7 @@ public class FollowUps {
     public List<DueFollowUp> due() {
         CurrentUser user = currentUsers.current();
         if (!user.caresForPeople()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         Set<FollowUpProgramme> visible = EnumSet.noneOf(FollowUpProgramme.class);
         for (FollowUpProgramme programme : FollowUpProgramme.values()) {

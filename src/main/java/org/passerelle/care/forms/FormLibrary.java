@@ -128,7 +128,7 @@ public class FormLibrary {
         requireDesigner();
         FormVersion target = repository.find(code, version).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         if (target.status() == FormStatus.PUBLISHED) {
-            throw DomainException.conflict("form-already-published");
+            throw FormProblems.formAlreadyPublished();
         }
         repository.publish(code, version);
         settled.remove(code + ":" + version);
@@ -141,7 +141,7 @@ public class FormLibrary {
         requireDesigner();
         if (!repository.deleteDraft(code, version)) {
             throw repository.find(code, version).isPresent()
-                    ? DomainException.conflict("form-not-a-draft")
+                    ? FormProblems.formNotADraft()
                     : DomainException.notFound(RECORD_TYPE);
         }
         audit.record(AuditAction.DELETE, RECORD_TYPE, FormVersion.auditId(code, version));
@@ -159,7 +159,7 @@ public class FormLibrary {
     private CurrentUser requireDesigner() {
         CurrentUser user = currentUsers.current();
         if (!user.hasAnyRole(Role.COORDINATOR, Role.ADMINISTRATOR)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return user;
     }
