@@ -12,6 +12,9 @@ public final class CareProblems {
 
     public static final String CONSULTATION_EXISTS = "consultation-exists";
 
+    /** The general code of a follow-up whose fields break its rules, one fault per field. */
+    public static final String INVALID_FOLLOW_UP = "invalid-follow-up";
+
     public static final String DATE_IMPLAUSIBLE = "date-implausible";
 
     public static final String DATE_IN_FUTURE = "date-in-future";

@@ -49,7 +49,6 @@ import tools.jackson.databind.JsonNode;
 public class FollowUps {
 
     static final String RECORD_TYPE = "follow-up";
-    static final String INVALID = "invalid-follow-up";
     static final int DUE_WITHIN_DAYS = 7;
 
     private final FollowUpRepository repository;
@@ -87,9 +86,9 @@ public class FollowUps {
         LocalDate startedOn = Objects.requireNonNullElse(enrolment.startedOn(), today);
         FieldFaults.Collector faults = new FieldFaults.Collector();
         if (startedOn.isAfter(today)) {
-            faults.add("startedOn", "date-in-future");
+            faults.add("startedOn", CareProblems.DATE_IN_FUTURE);
         } else if (startedOn.isBefore(today.minusYears(2))) {
-            faults.add("startedOn", "date-too-old");
+            faults.add("startedOn", CareProblems.DATE_TOO_OLD);
         }
         List<String> flags = checkPlans(
                 programme,
@@ -99,7 +98,7 @@ public class FollowUps {
                 enrolment.conditionCode(),
                 enrolment.riskFlags(),
                 faults);
-        faults.throwIfAny(INVALID);
+        faults.throwIfAny(CareProblems.INVALID_FOLLOW_UP);
         if (repository.activeExists(personId, programme)) {
             throw CareProblems.followUpActive();
         }
@@ -154,7 +153,7 @@ public class FollowUps {
                 change.conditionCode(),
                 change.riskFlags(),
                 faults);
-        faults.throwIfAny(INVALID);
+        faults.throwIfAny(CareProblems.INVALID_FOLLOW_UP);
         if (!repository.change(
                 id,
                 change.version(),
@@ -269,13 +268,13 @@ public class FollowUps {
             FieldFaults.Collector faults) {
         LocalDate today = today();
         if (nextVisitOn != null && (nextVisitOn.isBefore(startedOn) || nextVisitOn.isAfter(today.plusYears(1)))) {
-            faults.add("nextVisitOn", "date-implausible");
+            faults.add("nextVisitOn", CareProblems.DATE_IMPLAUSIBLE);
         }
         if (dueDate != null) {
             if (programme != FollowUpProgramme.PREGNANCY) {
                 faults.add("dueDate", "field-not-relevant");
             } else if (dueDate.isBefore(today.minusMonths(1)) || dueDate.isAfter(today.plusMonths(10))) {
-                faults.add("dueDate", "date-implausible");
+                faults.add("dueDate", CareProblems.DATE_IMPLAUSIBLE);
             }
         }
         if (programme == FollowUpProgramme.CHRONIC) {

@@ -24,9 +24,6 @@ import tools.jackson.databind.JsonNode;
 @Transactional
 public class FormLibrary {
 
-    /** The general code of a form definition that is not sound. */
-    public static final String INVALID_FORM = "invalid-form";
-
     static final String RECORD_TYPE = "form";
 
     private final FormRepository repository;
@@ -151,7 +148,7 @@ public class FormLibrary {
         FormDefinition definition = json.parse(submitted);
         List<FieldFaults.Fault> faults = FormChecker.faults(definition);
         if (!faults.isEmpty()) {
-            throw FieldFaults.of(INVALID_FORM, faults);
+            throw FieldFaults.of(FormProblems.INVALID_FORM, faults);
         }
         return definition;
     }

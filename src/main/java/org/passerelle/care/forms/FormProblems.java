@@ -8,6 +8,12 @@ import org.passerelle.platform.DomainException;
  */
 public final class FormProblems {
 
+    /** The general code of a form definition that is not sound, with one fault per field. */
+    public static final String INVALID_FORM = "invalid-form";
+
+    /** The general code of a submission whose answers break the form's rules, one fault per field. */
+    public static final String INVALID_ANSWERS = "invalid-answers";
+
     public static final String FORM_ALREADY_PUBLISHED = "form-already-published";
 
     public static final String FORM_NOT_A_DRAFT = "form-not-a-draft";
