@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.platform.DomainException;
 
 /**
  * The user acting in the current request, read afresh from the database on each request so that
@@ -61,7 +60,7 @@ public record CurrentUser(
     /** The site chosen for this session; refuses when none is chosen yet. */
     public UUID requireCurrentSite() {
         if (currentSiteId == null) {
-            throw DomainException.invalid("no-site-chosen");
+            throw AccessProblems.noSiteChosen();
         }
         return currentSiteId;
     }

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.platform.DomainException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -28,7 +27,7 @@ public class CurrentUsers {
 
     /** The acting user; refuses when nobody is logged in. */
     public CurrentUser current() {
-        return currentIfAny().orElseThrow(() -> DomainException.forbidden("not-authenticated"));
+        return currentIfAny().orElseThrow(() -> AccessProblems.noCurrentUser());
     }
 
     /** The acting user, read once per request; none outside a request or before login. */
@@ -55,7 +54,7 @@ public class CurrentUsers {
     void chooseSite(HttpServletRequest request, UUID siteId) {
         CurrentUser user = current();
         if (!user.mayWorkAt(siteId)) {
-            throw DomainException.forbidden("site-not-in-scope");
+            throw AccessProblems.siteNotInScope();
         }
         request.getSession().setAttribute(SITE_ATTRIBUTE, siteId);
         request.removeAttribute(USER_ATTRIBUTE);

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.passerelle.platform.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,14 +32,14 @@ class PasswordPolicy {
     /** Refuses, with a field error, a password that is too short, too common or the user name. */
     void check(String password, String username) {
         if (password.codePointCount(0, password.length()) < MINIMUM_LENGTH) {
-            throw DomainException.invalidField(FIELD, "password-too-short");
+            throw AccessProblems.passwordTooShort(FIELD);
         }
         String folded = password.toLowerCase(Locale.ROOT);
         if (!username.isBlank() && folded.contains(username.toLowerCase(Locale.ROOT))) {
-            throw DomainException.invalidField(FIELD, "password-contains-username");
+            throw AccessProblems.passwordContainsUsername(FIELD);
         }
         if (isCommon(folded)) {
-            throw DomainException.invalidField(FIELD, "password-too-common");
+            throw AccessProblems.passwordTooCommon(FIELD);
         }
     }
 

@@ -58,7 +58,7 @@ public class Reauthentication {
         currentUsers.current();
         HttpSession session = session();
         if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof Instant at) || !recent(at)) {
-            throw DomainException.forbidden("reauthentication-required");
+            throw AccessProblems.reauthenticationRequired();
         }
     }
 
@@ -106,8 +106,7 @@ public class Reauthentication {
         if (!passwordRight || !codeRight) {
             throttle.failed(user.username(), address);
             events.publishEvent(new Reauthenticated(user.id(), user.username(), false));
-            throw DomainException.invalidField(
-                    passwordRight ? "code" : "password", passwordRight ? "invalid-code" : "wrong-password");
+            throw passwordRight ? AccessProblems.invalidCode() : AccessProblems.wrongPassword("password");
         }
         throttle.succeeded(user.username(), address);
         events.publishEvent(new Reauthenticated(user.id(), user.username(), true));

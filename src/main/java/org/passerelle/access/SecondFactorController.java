@@ -74,7 +74,7 @@ class SecondFactorController {
         if (verification == SecondFactors.Verification.REFUSED) {
             throttle.failed(principal.username(), address);
             events.publishEvent(new SecondFactorAttempted(principal.id(), principal.username(), false, false));
-            throw DomainException.unauthenticated("invalid-code");
+            throw AccessProblems.invalidCodeAtLogin();
         }
         throttle.succeeded(principal.username(), address);
         events.publishEvent(new SecondFactorAttempted(

@@ -46,7 +46,7 @@ class SecondFactorProof {
      */
     void check(CurrentUser user, String address, String password, String code, Accepted accepted) {
         if (!secondFactors.enrolled(user.id())) {
-            throw DomainException.invalid("no-second-factor");
+            throw AccessProblems.noSecondFactor();
         }
         Duration wait = throttle.waitBeforeAttempt(user.username(), address);
         if (!wait.isZero()) {
@@ -55,20 +55,20 @@ class SecondFactorProof {
         UserRepository.StoredUser stored =
                 users.findById(user.id()).orElseThrow(() -> DomainException.unauthenticated());
         if (!passwordEncoder.matches(password, stored.passwordHash())) {
-            throw refuse(user, address, DomainException.invalidField("password", "wrong-password"));
+            throw refuse(user, address, AccessProblems.wrongPassword("password"));
         }
         boolean withRecoveryCode = false;
         if (accepted == Accepted.TOTP_ONLY) {
             if (!SecondFactors.looksLikeTotpCode(code)) {
-                throw refuse(user, address, DomainException.invalidField("code", "totp-code-required"));
+                throw refuse(user, address, AccessProblems.totpCodeRequired());
             }
             if (!secondFactors.verifyTotp(user.id(), code)) {
-                throw refuse(user, address, DomainException.invalidField("code", "invalid-code"));
+                throw refuse(user, address, AccessProblems.invalidCode());
             }
         } else {
             SecondFactors.Verification verification = secondFactors.verify(user.id(), code);
             if (verification == SecondFactors.Verification.REFUSED) {
-                throw refuse(user, address, DomainException.invalidField("code", "invalid-code"));
+                throw refuse(user, address, AccessProblems.invalidCode());
             }
             withRecoveryCode = verification == SecondFactors.Verification.RECOVERY_CODE;
         }

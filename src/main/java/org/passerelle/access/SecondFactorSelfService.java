@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
-import org.passerelle.platform.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +51,7 @@ class SecondFactorSelfService {
     SecondFactors.Enrolment beginReplacement(UUID userId, String username) {
         byte[] secret = Totp.newSecret(random);
         if (!repository.saveReplacement(userId, cipher.encrypt(secret, userId))) {
-            throw DomainException.invalid("no-second-factor");
+            throw AccessProblems.noSecondFactor();
         }
         String text = Base32.encode(secret);
         return new SecondFactors.Enrolment(text, secondFactors.uri(username, text));
@@ -63,13 +62,12 @@ class SecondFactorSelfService {
      * issues new recovery codes; returns them, to be shown once.
      */
     List<String> confirmReplacement(UUID userId, String code) {
-        byte[] replacement = repository
-                .findReplacement(userId)
-                .orElseThrow(() -> DomainException.invalid("no-second-factor-replacement"));
+        byte[] replacement =
+                repository.findReplacement(userId).orElseThrow(() -> AccessProblems.noSecondFactorReplacement());
         OptionalLong step =
                 Totp.matchingStep(cipher.decrypt(replacement, userId), SecondFactors.digits(code), clock.instant(), 0);
         if (step.isEmpty() || !repository.confirmReplacement(userId, replacement, step.getAsLong())) {
-            throw DomainException.invalidField("code", "invalid-code");
+            throw AccessProblems.invalidCode();
         }
         return secondFactors.issueRecoveryCodes(userId, AccountChanged.Change.SECOND_FACTOR_REPLACED);
     }
@@ -89,13 +87,13 @@ class SecondFactorSelfService {
     @Transactional(readOnly = true)
     void requireOptional(CurrentUser user) {
         if (secondFactors.required(user.roles())) {
-            throw DomainException.forbidden("second-factor-mandatory");
+            throw AccessProblems.secondFactorMandatory();
         }
     }
 
     private void requireEnrolled(UUID userId) {
         if (!secondFactors.enrolled(userId)) {
-            throw DomainException.invalid("no-second-factor");
+            throw AccessProblems.noSecondFactor();
         }
     }
 }

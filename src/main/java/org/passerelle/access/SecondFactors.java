@@ -89,7 +89,7 @@ class SecondFactors {
     @Transactional
     Enrolment begin(UUID userId, String username) {
         if (enrolled(userId)) {
-            throw DomainException.invalid("second-factor-already-enrolled");
+            throw AccessProblems.secondFactorAlreadyEnrolled();
         }
         byte[] secret = Totp.newSecret(random);
         repository.savePending(userId, cipher.encrypt(secret, userId));
@@ -103,11 +103,11 @@ class SecondFactors {
         SecondFactorRepository.StoredSecret stored = repository
                 .find(userId)
                 .filter(found -> !found.confirmed())
-                .orElseThrow(() -> DomainException.invalid("no-second-factor-enrolment"));
+                .orElseThrow(() -> AccessProblems.noSecondFactorEnrolment());
         OptionalLong step = Totp.matchingStep(
                 cipher.decrypt(stored.encryptedSecret(), userId), digits(code), clock.instant(), stored.lastUsedStep());
         if (step.isEmpty() || !repository.acceptStep(userId, step.getAsLong())) {
-            throw DomainException.invalidField("code", "invalid-code");
+            throw AccessProblems.invalidCode();
         }
         return issueRecoveryCodes(userId, AccountChanged.Change.SECOND_FACTOR_ENROLLED);
     }

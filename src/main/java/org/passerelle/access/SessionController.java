@@ -128,10 +128,10 @@ class SessionController {
                     .map(stored -> stored.account().id())
                     .orElse(null);
             events.publishEvent(new LoginAttempted(targeted, credentials.username(), false));
-            throw DomainException.unauthenticated("bad-credentials");
+            throw AccessProblems.badCredentials();
         }
         if (!(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
-            throw DomainException.unauthenticated("bad-credentials");
+            throw AccessProblems.badCredentials();
         }
         events.publishEvent(new LoginAttempted(principal.id(), principal.username(), true));
         if (secondFactors.enrolled(principal.id())) {

@@ -59,7 +59,7 @@ public class UserAccounts {
         try {
             users.insert(id, command, Objects.requireNonNull(passwordEncoder.encode(command.password())));
         } catch (DuplicateKeyException e) {
-            throw DomainException.invalid("username-taken");
+            throw AccessProblems.usernameTaken();
         }
         events.publishEvent(new AccountChanged(id, AccountChanged.Change.CREATED));
         return users.findById(id).orElseThrow().account();
@@ -70,7 +70,7 @@ public class UserAccounts {
     public void changePassword(UUID id, String currentPassword, String newPassword) {
         UserRepository.StoredUser user = users.findById(id).orElseThrow(() -> DomainException.notFound("user"));
         if (!passwordEncoder.matches(currentPassword, user.passwordHash())) {
-            throw DomainException.invalidField("currentPassword", "wrong-password");
+            throw AccessProblems.wrongPassword("currentPassword");
         }
         passwordPolicy.check(newPassword, user.account().username());
         users.setPasswordHash(id, Objects.requireNonNull(passwordEncoder.encode(newPassword)));

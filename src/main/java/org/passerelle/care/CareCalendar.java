@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.platform.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,10 +42,10 @@ class CareCalendar {
         LocalDate today = today();
         LocalDate occurredOn = Objects.requireNonNullElse(requested, today);
         if (occurredOn.isAfter(today)) {
-            throw DomainException.invalidField("occurredOn", "date-in-future");
+            throw CareProblems.dateInFuture();
         }
         if (occurredOn.isBefore(today.minusYears(1))) {
-            throw DomainException.invalidField("occurredOn", "date-too-old");
+            throw CareProblems.dateTooOld();
         }
         return occurredOn;
     }

@@ -83,7 +83,7 @@ public class ClinicalSummaries {
         PersonAccess.FileAccess file = access.requireFile(personId);
         Set<Compartment> compartments = file.compartments();
         if (compartments.isEmpty()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         audit.record(AuditAction.READ, RECORD_TYPE, personId);
         LocalDate today = LocalDate.now(clock);

@@ -69,7 +69,7 @@ public class Consultations {
     public List<Consultation> history(UUID personId) {
         PersonAccess.FileAccess file = access.requireFile(personId);
         if (file.compartments().isEmpty()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         audit.record(AuditAction.READ, HISTORY_RECORD_TYPE, personId);
         return repository.findByPerson(
@@ -82,7 +82,7 @@ public class Consultations {
      */
     public Consultation get(UUID id) {
         if (currentUsers.current().compartments().isEmpty()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         boolean readable = repository
                 .placement(id)
@@ -106,7 +106,7 @@ public class Consultations {
     public MonthlySummary monthlySummary(YearMonth month) {
         CurrentUser user = currentUsers.current();
         if (!user.caresForPeople() && !user.hasAnyRole(Role.DATA_OFFICER, Role.ADMINISTRATOR)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         List<Site> scope = user.allSites() ? sites.sites() : sites.sites(user.siteIds());
         Map<UUID, Site> byId = scope.stream().collect(Collectors.toMap(Site::id, Function.identity()));

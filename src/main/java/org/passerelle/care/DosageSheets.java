@@ -15,7 +15,6 @@ import org.passerelle.care.forms.CheckedAnswers;
 import org.passerelle.people.PatientCode;
 import org.passerelle.people.PersonRegistry;
 import org.passerelle.people.PersonViews.Person;
-import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Language;
 import org.passerelle.platform.crypto.SubjectKeys;
 import org.springframework.stereotype.Service;
@@ -55,14 +54,14 @@ public class DosageSheets {
     public byte[] print(UUID id, @Nullable String language) {
         Stored stored = reads.readable(id);
         if (stored.status() != Status.SIGNED) {
-            throw DomainException.conflict("encounter-not-signed");
+            throw CareProblems.encounterNotSigned();
         }
         if (stored.personId() == null) {
-            throw DomainException.conflict("no-prescription");
+            throw CareProblems.noPrescription();
         }
         List<CheckedAnswers.PrescribedLine> lines = repository.prescriptionLines(id, keys.keyFor(stored.keySubject()));
         if (lines.isEmpty()) {
-            throw DomainException.conflict("no-prescription");
+            throw CareProblems.noPrescription();
         }
         Person person = registry.get(stored.personId());
         byte[] pdf = sheets.render(new PrescriptionSheet(
@@ -86,8 +85,7 @@ public class DosageSheets {
 
     private static Language printedIn(Person person, @Nullable String language) {
         if (language != null) {
-            return Language.ofCode(language.toLowerCase(Locale.ROOT))
-                    .orElseThrow(() -> DomainException.invalidField("language", "unknown-language"));
+            return Language.ofCode(language.toLowerCase(Locale.ROOT)).orElseThrow(() -> CareProblems.unknownLanguage());
         }
         return person.languages().stream()
                 .map(code -> Language.ofCode(code.toLowerCase(Locale.ROOT)))

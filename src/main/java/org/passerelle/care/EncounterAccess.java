@@ -40,7 +40,7 @@ class EncounterAccess {
     CurrentUser requireCarer() {
         CurrentUser user = currentUsers.current();
         if (!user.caresForPeople()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return user;
     }
@@ -71,7 +71,7 @@ class EncounterAccess {
     CurrentUser requireWriter(FormDefinition form, Stored stored) {
         CurrentUser user = requireWriter(form, stored.personId());
         if (stored.personId() == null && !user.mayWorkAt(stored.siteId())) {
-            throw DomainException.forbidden("site-not-allowed");
+            throw CareProblems.siteNotAllowed();
         }
         return user;
     }
@@ -79,14 +79,14 @@ class EncounterAccess {
     /** 403 {@code form-not-for-discipline} unless the user practises one of the form's disciplines. */
     static void requireDiscipline(CurrentUser user, FormDefinition form) {
         if (!form.usableBy(Discipline.practisedBy(user))) {
-            throw DomainException.forbidden("form-not-for-discipline");
+            throw CareProblems.formNotForDiscipline();
         }
     }
 
     /** 400 {@code form-not-for-person} when the form does not apply to the person (sex, age). */
     static void requireApplies(FormDefinition form, Situation situation) {
         if (!form.appliesToPerson(situation)) {
-            throw DomainException.invalidField("formCode", "form-not-for-person");
+            throw CareProblems.formNotForPerson();
         }
     }
 
@@ -94,7 +94,7 @@ class EncounterAccess {
     Stored requireReadable(Optional<Stored> found) {
         CurrentUser user = currentUsers.current();
         if (user.compartments().isEmpty()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         Stored stored = found.orElseThrow(() -> DomainException.notFound(Encounters.RECORD_TYPE));
         boolean readable;

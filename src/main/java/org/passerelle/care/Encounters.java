@@ -89,7 +89,7 @@ public class Encounters {
         FormDefinition definition = form.definition();
         boolean group = definition.subject() == FormDefinition.Subject.GROUP;
         if (group != (command.personId() == null)) {
-            throw DomainException.invalidField("personId", group ? "person-not-for-group" : "person-required");
+            throw group ? CareProblems.personNotForGroup() : CareProblems.personRequired();
         }
         CurrentUser user = access.requireWriter(definition, command.personId());
         UUID siteId = user.requireCurrentSite();
@@ -121,7 +121,7 @@ public class Encounters {
         Compartment compartment = Objects.requireNonNullElse(
                 command.compartment(), command.discipline().compartment());
         if (!command.discipline().allows(compartment)) {
-            throw DomainException.invalidField("compartment", "compartment-not-allowed-for-discipline");
+            throw CareProblems.compartmentNotAllowedForDiscipline();
         }
         CurrentUser user = access.requireNoteWriter(definition, command.personId(), compartment);
         UUID siteId = user.requireCurrentSite();
@@ -147,13 +147,13 @@ public class Encounters {
     public Encounter changeDraft(UUID id, DraftChange change) {
         Stored stored = reads.readable(id);
         if (stored.status() != Status.DRAFT) {
-            throw DomainException.conflict("encounter-signed");
+            throw CareProblems.encounterSigned();
         }
         FormDefinition definition =
                 forms.version(stored.formCode(), stored.formVersion()).definition();
         CurrentUser user = access.requireWriter(definition, stored);
         if (!stored.providerId().equals(user.id())) {
-            throw DomainException.forbidden("not-the-author");
+            throw CareProblems.notTheAuthor();
         }
         LocalDate occurredOn =
                 change.occurredOn() == null ? stored.occurredOn() : calendar.occurredOn(change.occurredOn());
@@ -179,7 +179,7 @@ public class Encounters {
     public Encounter amend(UUID id, Amendment amendment) {
         Stored stored = reads.readable(id);
         if (stored.status() != Status.SIGNED) {
-            throw DomainException.conflict("encounter-not-signed");
+            throw CareProblems.encounterNotSigned();
         }
         FormDefinition definition =
                 forms.version(stored.formCode(), stored.formVersion()).definition();
@@ -203,10 +203,10 @@ public class Encounters {
     public void discard(UUID id) {
         Stored stored = reads.readable(id);
         if (stored.status() != Status.DRAFT) {
-            throw DomainException.conflict("encounter-signed");
+            throw CareProblems.encounterSigned();
         }
         if (!repository.deleteDraft(id, access.currentUser().id())) {
-            throw DomainException.forbidden("not-the-author");
+            throw CareProblems.notTheAuthor();
         }
         audit.record(AuditAction.DELETE, RECORD_TYPE, id);
     }
@@ -216,7 +216,7 @@ public class Encounters {
             return forms.published(code);
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
-                throw DomainException.invalidField("formCode", "unknown-form");
+                throw CareProblems.unknownForm();
             }
             throw e;
         }
@@ -225,7 +225,7 @@ public class Encounters {
     private UUID newId(@Nullable UUID chosen) {
         UUID id = Objects.requireNonNullElseGet(chosen, Ids::newId);
         if (repository.find(id).isPresent()) {
-            throw DomainException.invalid("consultation-exists");
+            throw CareProblems.consultationExists();
         }
         return id;
     }

@@ -49,7 +49,6 @@ import tools.jackson.databind.JsonNode;
 public class FollowUps {
 
     static final String RECORD_TYPE = "follow-up";
-    static final String INVALID = "invalid-follow-up";
     static final int DUE_WITHIN_DAYS = 7;
 
     private final FollowUpRepository repository;
@@ -87,9 +86,9 @@ public class FollowUps {
         LocalDate startedOn = Objects.requireNonNullElse(enrolment.startedOn(), today);
         FieldFaults.Collector faults = new FieldFaults.Collector();
         if (startedOn.isAfter(today)) {
-            faults.add("startedOn", "date-in-future");
+            faults.add("startedOn", CareProblems.DATE_IN_FUTURE);
         } else if (startedOn.isBefore(today.minusYears(2))) {
-            faults.add("startedOn", "date-too-old");
+            faults.add("startedOn", CareProblems.DATE_TOO_OLD);
         }
         List<String> flags = checkPlans(
                 programme,
@@ -99,13 +98,13 @@ public class FollowUps {
                 enrolment.conditionCode(),
                 enrolment.riskFlags(),
                 faults);
-        faults.throwIfAny(INVALID);
+        faults.throwIfAny(CareProblems.INVALID_FOLLOW_UP);
         if (repository.activeExists(personId, programme)) {
-            throw DomainException.conflict("follow-up-active");
+            throw CareProblems.followUpActive();
         }
         UUID id = Objects.requireNonNullElseGet(enrolment.id(), Ids::newId);
         if (repository.find(id).isPresent()) {
-            throw DomainException.invalid("follow-up-exists");
+            throw CareProblems.followUpExists();
         }
         repository.insert(
                 new Row(
@@ -137,7 +136,7 @@ public class FollowUps {
                 .filter(programme -> file.opens(programme.compartment()))
                 .toList();
         if (visible.isEmpty()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return repository.ofPerson(personId, visible).stream().map(this::view).toList();
     }
@@ -154,7 +153,7 @@ public class FollowUps {
                 change.conditionCode(),
                 change.riskFlags(),
                 faults);
-        faults.throwIfAny(INVALID);
+        faults.throwIfAny(CareProblems.INVALID_FOLLOW_UP);
         if (!repository.change(
                 id,
                 change.version(),
@@ -164,7 +163,7 @@ public class FollowUps {
                 flags,
                 currentUsers.current().id())) {
             throw row.status() == Status.CLOSED
-                    ? DomainException.conflict("follow-up-closed")
+                    ? CareProblems.followUpClosed()
                     : DomainException.staleVersion(row.version());
         }
         audit.record(AuditAction.UPDATE, RECORD_TYPE, id);
@@ -176,7 +175,7 @@ public class FollowUps {
         Row row = writable(id);
         LocalDate closedOn = Objects.requireNonNullElse(closure.closedOn(), today());
         if (closedOn.isAfter(today()) || closedOn.isBefore(row.startedOn())) {
-            throw DomainException.invalidField("closedOn", "date-implausible");
+            throw CareProblems.dateImplausible();
         }
         if (!repository.close(
                 id,
@@ -185,7 +184,7 @@ public class FollowUps {
                 closedOn,
                 currentUsers.current().id())) {
             throw row.status() == Status.CLOSED
-                    ? DomainException.conflict("follow-up-closed")
+                    ? CareProblems.followUpClosed()
                     : DomainException.staleVersion(row.version());
         }
         audit.record(AuditAction.UPDATE, RECORD_TYPE, id);
@@ -200,7 +199,7 @@ public class FollowUps {
     public List<DueFollowUp> due() {
         CurrentUser user = currentUsers.current();
         if (!user.caresForPeople()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         Set<FollowUpProgramme> visible = EnumSet.noneOf(FollowUpProgramme.class);
         for (FollowUpProgramme programme : FollowUpProgramme.values()) {
@@ -269,13 +268,13 @@ public class FollowUps {
             FieldFaults.Collector faults) {
         LocalDate today = today();
         if (nextVisitOn != null && (nextVisitOn.isBefore(startedOn) || nextVisitOn.isAfter(today.plusYears(1)))) {
-            faults.add("nextVisitOn", "date-implausible");
+            faults.add("nextVisitOn", CareProblems.DATE_IMPLAUSIBLE);
         }
         if (dueDate != null) {
             if (programme != FollowUpProgramme.PREGNANCY) {
                 faults.add("dueDate", "field-not-relevant");
             } else if (dueDate.isBefore(today.minusMonths(1)) || dueDate.isAfter(today.plusMonths(10))) {
-                faults.add("dueDate", "date-implausible");
+                faults.add("dueDate", CareProblems.DATE_IMPLAUSIBLE);
             }
         }
         if (programme == FollowUpProgramme.CHRONIC) {

@@ -3,7 +3,6 @@ package org.passerelle.people;
 import java.time.LocalDate;
 import java.time.Period;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.platform.DomainException;
 
 /**
  * A birth date as precisely as it is known. People often know only a month or a year, or nothing
@@ -55,10 +54,10 @@ public record BirthDate(
     /** Refuses a date in the future or more than 120 years before {@code today}. */
     void checkPlausible(LocalDate today) {
         if (date.isAfter(today) || (estimatedOn != null && estimatedOn.isAfter(today))) {
-            throw DomainException.invalidField(FIELD, "birth-date-in-future");
+            throw PeopleProblems.birthDateInFuture(FIELD);
         }
         if (date.isBefore(today.minusYears(OLDEST_AGE))) {
-            throw DomainException.invalidField(FIELD, "birth-date-too-old");
+            throw PeopleProblems.birthDateTooOld(FIELD);
         }
     }
 

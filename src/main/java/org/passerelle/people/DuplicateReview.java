@@ -58,7 +58,7 @@ public class DuplicateReview {
 
     static CurrentUser requireDataOfficer(CurrentUser user) {
         if (!user.hasRole(Role.DATA_OFFICER)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return user;
     }
@@ -67,10 +67,10 @@ public class DuplicateReview {
     public Queue queue(int limit, int offset) {
         CurrentUser user = requireDataOfficer(currentUsers.current());
         if (limit < 1 || limit > MAX_PAGE) {
-            throw DomainException.invalidField("limit", "out-of-range");
+            throw DomainException.outOfRange("limit");
         }
         if (offset < 0) {
-            throw DomainException.invalidField("offset", "out-of-range");
+            throw DomainException.outOfRange("offset");
         }
         @Nullable Set<UUID> sites = user.allSites() ? null : user.siteIds();
         List<StoredCandidate> stored = duplicates.pending(sites, limit, offset);
@@ -105,7 +105,7 @@ public class DuplicateReview {
         } else if (keptId.equals(candidate.personB())) {
             mergedId = candidate.personA();
         } else {
-            throw DomainException.invalidField("keptId", "not-in-pair");
+            throw PeopleProblems.notInPair();
         }
         Merge merge = merges.merge(keptId, mergedId);
         decide(candidateId, "MERGED", user);
@@ -124,13 +124,13 @@ public class DuplicateReview {
         return duplicates
                 .pendingCandidate(candidateId)
                 .orElseThrow(() -> duplicates.exists(candidateId)
-                        ? DomainException.conflict("duplicate-already-decided")
+                        ? PeopleProblems.duplicateAlreadyDecided()
                         : DomainException.notFound(RECORD_TYPE));
     }
 
     private void decide(UUID candidateId, String status, CurrentUser user) {
         if (!duplicates.decide(candidateId, status, user.id(), clock.instant())) {
-            throw DomainException.conflict("duplicate-already-decided");
+            throw PeopleProblems.duplicateAlreadyDecided();
         }
         audit.record(AuditAction.UPDATE, RECORD_TYPE, candidateId);
     }

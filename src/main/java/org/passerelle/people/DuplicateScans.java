@@ -95,7 +95,7 @@ public class DuplicateScans {
         UUID id = Ids.newId();
         Scan scan = transactions.execute(status -> {
             if (!duplicates.startScan(id, clock.instant(), user.id())) {
-                throw DomainException.conflict("duplicate-scan-running");
+                throw PeopleProblems.duplicateScanRunning();
             }
             audit.record(AuditAction.CREATE, RECORD_TYPE, id);
             runAfterCommit(id);
@@ -115,7 +115,7 @@ public class DuplicateScans {
      */
     Scan scanNow() {
         UUID id = transactions.execute(
-                status -> begin("COMMAND").orElseThrow(() -> DomainException.conflict("duplicate-scan-running")));
+                status -> begin("COMMAND").orElseThrow(() -> PeopleProblems.duplicateScanRunning()));
         run(java.util.Objects.requireNonNull(id));
         return transactions.execute(status -> duplicates.scan(id).orElseThrow());
     }

@@ -83,14 +83,14 @@ public class EmergencyAccesses {
         if (!access.inSiteScope(user, personId)) {
             String reason = typedReason == null ? "" : typedReason.strip();
             if (reason.length() < MINIMUM_REASON_LENGTH) {
-                throw DomainException.invalidField("reason", "care-reason-too-short");
+                throw PeopleProblems.careReasonTooShort();
             }
             boolean presented = typedCode != null
                     && PatientCode.parse(typedCode)
                             .filter(person.patientCode()::equals)
                             .isPresent();
             if (!presented) {
-                throw DomainException.invalidField("patientCode", "patient-code-mismatch");
+                throw PeopleProblems.patientCodeMismatch();
             }
             Instant now = clock.instant();
             repository.insertGrant(
@@ -113,7 +113,7 @@ public class EmergencyAccesses {
         CurrentUser user = PersonAccess.requireCarer(currentUsers.current());
         String reason = typedReason.strip();
         if (reason.length() < MINIMUM_REASON_LENGTH) {
-            throw DomainException.invalidField("reason", "emergency-reason-too-short");
+            throw PeopleProblems.emergencyReasonTooShort();
         }
         if (!persons.exists(personId)) {
             throw DomainException.notFound(PersonRegistry.RECORD_TYPE);
@@ -154,14 +154,14 @@ public class EmergencyAccesses {
     public void review(UUID grantId) {
         CurrentUser user = currentUsers.current();
         if (!isReviewer(user)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         UUID holder = repository.grantHolder(grantId).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         if (holder.equals(user.id())) {
-            throw DomainException.forbidden("own-emergency-access");
+            throw PeopleProblems.ownEmergencyAccess();
         }
         if (!repository.review(grantId, user.id(), user.displayName(), clock.instant())) {
-            throw DomainException.conflict("already-reviewed");
+            throw PeopleProblems.alreadyReviewed();
         }
         audit.record(AuditAction.UPDATE, RECORD_TYPE, grantId);
     }

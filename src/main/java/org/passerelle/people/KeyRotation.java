@@ -172,7 +172,7 @@ public class KeyRotation {
     private CurrentUser requireAdministrator() {
         CurrentUser user = currentUsers.current();
         if (!user.hasAnyRole(Role.ADMINISTRATOR)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return user;
     }

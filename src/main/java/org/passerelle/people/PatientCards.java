@@ -59,10 +59,10 @@ class PatientCards {
 
     Card card(UUID personId, CardRequest request) {
         Format format = Format.valueOf(request.format());
-        Language language = Language.ofCode(request.language())
-                .orElseThrow(() -> DomainException.invalidField("language", "invalid-input"));
+        Language language =
+                Language.ofCode(request.language()).orElseThrow(() -> DomainException.invalidInput("language"));
         CurrentUser user = access.requireWritable(personId);
-        Site site = sites.site(user.requireCurrentSite()).orElseThrow(() -> DomainException.invalid("no-site-chosen"));
+        Site site = sites.site(user.requireCurrentSite()).orElseThrow(() -> PeopleProblems.noSiteChosen());
         PersonRepository.Row person =
                 persons.findById(personId).orElseThrow(() -> DomainException.notFound(PersonRegistry.RECORD_TYPE));
         audit.record(AuditAction.EXPORT, RECORD_TYPE, personId);

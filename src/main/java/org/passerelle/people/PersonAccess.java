@@ -75,8 +75,7 @@ public class PersonAccess {
         if (!reach.exists()) {
             throw DomainException.notFound(PersonRegistry.RECORD_TYPE);
         }
-        return fileIfReached(user, personId, reach)
-                .orElseThrow(() -> DomainException.forbidden("person-outside-scope"));
+        return fileIfReached(user, personId, reach).orElseThrow(() -> PeopleProblems.personOutsideScope());
     }
 
     /**
@@ -117,7 +116,7 @@ public class PersonAccess {
             throw DomainException.notFound(PersonRegistry.RECORD_TYPE);
         }
         if (!user.reachesAnyOf(reach.sites())) {
-            throw DomainException.forbidden("person-outside-scope");
+            throw PeopleProblems.personOutsideScope();
         }
         return user;
     }
@@ -134,7 +133,7 @@ public class PersonAccess {
     /** Checks that the current user may write in this compartment (403 {@code compartment-not-allowed}). */
     public void requireCompartment(CurrentUser user, Compartment compartment) {
         if (!user.compartments().contains(compartment)) {
-            throw DomainException.forbidden("compartment-not-allowed");
+            throw PeopleProblems.compartmentNotAllowed();
         }
     }
 
@@ -190,14 +189,14 @@ public class PersonAccess {
 
     static CurrentUser requireReader(CurrentUser user) {
         if (!user.caresForPeople() && !user.hasRole(Role.DATA_OFFICER)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return user;
     }
 
     static CurrentUser requireCarer(CurrentUser user) {
         if (!user.caresForPeople()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return user;
     }

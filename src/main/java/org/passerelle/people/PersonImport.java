@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.passerelle.people.PersonViews.Flag;
 import org.passerelle.people.PersonViews.OtherName;
 import org.passerelle.people.matching.PersonRecord;
-import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
 import org.passerelle.platform.crypto.DataKey;
 import org.passerelle.platform.crypto.SubjectKeys;
@@ -222,16 +221,16 @@ public class PersonImport {
         Set<String> used = new HashSet<>(persons.size() * 2);
         for (ImportedPerson person : persons) {
             if (person.patientCode() != null) {
-                String code = PatientCode.parse(person.patientCode())
-                        .orElseThrow(() -> DomainException.invalidField("patientCode", "patient-code-invalid"));
+                String code =
+                        PatientCode.parse(person.patientCode()).orElseThrow(() -> PeopleProblems.patientCodeInvalid());
                 if (!used.add(code)) {
-                    throw DomainException.invalid("patient-code-taken");
+                    throw PeopleProblems.patientCodeTaken();
                 }
                 codes.put(person.id(), code);
             }
         }
         if (!taken(used).isEmpty()) {
-            throw DomainException.invalid("patient-code-taken");
+            throw PeopleProblems.patientCodeTaken();
         }
         Set<UUID> needingCode = new HashSet<>();
         persons.stream().filter(p -> p.patientCode() == null).forEach(p -> needingCode.add(p.id()));

@@ -58,12 +58,12 @@ public class PersonMerges {
     public Merge merge(UUID keptId, UUID mergedId) {
         CurrentUser user = requireDataOfficer();
         if (keptId.equals(mergedId)) {
-            throw DomainException.invalidField("mergedId", "merge-with-itself");
+            throw PeopleProblems.mergeWithItself("mergedId");
         }
         requireInScope(user, keptId);
         requireInScope(user, mergedId);
         if (persons.holdsMerged(mergedId)) {
-            throw DomainException.conflict("merge-chain");
+            throw PeopleProblems.mergeChain();
         }
         UUID id = Ids.newId();
         Instant now = clock.instant();
@@ -84,7 +84,7 @@ public class PersonMerges {
         Merge merge = merges.find(mergeId).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         requireInScope(user, merge.keptId());
         if (merge.unmergedAt() != null || !merges.markUndone(mergeId, user.id(), clock.instant())) {
-            throw DomainException.conflict("merge-already-undone");
+            throw PeopleProblems.mergeAlreadyUndone();
         }
         events.publishEvent(new PersonsUnmerged(merge.keptId(), merge.mergedId()));
         persons.removeNamesOfMerge(merge.keptId(), merge.mergedId());
@@ -106,7 +106,7 @@ public class PersonMerges {
     public void markNotDuplicate(UUID first, UUID second) {
         CurrentUser user = requireDataOfficer();
         if (first.equals(second)) {
-            throw DomainException.invalidField("personB", "merge-with-itself");
+            throw PeopleProblems.mergeWithItself("personB");
         }
         requireInScope(user, first);
         requireInScope(user, second);
@@ -124,7 +124,7 @@ public class PersonMerges {
     private CurrentUser requireDataOfficer() {
         CurrentUser user = currentUsers.current();
         if (!user.hasRole(Role.DATA_OFFICER)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return user;
     }
@@ -134,7 +134,7 @@ public class PersonMerges {
             throw DomainException.notFound(PersonRegistry.RECORD_TYPE);
         }
         if (!access.inSiteScope(user, personId)) {
-            throw DomainException.forbidden("person-outside-scope");
+            throw PeopleProblems.personOutsideScope();
         }
     }
 }

@@ -86,7 +86,7 @@ public class PersonRegistry {
         BirthDate birthDate = birthDate(registration.details());
         UUID id = Objects.requireNonNullElseGet(registration.id(), Ids::newId);
         if (persons.exists(id)) {
-            throw DomainException.invalid("person-exists");
+            throw PeopleProblems.personExists();
         }
         String code;
         do {
@@ -131,7 +131,7 @@ public class PersonRegistry {
         Optional<String> code = PatientCode.parse(search.query());
         List<String> words = code.isPresent() ? List.of() : SearchText.tokens(search.query());
         if (code.isEmpty() && words.isEmpty()) {
-            throw DomainException.invalidField("query", "search-empty");
+            throw PeopleProblems.searchEmpty();
         }
         audit.record(AuditAction.SEARCH, RECORD_TYPE, null);
         if (code.isPresent()) {
@@ -297,10 +297,10 @@ public class PersonRegistry {
     public void erase(UUID id, Erasure erasure) {
         CurrentUser user = currentUsers.current();
         if (!user.hasAnyRole(Role.DATA_OFFICER, Role.ADMINISTRATOR)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         if (persons.exists(id) && !access.inSiteScope(user, id)) {
-            throw DomainException.forbidden("person-outside-scope");
+            throw PeopleProblems.personOutsideScope();
         }
         eraseRecord(id, user.id(), erasure);
     }

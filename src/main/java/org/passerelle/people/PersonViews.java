@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.platform.DomainException;
 import org.passerelle.platform.InlineText;
 
 /** The records the people module hands out and takes in. */
@@ -73,7 +72,7 @@ public final class PersonViews {
                             : BirthDate.estimated(estimatedAge, estimatedOn == null ? today : estimatedOn);
             };
             if (birthDate == null) {
-                throw DomainException.invalidField(BirthDate.FIELD, "birth-date-incomplete");
+                throw PeopleProblems.birthDateIncomplete(BirthDate.FIELD);
             }
             return birthDate;
         }

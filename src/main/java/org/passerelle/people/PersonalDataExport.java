@@ -83,12 +83,12 @@ class PersonalDataExport {
         Format format = Arrays.stream(Format.values())
                 .filter(known -> known.name().equals(request.format()))
                 .findFirst()
-                .orElseThrow(() -> DomainException.invalidField("format", "invalid-input"));
-        Language language = Language.ofCode(request.language())
-                .orElseThrow(() -> DomainException.invalidField("language", "invalid-input"));
+                .orElseThrow(() -> DomainException.invalidInput("format"));
+        Language language =
+                Language.ofCode(request.language()).orElseThrow(() -> DomainException.invalidInput("language"));
         CurrentUser user = currentUsers.current();
         if (!user.hasAnyRole(Role.DATA_OFFICER, Role.ADMINISTRATOR)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         reauthentication.requireRecent();
         PersonRepository.Row person =
@@ -127,7 +127,7 @@ class PersonalDataExport {
      */
     private void checkScope(CurrentUser user, UUID personId) {
         if (!access.inSiteScope(user, personId)) {
-            throw DomainException.forbidden("person-outside-scope");
+            throw PeopleProblems.personOutsideScope();
         }
     }
 }

@@ -2,7 +2,6 @@ package org.passerelle.people;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.platform.DomainException;
 
 /**
  * The birth a search is narrowed to: a year typed, or an age typed, read as an estimated age (the
@@ -25,14 +24,14 @@ record SearchedBirth(BirthDate date, int fromYear, int toYear) {
      */
     static @Nullable SearchedBirth of(@Nullable Integer birthYear, @Nullable Integer age, LocalDate today) {
         if (birthYear != null && age != null) {
-            throw DomainException.invalidField("age", "search-age-and-birth-year");
+            throw PeopleProblems.searchAgeAndBirthYear();
         }
         if (birthYear != null) {
             if (birthYear > today.getYear()) {
-                throw DomainException.invalidField("birthYear", "birth-date-in-future");
+                throw PeopleProblems.birthDateInFuture("birthYear");
             }
             if (birthYear < today.getYear() - BirthDate.OLDEST_AGE) {
-                throw DomainException.invalidField("birthYear", "birth-date-too-old");
+                throw PeopleProblems.birthDateTooOld("birthYear");
             }
             return new SearchedBirth(BirthDate.year(birthYear), birthYear, birthYear);
         }

@@ -18,6 +18,27 @@ public class DomainException extends RuntimeException {
         THROTTLED
     }
 
+    /** The record does not exist, or the user may not see it. */
+    public static final String NOT_FOUND = "not-found";
+
+    /** Someone else changed the record since the caller read it. */
+    public static final String STALE_VERSION = "stale-version";
+
+    /** The user's role does not allow this action. */
+    public static final String ROLE_NOT_ALLOWED = "role-not-allowed";
+
+    /** A field of the input is not valid. */
+    public static final String INVALID_INPUT = "invalid-input";
+
+    /** A number of the input is outside the range allowed. */
+    public static final String OUT_OF_RANGE = "out-of-range";
+
+    /** Nobody is logged in. */
+    public static final String NOT_AUTHENTICATED = "not-authenticated";
+
+    /** Too many failed attempts in a short time. */
+    public static final String TOO_MANY_ATTEMPTS = "too-many-attempts";
+
     private final Kind kind;
     private final String code;
     private final Map<String, Object> details;
@@ -29,13 +50,14 @@ public class DomainException extends RuntimeException {
         this.details = Map.copyOf(details);
     }
 
+    /** The record of type {@code recordType} does not exist, or the user may not see it. */
     public static DomainException notFound(String recordType) {
-        return new DomainException(Kind.NOT_FOUND, "not-found", Map.of("recordType", recordType));
+        return new DomainException(Kind.NOT_FOUND, NOT_FOUND, Map.of("recordType", recordType));
     }
 
     /** Someone else changed the record since the caller read it; nothing was written. */
     public static DomainException staleVersion(long currentVersion) {
-        return new DomainException(Kind.CONFLICT, "stale-version", Map.of("currentVersion", currentVersion));
+        return new DomainException(Kind.CONFLICT, STALE_VERSION, Map.of("currentVersion", currentVersion));
     }
 
     /** The record is in a state that does not allow this, whatever the input. */
@@ -52,12 +74,27 @@ public class DomainException extends RuntimeException {
         return new DomainException(Kind.INVALID, code, Map.of("field", field));
     }
 
+    /** The user's role does not allow this action, in any module. */
+    public static DomainException roleNotAllowed() {
+        return forbidden(ROLE_NOT_ALLOWED);
+    }
+
+    /** The value of {@code field} is not one the request may hold (an unknown format or language). */
+    public static DomainException invalidInput(String field) {
+        return invalidField(field, INVALID_INPUT);
+    }
+
+    /** The number in {@code field} is outside the range allowed. */
+    public static DomainException outOfRange(String field) {
+        return invalidField(field, OUT_OF_RANGE);
+    }
+
     public static DomainException forbidden(String code) {
         return new DomainException(Kind.FORBIDDEN, code, Map.of());
     }
 
     public static DomainException unauthenticated() {
-        return unauthenticated("not-authenticated");
+        return unauthenticated(NOT_AUTHENTICATED);
     }
 
     public static DomainException unauthenticated(String code) {
@@ -66,7 +103,7 @@ public class DomainException extends RuntimeException {
 
     /** Too many attempts: the caller must wait {@code retryAfterSeconds} before trying again. */
     public static DomainException throttled(long retryAfterSeconds) {
-        return new DomainException(Kind.THROTTLED, "too-many-attempts", Map.of("retryAfterSeconds", retryAfterSeconds));
+        return new DomainException(Kind.THROTTLED, TOO_MANY_ATTEMPTS, Map.of("retryAfterSeconds", retryAfterSeconds));
     }
 
     public Kind kind() {

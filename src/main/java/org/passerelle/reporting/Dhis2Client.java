@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.passerelle.platform.DomainException;
 import org.passerelle.reporting.Dhis2Views.PushResult;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -35,7 +34,7 @@ class Dhis2Client {
 
     PushResult push(Dhis2Settings.Server server, String payload, boolean dryRun, int values, int suppressed) {
         if (server.password() == null) {
-            throw DomainException.invalid("dhis2-not-configured");
+            throw ReportingProblems.dhis2NotConfigured();
         }
         String credentials = Base64.getEncoder()
                 .encodeToString((server.username() + ":" + server.password()).getBytes(StandardCharsets.UTF_8));
@@ -51,23 +50,23 @@ class Dhis2Client {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
-            throw DomainException.invalid("dhis2-unreachable");
+            throw ReportingProblems.dhis2Unreachable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw DomainException.invalid("dhis2-unreachable");
+            throw ReportingProblems.dhis2Unreachable();
         }
         if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw DomainException.invalid("dhis2-refused-credentials");
+            throw ReportingProblems.dhis2RefusedCredentials();
         }
         JsonNode body;
         try {
             body = json.readTree(response.body());
         } catch (JacksonException e) {
-            throw DomainException.invalid("dhis2-bad-answer");
+            throw ReportingProblems.dhis2BadAnswer();
         }
         JsonNode summary = body.has("response") ? body.path("response") : body;
         if (!summary.has("status")) {
-            throw DomainException.invalid("dhis2-bad-answer");
+            throw ReportingProblems.dhis2BadAnswer();
         }
         JsonNode counts = summary.path("importCount");
         List<String> conflicts = new ArrayList<>();

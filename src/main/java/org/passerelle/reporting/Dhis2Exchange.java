@@ -90,7 +90,7 @@ public class Dhis2Exchange {
         CurrentUser user = requireRole(Role.ADMINISTRATOR);
         if (change.adxCategories() != null
                 && change.adxCategories().keySet().stream().anyMatch(k -> !mappable(k))) {
-            throw DomainException.invalidField("adxCategories", "bad-dhis2-mapping");
+            throw ReportingProblems.badDhis2Mapping("adxCategories");
         }
         settings.save(change, user.id());
         return settings.settings().orElseThrow();
@@ -98,9 +98,8 @@ public class Dhis2Exchange {
 
     /** The documents for a month, quarter or year over a programme, a site or every site in scope; audited. */
     public Documents documents(String periodCode, @Nullable UUID programmeId, @Nullable UUID siteId, String what) {
-        Period period =
-                Period.parse(periodCode).orElseThrow(() -> DomainException.invalidField("period", "bad-period"));
-        String dhis2Period = period.dhis2().orElseThrow(() -> DomainException.invalidField("period", "bad-period"));
+        Period period = Period.parse(periodCode).orElseThrow(() -> ReportingProblems.badPeriod("period"));
+        String dhis2Period = period.dhis2().orElseThrow(() -> ReportingProblems.badPeriod("period"));
         Report scope = reports.report(programmeId, siteId, period);
         Mapping mapping = settings.mapping();
         Map<UUID, String> orgUnits =
@@ -130,8 +129,7 @@ public class Dhis2Exchange {
     /** Sends a period's values to the configured DHIS2 server, for real or as DHIS2's dry run. */
     public PushResult push(Dhis2Views.PushRequest request) {
         requireRole(Role.ADMINISTRATOR, Role.DATA_OFFICER);
-        Dhis2Settings.Server server =
-                settings.server().orElseThrow(() -> DomainException.invalid("dhis2-not-configured"));
+        Dhis2Settings.Server server = settings.server().orElseThrow(() -> ReportingProblems.dhis2NotConfigured());
         Documents documents = documents(
                 request.period(),
                 request.programmeId(),
@@ -144,27 +142,26 @@ public class Dhis2Exchange {
     private void validate(Mapping mapping) {
         Set<String> keys = new HashSet<>();
         for (DataElementRow row : mapping.dataElements()) {
-            Indicator indicator = catalogue
-                    .find(row.indicator())
-                    .orElseThrow(() -> DomainException.invalidField("indicator", "bad-dhis2-mapping"));
+            Indicator indicator =
+                    catalogue.find(row.indicator()).orElseThrow(() -> ReportingProblems.badDhis2Mapping("indicator"));
             if (row.disaggregation().equals("TOTAL")) {
                 if (!row.category().isEmpty()) {
-                    throw DomainException.invalidField("category", "bad-dhis2-mapping");
+                    throw ReportingProblems.badDhis2Mapping("category");
                 }
             } else if (!mappable(row.disaggregation())
                     || !indicator.disaggregations().contains(Dimension.valueOf(row.disaggregation()))
                     || !ReportTables.categories(Dimension.valueOf(row.disaggregation()))
                             .contains(row.category())) {
-                throw DomainException.invalidField("disaggregation", "bad-dhis2-mapping");
+                throw ReportingProblems.badDhis2Mapping("disaggregation");
             }
             if (!keys.add(row.indicator() + "|" + row.disaggregation() + "|" + row.category())) {
-                throw DomainException.invalidField("dataElements", "bad-dhis2-mapping");
+                throw ReportingProblems.badDhis2Mapping("dataElements");
             }
         }
         Set<UUID> mapped = new HashSet<>();
         for (OrgUnitRow row : mapping.orgUnits()) {
             if (!sites.exists(row.siteId()) || !mapped.add(row.siteId())) {
-                throw DomainException.invalidField("siteId", "bad-dhis2-mapping");
+                throw ReportingProblems.badDhis2Mapping("siteId");
             }
         }
     }
@@ -176,7 +173,7 @@ public class Dhis2Exchange {
     private CurrentUser requireRole(Role... roles) {
         CurrentUser user = reports.requireReader();
         if (!user.hasAnyRole(roles)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return user;
     }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.platform.DomainException;
 
 /**
  * A reporting period: a month ({@code 2026-03}), a quarter ({@code 2026-Q1}), a year ({@code
@@ -35,13 +34,13 @@ public record Period(Kind kind, String code, LocalDate from, LocalDate to) {
     /** The period named by {@code code}, or the custom dates {@code from} to {@code to}; refuses anything else. */
     public static Period of(@Nullable String code, @Nullable LocalDate from, @Nullable LocalDate to) {
         if (code != null && !code.isBlank()) {
-            return parse(code.strip()).orElseThrow(() -> DomainException.invalidField("period", "bad-period"));
+            return parse(code.strip()).orElseThrow(() -> ReportingProblems.badPeriod("period"));
         }
         if (from == null || to == null) {
-            throw DomainException.invalidField("period", "bad-period");
+            throw ReportingProblems.badPeriod("period");
         }
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
-            throw DomainException.invalidField("to", "bad-period");
+            throw ReportingProblems.badPeriod("to");
         }
         return new Period(Kind.CUSTOM, from + "/" + to, from, to);
     }

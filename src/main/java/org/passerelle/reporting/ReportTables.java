@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.passerelle.platform.DomainException;
 import org.passerelle.reporting.ReportViews.Figures;
 import org.passerelle.reporting.ReportViews.Report;
 import org.passerelle.reporting.ReportViews.SiteRef;
@@ -47,7 +46,7 @@ class ReportTables {
             case "months" -> byMonth(report, title, language, locale);
             case "SEX", "AGE_GROUP", "DISCIPLINE", "VISIT" ->
                 byDimension(report, Dimension.valueOf(name), title, language, locale);
-            default -> throw DomainException.invalidField("table", "bad-report-table");
+            default -> throw ReportingProblems.badReportTable();
         };
     }
 

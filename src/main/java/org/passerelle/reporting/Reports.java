@@ -106,7 +106,7 @@ public class Reports {
     CurrentUser requireReader() {
         CurrentUser user = users.current();
         if (!user.hasAnyRole(Role.COORDINATOR, Role.DATA_OFFICER, Role.ADMINISTRATOR)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return user;
     }
@@ -122,14 +122,14 @@ public class Reports {
         if (siteId != null) {
             Site site = siteDirectory.site(siteId).orElseThrow(() -> DomainException.notFound("site"));
             if (!user.mayWorkAt(siteId) || (programmeId != null && !programmeId.equals(site.programmeId()))) {
-                throw DomainException.forbidden("report-out-of-scope");
+                throw ReportingProblems.reportOutOfScope();
             }
             return List.of(ref(site));
         }
         List<SiteRef> visible = visibleSites(user);
         if (programmeId == null) {
             if (visible.isEmpty()) {
-                throw DomainException.forbidden("report-out-of-scope");
+                throw ReportingProblems.reportOutOfScope();
             }
             return visible;
         }
@@ -140,7 +140,7 @@ public class Reports {
                 .filter(s -> s.programmeId().equals(programmeId))
                 .toList();
         if (ofProgramme.isEmpty()) {
-            throw DomainException.forbidden("report-out-of-scope");
+            throw ReportingProblems.reportOutOfScope();
         }
         return ofProgramme;
     }

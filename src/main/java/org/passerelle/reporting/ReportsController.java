@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.platform.DomainException;
 import org.passerelle.reporting.ReportViews.IndicatorView;
 import org.passerelle.reporting.ReportViews.Report;
 import org.passerelle.reporting.ReportViews.ReportScope;
@@ -72,10 +71,10 @@ class ReportsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
         if (!format.equals("csv") && !format.equals("xlsx")) {
-            throw DomainException.invalidField("format", "bad-export-format");
+            throw ReportingProblems.badExportFormat();
         }
         if (!ReportTables.NAMES.contains(table)) {
-            throw DomainException.invalidField("table", "bad-report-table");
+            throw ReportingProblems.badReportTable();
         }
         Period chosen = Period.of(period, from, to);
         Report report = reports.report(programme, site, chosen);
@@ -103,7 +102,7 @@ class ReportsController {
 
     static String language(String language) {
         if (!LANGUAGES.contains(language)) {
-            throw DomainException.invalidField("language", "bad-language");
+            throw ReportingProblems.badLanguage();
         }
         return language;
     }

@@ -171,7 +171,7 @@ public class Retention {
     private CurrentUser requireRole(Role... roles) {
         CurrentUser user = currentUsers.current();
         if (!user.hasAnyRole(roles)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return user;
     }

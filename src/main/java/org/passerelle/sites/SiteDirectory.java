@@ -86,7 +86,7 @@ public class SiteDirectory {
                     .params(id, command.code(), command.name().strip())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw DomainException.invalid("programme-exists");
+            throw SiteProblems.programmeExists();
         }
         return new Programme(id, command.code(), command.name().strip(), true);
     }
@@ -114,7 +114,7 @@ public class SiteDirectory {
                     .param("phone", command.phone())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw DomainException.invalid("site-exists");
+            throw SiteProblems.siteExists();
         }
         return site(id).orElseThrow();
     }
@@ -131,7 +131,7 @@ public class SiteDirectory {
     public OutreachLocation addOutreachLocation(UUID siteId, NewOutreachLocation command) {
         Site site = site(siteId).orElseThrow(() -> DomainException.notFound("site"));
         if (site.kind() != SiteKind.MOBILE_TEAM) {
-            throw DomainException.invalid("outreach-needs-mobile-team");
+            throw SiteProblems.outreachNeedsMobileTeam();
         }
         UUID id = Objects.requireNonNullElseGet(command.id(), Ids::newId);
         try {
@@ -142,7 +142,7 @@ public class SiteDirectory {
                     .param(4, command.description())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw DomainException.invalid("outreach-location-exists");
+            throw SiteProblems.outreachLocationExists();
         }
         return new OutreachLocation(id, siteId, command.name().strip(), command.description());
     }

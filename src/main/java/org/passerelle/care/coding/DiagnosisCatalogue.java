@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.platform.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -104,7 +103,7 @@ public class DiagnosisCatalogue {
      * of {@code field} (error code {@code unknown-diagnosis}), so that a form is refused as a whole.
      */
     public Diagnosis require(String field, String code) {
-        return find(code).orElseThrow(() -> DomainException.invalidField(field, "unknown-diagnosis"));
+        return find(code).orElseThrow(() -> CodingProblems.unknownDiagnosis(field));
     }
 
     /**

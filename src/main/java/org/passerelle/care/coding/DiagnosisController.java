@@ -49,7 +49,7 @@ class DiagnosisController {
         List<String> favourite = favourites.ofCurrentSite();
         checkQuery(q, limit);
         if (chapter != null && catalogue.chapter(chapter).isEmpty()) {
-            throw DomainException.invalidField("chapter", "unknown-chapter");
+            throw CodingProblems.unknownChapter();
         }
         return views(catalogue.search(q, chapter, limit, favourite), favourite);
     }
@@ -100,10 +100,10 @@ class DiagnosisController {
     /** Refuses a limit out of 1 to {@value #MAXIMUM_LIMIT} and a query longer than any title. */
     static void checkQuery(String query, int limit) {
         if (limit < 1 || limit > MAXIMUM_LIMIT) {
-            throw DomainException.invalidField("limit", "limit-out-of-range");
+            throw CodingProblems.limitOutOfRange();
         }
         if (query.length() > MAXIMUM_QUERY) {
-            throw DomainException.invalidField("q", "query-too-long");
+            throw CodingProblems.queryTooLong();
         }
     }
 
@@ -125,7 +125,7 @@ class DiagnosisController {
 
     private void requireCarer() {
         if (!currentUsers.current().caresForPeople()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
     }
 }

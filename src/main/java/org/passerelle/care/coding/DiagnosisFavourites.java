@@ -62,7 +62,7 @@ public class DiagnosisFavourites {
             return favourites;
         }
         if (favourites.size() >= MAXIMUM) {
-            throw DomainException.invalid("too-many-favourites");
+            throw CodingProblems.tooManyFavourites();
         }
         if (repository.add(siteId, code, user.id())) {
             audit.record(AuditAction.CREATE, RECORD_TYPE, siteId);
@@ -86,13 +86,13 @@ public class DiagnosisFavourites {
         CurrentUser user = requireCarer();
         UUID siteId = user.requireCurrentSite();
         if (codes.size() > MAXIMUM) {
-            throw DomainException.invalidField("codes", "too-many-favourites");
+            throw CodingProblems.tooManyFavouriteCodes();
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < codes.size(); i++) {
             catalogue.require("codes[" + i + "]", codes.get(i));
             if (!seen.add(codes.get(i))) {
-                throw DomainException.invalidField("codes[" + i + "]", "duplicate-code");
+                throw CodingProblems.duplicateCode(i);
             }
         }
         repository.replace(siteId, codes, user.id());
@@ -103,7 +103,7 @@ public class DiagnosisFavourites {
     private CurrentUser requireCarer() {
         CurrentUser user = currentUsers.current();
         if (!user.caresForPeople()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return user;
     }

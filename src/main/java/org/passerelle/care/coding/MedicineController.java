@@ -39,7 +39,7 @@ class MedicineController {
 
     private void requireCarer() {
         if (!currentUsers.current().caresForPeople()) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
     }
 }

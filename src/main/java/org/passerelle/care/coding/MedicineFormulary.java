@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.passerelle.platform.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -115,7 +114,7 @@ public class MedicineFormulary {
      * field} (error code {@code unknown-medicine}).
      */
     public Medicine require(String field, String code) {
-        return find(code).orElseThrow(() -> DomainException.invalidField(field, "unknown-medicine"));
+        return find(code).orElseThrow(() -> CodingProblems.unknownMedicine(field));
     }
 
     /**

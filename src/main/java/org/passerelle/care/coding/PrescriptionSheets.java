@@ -42,13 +42,12 @@ public class PrescriptionSheets {
             for (TimeOfDay time : TimeOfDay.values()) {
                 BigDecimal dose = line.dose(time);
                 if (dose.signum() < 0 || dose.compareTo(MAXIMUM_DOSE) > 0) {
-                    throw DomainException.invalidField(
-                            field + "." + time.name().toLowerCase(java.util.Locale.ROOT), "out-of-range");
+                    throw DomainException.outOfRange(field + "." + time.name().toLowerCase(java.util.Locale.ROOT));
                 }
             }
             Integer days = line.days();
             if (days != null && (days < 1 || days > 365)) {
-                throw DomainException.invalidField(field + ".days", "out-of-range");
+                throw DomainException.outOfRange(field + ".days");
             }
             lines.add(new PrescriptionSheetPdf.PrintedLine(medicine, line));
         }

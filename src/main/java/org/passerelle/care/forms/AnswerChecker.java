@@ -31,9 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AnswerChecker {
 
-    /** The general code of a submission whose answers break the form's rules. */
-    public static final String INVALID = "invalid-answers";
-
     static final int MOST_DIAGNOSES = 12;
     static final int OLDEST_DATE_YEARS = 120;
 
@@ -51,12 +48,13 @@ public final class AnswerChecker {
      * Checks the answers.
      *
      * @param complete whether the consultation is being signed: required fields must then be answered
-     * @throws FieldFaults with code {@link #INVALID} when any answer breaks a rule
+     * @throws FieldFaults with code {@link FormProblems#INVALID_ANSWERS} when any answer breaks a rule
      */
     public CheckedAnswers check(FormDefinition form, JsonNode answers, Situation situation, boolean complete) {
         FieldFaults.Collector faults = new FieldFaults.Collector();
         if (!(answers instanceof ObjectNode submitted)) {
-            throw FieldFaults.of(INVALID, List.of(FieldFaults.Fault.of("answers", "answers-not-an-object")));
+            throw FieldFaults.of(
+                    FormProblems.INVALID_ANSWERS, List.of(FieldFaults.Fault.of("answers", "answers-not-an-object")));
         }
         Map<String, Field> known = new HashMap<>();
         form.fields().forEach(field -> known.put(field.code(), field));
@@ -108,7 +106,7 @@ public final class AnswerChecker {
                 checkValue(field, value, situation, faults, coded, sealed, diagnoses, prescriptions);
             }
         }
-        faults.throwIfAny(INVALID);
+        faults.throwIfAny(FormProblems.INVALID_ANSWERS);
         Integer attendees = null;
         if (form.subject() == FormDefinition.Subject.GROUP) {
             JsonNode count = coded.path(FormDefinition.ATTENDEES);
@@ -118,7 +116,7 @@ public final class AnswerChecker {
                 faults.add(path(FormDefinition.ATTENDEES), "attendees-required");
             }
         }
-        faults.throwIfAny(INVALID);
+        faults.throwIfAny(FormProblems.INVALID_ANSWERS);
         return new CheckedAnswers(coded, sealed, List.copyOf(diagnoses), prescriptions, attendees);
     }
 

@@ -45,7 +45,7 @@ public class FormJson {
                 }
             }
             throw FieldFaults.of(
-                    FormLibrary.INVALID_FORM, List.of(FieldFaults.Fault.of(path.toString(), "form-unreadable")));
+                    FormProblems.INVALID_FORM, List.of(FieldFaults.Fault.of(path.toString(), "form-unreadable")));
         }
     }
 

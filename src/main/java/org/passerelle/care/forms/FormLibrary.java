@@ -24,9 +24,6 @@ import tools.jackson.databind.JsonNode;
 @Transactional
 public class FormLibrary {
 
-    /** The general code of a form definition that is not sound. */
-    public static final String INVALID_FORM = "invalid-form";
-
     static final String RECORD_TYPE = "form";
 
     private final FormRepository repository;
@@ -128,7 +125,7 @@ public class FormLibrary {
         requireDesigner();
         FormVersion target = repository.find(code, version).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         if (target.status() == FormStatus.PUBLISHED) {
-            throw DomainException.conflict("form-already-published");
+            throw FormProblems.formAlreadyPublished();
         }
         repository.publish(code, version);
         settled.remove(code + ":" + version);
@@ -141,7 +138,7 @@ public class FormLibrary {
         requireDesigner();
         if (!repository.deleteDraft(code, version)) {
             throw repository.find(code, version).isPresent()
-                    ? DomainException.conflict("form-not-a-draft")
+                    ? FormProblems.formNotADraft()
                     : DomainException.notFound(RECORD_TYPE);
         }
         audit.record(AuditAction.DELETE, RECORD_TYPE, FormVersion.auditId(code, version));
@@ -151,7 +148,7 @@ public class FormLibrary {
         FormDefinition definition = json.parse(submitted);
         List<FieldFaults.Fault> faults = FormChecker.faults(definition);
         if (!faults.isEmpty()) {
-            throw FieldFaults.of(INVALID_FORM, faults);
+            throw FieldFaults.of(FormProblems.INVALID_FORM, faults);
         }
         return definition;
     }
@@ -159,7 +156,7 @@ public class FormLibrary {
     private CurrentUser requireDesigner() {
         CurrentUser user = currentUsers.current();
         if (!user.hasAnyRole(Role.COORDINATOR, Role.ADMINISTRATOR)) {
-            throw DomainException.forbidden("role-not-allowed");
+            throw DomainException.roleNotAllowed();
         }
         return user;
     }

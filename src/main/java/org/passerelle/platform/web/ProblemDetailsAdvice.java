@@ -116,7 +116,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleExceptionInternal(
             Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String code = switch (status.value()) {
-            case 404 -> "not-found";
+            case 404 -> DomainException.NOT_FOUND;
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 415 -> "unsupported-media-type";
