@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { useApp } from '../appContext';
-import { ConfirmIdentity, needsReauthentication } from '../components/ConfirmIdentity';
+import { useReauthenticatedAction } from '../components/ConfirmIdentity';
 import { FormError } from '../components/FormError';
 import { formatDateTime } from '../format';
 import { toProblem } from '../problems';
@@ -16,15 +16,21 @@ export function KeyRotationPanel() {
   const [status, setStatus] = useState<KeyRotationStatus | null>(null);
   const [result, setResult] = useState<KeyRotationResult | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const [confirmingIdentity, setConfirmingIdentity] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [loadProblem, setLoadProblem] = useState<Problem | null>(null);
+  const rotation = useReauthenticatedAction(
+    () => api.rotateKeys(),
+    async (done) => {
+      setResult(done);
+      setConfirmed(false);
+      await load();
+    },
+  );
 
   const load = async () => {
     try {
       setStatus(await api.keyRotation());
     } catch (error) {
-      setProblem(toProblem(error, t));
+      setLoadProblem(toProblem(error, t));
     }
   };
 
@@ -32,34 +38,8 @@ export function KeyRotationPanel() {
     load();
   }, []);
 
-  const rotate = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      setResult(await api.rotateKeys());
-      setConfirmed(false);
-      await load();
-    } catch (error) {
-      if (needsReauthentication(error)) {
-        setConfirmingIdentity(true);
-      } else {
-        setProblem(toProblem(error, t));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (confirmingIdentity) {
-    return (
-      <ConfirmIdentity
-        onConfirmed={() => {
-          setConfirmingIdentity(false);
-          rotate();
-        }}
-        onCancel={() => setConfirmingIdentity(false)}
-      />
-    );
+  if (rotation.confirmation) {
+    return rotation.confirmation;
   }
 
   const when = (instant: string | null | undefined) =>
@@ -69,7 +49,7 @@ export function KeyRotationPanel() {
     <section class="card" aria-labelledby="admin-key-rotation" data-testid="key-rotation-panel">
       <h2 id="admin-key-rotation">{t('keyRotation.title')}</h2>
       <p class="muted">{t('keyRotation.explanation', { days: status?.maxDelayDays ?? 7 })}</p>
-      <FormError problem={problem} />
+      <FormError problem={rotation.problem ?? loadProblem} />
       {status && (
         <dl class="retention-facts">
           <dt>{t('keyRotation.epoch')}</dt>
@@ -94,8 +74,8 @@ export function KeyRotationPanel() {
       <button
         type="button"
         class="button danger"
-        disabled={!confirmed || busy}
-        onClick={rotate}
+        disabled={!confirmed || rotation.busy}
+        onClick={rotation.run}
         data-testid="key-rotation-rotate"
       >
         {t('keyRotation.rotate')}

@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { useApp } from '../appContext';
-import { ConfirmIdentity, needsReauthentication } from '../components/ConfirmIdentity';
+import { useReauthenticatedAction } from '../components/ConfirmIdentity';
 import { errorId, FieldErrors } from '../components/FieldErrors';
 import { FormError } from '../components/FormError';
 import { formatDate } from '../format';
 import type { Translate } from '../i18n';
-import { toProblem } from '../problems';
 import {
   RETENTION_TYPES,
-  type Problem,
   type RetentionPurgeResult,
   type RetentionReport,
   type RetentionReportLine,
@@ -129,39 +127,18 @@ function RuleEditor({ line, onSaved }: { line: RetentionReportLine; onSaved: () 
 function PurgeNow({ onPurged }: { onPurged: () => void }) {
   const { t } = useApp();
   const [confirmed, setConfirmed] = useState(false);
-  const [confirmingIdentity, setConfirmingIdentity] = useState(false);
   const [result, setResult] = useState<RetentionPurgeResult | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const purge = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      setResult(await api.purgeRetention());
+  const { run: purge, busy, problem, confirmation } = useReauthenticatedAction(
+    () => api.purgeRetention(),
+    (done) => {
+      setResult(done);
       setConfirmed(false);
       onPurged();
-    } catch (error) {
-      if (needsReauthentication(error)) {
-        setConfirmingIdentity(true);
-      } else {
-        setProblem(toProblem(error, t));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
-  if (confirmingIdentity) {
-    return (
-      <ConfirmIdentity
-        onConfirmed={() => {
-          setConfirmingIdentity(false);
-          purge();
-        }}
-        onCancel={() => setConfirmingIdentity(false)}
-      />
-    );
+  if (confirmation) {
+    return confirmation;
   }
 
   return (

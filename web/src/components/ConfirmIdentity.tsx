@@ -87,3 +87,44 @@ export function ConfirmIdentity({ onConfirmed, onCancel }: Props) {
     </form>
   );
 }
+
+/**
+ * A sensitive action (a purge, a rotation of the keys...) that the server may refuse until the user
+ * confirms who they are: `run` performs it and hands its result to `onDone`; a refusal for that reason
+ * shows `confirmation` (the identity check), after which the action runs again; any other error is
+ * `problem`. While `confirmation` is set, a screen shows it instead of its own content.
+ */
+export function useReauthenticatedAction<T>(action: () => Promise<T>, onDone: (result: T) => void | Promise<void>) {
+  const { t } = useApp();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [confirmingIdentity, setConfirmingIdentity] = useState(false);
+
+  const run = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await onDone(await action());
+    } catch (error) {
+      if (needsReauthentication(error)) {
+        setConfirmingIdentity(true);
+      } else {
+        setProblem(toProblem(error, t));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirmation = confirmingIdentity ? (
+    <ConfirmIdentity
+      onConfirmed={() => {
+        setConfirmingIdentity(false);
+        run();
+      }}
+      onCancel={() => setConfirmingIdentity(false)}
+    />
+  ) : null;
+
+  return { run, busy, problem, confirmation };
+}
