@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the record-linkage engine: precision, recall and F1 on FEBRL (dataset4a/4b linkage,
-# dataset3 deduplication; data expected in ../shared/data/febrl beside the project) and on the
+# dataset3 deduplication; data kept in src/test/resources/febrl) and on the
 # project's transliteration set, then timings of the full scan and of single look-ups on
 # generated persons.
 #
@@ -21,7 +21,7 @@ CP="target/test-classes:target/classes:$(cat target/linkage-classpath.txt)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 echo "== FEBRL"
-"$JAVA" $JVM_OPTS -cp "$CP" -Dpasserelle.febrl="$ROOT/../shared/data/febrl" org.passerelle.people.matching.Febrl
+"$JAVA" $JVM_OPTS -cp "$CP" -Dpasserelle.febrl="$ROOT/src/test/resources/febrl" org.passerelle.people.matching.Febrl
 echo "== Transliteration set"
 "$JAVA" $JVM_OPTS -cp "$CP" org.passerelle.people.matching.TransliterationEvaluation
 echo "== Timings"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
@@ -58,7 +59,7 @@ class ClinicalSummaryBrowserTest {
             browser.type("answer-allergies", "Pénicilline");
             pick(browser, "answer-diagnoses", "B86", "B86");
             browser.click("answer-prescription-add-line");
-            pick(browser, "answer-prescription-0-medicine", "paracetamol", "500 mg");
+            pick(browser, "answer-prescription-0-medicine", "paracetamol", "paracétamol", "500 mg");
             setValue(browser, browser.find("answer-prescription-0-morning"), "1");
             setValue(browser, browser.find("answer-prescription-0-evening"), "1");
             setValue(browser, browser.find("answer-prescription-0-days"), "5");
@@ -97,12 +98,17 @@ class ClinicalSummaryBrowserTest {
     }
 
     /** Types into a search box and picks the single-substance option that shows {@code shown}. */
-    private static void pick(Browser browser, String testId, String typed, String shown) {
+    /**
+     * Types into a picker and chooses the option showing every one of {@code shown}: the options of a
+     * query typed halfway may still be on screen, so one word alone could choose another one.
+     */
+    private static void pick(Browser browser, String testId, String typed, String... shown) {
         browser.type(testId + "-input", typed);
         browser.waitUntil(driver -> {
             try {
                 for (WebElement option : driver.findElements(Browser.byTestId(testId + "-option"))) {
-                    if (option.getText().contains(shown) && !option.getText().contains("+")) {
+                    String text = option.getText();
+                    if (Arrays.stream(shown).allMatch(text::contains) && !text.contains("+")) {
                         option.click();
                         return true;
                     }

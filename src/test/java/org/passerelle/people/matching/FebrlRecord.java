@@ -24,9 +24,9 @@ record FebrlRecord(
         String dateOfBirth,
         String socSecId) {
 
-    /** The FEBRL data lives beside the project, never inside it. */
+    /** The FEBRL data, kept in the project with its source and licence (see its README). */
     static Path dataDirectory() {
-        Path fromProperty = Path.of(System.getProperty("passerelle.febrl", "../shared/data/febrl"));
+        Path fromProperty = Path.of(System.getProperty("passerelle.febrl", "src/test/resources/febrl"));
         return fromProperty.toAbsolutePath().normalize();
     }
 

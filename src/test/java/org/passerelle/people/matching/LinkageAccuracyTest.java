@@ -10,7 +10,7 @@ import org.passerelle.people.matching.TransliterationSet.SetRecord;
 
 /**
  * Accuracy on fixed data, with models estimated by EM without labels and the threshold at match
- * probability 0.5: FEBRL (public, kept beside the project in {@code ../shared/data/febrl}) and the
+ * probability 0.5: FEBRL (public, kept in the project in {@code src/test/resources/febrl} with its source and licence) and the
  * project's transliteration set. The targets are documented in docs/matching.md.
  */
 class LinkageAccuracyTest {
@@ -20,7 +20,7 @@ class LinkageAccuracyTest {
     static final double TRANSLITERATION_TARGET = 0.65;
 
     @BeforeAll
-    static void febrlDataIsBesideTheProject() {
+    static void febrlDataIsInTheProject() {
         assertThat(Files.isDirectory(FebrlRecord.dataDirectory()))
                 .as("FEBRL data expected in " + FebrlRecord.dataDirectory())
                 .isTrue();
