@@ -137,6 +137,40 @@ describe('the search screen', () => {
     expect(takeRegistrationName()).toBe('Amina Yusuf');
   });
 
+  it('suggests what to try when no one is found, each a search away', async () => {
+    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse([])));
+    const screen = mount(<SearchScreen />, 'en');
+    typeInto(screen.byTestId('search-input'), 'Naglaa Mahgoub');
+    typeInto(screen.byTestId('search-birth-year'), '1990');
+    click(screen.byTestId('search-submit'));
+    await settle();
+
+    const suggestions = screen.byTestId('search-suggestions')?.textContent ?? '';
+    expect(suggestions).toContain('The year of birth or age may have been recorded differently.');
+    expect(suggestions).toContain('scan it or type its code (XXXX-XXXX)');
+    expect(screen.allByTestId('try-one-name').map((button) => button.textContent)).toEqual(['Naglaa', 'Mahgoub']);
+
+    click(screen.byTestId('try-without-birth')!);
+    await settle();
+    expect(JSON.parse(fetchMock.mock.calls[1]![1]!.body as string)).toEqual({ query: 'Naglaa Mahgoub', limit: 50 });
+    expect((screen.byTestId('search-birth-year') as HTMLInputElement).value).toBe('');
+    expect(screen.byTestId('try-without-birth')).toBeNull();
+
+    click(screen.allByTestId('try-one-name')[1]!);
+    await settle();
+    expect(JSON.parse(fetchMock.mock.calls[2]![1]!.body as string)).toEqual({ query: 'Mahgoub', limit: 50 });
+    expect(screen.byTestId('try-one-name')).toBeNull();
+  });
+
+  it('keeps the card code pattern whole and left to right in Arabic', () => {
+    const screen = mount(<SearchScreen />, 'ar');
+    const pattern = screen.byTestId('code-pattern');
+    expect(pattern?.textContent).toBe('(XXXX-XXXX)');
+    expect(pattern?.tagName).toBe('BDI');
+    expect(pattern?.getAttribute('dir')).toBe('ltr');
+    expect(pattern?.classList.contains('nowrap')).toBe(true);
+  });
+
   it('does not pre-fill the name with a patient code', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse([]));
     const screen = mount(<SearchScreen />);

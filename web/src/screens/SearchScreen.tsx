@@ -5,6 +5,7 @@ import { CardScanner } from '../components/CardScanner';
 import { errorId, FieldErrors } from '../components/FieldErrors';
 import { FormError } from '../components/FormError';
 import { PersonSummaryCard } from '../components/PersonSummaryCard';
+import { SearchSuggestions, TextWithCode } from '../components/SearchSuggestions';
 import { lastSearch, rememberRegistrationName, rememberSearch } from '../memory';
 import { formatPatientCode, isPatientCode, looksLikePatientCode, parsePatientCode } from '../patientCode';
 import { localProblem, toProblem } from '../problems';
@@ -54,6 +55,10 @@ export function SearchScreen() {
       );
       return;
     }
+    await execute(search);
+  };
+
+  const execute = async (search: PersonSearch) => {
     setBusy(true);
     setProblem(null);
     try {
@@ -66,6 +71,15 @@ export function SearchScreen() {
     } finally {
       setBusy(false);
     }
+  };
+
+  /** A suggestion taken after no one was found: the form shows the wider search, which runs. */
+  const searchAgain = (search: PersonSearch) => {
+    setQuery(search.query);
+    setSex(search.sex ?? '');
+    setBirthYear(search.birthYear !== undefined ? String(search.birthYear) : '');
+    setAge(search.age !== undefined ? String(search.age) : '');
+    void execute(search);
   };
 
   const registerNew = () => {
@@ -92,7 +106,7 @@ export function SearchScreen() {
             data-testid="search-input"
           />
           <p class="hint" id="search-query-hint">
-            {t('search.queryHint')}
+            <TextWithCode text={t('search.queryHint')} />
           </p>
           <FieldErrors problem={problem} path="query" id={errorId('query')} />
         </div>
@@ -173,11 +187,16 @@ export function SearchScreen() {
       {results && (
         <section class="results" aria-live="polite">
           {results.length === 0 ? (
-            <p class="empty" data-testid="search-empty">
-              {searched && isPatientCode(searched.query)
-                ? t('search.codeUnknown', { code: formatPatientCode(parsePatientCode(searched.query) ?? searched.query) })
-                : t('search.empty')}
-            </p>
+            <>
+              <p class="empty" data-testid="search-empty">
+                {searched && isPatientCode(searched.query)
+                  ? t('search.codeUnknown', { code: formatPatientCode(parsePatientCode(searched.query) ?? searched.query) })
+                  : t('search.empty')}
+              </p>
+              {searched && !isPatientCode(searched.query) && (
+                <SearchSuggestions searched={searched} onSearch={searchAgain} />
+              )}
+            </>
           ) : (
             <>
               <p class="result-count">{t.plural('search.results', results.length)}</p>

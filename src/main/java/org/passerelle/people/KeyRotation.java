@@ -155,6 +155,11 @@ public class KeyRotation {
         }
     }
 
+    /** Runs {@code work} while no rotation runs (a re-indexing that must not interleave with one). */
+    synchronized void runBetweenRotations(Runnable work) {
+        work.run();
+    }
+
     private static long millisSince(long start, long end) {
         return Duration.ofNanos(end - start).toMillis();
     }

@@ -148,11 +148,17 @@ public class PersonRegistry {
 
     /**
      * The persons whose names start with the words typed, then, when they are fewer than {@code
-     * limit}, the {@link #spellingVariants}; each scored by the engine, most probable first.
+     * limit}, those whose names sound like them ({@link PersonRepository#searchVariants}) and the
+     * {@link #spellingVariants}; each explained by the engine and given its probability of being the
+     * one sought ({@link SearchMatches#calibrated}), most probable first.
      */
     private List<PersonSummary> byName(
             CurrentUser user, Search search, @Nullable SearchedBirth birth, List<String> words, int limit) {
-        List<PersonRepository.Row> rows = persons.search(words, search.sex(), birth);
+        List<PersonRepository.Row> rows = new ArrayList<>(persons.search(words, search.sex(), birth));
+        int begun = rows.size();
+        if (rows.size() < limit) {
+            rows.addAll(persons.searchVariants(search.query(), search.sex(), birth, ids(rows)));
+        }
         Map<UUID, List<OtherName>> otherNames = persons.otherNames(ids(rows));
         PersonRecord query = new PersonRecord(
                 "search",
@@ -162,16 +168,39 @@ public class PersonRegistry {
                 null);
         MatchablePerson probe = MatchablePerson.of(query);
         List<PersonSummary> summaries = summaries(user, rows, otherNames);
-        List<PersonSummary> found = new ArrayList<>();
+        List<SearchMatches.Found> found = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             MatchablePerson compared = MatchablePerson.of(persons.matchable(
                     rows.get(i), otherNames.getOrDefault(rows.get(i).id(), List.of())));
-            found.add(summaries.get(i).withMatch(SearchMatches.of(probe, compared, summaries.get(i))));
+            found.add(SearchMatches.found(probe, compared, summaries.get(i)));
         }
         if (found.size() < limit) {
             found.addAll(spellingVariants(user, search, birth, query, probe, ids(rows)));
         }
-        return found.stream().sorted(SearchMatches.ranking(words)).limit(limit).toList();
+        double unseen = begun < PersonRepository.CANDIDATES
+                ? 0
+                : unseenLikelihood(words, search, birth, found.subList(0, begun));
+        return SearchMatches.calibrated(found, unseen).stream()
+                .sorted(SearchMatches.ranking(words))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Persons counted beyond those fetched when a common name finds more than a search fetches. */
+    private static final int COUNTED = 5_000;
+
+    /**
+     * The likelihood of the persons whose names start with the words but who were not fetched, the
+     * fetched ones' mean likelihood for each.
+     */
+    private double unseenLikelihood(
+            List<String> words, Search search, @Nullable SearchedBirth birth, List<SearchMatches.Found> fetched) {
+        int all = persons.countMatches(words, search.sex(), birth, COUNTED);
+        double mean = fetched.stream()
+                .mapToDouble(SearchMatches.Found::likelihood)
+                .average()
+                .orElse(0);
+        return Math.max(0, all - fetched.size()) * mean;
     }
 
     /**
@@ -180,7 +209,7 @@ public class PersonRegistry {
      * those the sex or birth searched for rules out. The engine needs two names, or a name and a
      * birth year or age, to look.
      */
-    private List<PersonSummary> spellingVariants(
+    private List<SearchMatches.Found> spellingVariants(
             CurrentUser user,
             Search search,
             @Nullable SearchedBirth birth,
@@ -197,8 +226,7 @@ public class PersonRegistry {
                                 && (birth == null || birth.admits(row.birthDate())),
                         SearchMatches.MODEL)
                 .stream()
-                .map(candidate ->
-                        candidate.person().withMatch(SearchMatches.of(probe, candidate.compared(), candidate.person())))
+                .map(candidate -> SearchMatches.found(probe, candidate.compared(), candidate.person()))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -212,22 +213,76 @@ class PersonRepository {
                 .distinct()
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed())
                 .toList();
-        List<byte[]> entries = nameIndex.queryEntries(longestFirst);
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + """
-                 from people.person_token t0 join people.person p on p.id = t0.person_id
-                 where t0.token = ? and p.deleted_at is null and p.merged_into is null
-                """);
+        return search(nameIndex.queryEntries(longestFirst), sex, birth, List.of());
+    }
+
+    /**
+     * Persons holding, for each element of {@code entries}, one of its index entries, leaving out
+     * {@code excluded}, narrowed like {@link #search(List, Sex, SearchedBirth)}; at most {@link
+     * #CANDIDATES}, unranked. The first element's entries are walked, so it should be the rarest.
+     */
+    List<Row> search(
+            List<List<byte[]>> entries, @Nullable Sex sex, @Nullable SearchedBirth birth, List<UUID> excluded) {
         List<Object> params = new ArrayList<>();
-        params.add(entries.getFirst());
+        String matching = nameMatches(entries, sex, birth, excluded, params);
+        // a person holds at most one entry per alternative of the first element: deduplicated here, so
+        // that the walk through the index still stops at the limit
+        Map<UUID, SealedRow> distinct = new LinkedHashMap<>();
+        jdbc.sql("select " + COLUMNS + matching + " limit "
+                        + CANDIDATES * entries.getFirst().size())
+                .params(params)
+                .query(PersonRepository::map)
+                .list()
+                .forEach(row -> distinct.putIfAbsent(row.id(), row));
+        List<SealedRow> rows = distinct.values().stream().limit(CANDIDATES).toList();
+        keys.preload(rows.stream().map(SealedRow::id).toList());
+        return rows.stream().map(this::open).toList();
+    }
+
+    /** The persons sounding like the words of {@code query} ({@link NameIndex#variantEntries}). */
+    List<Row> searchVariants(String query, @Nullable Sex sex, @Nullable SearchedBirth birth, List<UUID> excluded) {
+        List<List<byte[]>> entries = nameIndex.variantEntries(query);
+        return entries.isEmpty() ? List.of() : search(entries, sex, birth, excluded);
+    }
+
+    /**
+     * How many persons {@link #search(List, Sex, SearchedBirth)} would find without its limit, counted
+     * up to {@code cap}: what a common name weighs against the few fetched.
+     */
+    int countMatches(List<String> words, @Nullable Sex sex, @Nullable SearchedBirth birth, int cap) {
+        List<Object> params = new ArrayList<>();
+        String matching = nameMatches(nameIndex.queryEntries(words), sex, birth, List.of(), params);
+        return jdbc.sql("select count(*) from (select 1" + matching + " limit " + cap + ") found")
+                .params(params)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The from and where clauses of a search by name, adding their parameters to {@code params}. */
+    private static String nameMatches(
+            List<List<byte[]>> entries,
+            @Nullable Sex sex,
+            @Nullable SearchedBirth birth,
+            List<UUID> excluded,
+            List<Object> params) {
+        StringBuilder sql = new StringBuilder("""
+                 from people.person_token t0 join people.person p on p.id = t0.person_id
+                 where t0.token = any(?) and p.deleted_at is null and p.merged_into is null
+                """);
+        params.add(entries.getFirst().toArray(byte[][]::new));
         for (int i = 1; i < entries.size(); i++) {
             sql.append(" and exists (select 1 from people.person_token t")
                     .append(i)
                     .append(" where t")
                     .append(i)
-                    .append(".token = ? and t")
+                    .append(".token = any(?) and t")
                     .append(i)
                     .append(".person_id = p.id)");
-            params.add(entries.get(i));
+            params.add(entries.get(i).toArray(byte[][]::new));
+        }
+        if (!excluded.isEmpty()) {
+            sql.append(" and p.id <> all(?)");
+            params.add(excluded.toArray(UUID[]::new));
         }
         if (sex != null) {
             sql.append(" and p.sex = ?");
@@ -244,13 +299,7 @@ class PersonRepository {
             params.add(birth.fromYear());
             params.add(birth.toYear());
         }
-        sql.append(" limit ").append(CANDIDATES);
-        List<SealedRow> rows = jdbc.sql(sql.toString())
-                .params(params)
-                .query(PersonRepository::map)
-                .list();
-        keys.preload(rows.stream().map(SealedRow::id).toList());
-        return rows.stream().map(this::open).toList();
+        return sql.toString();
     }
 
     void recordErasure(UUID id, @Nullable UUID erasedBy, PersonViews.Erasure erasure) {

@@ -13,13 +13,21 @@ import org.passerelle.people.matching.Linker;
 import org.passerelle.people.matching.MatchExplanation;
 import org.passerelle.people.matching.MatchablePerson;
 import org.passerelle.people.matching.NameComparison;
+import org.passerelle.people.matching.NameToken;
 import org.passerelle.people.matching.PersonMatching;
+import org.passerelle.people.matching.VariantKey;
 
 /**
- * Why a search by name found each person, and in which order to show them. Every person found,
- * whether their names start with the words typed or the engine found them under another spelling,
- * is scored by the engine under the {@link #MODEL search model}: its probability, the level and
- * weight of each field, and which of their names is closest to what was typed.
+ * Why a search by name found each person, how likely each is the one sought, and in which order to
+ * show them. Every person found, whether their names start with the words typed or they were found
+ * under another spelling, is explained by the engine under the {@link #MODEL search model} (the
+ * level and weight of each field, and which of their names is closest to what was typed).
+ *
+ * <p>The probability shown is calibrated over the persons found ({@link #calibrated}): each person's
+ * likelihood ({@link #likelihood}: how well every word typed agrees with one of their names, times
+ * the engine's Bayes factors of birth date and sex) against the sum over all the persons the words
+ * find and the chance that the person sought is none of them. A word carried by 13 persons gives
+ * each about one in 13; an exact name and birth date carried by one person, nearly one.
  */
 final class SearchMatches {
 
@@ -32,11 +40,98 @@ final class SearchMatches {
      */
     static final FellegiSunterModel MODEL = PersonMatching.defaultModel(0.1);
 
+    private static final String NAMES = "names";
+
+    /** How much a word typed weighs as found in a name: exactly, begun, sounding alike, alike, not. */
+    static final double EXACT = 1;
+
+    static final double BEGUN = 0.6;
+    static final double SOUNDS_ALIKE = 0.5;
+    static final double VARIANT = 0.3;
+    static final double ALIKE = 0.2;
+    static final double ABSENT = 0.005;
+
+    /**
+     * The weight of the person sought being none of those found (not registered, or under a name the
+     * words do not find): against it, a single person found by one exact word is two in three.
+     */
+    static final double NONE_OF_THEM = 0.5;
+
+    /** Tokens at least this similar (Jaro-Winkler) count as alike, as the engine pairs them. */
+    private static final double SIMILAR = 0.88;
+
     private SearchMatches() {}
 
-    /** How {@code person} (as the engine sees them: {@code compared}) matches the search {@code probe}. */
-    static SearchMatch of(MatchablePerson probe, MatchablePerson compared, PersonSummary person) {
+    /**
+     * How likely {@code compared} is the person sought, up to a factor common to all: per word typed,
+     * how well it agrees with the closest of their name tokens, times the Bayes factor (2 to the
+     * weight) of every other field the engine compared.
+     */
+    static double likelihood(MatchablePerson probe, MatchablePerson compared, MatchExplanation explanation) {
+        double likelihood = 1;
+        for (NameToken typed : probe.tokens()) {
+            double best = ABSENT;
+            for (NameToken token : compared.tokens()) {
+                best = Math.max(best, agreement(typed, token));
+            }
+            likelihood *= best;
+        }
+        for (MatchExplanation.Contribution field : explanation.contributions()) {
+            if (!field.field().equals(NAMES)) {
+                likelihood *= Math.pow(2, field.weight());
+            }
+        }
+        return likelihood;
+    }
+
+    /** How well a word typed agrees with one name token: {@link #EXACT} down to {@link #ABSENT}. */
+    static double agreement(NameToken typed, NameToken token) {
+        if (typed.text().equals(token.text())) {
+            return EXACT;
+        }
+        if (typed.text().length() >= NameIndex.SHORTEST_PREFIX && token.text().startsWith(typed.text())) {
+            return BEGUN;
+        }
+        if (typed.key().length() >= 2 && typed.key().equals(token.key())) {
+            return SOUNDS_ALIKE;
+        }
+        String variant = VariantKey.of(typed.text());
+        if (variant.length() >= 2 && VariantKey.of(token.text()).startsWith(variant)) {
+            return VARIANT;
+        }
+        return NameComparison.similarity(typed, token) >= SIMILAR ? ALIKE : ABSENT;
+    }
+
+    /**
+     * The persons found with their probability of being the one sought: each one's likelihood over
+     * the sum of all the likelihoods, {@code unseen} (those of the persons the words find beyond the
+     * ones fetched) and {@link #NONE_OF_THEM}.
+     */
+    static List<PersonSummary> calibrated(List<Found> found, double unseen) {
+        double total = NONE_OF_THEM + unseen;
+        for (Found one : found) {
+            total += one.likelihood();
+        }
+        List<PersonSummary> calibrated = new ArrayList<>(found.size());
+        for (Found one : found) {
+            SearchMatch match = one.match();
+            calibrated.add(one.person()
+                    .withMatch(new SearchMatch(one.likelihood() / total, match.matchedName(), match.reasons())));
+        }
+        return calibrated;
+    }
+
+    /** A person found, how the engine explains it, and their likelihood of being the one sought. */
+    record Found(PersonSummary person, SearchMatch match, double likelihood) {}
+
+    /** A person found for {@code probe}, explained and weighed. */
+    static Found found(MatchablePerson probe, MatchablePerson compared, PersonSummary person) {
         MatchExplanation explanation = LINKER.explain(probe, compared, MODEL);
+        return new Found(person, of(probe, person, explanation), likelihood(probe, compared, explanation));
+    }
+
+    /** How {@code person} matches the search {@code probe}, as the engine explains it. */
+    private static SearchMatch of(MatchablePerson probe, PersonSummary person, MatchExplanation explanation) {
         List<String> names = new ArrayList<>();
         names.add(person.chosenName());
         names.addAll(person.otherNames());
