@@ -74,12 +74,38 @@ public final class ScanWeights {
             // grow with the square of the persons), so the prior holds for the whole registry
             return new Estimate(model, Kind.REGISTRY, Fallback.NONE, training.iterations(), model);
         }
+        FellegiSunterModel handSet = PersonMatching.defaultModelWithMeasuredU(model, prior);
         return new Estimate(
-                PersonMatching.defaultModelWithMeasuredU(model, prior),
+                PersonMatching.defaultModelWithMeasuredU(model, priorGiven(handSet, training)),
                 Kind.MEASURED,
                 training.converged() ? Fallback.IMPLAUSIBLE : Fallback.NOT_CONVERGED,
                 training.iterations(),
                 model);
+    }
+
+    /**
+     * The share of pairs that are the same person under the hand-set m and the measured u: EM on
+     * the prior alone, over the pairs EM saw. With m and u held it has one unknown and settles;
+     * the registry's own share of duplicates replaces a share assumed for every registry.
+     */
+    static double priorGiven(FellegiSunterModel model, Linker.Training training) {
+        double[][] m = FellegiSunterModel.zeros(levelNames());
+        double[][] u = FellegiSunterModel.zeros(levelNames());
+        for (int f = 0; f < m.length; f++) {
+            for (int l = 0; l < m[f].length; l++) {
+                m[f][l] = model.m(f, l);
+                u[f][l] = model.u(f, l);
+            }
+        }
+        return ExpectationMaximisation.fit(model.fields(), levelNames(), training.vectorCounts(), u, m, model.prior())
+                .model()
+                .prior();
+    }
+
+    private static List<List<String>> levelNames() {
+        return PersonMatching.settings().fields().stream()
+                .map(FieldComparison::levels)
+                .toList();
     }
 
     /** The prior that a pair is the same person when {@link #ASSUMED_DUPLICATE_SHARE} of n records are duplicates. */
