@@ -18,6 +18,7 @@ const LEVELS: Record<string, MessageKey> = {
   'same date': 'likely.level.sameDate',
   'day-month swap or one digit': 'likely.level.dayMonthSwap',
   'consistent with imprecise date': 'likely.level.consistentDate',
+  'consistent with estimated age': 'likely.level.estimatedAge',
   'within two years': 'likely.level.withinTwoYears',
   different: 'likely.level.different',
   same: 'likely.level.same',

@@ -698,6 +698,7 @@ export const ar: Messages = {
   'likely.level.sameDate': 'متطابق',
   'likely.level.dayMonthSwap': 'اليوم والشهر معكوسان أو رقم واحد مختلف',
   'likely.level.consistentDate': 'متوافق مع تاريخ تقريبي',
+  'likely.level.estimatedAge': 'متوافق مع العمر المقدَّر',
   'likely.level.withinTwoYears': 'في حدود سنتين',
   'likely.level.same': 'متطابق',
   'likely.level.noNameInCommon': 'لا اسم مشترك',

@@ -698,6 +698,7 @@ export const en: Messages = {
   'likely.level.sameDate': 'the same',
   'likely.level.dayMonthSwap': 'day and month swapped or one digit apart',
   'likely.level.consistentDate': 'consistent with an approximate date',
+  'likely.level.estimatedAge': 'consistent with the estimated age',
   'likely.level.withinTwoYears': 'within two years',
   'likely.level.same': 'the same',
   'likely.level.noNameInCommon': 'none in common',

@@ -700,6 +700,7 @@ export const fr = {
   'likely.level.sameDate': 'identique',
   'likely.level.dayMonthSwap': 'jour et mois inversés ou un chiffre de différence',
   'likely.level.consistentDate': 'compatible avec une date approximative',
+  'likely.level.estimatedAge': 'compatible avec l’âge estimé',
   'likely.level.withinTwoYears': 'à moins de deux ans',
   'likely.level.same': 'identique',
   'likely.level.noNameInCommon': 'aucun en commun',

@@ -2,11 +2,8 @@ package org.passerelle.people;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +19,7 @@ import org.passerelle.people.matching.Linker;
 import org.passerelle.people.matching.MatchExplanation;
 import org.passerelle.people.matching.MatchablePerson;
 import org.passerelle.people.matching.PersonMatching;
+import org.passerelle.people.matching.ScanWeights;
 import org.passerelle.people.matching.ScoredPair;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
@@ -50,12 +48,6 @@ public class DuplicateScans {
 
     /** Persons read, opened and prepared per batch. */
     private static final int BATCH = 20_000;
-
-    /** Below this many persons the registry says too little for EM: the default weights serve. */
-    static final int MIN_PERSONS_FOR_ESTIMATION = 2_000;
-
-    /** EM runs on a random sample of this many persons. */
-    static final int TRAINING_SAMPLE = 50_000;
 
     private static final Linker<MatchablePerson> LINKER = PersonMatching.linker();
 
@@ -224,87 +216,29 @@ public class DuplicateScans {
     private record Estimate(FellegiSunterModel model, String kind) {}
 
     /**
-     * The share of registrations that are someone already registered, assumed when EM cannot
-     * estimate it: field reports put duplicates at a few percent of registrations.
-     */
-    static final double ASSUMED_DUPLICATE_SHARE = 0.05;
-
-    /**
-     * The weights of a scan. EM on a random sample of the registry estimates m and the prior (u is
-     * always measured on random pairs of the registry: how often different people agree). When EM
-     * does not converge or its m are implausible — a registry with few duplicates gives EM little to
-     * learn from, and it may settle on "namesakes" as its class of matches — the hand-set m serve with
-     * the measured u and a prior of {@link #ASSUMED_DUPLICATE_SHARE}. A registry too small to
-     * measure anything uses the default weights, with a prior for that many pairs.
+     * The weights of a scan ({@link ScanWeights}): EM on a random sample of the registry estimates
+     * m and the prior, u is measured on random pairs of the registry; when EM does not converge or
+     * its m are implausible the hand-set m serve with the measured u.
      */
     private Estimate estimate(List<MatchablePerson> persons, UUID scanId) {
-        double prior = assumedPrior(persons.size());
-        if (persons.size() < MIN_PERSONS_FOR_ESTIMATION) {
-            return new Estimate(PersonMatching.defaultModel(prior), "DEFAULT");
+        ScanWeights.Estimate estimate = ScanWeights.estimate(persons, scanId.getLeastSignificantBits());
+        switch (estimate.fallback()) {
+            case NONE ->
+                log.info(
+                        "Duplicate scan {}: weights estimated by EM on the registry in {} iterations: {}",
+                        scanId,
+                        estimate.iterations(),
+                        estimate.model());
+            case TOO_FEW_PERSONS -> log.info("Duplicate scan {}: too few persons for EM, default weights", scanId);
+            default ->
+                log.info(
+                        "Duplicate scan {}: EM {} after {} iterations; hand-set m with u measured on the registry: {}",
+                        scanId,
+                        estimate.fallback(),
+                        estimate.iterations(),
+                        estimate.model());
         }
-        List<MatchablePerson> sample = sample(persons, scanId.getLeastSignificantBits());
-        Linker.Training training = LINKER.trainDeduplication(sample, scanId.getMostSignificantBits());
-        FellegiSunterModel model = training.model();
-        if (training.converged() && plausible(model)) {
-            log.info(
-                    "Duplicate scan {}: weights estimated by EM on {} persons in {} iterations: {}",
-                    scanId,
-                    sample.size(),
-                    training.iterations(),
-                    model);
-            // a random sample of persons has the registry's share of duplicate pairs among its pairs (both
-            // grow with the square of the persons), so the prior holds for the whole registry
-            return new Estimate(model, "REGISTRY");
-        }
-        FellegiSunterModel measured = PersonMatching.defaultModelWithMeasuredU(model, prior);
-        log.info(
-                "Duplicate scan {}: EM {} after {} iterations with implausible m; hand-set m with u measured on"
-                        + " the registry: {}",
-                scanId,
-                training.converged() ? "converged" : "did not converge",
-                training.iterations(),
-                measured);
-        return new Estimate(measured, "MEASURED");
-    }
-
-    /** The prior that a pair is the same person when {@link #ASSUMED_DUPLICATE_SHARE} of n records are duplicates. */
-    static double assumedPrior(int persons) {
-        double pairs = Math.max(1.0, persons * (persons - 1.0) / 2);
-        return Math.min(0.5, Math.max(1.0, ASSUMED_DUPLICATE_SHARE * persons) / pairs);
-    }
-
-    /**
-     * Plausible m: most true duplicates agree on names and on the birth date as far as it is known,
-     * and agreeing fully counts for a match, disagreeing fully against it.
-     */
-    static boolean plausible(FellegiSunterModel model) {
-        for (int f = 0; f < 2; f++) {
-            int last = levels().get(f).size() - 1;
-            if (!(model.weight(f, 0) > 3 && model.weight(f, last) < -1 && model.m(f, last) < 0.3)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<MatchablePerson> sample(List<MatchablePerson> persons, long seed) {
-        if (persons.size() <= TRAINING_SAMPLE) {
-            return persons;
-        }
-        int[] indexes = new int[persons.size()];
-        Arrays.setAll(indexes, i -> i);
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < TRAINING_SAMPLE; i++) {
-            int j = i + random.nextInt(indexes.length - i);
-            int swap = indexes[i];
-            indexes[i] = indexes[j];
-            indexes[j] = swap;
-        }
-        List<MatchablePerson> sample = new ArrayList<>(TRAINING_SAMPLE);
-        for (int i = 0; i < TRAINING_SAMPLE; i++) {
-            sample.add(persons.get(indexes[i]));
-        }
-        return Collections.unmodifiableList(sample);
+        return new Estimate(estimate.model(), estimate.kind().name());
     }
 
     static List<List<String>> levels() {

@@ -7,8 +7,12 @@ import org.passerelle.people.BirthDate;
 
 /**
  * Compares birth dates knowing how precise each is. A year-only or month-only date is a range; so is
- * an exact 1 January, the usual default when only the year is known; an estimated age is its year
- * give or take two. Two exact dates also meet when day and month are swapped or one digit differs.
+ * an exact 1 January, the usual default when only the year is known. An age estimated on a day
+ * stands for the year of days it implies (someone estimated 30 on 1 June 2024 was born between 2 June
+ * 1993 and 1 June 1994), and a nurse's estimate is often a year or two off: an estimated date meeting
+ * the other within a year is its own level of agreement, strong evidence beside agreeing names,
+ * and within three years a weaker one. Two exact dates also meet when day and month are swapped or
+ * one digit differs.
  */
 public final class BirthDateComparison {
 
@@ -16,10 +20,24 @@ public final class BirthDateComparison {
             "same date",
             "day-month swap or one digit",
             "consistent with imprecise date",
+            "consistent with estimated age",
             "within two years",
             "different");
 
-    private static final int ESTIMATE_MARGIN_YEARS = 2;
+    static final int SAME = 0;
+    static final int SWAP_OR_DIGIT = 1;
+    static final int IMPRECISE = 2;
+    static final int ESTIMATE = 3;
+    static final int NEAR = 4;
+    static final int DIFFERENT = 5;
+
+    /** An estimate within this many days of the other date agrees with it. */
+    private static final int ESTIMATE_MARGIN_DAYS = 366;
+
+    /** An estimate this many days from the other date is still near it. */
+    private static final int ESTIMATE_NEAR_DAYS = 3 * 366;
+
+    private static final int NEAR_YEARS = 2;
 
     private BirthDateComparison() {}
 
@@ -34,17 +52,20 @@ public final class BirthDateComparison {
         }
         boolean bothExact = a.exact && b.exact;
         if (bothExact && a.epochDay == b.epochDay) {
-            return 0;
+            return SAME;
         }
         if (bothExact && (swapped(a, b) || oneDigitApart(a.digits, b.digits))) {
-            return 1;
+            return SWAP_OR_DIGIT;
         }
-        boolean overlap = a.last >= b.first && b.last >= a.first;
-        if (overlap && !a.estimated && !b.estimated) {
-            return 2;
+        long gapDays = Math.max(b.first - a.last, a.first - b.last);
+        if (a.estimated || b.estimated) {
+            return gapDays <= ESTIMATE_MARGIN_DAYS ? ESTIMATE : gapDays <= ESTIMATE_NEAR_DAYS ? NEAR : DIFFERENT;
+        }
+        if (gapDays <= 0) {
+            return IMPRECISE;
         }
         int gapYears = Math.max(b.firstYear - a.lastYear, a.firstYear - b.lastYear);
-        return overlap || gapYears <= ESTIMATE_MARGIN_YEARS ? 3 : 4;
+        return gapYears <= NEAR_YEARS ? NEAR : DIFFERENT;
     }
 
     /**
@@ -102,14 +123,11 @@ public final class BirthDateComparison {
                 isFirstOfJanuary(d) ? new LocalDate[] {d, d.withDayOfYear(d.lengthOfYear())} : new LocalDate[] {d, d};
             case MONTH -> new LocalDate[] {d.withDayOfMonth(1), d.withDayOfMonth(d.lengthOfMonth())};
             case YEAR -> new LocalDate[] {d.withDayOfYear(1), d.withDayOfYear(d.lengthOfYear())};
-            case ESTIMATED ->
-                new LocalDate[] {
-                    d.minusYears(ESTIMATE_MARGIN_YEARS).withDayOfYear(1),
-                    d.plusYears(ESTIMATE_MARGIN_YEARS)
-                            .withDayOfYear(1)
-                            .plusYears(1)
-                            .minusDays(1)
-                };
+            case ESTIMATED -> {
+                LocalDate on = date.estimatedOn() == null ? d : date.estimatedOn();
+                int age = date.estimatedAge() == null ? 0 : date.estimatedAge();
+                yield new LocalDate[] {on.minusYears(age + 1L).plusDays(1), on.minusYears(age)};
+            }
         };
     }
 

@@ -23,8 +23,18 @@ public final class Linker<R> {
     /** Random pairs drawn to estimate u when the data has more pairs than that. */
     public static final int RANDOM_PAIRS = 300_000;
 
-    /** A trained model and how the training went. */
-    public record Training(FellegiSunterModel model, long candidatePairs, int iterations, boolean converged) {}
+    /**
+     * A trained model and how the training went.
+     *
+     * @param vectorCounts how many pairs of the whole population of pairs have each comparison vector
+     *     (packed), as EM saw them: the candidate pairs, and the others through a weighted sample
+     */
+    public record Training(
+            FellegiSunterModel model,
+            long candidatePairs,
+            int iterations,
+            boolean converged,
+            Map<Long, Double> vectorCounts) {}
 
     private final LinkageSettings<R> settings;
     private final List<String> fieldNames;
@@ -114,7 +124,8 @@ public final class Linker<R> {
         double[][] m = mBySessions(sessionKeys, scanned.byKey(), left.size(), right.size(), sample.u);
         ExpectationMaximisation.Result result =
                 ExpectationMaximisation.fit(fieldNames, levelNames, counts, sample.u, m, expectedPrior);
-        return new Training(result.model(), (long) candidateCount, result.iterations(), result.converged());
+        return new Training(
+                result.model(), (long) candidateCount, result.iterations(), result.converged(), Map.copyOf(counts));
     }
 
     /** The vector counts of all candidate pairs, and of the pairs of each key that declares its fields. */

@@ -96,13 +96,13 @@ public final class PersonMatching {
 
     private static final double[][] DEFAULT_M = {
         {0.45, 0.25, 0.15, 0.12, 0.03}, // names
-        {0.45, 0.10, 0.25, 0.15, 0.05}, // birth date
+        {0.40, 0.07, 0.25, 0.15, 0.08, 0.05}, // birth date
         {0.97, 0.03} // sex
     };
 
     private static final double[][] DEFAULT_U = {
         {0.0005, 0.002, 0.01, 0.15, 0.8375},
-        {0.002, 0.004, 0.05, 0.10, 0.844},
+        {0.002, 0.004, 0.05, 0.05, 0.10, 0.794},
         {0.5, 0.5}
     };
 

@@ -38,10 +38,16 @@ class BirthDateComparisonTest {
     }
 
     @Test
-    void allowsTwoYearsEitherSideOfAnEstimatedAge() {
+    void takesAnEstimatedAgeAsTheYearItImpliesGiveOrTakeAYear() {
+        // 30 on 1 June 2024: born between 2 June 1993 and 1 June 1994
         BirthDate estimated = BirthDate.estimated(30, LocalDate.of(2024, 6, 1));
-        assertThat(level(estimated, exact(1992, 3, 3))).isEqualTo("within two years");
-        assertThat(level(estimated, exact(1996, 3, 3))).isEqualTo("within two years");
+        assertThat(level(estimated, exact(1993, 9, 3))).isEqualTo("consistent with estimated age");
+        assertThat(level(estimated, exact(1992, 7, 1))).isEqualTo("consistent with estimated age");
+        assertThat(level(estimated, exact(1995, 5, 30))).isEqualTo("consistent with estimated age");
+        assertThat(level(estimated, BirthDate.year(1992))).isEqualTo("consistent with estimated age");
+        assertThat(level(estimated, BirthDate.estimated(31, LocalDate.of(2025, 3, 1))))
+                .isEqualTo("consistent with estimated age");
+        assertThat(level(estimated, exact(1991, 3, 3))).isEqualTo("within two years");
         assertThat(level(estimated, exact(1985, 3, 3))).isEqualTo("different");
     }
 

@@ -164,7 +164,7 @@ class FastComparisonTest {
     @Test
     void givesTheSameBirthDateLevelsOnCloseDatesOfAnyPrecision() {
         SplittableRandom random = new SplittableRandom(13);
-        int[] byLevel = new int[5];
+        int[] byLevel = new int[BirthDateComparison.LEVELS.size()];
         for (int n = 0; n < 300_000; n++) {
             BirthDate a = randomDate(random, LocalDate.of(1950, 1, 1).plusDays(random.nextInt(365 * 70)));
             LocalDate near = switch (random.nextInt(5)) {

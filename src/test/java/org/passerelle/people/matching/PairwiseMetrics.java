@@ -9,17 +9,17 @@ import java.util.Locale;
  * @param predicted all predicted pairs
  * @param actual all true pairs (in a deduplication, every pair within each true cluster)
  */
-record PairwiseMetrics(long truePositives, long predicted, long actual) {
+public record PairwiseMetrics(long truePositives, long predicted, long actual) {
 
-    double precision() {
+    public double precision() {
         return predicted == 0 ? 0 : truePositives / (double) predicted;
     }
 
-    double recall() {
+    public double recall() {
         return actual == 0 ? 0 : truePositives / (double) actual;
     }
 
-    double f1() {
+    public double f1() {
         double p = precision();
         double r = recall();
         return p + r == 0 ? 0 : 2 * p * r / (p + r);

@@ -259,14 +259,19 @@ final class ReferenceComparisons {
         }
         LocalDate[] ra = BirthDateComparison.range(a);
         LocalDate[] rb = BirthDateComparison.range(b);
-        boolean overlap = !ra[1].isBefore(rb[0]) && !rb[1].isBefore(ra[0]);
+        long gapDays = Math.max(
+                java.time.temporal.ChronoUnit.DAYS.between(ra[1], rb[0]),
+                java.time.temporal.ChronoUnit.DAYS.between(rb[1], ra[0]));
         boolean estimated =
                 a.precision() == BirthDate.Precision.ESTIMATED || b.precision() == BirthDate.Precision.ESTIMATED;
-        if (overlap && !estimated) {
+        if (estimated) {
+            return gapDays <= 366 ? 3 : gapDays <= 3 * 366 ? 4 : 5;
+        }
+        if (gapDays <= 0) {
             return 2;
         }
         int gapYears = Math.max(rb[0].getYear() - ra[1].getYear(), ra[0].getYear() - rb[1].getYear());
-        return overlap || gapYears <= 2 ? 3 : 4;
+        return gapYears <= 2 ? 4 : 5;
     }
 
     private static boolean swapped(LocalDate x, LocalDate y) {

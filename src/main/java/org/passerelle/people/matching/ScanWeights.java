@@ -1,0 +1,148 @@
+package org.passerelle.people.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Chooses the weights of a duplicate scan over a whole registry: estimated on the registry by
+ * expectation maximisation when it is large enough and EM's answer is plausible, otherwise the
+ * hand-set m with the u measured on the registry, or the default weights for a registry too small
+ * to measure. The scan and its evaluations use this one choice, so they judge the same weights.
+ */
+public final class ScanWeights {
+
+    /** Below this many persons the registry says too little for EM: the default weights serve. */
+    public static final int MIN_PERSONS_FOR_ESTIMATION = 2_000;
+
+    /** EM runs on a random sample of this many persons. */
+    public static final int TRAINING_SAMPLE = 50_000;
+
+    /**
+     * The share of registrations that are someone already registered, assumed when EM cannot
+     * estimate it: field reports put duplicates at a few percent of registrations.
+     */
+    public static final double ASSUMED_DUPLICATE_SHARE = 0.05;
+
+    /** How the weights were obtained. */
+    public enum Kind {
+        /** Estimated on this registry by EM. */
+        REGISTRY,
+        /** Hand-set m, u measured on the registry: EM's estimate was implausible or did not settle. */
+        MEASURED,
+        /** Hand-set weights: the registry is too small to measure. */
+        DEFAULT
+    }
+
+    /**
+     * Why the hand-set weights serve instead of EM's, when they do.
+     */
+    public enum Fallback {
+        NONE,
+        TOO_FEW_PERSONS,
+        NOT_CONVERGED,
+        IMPLAUSIBLE
+    }
+
+    /**
+     * The weights of a scan and how they were obtained.
+     *
+     * @param iterations the EM iterations run (0 when EM did not run)
+     * @param estimated EM's own model, even when it was not used (the hand-set m serve then)
+     */
+    public record Estimate(
+            FellegiSunterModel model, Kind kind, Fallback fallback, int iterations, FellegiSunterModel estimated) {}
+
+    private static final Linker<MatchablePerson> LINKER = PersonMatching.linker();
+
+    private ScanWeights() {}
+
+    /** The weights for a scan of these persons; {@code seed} draws the sample and the random pairs. */
+    public static Estimate estimate(List<MatchablePerson> persons, long seed) {
+        double prior = assumedPrior(persons.size());
+        if (persons.size() < MIN_PERSONS_FOR_ESTIMATION) {
+            FellegiSunterModel model = PersonMatching.defaultModel(prior);
+            return new Estimate(model, Kind.DEFAULT, Fallback.TOO_FEW_PERSONS, 0, model);
+        }
+        List<MatchablePerson> sample = sample(persons, seed);
+        Linker.Training training = LINKER.trainDeduplication(sample, Long.rotateLeft(seed, 17));
+        FellegiSunterModel model = training.model();
+        if (training.converged() && plausible(model)) {
+            // a random sample of persons has the registry's share of duplicate pairs among its pairs (both
+            // grow with the square of the persons), so the prior holds for the whole registry
+            return new Estimate(model, Kind.REGISTRY, Fallback.NONE, training.iterations(), model);
+        }
+        FellegiSunterModel handSet = PersonMatching.defaultModelWithMeasuredU(model, prior);
+        return new Estimate(
+                PersonMatching.defaultModelWithMeasuredU(model, priorGiven(handSet, training)),
+                Kind.MEASURED,
+                training.converged() ? Fallback.IMPLAUSIBLE : Fallback.NOT_CONVERGED,
+                training.iterations(),
+                model);
+    }
+
+    /**
+     * The share of pairs that are the same person under the hand-set m and the measured u: EM on
+     * the prior alone, over the pairs EM saw. With m and u held it has one unknown and settles;
+     * the registry's own share of duplicates replaces a share assumed for every registry.
+     */
+    static double priorGiven(FellegiSunterModel model, Linker.Training training) {
+        double[][] m = FellegiSunterModel.zeros(levelNames());
+        double[][] u = FellegiSunterModel.zeros(levelNames());
+        for (int f = 0; f < m.length; f++) {
+            for (int l = 0; l < m[f].length; l++) {
+                m[f][l] = model.m(f, l);
+                u[f][l] = model.u(f, l);
+            }
+        }
+        return ExpectationMaximisation.fit(model.fields(), levelNames(), training.vectorCounts(), u, m, model.prior())
+                .model()
+                .prior();
+    }
+
+    private static List<List<String>> levelNames() {
+        return PersonMatching.settings().fields().stream()
+                .map(FieldComparison::levels)
+                .toList();
+    }
+
+    /** The prior that a pair is the same person when {@link #ASSUMED_DUPLICATE_SHARE} of n records are duplicates. */
+    public static double assumedPrior(int persons) {
+        double pairs = Math.max(1.0, persons * (persons - 1.0) / 2);
+        return Math.min(0.5, Math.max(1.0, ASSUMED_DUPLICATE_SHARE * persons) / pairs);
+    }
+
+    /**
+     * Plausible m: most true duplicates agree on names and on the birth date as far as it is known,
+     * and agreeing fully counts for a match, disagreeing fully against it.
+     */
+    public static boolean plausible(FellegiSunterModel model) {
+        for (int f = 0; f < 2; f++) {
+            int last = model.levels(f) - 1;
+            if (!(model.weight(f, 0) > 3 && model.weight(f, last) < -1 && model.m(f, last) < 0.3)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<MatchablePerson> sample(List<MatchablePerson> persons, long seed) {
+        if (persons.size() <= TRAINING_SAMPLE) {
+            return persons;
+        }
+        int[] indexes = new int[persons.size()];
+        Arrays.setAll(indexes, i -> i);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<MatchablePerson> sample = new ArrayList<>(TRAINING_SAMPLE);
+        for (int i = 0; i < TRAINING_SAMPLE; i++) {
+            int j = i + random.nextInt(indexes.length - i);
+            int swap = indexes[i];
+            indexes[i] = indexes[j];
+            indexes[j] = swap;
+            sample.add(persons.get(indexes[i]));
+        }
+        return Collections.unmodifiableList(sample);
+    }
+}
