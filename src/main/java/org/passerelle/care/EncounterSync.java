@@ -106,9 +106,9 @@ class EncounterSync implements SyncedRecords {
             } else {
                 JsonNode server = answers.path(field.substring(ANSWERS.length()));
                 JsonNode stored = server.isMissingNode() ? NullNode.getInstance() : server;
-                if (signed || stored.equals(value.base())) {
+                if (signed || same(stored, value.base())) {
                     setAnswer(answers, field, value.value());
-                } else if (!stored.equals(value.value())) {
+                } else if (!same(stored, value.value())) {
                     conflicts.add(new FieldConflict(field, value.base(), stored, value.value()));
                 }
             }
@@ -168,6 +168,14 @@ class EncounterSync implements SyncedRecords {
             throw e;
         }
         return reads.view(id);
+    }
+
+    /** Whether two answers are the same, numbers by their value (70 and 70.0 alike). */
+    private static boolean same(JsonNode one, JsonNode other) {
+        if (one.isNumber() && other.isNumber()) {
+            return one.decimalValue().compareTo(other.decimalValue()) == 0;
+        }
+        return one.equals(other);
     }
 
     private static void setAnswer(ObjectNode answers, String field, JsonNode value) {

@@ -13,8 +13,6 @@ public final class SyncProblems {
 
     public static final String UNKNOWN_RECORD = "sync-unknown-record";
 
-    public static final String RECORD_EXISTS = "sync-record-exists";
-
     public static final String BASE_VERSION_AHEAD = "sync-base-version-ahead";
 
     public static final String MALFORMED_MUTATION = "sync-malformed-mutation";
@@ -71,11 +69,6 @@ public final class SyncProblems {
     /** An update of a record the server does not hold, or that the user may not see. */
     public static DomainException unknownRecord() {
         return DomainException.invalid(UNKNOWN_RECORD);
-    }
-
-    /** A creation of an id the server already holds with other content. */
-    public static DomainException recordExists() {
-        return DomainException.conflict(RECORD_EXISTS);
     }
 
     /** A base version the server never gave. */
