@@ -11,6 +11,7 @@ import { AccountScreen } from './screens/AccountScreen';
 import { AdminScreen } from './screens/AdminScreen';
 import { DiagnosesScreen } from './screens/DiagnosesScreen';
 import { DuplicatesScreen } from './screens/DuplicatesScreen';
+import { ConflictsScreen } from './screens/ConflictsScreen';
 import { EmergencyAccessScreen } from './screens/EmergencyAccessScreen';
 import { landingPath, LoginScreen } from './screens/LoginScreen';
 import { EncounterScreen, NewEncounterScreen } from './screens/EncounterScreens';
@@ -146,6 +147,8 @@ function Screen({ route, session, pendingLogin }: ScreenProps) {
       return <EmergencyAccessScreen />;
     case 'duplicates':
       return <DuplicatesScreen />;
+    case 'conflicts':
+      return <ConflictsScreen />;
     case 'diagnoses':
       return <DiagnosesScreen />;
     case 'notFound':

@@ -16,6 +16,7 @@ import type {
   ReportScope,
   DuplicateQueue,
   DuplicateScan,
+  SyncConflict,
   EmergencyAccess,
   LikelyMatch,
   Merge,
@@ -281,6 +282,9 @@ export const api = {
   confirmDuplicate: (candidateId: Uuid, keptId: Uuid) =>
     call<Merge>('POST', `/api/duplicates/${id(candidateId)}/merge`, { keptId }),
   rejectDuplicate: (candidateId: Uuid) => call<void>('POST', `/api/duplicates/${id(candidateId)}/rejection`, {}),
+  syncConflicts: () => call<SyncConflict[]>('GET', '/api/sync/conflicts'),
+  resolveSyncConflict: (conflictId: Uuid, keep: 'SERVER' | 'DEVICE') =>
+    call<SyncConflict>('POST', `/api/sync/conflicts/${id(conflictId)}/resolution`, { keep }),
   /** Takes a person followed at another site into care at the current site. */
   takeIntoCare: (personId: Uuid, reason?: string, patientCode?: string) =>
     call<Person>('POST', `/api/people/${id(personId)}/care-sites`, { reason, patientCode }),

@@ -20,6 +20,7 @@ export type Route =
   | { screen: 'account' }
   | { screen: 'emergencyAccess' }
   | { screen: 'duplicates' }
+  | { screen: 'conflicts' }
   | { screen: 'diagnoses' }
   | { screen: 'notFound' };
 
@@ -55,6 +56,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'emergencyAccess' };
     case '/duplicates':
       return { screen: 'duplicates' };
+    case '/conflicts':
+      return { screen: 'conflicts' };
     case '/group-sessions/new':
       return { screen: 'newGroupSession' };
     case '/forms':

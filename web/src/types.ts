@@ -120,6 +120,8 @@ export type DuplicateScan = Omit<Schemas['Scan'], 'status' | 'model'> & {
 };
 /** A pair the scan found likely to be one person, waiting for a data officer's decision. */
 export type DuplicateCandidate = Schemas['Candidate'];
+/** A field changed on the server and on an offline device to two values, kept until a data officer chooses. */
+export type SyncConflict = Schemas['Conflict'];
 export type DuplicateQueue = Omit<Schemas['Queue'], 'lastScan'> & { lastScan?: DuplicateScan | null };
 /** A merge of a duplicate record into another; undone when unmergedAt is set. */
 export type Merge = Schemas['Merge'];

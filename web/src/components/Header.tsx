@@ -114,6 +114,11 @@ export function Header() {
                 {t('nav.duplicates')}
               </Link>
             )}
+            {hasRole(session, 'DATA_OFFICER') && (
+              <Link href="/conflicts" class="nav-link" testId="nav-conflicts">
+                {t('nav.conflicts')}
+              </Link>
+            )}
             {hasRole(session, 'ADMINISTRATOR') && (
               <Link href="/admin" class="nav-link" testId="nav-admin">
                 {t('nav.admin')}

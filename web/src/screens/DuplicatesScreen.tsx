@@ -208,6 +208,13 @@ function Pair({ candidate, busy, onKeep, onDifferent }: PairProps) {
         {t('likely.probability', { percent: String(Math.round(candidate.probability * 100)) })}{' '}
         {describeAgreement(candidate.reasons, t)}
       </p>
+      {candidate.registeredOffline && (
+        <p class="notice" data-testid="duplicate-registered-offline">
+          {candidate.registeredOffline.deviceId
+            ? t('duplicates.registeredOffline', { device: candidate.registeredOffline.deviceId })
+            : t('duplicates.registeredOfflineUnknown')}
+        </p>
+      )}
       <div class="duplicate-sides">
         <Side person={candidate.first} />
         <Side person={candidate.second} />

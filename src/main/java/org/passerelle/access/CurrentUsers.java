@@ -60,6 +60,31 @@ public class CurrentUsers {
         request.removeAttribute(USER_ATTRIBUTE);
     }
 
+    /**
+     * Makes the rest of the current request act at {@code siteId}, one of the user's sites, whatever
+     * site the session chose: for changes a device made offline at the site they name.
+     */
+    public void actAt(UUID siteId) {
+        CurrentUser user = current();
+        HttpServletRequest request = request();
+        if (!user.mayWorkAt(siteId)) {
+            throw AccessProblems.siteNotInScope();
+        }
+        if (request == null) {
+            throw new IllegalStateException("a site is chosen within a request");
+        }
+        request.setAttribute(
+                USER_ATTRIBUTE,
+                new CurrentUser(
+                        user.id(),
+                        user.username(),
+                        user.displayName(),
+                        user.roles(),
+                        user.allSites(),
+                        user.siteIds(),
+                        siteId));
+    }
+
     private static CurrentUser toCurrentUser(UserAccount account, @Nullable HttpServletRequest request) {
         UUID site = null;
         HttpSession session = request == null ? null : request.getSession(false);

@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Records who did what to which record. Writes join the caller's transaction, so a change and its
@@ -26,6 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AuditLog {
 
     private static final String SYSTEM = "system";
+    private static final String DEVICE_ATTRIBUTE = AuditLog.class.getName() + ".device";
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
@@ -45,7 +48,25 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditAction action, String recordType, @Nullable UUID recordId) {
         CurrentUser user = currentUsers.current();
-        insert(user.id(), user.username(), action, recordType, recordId, user.currentSiteId(), "SUCCESS");
+        insert(user.id(), user.username(), action, recordType, recordId, user.currentSiteId(), outcome());
+    }
+
+    /**
+     * Says that the current request comes from a device (offline synchronisation): every line the
+     * request writes for the user then names the device, as {@code SUCCESS device=<id>}.
+     */
+    public void attributeToDevice(UUID deviceId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(DEVICE_ATTRIBUTE, deviceId, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    private static String outcome() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object device =
+                request == null ? null : request.getAttribute(DEVICE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return device instanceof UUID id ? "SUCCESS device=" + id : "SUCCESS";
     }
 
     /**

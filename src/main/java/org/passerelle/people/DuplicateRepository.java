@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.people.DuplicateViews.FieldWeights;
 import org.passerelle.people.DuplicateViews.LevelWeight;
+import org.passerelle.people.DuplicateViews.OfflineRegistration;
 import org.passerelle.people.DuplicateViews.Scan;
 import org.passerelle.people.PersonViews.MatchReason;
 import org.passerelle.people.matching.FellegiSunterModel;
@@ -31,7 +32,13 @@ class DuplicateRepository {
 
     /** A proposed pair as stored, before the two persons are read. */
     record StoredCandidate(
-            UUID id, UUID personA, UUID personB, double probability, List<MatchReason> reasons, Instant foundAt) {}
+            UUID id,
+            UUID personA,
+            UUID personB,
+            double probability,
+            List<MatchReason> reasons,
+            Instant foundAt,
+            @Nullable OfflineRegistration registeredOffline) {}
 
     /** A pair found by a scan, with the level and weight of each of the scan's fields. */
     record Found(UUID personA, UUID personB, double probability, double score, List<String> levels, double[] weights) {}
@@ -201,8 +208,8 @@ class DuplicateRepository {
      * null (all sites), both in care at one of these sites; most likely first.
      */
     List<StoredCandidate> pending(@Nullable Set<UUID> sites, int limit, int offset) {
-        String sql = "select c.* , s.fields from people.duplicate_candidate c"
-                + " join people.duplicate_scan s on s.id = c.scan_id where " + LIVE_PAIR
+        String sql = "select c.* , coalesce(s.fields, c.reason_fields) as fields from people.duplicate_candidate c"
+                + " left join people.duplicate_scan s on s.id = c.scan_id where " + LIVE_PAIR
                 + (sites == null ? "" : IN_SCOPE)
                 + " order by c.probability desc, c.id limit :limit offset :offset";
         JdbcClient.StatementSpec statement = jdbc.sql(sql).param("limit", limit).param("offset", offset);
@@ -224,8 +231,8 @@ class DuplicateRepository {
 
     Optional<StoredCandidate> pendingCandidate(UUID id) {
         return jdbc.sql("""
-                        select c.*, s.fields from people.duplicate_candidate c
-                          join people.duplicate_scan s on s.id = c.scan_id
+                        select c.*, coalesce(s.fields, c.reason_fields) as fields from people.duplicate_candidate c
+                          left join people.duplicate_scan s on s.id = c.scan_id
                          where c.id = ? and c.status = 'PENDING'
                         """).param(id).query(DuplicateRepository::mapCandidate).optional();
     }
@@ -259,7 +266,10 @@ class DuplicateRepository {
                 rs.getObject("person_b", UUID.class),
                 rs.getDouble("probability"),
                 reasons,
-                rs.getTimestamp("found_at").toInstant());
+                rs.getTimestamp("found_at").toInstant(),
+                rs.getBoolean("registered_offline")
+                        ? new OfflineRegistration(rs.getObject("offline_device_id", UUID.class))
+                        : null);
     }
 
     private static String[] strings(@Nullable Array array) throws SQLException {

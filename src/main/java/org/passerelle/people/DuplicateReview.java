@@ -85,7 +85,8 @@ public class DuplicateReview {
             PersonSummary first = people.get(c.personA());
             PersonSummary second = people.get(c.personB());
             if (first != null && second != null) {
-                candidates.add(new Candidate(c.id(), first, second, c.probability(), c.reasons(), c.foundAt()));
+                candidates.add(new Candidate(
+                        c.id(), first, second, c.probability(), c.reasons(), c.foundAt(), c.registeredOffline()));
             }
         }
         people.keySet().forEach(id -> audit.record(AuditAction.READ, PersonRegistry.RECORD_TYPE, id));

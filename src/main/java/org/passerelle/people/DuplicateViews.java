@@ -54,7 +54,15 @@ public final class DuplicateViews {
             PersonSummary second,
             double probability,
             List<MatchReason> reasons,
-            Instant foundAt) {}
+            Instant foundAt,
+            @Nullable OfflineRegistration registeredOffline) {}
+
+    /**
+     * The pair was found when a registration made offline reached the server, not by a scan.
+     *
+     * @param deviceId the device the person was registered on, when it named itself
+     */
+    public record OfflineRegistration(@Nullable UUID deviceId) {}
 
     /** A page of the review queue, most likely first, with how many wait in all and the last scan. */
     public record Queue(

@@ -146,7 +146,7 @@ public final class PeopleProblems {
 
     /** A person is registered again under an id already used. */
     static DomainException personExists() {
-        return DomainException.invalid(PERSON_EXISTS);
+        return DomainException.conflict(PERSON_EXISTS);
     }
 
     /** A user reaches a person who is not in care at any of their sites. */

@@ -79,14 +79,18 @@ public class PersonRegistry {
         this.clock = clock;
     }
 
-    /** Registers a person at the current user's site and gives them a new patient code. */
+    /**
+     * Registers a person at the current user's site and gives them a new patient code. A client
+     * that chose the id may send the same registration again (its answer was lost): the person
+     * registered the first time is the answer; another registration with that id is refused.
+     */
     public Person register(Registration registration) {
         CurrentUser user = PersonAccess.requireCarer(currentUsers.current());
         UUID siteId = user.requireCurrentSite();
         BirthDate birthDate = birthDate(registration.details());
         UUID id = Objects.requireNonNullElseGet(registration.id(), Ids::newId);
         if (persons.exists(id)) {
-            throw PeopleProblems.personExists();
+            return alreadyRegistered(id, registration.details());
         }
         String code;
         do {
@@ -96,6 +100,23 @@ public class PersonRegistry {
         access.recordContact(id, siteId, LocalDate.now(clock));
         audit.record(AuditAction.CREATE, RECORD_TYPE, id);
         return load(id, null);
+    }
+
+    /**
+     * The person registered with this id when {@code details} are what they were registered with
+     * (and nobody changed them since), for a registration sent again; 409 {@code person-exists}
+     * otherwise, or when the user does not reach that person.
+     */
+    private Person alreadyRegistered(UUID id, PersonDetails details) {
+        if (!access.writable(id)) {
+            throw PeopleProblems.personExists();
+        }
+        Person existing = load(id, null);
+        if (!PersonFields.sameDetails(existing, details, LocalDate.now(clock))) {
+            throw PeopleProblems.personExists();
+        }
+        audit.record(AuditAction.READ, RECORD_TYPE, id);
+        return existing;
     }
 
     /** A person's whole record, for a user whose site scope or break-the-glass reaches it. */
@@ -109,7 +130,35 @@ public class PersonRegistry {
     /** Corrects a record; refuses, changing nothing, when someone else changed it since {@code version}. */
     public Person correct(UUID id, Correction correction) {
         CurrentUser user = access.requireWritable(id);
-        UUID siteId = user.requireCurrentSite();
+        user.requireCurrentSite();
+        return write(user, id, correction);
+    }
+
+    /**
+     * Corrects a record to resolve a conflict between two devices: by a carer who may write about the
+     * person, or by a data officer whose site scope reaches them.
+     */
+    Person correctResolvingConflict(UUID id, Correction correction) {
+        CurrentUser user = currentUsers.current();
+        if (user.hasRole(Role.DATA_OFFICER) && !user.caresForPeople()) {
+            if (!persons.exists(id)) {
+                throw DomainException.notFound(RECORD_TYPE);
+            }
+            if (!access.inSiteScope(user, id)) {
+                throw PeopleProblems.personOutsideScope();
+            }
+            return write(user, id, correction);
+        }
+        return correct(id, correction);
+    }
+
+    private Person write(CurrentUser user, UUID id, Correction correction) {
+        UUID chosenSite = user.currentSiteId();
+        UUID siteId = chosenSite != null
+                ? chosenSite
+                : persons.findById(id)
+                        .map(PersonRepository.Row::registeredSiteId)
+                        .orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         BirthDate birthDate = birthDate(correction.details());
         long current = persons.version(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         if (!persons.update(id, correction.version(), correction.details(), birthDate, siteId, user.id())) {
@@ -385,6 +434,11 @@ public class PersonRegistry {
         BirthDate birthDate = details.birthDate().toBirthDate(today);
         birthDate.checkPlausible(today);
         return birthDate;
+    }
+
+    /** A person's whole record as stored, without any check: for the module's own sync of records it checked. */
+    Person current(UUID id) {
+        return load(id, null);
     }
 
     private Person load(UUID id, @Nullable Instant emergencyAccessUntil) {

@@ -274,6 +274,64 @@ class AuthorizationMatrixTest {
             int afterwards = authors.get(relation).get("/api/people/" + victim).status();
             assertThat(afterwards).isEqualTo(response.status() == 204 ? 404 : 200);
         }));
+
+        cases.add(DynamicTest.dynamicTest(role + " pushes a change of person from a device" + at, () -> {
+            JsonNode current = authors.get(relation)
+                    .get("/api/people/" + subject.personId())
+                    .body();
+            Map<String, Object> phone = new java.util.HashMap<>();
+            phone.put("base", current.path("phone").isString() ? current.path("phone").asString() : null);
+            phone.put("value", "+33 6 " + (10 + role.length()) + " 00 00 00");
+            ApiSession.Response response = user.post(
+                    "/api/sync/push",
+                    Map.of(
+                            "mutations",
+                            List.of(Map.of(
+                                    "mutationId", UUID.randomUUID().toString(),
+                                    "recordType", "person",
+                                    "recordId", subject.personId(),
+                                    "operation", "UPDATE",
+                                    "baseVersion", current.path("version").asLong(),
+                                    "siteId", organisation.siteA,
+                                    "deviceTime", "2026-12-07T09:00:00Z",
+                                    "changes", Map.of("phone", phone)))));
+            expect(response, CARERS.contains(role) ? 200 : 403);
+            if (response.status() == 200) {
+                JsonNode result = response.body().path("results").get(0);
+                assertThat(result.path("outcome").asString()).isEqualTo(own ? "APPLIED" : "REJECTED");
+                if (!own) {
+                    assertThat(result.path("problem").path("code").asString()).isEqualTo("person-outside-scope");
+                }
+            }
+        }));
+
+        cases.add(DynamicTest.dynamicTest(role + " pulls person and consultations to a device" + at, () -> {
+            List<JsonNode> changes = new ArrayList<>();
+            String cursor = null;
+            ApiSession.Response response;
+            do {
+                response = user.get("/api/sync/pull?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor));
+                expect(response, CARERS.contains(role) ? 200 : 403);
+                response.body().path("changes").forEach(changes::add);
+                cursor = response.body().path("cursor").asString(null);
+            } while (response.status() == 200 && response.body().path("more").asBoolean());
+            if (response.status() != 200) {
+                return;
+            }
+            boolean person = changes.stream()
+                    .anyMatch(change -> change.path("recordId").asString().equals(subject.personId()));
+            List<String> compartments = changes.stream()
+                    .filter(change -> change.path("recordType").asString().equals("encounter"))
+                    .filter(change -> change.path("record").path("personId").asString().equals(subject.personId()))
+                    .map(change -> change.path("record").path("compartment").asString())
+                    .distinct()
+                    .sorted()
+                    .toList();
+            assertThat(person).isEqualTo(own);
+            assertThat(compartments)
+                    .containsExactlyElementsOf(
+                            own ? opens.stream().map(Enum::name).sorted().toList() : List.of());
+        }));
         return cases;
     }
 

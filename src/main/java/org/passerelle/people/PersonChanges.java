@@ -1,0 +1,99 @@
+package org.passerelle.people;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.access.CurrentUser;
+import org.passerelle.access.CurrentUsers;
+import org.passerelle.platform.sync.ChangePage;
+import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SyncedChange;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The persons changed since a position, as the current user may hold them: in care at one of the
+ * user's sites (a break-the-glass opens a file for a while, not for a device to keep). Only the
+ * changes of settled transactions are read (see {@link Position}).
+ */
+@Component
+class PersonChanges {
+
+    /** Changes of transactions older than every one still running, after a position, in order. */
+    static final String SETTLED_AFTER = """
+             (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
+             and change_xid < pg_snapshot_xmin(pg_current_snapshot())
+             order by change_xid, change_seq limit :limit
+            """;
+
+    private record Changed(
+            UUID id,
+            long transaction,
+            long change,
+            @Nullable UUID mergedInto) {}
+
+    private final JdbcClient jdbc;
+    private final AccessRepository access;
+    private final CurrentUsers currentUsers;
+    private final PersonRegistry registry;
+    private final JsonMapper json;
+
+    PersonChanges(
+            JdbcClient jdbc,
+            AccessRepository access,
+            CurrentUsers currentUsers,
+            PersonRegistry registry,
+            JsonMapper json) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.currentUsers = currentUsers;
+        this.registry = registry;
+        this.json = json;
+    }
+
+    ChangePage since(Position after, int limit) {
+        List<Changed> rows = jdbc.sql("""
+                        select id, change_xid::text::bigint as transaction, change_seq as change, merged_into
+                          from people.person where deleted_at is null and
+                        """ + SETTLED_AFTER)
+                .param("transaction", after.transaction())
+                .param("change", after.change())
+                .param("limit", limit)
+                .query(Changed.class)
+                .list();
+        CurrentUser user = currentUsers.current();
+        List<UUID> ids = new ArrayList<>();
+        rows.forEach(row -> ids.add(reached(row)));
+        Map<UUID, Set<UUID>> sites = access.sitesOf(ids);
+        List<SyncedChange> changes = new ArrayList<>();
+        for (Changed row : rows) {
+            if (!user.reachesAnyOf(sites.getOrDefault(reached(row), Set.of()))) {
+                continue;
+            }
+            UUID mergedInto = row.mergedInto();
+            changes.add(
+                    mergedInto != null
+                            ? SyncedChange.merged(PersonRegistry.RECORD_TYPE, row.id(), mergedInto)
+                            : upsert(row.id()));
+        }
+        Position next = rows.isEmpty()
+                ? after
+                : new Position(rows.getLast().transaction(), rows.getLast().change());
+        return new ChangePage(changes, next, rows.size() == limit);
+    }
+
+    /** The person whose sites decide who holds a record: the one it was merged into, if it was. */
+    private static UUID reached(Changed row) {
+        UUID mergedInto = row.mergedInto();
+        return mergedInto == null ? row.id() : mergedInto;
+    }
+
+    private SyncedChange upsert(UUID id) {
+        PersonViews.Person person = registry.current(id);
+        return SyncedChange.upsert(PersonRegistry.RECORD_TYPE, id, person.version(), json.valueToTree(person));
+    }
+}

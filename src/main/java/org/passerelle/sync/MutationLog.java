@@ -1,0 +1,66 @@
+package org.passerelle.sync;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.platform.sync.Mutation;
+import org.passerelle.sync.SyncViews.MutationResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The mutations applied, with the result given the first time: a mutation pushed again gets that
+ * result and changes nothing. Written in the transaction that applies the mutation, so a mutation is
+ * either applied and remembered, or neither.
+ */
+@Repository
+class MutationLog {
+
+    /** A mutation already applied: what it was (by its hash) and what it gave. */
+    record Applied(byte[] contentHash, MutationResult result) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    MutationLog(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<Applied> find(UUID mutationId) {
+        return jdbc.sql("select content_hash, result::text from sync.mutation where mutation_id = ?")
+                .param(mutationId)
+                .query((rs, row) -> new Applied(rs.getBytes(1), json.readValue(rs.getString(2), MutationResult.class)))
+                .optional();
+    }
+
+    void insert(
+            Mutation mutation,
+            byte[] contentHash,
+            UUID userId,
+            @Nullable UUID deviceId,
+            Instant receivedAt,
+            MutationResult result) {
+        jdbc.sql("""
+                        insert into sync.mutation (mutation_id, content_hash, device_id, user_id, site_id, record_type,
+                            record_id, device_time, received_at, outcome, result)
+                        values (:mutation, :hash, :device, :user, :site, :type, :record, :deviceTime, :receivedAt,
+                            :outcome, cast(:result as jsonb))
+                        """)
+                .param("mutation", mutation.mutationId())
+                .param("hash", contentHash)
+                .param("device", deviceId)
+                .param("user", userId)
+                .param("site", mutation.siteId())
+                .param("type", mutation.recordType())
+                .param("record", mutation.recordId())
+                .param("deviceTime", Timestamp.from(mutation.deviceTime()))
+                .param("receivedAt", Timestamp.from(receivedAt))
+                .param("outcome", result.outcome().name())
+                .param("result", json.writeValueAsString(result))
+                .update();
+    }
+}

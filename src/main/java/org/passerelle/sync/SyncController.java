@@ -1,0 +1,66 @@
+package org.passerelle.sync;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.sync.SyncViews.Conflict;
+import org.passerelle.sync.SyncViews.PullResult;
+import org.passerelle.sync.SyncViews.Push;
+import org.passerelle.sync.SyncViews.PushResult;
+import org.passerelle.sync.SyncViews.Resolution;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Offline synchronisation (see {@code docs/sync.md}): push the mutations a device made offline, pull
+ * the changes since a cursor, and the conflicts a data officer resolves. The device names itself in
+ * the {@value #DEVICE_HEADER} header.
+ */
+@RestController
+@RequestMapping("/api/sync")
+class SyncController {
+
+    static final String DEVICE_HEADER = "X-Passerelle-Device";
+
+    private final SyncService sync;
+    private final SyncPull pulls;
+    private final Conflicts conflicts;
+
+    SyncController(SyncService sync, SyncPull pulls, Conflicts conflicts) {
+        this.sync = sync;
+        this.pulls = pulls;
+        this.conflicts = conflicts;
+    }
+
+    @PostMapping("/push")
+    PushResult push(
+            @Valid @RequestBody Push push,
+            @RequestHeader(name = DEVICE_HEADER, required = false) @Nullable UUID device) {
+        return sync.push(push, device);
+    }
+
+    @GetMapping("/pull")
+    PullResult pull(
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestHeader(name = DEVICE_HEADER, required = false) @Nullable UUID device) {
+        return pulls.pull(cursor, limit, device);
+    }
+
+    @GetMapping("/conflicts")
+    List<Conflict> conflicts() {
+        return conflicts.open();
+    }
+
+    @PostMapping("/conflicts/{id}/resolution")
+    Conflict resolve(@PathVariable UUID id, @Valid @RequestBody Resolution resolution) {
+        return conflicts.resolve(id, resolution.keep());
+    }
+}

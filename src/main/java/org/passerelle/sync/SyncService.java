@@ -1,0 +1,179 @@
+package org.passerelle.sync;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.access.CurrentUser;
+import org.passerelle.access.CurrentUsers;
+import org.passerelle.audit.AuditLog;
+import org.passerelle.platform.DomainException;
+import org.passerelle.platform.sync.FieldChange;
+import org.passerelle.platform.sync.Mutation;
+import org.passerelle.platform.sync.SyncProblems;
+import org.passerelle.sync.SyncViews.ChangeInput;
+import org.passerelle.sync.SyncViews.MutationInput;
+import org.passerelle.sync.SyncViews.MutationResult;
+import org.passerelle.sync.SyncViews.Push;
+import org.passerelle.sync.SyncViews.PushResult;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * Applies a batch of mutations pushed by a device, each in its own transaction through the module
+ * that owns its record type: a bad mutation is rejected on its own and changes nothing, the others
+ * apply. A mutation applied once is remembered with its result ({@link MutationLog}), so a batch
+ * sent again changes nothing.
+ */
+@Service
+public class SyncService {
+
+    /** The most mutations one push may hold. */
+    static final int MAX_BATCH = 500;
+
+    private final SyncedTypes types;
+    private final MutationApplier applier;
+    private final Rejections rejections;
+    private final CurrentUsers currentUsers;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SyncService(
+            SyncedTypes types,
+            MutationApplier applier,
+            Rejections rejections,
+            CurrentUsers currentUsers,
+            AuditLog audit,
+            PlatformTransactionManager transactionManager,
+            JsonMapper json,
+            Clock clock) {
+        this.types = types;
+        this.applier = applier;
+        this.rejections = rejections;
+        this.currentUsers = currentUsers;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Applies the mutations in order; one result each, in the same order. */
+    public PushResult push(Push push, @Nullable UUID deviceId) {
+        CurrentUser user = requireCarer(currentUsers.current());
+        if (push.mutations().size() > MAX_BATCH) {
+            throw SyncProblems.batchTooLarge();
+        }
+        if (deviceId != null) {
+            audit.attributeToDevice(deviceId);
+        }
+        Instant receivedAt = clock.instant();
+        List<MutationResult> results = new ArrayList<>();
+        for (MutationInput input : push.mutations()) {
+            results.add(pushOne(input, user, deviceId, receivedAt));
+        }
+        return new PushResult(receivedAt, results);
+    }
+
+    static CurrentUser requireCarer(CurrentUser user) {
+        if (!user.caresForPeople()) {
+            throw DomainException.roleNotAllowed();
+        }
+        return user;
+    }
+
+    private MutationResult pushOne(MutationInput input, CurrentUser user, @Nullable UUID deviceId, Instant receivedAt) {
+        try {
+            Mutation mutation = mutation(input, deviceId);
+            byte[] hash = hash(input);
+            try {
+                return inTransaction(
+                        () -> applier.applyOnce(types.of(mutation.recordType()), mutation, hash, user, receivedAt));
+            } catch (DuplicateKeyException e) {
+                // the same mutation, pushed at the same time by another request, was applied first
+                return inTransaction(() -> applier.replay(mutation.mutationId(), hash));
+            }
+        } catch (DomainException e) {
+            return rejections.rejected(input, e);
+        } catch (DataIntegrityViolationException e) {
+            return rejections.rejected(input, SyncProblems.malformed("changes"));
+        } finally {
+            UUID chosen = user.currentSiteId();
+            if (chosen != null) {
+                currentUsers.actAt(chosen);
+            }
+        }
+    }
+
+    private MutationResult inTransaction(java.util.function.Supplier<MutationResult> work) {
+        MutationResult result = transactions.execute(status -> work.get());
+        if (result == null) {
+            throw new IllegalStateException("no result");
+        }
+        return result;
+    }
+
+    private static Mutation mutation(MutationInput input, @Nullable UUID deviceId) {
+        UUID mutationId = required(input.mutationId(), "mutationId");
+        Mutation.Operation operation = required(input.operation(), "operation");
+        Map<String, ChangeInput> changes = required(input.changes(), "changes");
+        Map<String, FieldChange> fields = new TreeMap<>();
+        changes.forEach((field, change) -> {
+            if (change == null) {
+                throw SyncProblems.malformed("changes." + field);
+            }
+            fields.put(field, new FieldChange(orNull(change.base()), orNull(change.value())));
+        });
+        return new Mutation(
+                mutationId,
+                required(input.recordType(), "recordType"),
+                required(input.recordId(), "recordId"),
+                operation,
+                input.baseVersion(),
+                required(input.siteId(), "siteId"),
+                required(input.deviceTime(), "deviceTime"),
+                deviceId,
+                fields);
+    }
+
+    private static tools.jackson.databind.JsonNode orNull(tools.jackson.databind.@Nullable JsonNode value) {
+        return value == null ? NullNode.getInstance() : value;
+    }
+
+    private static <T> T required(@Nullable T value, String field) {
+        if (value == null) {
+            throw SyncProblems.malformed(field);
+        }
+        return value;
+    }
+
+    /** What identifies a mutation's content, so that an id sent again with another content is noticed. */
+    private byte[] hash(MutationInput input) {
+        try {
+            MutationInput canonical = new MutationInput(
+                    input.mutationId(),
+                    input.recordType(),
+                    input.recordId(),
+                    input.operation(),
+                    input.baseVersion(),
+                    input.siteId(),
+                    input.deviceTime(),
+                    input.changes() == null ? null : new TreeMap<>(input.changes()));
+            return MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
