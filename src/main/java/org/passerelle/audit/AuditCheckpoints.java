@@ -87,20 +87,33 @@ class AuditCheckpoints {
     /** The last checkpoint, or null when none was ever written. */
     @Nullable
     Checkpoint read() {
+        String line = line();
+        return line == null ? null : parse(line, key);
+    }
+
+    /** The checkpoint file's line as it is, for an export; null when none was ever written. */
+    @Nullable
+    String line() {
         if (!Files.exists(file)) {
             return null;
         }
         try {
-            List<String> fields = List.of(
-                    Files.readString(file, StandardCharsets.US_ASCII).strip().split(" "));
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the audit checkpoint " + file, e);
+        }
+    }
+
+    /** Reads a checkpoint line; one that cannot be read is returned as unsigned. */
+    static Checkpoint parse(String line, AuditKey key) {
+        try {
+            List<String> fields = List.of(line.strip().split(" "));
             HexFormat hex = HexFormat.of();
             long position = Long.parseLong(fields.get(0));
             byte[] chain = hex.parseHex(fields.get(1));
             Instant at = Instant.parse(fields.get(2));
             boolean signed = key.verifies(encoding(position, chain, at), hex.parseHex(fields.get(3)));
             return new Checkpoint(position, chain, at, signed);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the audit checkpoint " + file, e);
         } catch (RuntimeException unreadable) {
             return new Checkpoint(0, new byte[0], Instant.EPOCH, false);
         }

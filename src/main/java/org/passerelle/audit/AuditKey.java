@@ -1,5 +1,7 @@
 package org.passerelle.audit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.platform.crypto.KeyFile;
 import org.passerelle.platform.database.DatabaseProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +25,28 @@ class AuditKey {
 
     private final SecretKeySpec key;
 
+    @Autowired
     AuditKey(@Value("${passerelle.audit.key:}") @Nullable String configured, DatabaseProperties database) {
-        byte[] bytes = KeyFile.load(
+        this(KeyFile.load(
                 configured,
                 database.dataDirectory().toAbsolutePath().resolve("keys").resolve("audit.key"),
-                "PASSERELLE_AUDIT_KEY");
+                "PASSERELLE_AUDIT_KEY"));
+    }
+
+    private AuditKey(byte[] bytes) {
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    /**
+     * The key given in Base64 ({@code PASSERELLE_AUDIT_KEY}) or else read from an existing key file,
+     * for checking an export away from the server; never generates one.
+     */
+    static AuditKey existing(@Nullable String configured, Path file) {
+        if ((configured == null || configured.isBlank()) && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(
+                    "No audit key: set PASSERELLE_AUDIT_KEY or give the key file (" + file + " does not exist)");
+        }
+        return new AuditKey(KeyFile.load(configured, file, "PASSERELLE_AUDIT_KEY"));
     }
 
     /** The MAC of an encoding made by {@link AuditEncoding}. */

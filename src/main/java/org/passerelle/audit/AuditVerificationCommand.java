@@ -33,20 +33,7 @@ class AuditVerificationCommand implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         sealer.sealNow();
         AuditChain.Verification result = chain.verify();
-        if (result.intact()) {
-            System.out.printf("Audit log intact: %d entries, head %s%n", result.entries(), result.headHash());
-            if (result.checkpointPosition() != null) {
-                System.out.printf("The chain holds the last checkpoint, position %d%n", result.checkpointPosition());
-            }
-            if (result.anchorPosition() != null) {
-                System.out.printf(
-                        "Entries up to position %d were removed at the end of their retention period%n",
-                        result.anchorPosition());
-            }
-        } else {
-            System.out.printf("Audit log BROKEN: %d problems in %d entries%n", result.problemCount(), result.entries());
-            result.problems().forEach(problem -> System.out.printf("  %s: %s%n", problem.kind(), problem.detail()));
-        }
+        VerificationReport.print(result, "Audit log", System.out);
         int code = result.intact() ? 0 : BROKEN;
         System.exit(SpringApplication.exit(context, () -> code));
     }
