@@ -5,6 +5,10 @@ import { currentLanguage, type Language } from './i18n';
 import type {
   AuditEntry,
   Consultation,
+  Device,
+  DeviceContactAnswer,
+  DeviceEnrolled,
+  DeviceEnrolment,
   Dhis2Mapping,
   Dhis2PushResult,
   Dhis2Server,
@@ -240,6 +244,15 @@ export const api = {
   reauthenticate: (password: string, code?: string) =>
     call<void>('POST', '/api/session/reauthentication', { password, code }),
   logout: () => call<void>('DELETE', '/api/session', undefined, { expectUnauthenticated: true }),
+  /** Enrols this device for offline work; needs a recent confirmation of identity. */
+  enrolDevice: (enrolment: DeviceEnrolment) => call<DeviceEnrolled>('POST', '/api/devices', enrolment),
+  myDevices: () => call<Device[]>('GET', '/api/devices'),
+  allDevices: () => call<Device[]>('GET', '/api/devices/all'),
+  /** Needs a recent confirmation of identity; the device wipes itself at its next contact. */
+  revokeDevice: (id: Uuid) => call<Device>('POST', `/api/devices/${id}/revocation`, {}),
+  /** A device's contact, signed in or not: refused with device-revoked once revoked. */
+  contactDevice: (id: Uuid, token: string) =>
+    call<DeviceContactAnswer>('POST', '/api/devices/contact', { id, token }, { expectUnauthenticated: true }),
   chooseSite: (siteId: Uuid) => call<Session>('PUT', '/api/session/site', { siteId }),
   /** 204 on success; the server then ends the user's other sessions. */
   changePassword: (currentPassword: string, newPassword: string) =>

@@ -44,6 +44,11 @@ export type SecondFactorState = Schemas['SecondFactorState'];
 export type Session = Schemas['SessionView'];
 /** A new TOTP secret: Base32 for typing, and an otpauth:// URI for the QR code. */
 export type SecondFactorEnrolment = Schemas['SecondFactorEnrolment'];
+/** A device enrolled for offline work, and what its enrolment and contacts send and answer. */
+export type Device = Schemas['Device'];
+export type DeviceEnrolment = Schemas['DeviceEnrolment'];
+export type DeviceEnrolled = Schemas['DeviceEnrolled'];
+export type DeviceContactAnswer = Schemas['DeviceContactAnswer'];
 
 export type Sex = Schemas['Person']['sex'];
 export const SEXES = every<Sex>()(['FEMALE', 'MALE', 'OTHER', 'UNKNOWN']);

@@ -93,6 +93,9 @@ class AuthorizationMatrixTest {
 
     private static final Set<String> NEED_SECOND_FACTOR = Set.of("DATA_OFFICER", "ADMINISTRATOR");
 
+    /** The policy: every user enrols and revokes their own devices; administrators see and revoke all. */
+    private static final Set<String> DEVICE_ADMINISTRATORS = Set.of("ADMINISTRATOR");
+
     @LocalServerPort
     int port;
 
@@ -123,6 +126,7 @@ class AuthorizationMatrixTest {
             for (Relation relation : Relation.values()) {
                 cases.addAll(casesFor(role, user, relation, subjects.get(relation)));
             }
+            cases.addAll(deviceCases(role, user));
         }
         return cases.stream();
     }
@@ -333,6 +337,40 @@ class AuthorizationMatrixTest {
                             own ? opens.stream().map(Enum::name).sorted().toList() : List.of());
         }));
         return cases;
+    }
+
+    private List<DynamicTest> deviceCases(String role, ApiSession user) {
+        return List.of(
+                DynamicTest.dynamicTest(role + " enrols and revokes own device", () -> {
+                    Map<String, Object> enrolment = deviceEnrolment();
+                    user.confirmIdentity();
+                    expect(user.post("/api/devices", enrolment), 201);
+                    expect(user.get("/api/devices"), 200);
+                    expect(user.post("/api/devices/" + enrolment.get("id") + "/revocation", Map.of()), 200);
+                }),
+                DynamicTest.dynamicTest(role + " lists every device", () -> {
+                    expect(user.get("/api/devices/all"), DEVICE_ADMINISTRATORS.contains(role) ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " revokes another user's device", () -> {
+                    ApiSession owner = authors.get(Relation.OWN_SITE);
+                    Map<String, Object> enrolment = deviceEnrolment();
+                    owner.confirmIdentity();
+                    expect(owner.post("/api/devices", enrolment), 201);
+                    user.confirmIdentity();
+                    ApiSession.Response response =
+                            user.post("/api/devices/" + enrolment.get("id") + "/revocation", Map.of());
+                    expect(response, DEVICE_ADMINISTRATORS.contains(role) ? 200 : 404);
+                }));
+    }
+
+    private static Map<String, Object> deviceEnrolment() {
+        byte[] token = new byte[32];
+        new java.security.SecureRandom().nextBytes(token);
+        return Map.of(
+                "id", UUID.randomUUID().toString(),
+                "installationId", UUID.randomUUID().toString(),
+                "name", "Matrix phone",
+                "token", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(token));
     }
 
     private static void expect(ApiSession.Response response, int status) {
