@@ -352,4 +352,6 @@ export const api = {
   /** recordId is a UUID, never personal data. */
   audit: (recordId?: Uuid) =>
     call<AuditEntry[]>('GET', recordId ? `/api/audit?recordId=${id(recordId)}` : '/api/audit'),
+  /** The whole audit log, for an auditor to check offline with the audit key (administrators, after confirming who they are). */
+  exportAuditLog: () => download('/api/audit/export', {}, 'passerelle-audit.jsonl'),
 };

@@ -494,6 +494,8 @@ export const ar: Messages = {
   'admin.noUsers': 'لا يوجد أي مستخدم.',
   'admin.audit': 'آخر عمليات الوصول',
   'admin.loadAudit': 'عرض السجل',
+  'admin.exportAudit': 'تصدير السجل كاملاً للمدقق',
+  'admin.exportAuditExplanation': 'ملف يتحقق منه المدقق خارج Passerelle بمفتاح التدقيق (./passerelle verify-audit-export): يُكتشف أي إدخال عُدِّل أو حُذف أو أُعيد ترتيبه أو قُطع. ستؤكد هويتك، ويُسجَّل التصدير في سجل التدقيق.',
   'retention.title': 'مدة الاحتفاظ بالبيانات',
   'retention.explanation': 'لا تُحفظ البيانات أكثر من اللازم: كل ليلة تُحذف نهائيًا السجلات التي تجاوزت مدة الاحتفاظ بها. ويُمحى الشخص كما يمحوه مسؤول حماية البيانات، ويُتلف مفتاحه.',
   'retention.type.person': 'أشخاص لم يُتواصل معهم',

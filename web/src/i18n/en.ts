@@ -494,6 +494,8 @@ export const en: Messages = {
   'admin.noUsers': 'No user.',
   'admin.audit': 'Latest accesses',
   'admin.loadAudit': 'Show the log',
+  'admin.exportAudit': 'Export the whole log for an auditor',
+  'admin.exportAuditExplanation': 'A file an auditor checks away from Passerelle with the audit key (./passerelle verify-audit-export): any entry changed, removed, reordered or cut off is found. You will confirm who you are; the export is recorded in the audit log.',
   'retention.title': 'Retention',
   'retention.explanation': 'Data is kept no longer than needed: every night, the records older than their retention period are removed for good. A person is erased as a data officer would, their key destroyed.',
   'retention.type.person': 'Persons not seen',

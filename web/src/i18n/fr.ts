@@ -496,6 +496,8 @@ export const fr = {
   'admin.noUsers': 'Aucun utilisateur.',
   'admin.audit': 'Derniers accès',
   'admin.loadAudit': 'Afficher le journal',
+  'admin.exportAudit': 'Exporter tout le journal pour un auditeur',
+  'admin.exportAuditExplanation': 'Un fichier qu’un auditeur vérifie hors de Passerelle avec la clé d’audit (./passerelle verify-audit-export) : toute entrée modifiée, supprimée, déplacée ou coupée est détectée. Vous confirmerez votre identité ; l’export est enregistré dans le journal d’audit.',
   'retention.title': 'Durées de conservation',
   'retention.explanation': 'Les données ne sont pas gardées plus longtemps que nécessaire : chaque nuit, les enregistrements plus anciens que leur durée de conservation sont supprimés pour de bon. Une personne est effacée comme par un délégué à la protection des données, sa clé détruite.',
   'retention.type.person': 'Personnes sans contact',

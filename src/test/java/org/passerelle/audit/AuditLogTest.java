@@ -55,7 +55,11 @@ class AuditLogTest {
                 "update audit.audit_seal set chain = '\\x00'",
                 "insert into audit.audit_anchor (position, chain, removed, mac) values (1, '\\x00', 1, '\\x00')",
                 "alter table audit.audit_event disable trigger user",
-                "alter table audit.audit_event disable trigger audit_event_append_only")) {
+                "alter table audit.audit_event disable trigger audit_event_append_only",
+                "drop trigger audit_event_append_only on audit.audit_event",
+                "alter table audit.audit_event add column forged text",
+                "alter table audit.audit_seal owner to passerelle_app",
+                "create or replace function audit.refuse_change() returns trigger language sql as 'select null'")) {
             assertThatThrownBy(() -> jdbc.sql(statement).update())
                     .as(statement)
                     .isInstanceOf(DataAccessException.class)

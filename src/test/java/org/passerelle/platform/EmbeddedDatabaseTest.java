@@ -89,6 +89,40 @@ class EmbeddedDatabaseTest {
                 .isInstanceOf(SQLException.class);
     }
 
+    @Test
+    void migratesAsAnOwnerThatIsNotASuperuserAndOwnsEveryModuleSchema() {
+        assertThat(jdbc.sql("select rolsuper or rolcreaterole or rolcreatedb or rolbypassrls from pg_roles"
+                                + " where rolname = 'passerelle_owner'")
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThat(jdbc.sql("select pg_get_userbyid(datdba) from pg_database where datname = current_database()")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("passerelle_owner");
+        assertThat(jdbc.sql("select n.nspname from pg_namespace n where n.nspname in ('audit', 'people', 'access')"
+                                + " and pg_get_userbyid(n.nspowner) <> 'passerelle_owner'")
+                        .query(String.class)
+                        .list())
+                .isEmpty();
+        assertThat(jdbc.sql("""
+                        select c.oid::regclass::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                          join pg_roles r on r.oid = c.relowner
+                         where r.rolsuper and n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'
+                        union all
+                        select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                          join pg_roles r on r.oid = p.proowner
+                         where r.rolsuper and n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'
+                        """).query(String.class).list())
+                .as("objects of the modules owned by a superuser")
+                .isEmpty();
+        assertThat(jdbc.sql("select pg_get_userbyid(proowner) from pg_proc where proname = 'purge_prefix'")
+                        .query(String.class)
+                        .single())
+                .as("the audit log's purge runs as the owner, not as a superuser")
+                .isEqualTo("passerelle_owner");
+    }
+
     private String setting(String name) {
         return jdbc.sql("select current_setting(?)")
                 .param(name)

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.audit.AuditChain;
 import org.passerelle.support.RunningApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A data directory made by an earlier Passerelle: an embedded server that trusted every local
  * connection, run as its superuser, and an audit log chained with unkeyed SHA-256. At its first
- * start it asks for passwords, the application runs as its own role, and the old entries are
- * checked and sealed into the keyed chain.
+ * start it asks for passwords, the application runs as its own role, the old entries are checked and
+ * sealed into the keyed chain, and the schemas the superuser owned pass to an owner role that is not
+ * a superuser.
  */
 class OlderDataDirectoryTest {
 
@@ -77,7 +79,29 @@ class OlderDataDirectoryTest {
                             "jdbc:postgresql://localhost:" + embeddedPort + "/passerelle", "postgres", "guess"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("password authentication failed");
+            assertOwnedByTheOwnerRole(app);
         }
         assertThat(port).isPositive();
+    }
+
+    private static void assertOwnedByTheOwnerRole(RunningApplication app) {
+        JdbcClient jdbc = app.bean(JdbcClient.class);
+        assertThat(jdbc.sql("select rolsuper from pg_roles where rolname = 'passerelle_owner'")
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThat(jdbc.sql("""
+                        select c.oid::regclass::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                         where pg_get_userbyid(c.relowner) <> 'passerelle_owner' and c.relkind in ('r', 'S', 'v')
+                           and n.nspname in ('audit', 'people', 'access')
+                        union all
+                        select nspname from pg_namespace where nspname in ('audit', 'people', 'access')
+                           and pg_get_userbyid(nspowner) <> 'passerelle_owner'
+                        union all
+                        select proname from pg_proc where proname in ('purge_prefix', 'refuse_change')
+                           and pg_get_userbyid(proowner) <> 'passerelle_owner'
+                        """).query(String.class).list())
+                .as("left to the superuser")
+                .isEmpty();
     }
 }

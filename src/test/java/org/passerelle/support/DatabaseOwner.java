@@ -9,15 +9,16 @@ import org.passerelle.platform.database.DatabaseProperties;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A connection to the embedded server as the owner of the schemas (its superuser), as an attacker
- * with access to the database would have: one connection, in a transaction the test rolls back.
+ * A connection to the embedded server as its superuser, which can do whatever the schemas' owner can
+ * and more, as an attacker with full access to the database would have: one connection, in a
+ * transaction the test rolls back.
  */
 public final class DatabaseOwner {
 
     private DatabaseOwner() {}
 
     public static SingleConnectionDataSource connect(HikariDataSource application, DatabaseProperties properties) {
-        Path passwordFile = properties.dataDirectory().toAbsolutePath().resolve("keys/database-owner.password");
+        Path passwordFile = properties.dataDirectory().toAbsolutePath().resolve("keys/database-superuser.password");
         try {
             SingleConnectionDataSource owner = new SingleConnectionDataSource(
                     application.getJdbcUrl(),
