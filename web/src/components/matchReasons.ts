@@ -7,6 +7,7 @@ const FIELDS: Record<string, MessageKey> = {
   names: 'likely.reason.names',
   'birth date': 'likely.reason.birth date',
   sex: 'likely.reason.sex',
+  'name frequency': 'likely.reason.nameFrequency',
 };
 
 const LEVELS: Record<string, MessageKey> = {
@@ -22,6 +23,9 @@ const LEVELS: Record<string, MessageKey> = {
   'within two years': 'likely.level.withinTwoYears',
   different: 'likely.level.different',
   same: 'likely.level.same',
+  'rarer than usual': 'likely.level.rarerNames',
+  'commoner than usual': 'likely.level.commonerNames',
+  'as common as usual': 'likely.level.usualNames',
 };
 
 /** A field's level in words ("names: all similar"), or null for a field or level not known here. */
@@ -44,6 +48,7 @@ const FIELD_NAMES: Record<string, MessageKey> = {
   names: 'match.field.names',
   'birth date': 'match.field.birthDate',
   sex: 'match.field.sex',
+  'name frequency': 'match.field.nameFrequency',
 };
 
 /** A field's name in the UI language (the server's name when unknown here). */

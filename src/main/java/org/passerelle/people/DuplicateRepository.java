@@ -70,6 +70,7 @@ class DuplicateRepository {
             String model,
             FellegiSunterModel weights,
             List<List<String>> levels,
+            List<String> reasonFields,
             int persons,
             int proposed,
             long loadMillis,
@@ -86,7 +87,7 @@ class DuplicateRepository {
                 .param("at", Timestamp.from(at))
                 .param("model", model)
                 .param("prior", weights.prior())
-                .param("fields", weights.fields().toArray(String[]::new))
+                .param("fields", reasonFields.toArray(String[]::new))
                 .param("persons", persons)
                 .param("proposed", proposed)
                 .param("load", loadMillis)

@@ -18,6 +18,7 @@ import org.passerelle.people.matching.FieldComparison;
 import org.passerelle.people.matching.Linker;
 import org.passerelle.people.matching.MatchExplanation;
 import org.passerelle.people.matching.MatchablePerson;
+import org.passerelle.people.matching.NameFrequencies;
 import org.passerelle.people.matching.PersonMatching;
 import org.passerelle.people.matching.ScanWeights;
 import org.passerelle.people.matching.ScoredPair;
@@ -162,7 +163,8 @@ public class DuplicateScans {
         Estimate estimate = estimate(persons, scanId);
         long trained = System.nanoTime();
         FellegiSunterModel model = estimate.model();
-        List<ScoredPair> pairs = LINKER.deduplicate(persons, model, model.scoreFor(threshold));
+        NameFrequencies frequencies = NameFrequencies.of(persons);
+        List<ScoredPair> pairs = LINKER.deduplicate(persons, model, model.scoreFor(threshold), frequencies);
         Set<String> judgedDifferent = transactions.execute(status -> duplicates.notDuplicates());
         List<DuplicateRepository.Found> found = new ArrayList<>();
         for (ScoredPair pair : pairs) {
@@ -174,7 +176,8 @@ public class DuplicateScans {
             if (judgedDifferent != null && judgedDifferent.contains(DuplicateRepository.pairKey(a, b))) {
                 continue;
             }
-            MatchExplanation why = LINKER.explain(persons.get(pair.first()), persons.get(pair.second()), model);
+            MatchExplanation why =
+                    LINKER.explain(persons.get(pair.first()), persons.get(pair.second()), model, frequencies);
             found.add(new DuplicateRepository.Found(
                     a,
                     b,
@@ -196,6 +199,7 @@ public class DuplicateScans {
                     estimate.kind(),
                     model,
                     levels(),
+                    reasonFields(model),
                     persons.size(),
                     proposed,
                     millis(start, loaded),
@@ -239,6 +243,13 @@ public class DuplicateScans {
                         estimate.model());
         }
         return new Estimate(estimate.model(), estimate.kind().name());
+    }
+
+    /** The names of what each pair's reasons hold: the model's fields, then the name frequency adjustment. */
+    private static List<String> reasonFields(FellegiSunterModel model) {
+        List<String> fields = new ArrayList<>(model.fields());
+        fields.add(NameFrequencies.NAME);
+        return fields;
     }
 
     static List<List<String>> levels() {

@@ -103,7 +103,7 @@ class PersonSearchTest {
         assertThat(reason(result(found, young).path("match"), "birth date")
                         .path("level")
                         .asString())
-                .isEqualTo("within two years");
+                .isEqualTo("consistent with estimated age");
         assertThat(ids(search(Map.of("query", "Selam Berhane", "age", 60))))
                 .contains(old)
                 .doesNotContain(young);

@@ -83,6 +83,17 @@ public final class Linker<R> {
         return model.explain(compare(a, b));
     }
 
+    /** The explanation with the pair's adjustment as one more contribution (last), named by the adjustment. */
+    public MatchExplanation explain(R a, R b, FellegiSunterModel model, PairAdjustment<R> adjustment) {
+        int[] levels = compare(a, b);
+        MatchExplanation plain = model.explain(levels);
+        double extra = adjustment.weight(a, b, levels);
+        List<MatchExplanation.Contribution> contributions = new ArrayList<>(plain.contributions());
+        contributions.add(new MatchExplanation.Contribution(adjustment.name(), adjustment.level(extra), extra));
+        double score = plain.score() + extra;
+        return new MatchExplanation(plain.priorWeight(), contributions, score, model.probability(score));
+    }
+
     /**
      * Trains by expectation maximisation without labels on all the pairs within one list: the
      * candidate pairs, plus random pairs standing for the pairs blocking left out (see {@link
@@ -211,12 +222,18 @@ public final class Linker<R> {
 
     /** The candidate pairs within one list scoring at least {@code minScore}. */
     public List<ScoredPair> deduplicate(List<R> records, FellegiSunterModel model, double minScore) {
-        return score(deduplicationPairs(records), records, records, 0, model, minScore);
+        return deduplicate(records, model, minScore, PairAdjustment.none());
+    }
+
+    /** The same, each pair's score adjusted ({@link PairAdjustment}) before it is kept or not. */
+    public List<ScoredPair> deduplicate(
+            List<R> records, FellegiSunterModel model, double minScore, PairAdjustment<R> adjustment) {
+        return score(deduplicationPairs(records), records, records, 0, model, minScore, adjustment);
     }
 
     /** The candidate pairs between two lists scoring at least {@code minScore}. */
     public List<ScoredPair> link(List<R> left, List<R> right, FellegiSunterModel model, double minScore) {
-        return score(linkagePairs(left, right), left, right, left.size(), model, minScore);
+        return score(linkagePairs(left, right), left, right, left.size(), model, minScore, PairAdjustment.none());
     }
 
     /** Scores one record against candidates (found by an index of its blocking keys), best first. */
@@ -266,9 +283,10 @@ public final class Linker<R> {
             List<R> right,
             int offset,
             FellegiSunterModel model,
-            double minScore) {
-        List<PairScorer<R>> scorers =
-                candidates.visit(() -> new PairScorer<>(fields, cheapestFirst, left, right, offset, model, minScore));
+            double minScore,
+            PairAdjustment<R> adjustment) {
+        List<PairScorer<R>> scorers = candidates.visit(
+                () -> new PairScorer<>(fields, cheapestFirst, left, right, offset, model, minScore, adjustment));
         return byRecords(scorers.stream().map(PairScorer::pairs).toList(), left.size());
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * first, and a pair is dropped as soon as the weights still to come cannot lift it to {@code
  * minScore} (each field adds at most its best weight, or nothing when missing), so the costly
  * name comparison is skipped for most pairs. A kept pair's score is summed in the fields' order,
- * exactly as {@link FellegiSunterModel#score(int[])} does.
+ * exactly as {@link FellegiSunterModel#score(int[])} does, plus the pair's adjustment ({@link
+ * PairAdjustment}), whose most is counted in the bound.
  */
 final class PairScorer<R> implements CandidatePairs.PairVisitor {
     /** Leeway for the bound, summed in another order than the score. */
@@ -24,6 +25,7 @@ final class PairScorer<R> implements CandidatePairs.PairVisitor {
     private final double minScore;
     private final double[] bestStillToCome;
     private final int[] levels;
+    private final PairAdjustment<R> adjustment;
 
     /**
      * @param fields the fields compared, in the model's order
@@ -37,7 +39,9 @@ final class PairScorer<R> implements CandidatePairs.PairVisitor {
             List<R> right,
             int offset,
             FellegiSunterModel model,
-            double minScore) {
+            double minScore,
+            PairAdjustment<R> adjustment) {
+        this.adjustment = adjustment;
         this.fields = fields;
         this.cheapestFirst = cheapestFirst;
         this.left = left;
@@ -47,6 +51,7 @@ final class PairScorer<R> implements CandidatePairs.PairVisitor {
         this.minScore = minScore;
         this.levels = new int[fields.size()];
         this.bestStillToCome = new double[fields.size() + 1];
+        bestStillToCome[fields.size()] = Math.max(0, adjustment.max());
         for (int k = cheapestFirst.length - 1; k >= 0; k--) {
             int f = cheapestFirst[k];
             double best = 0;
@@ -73,7 +78,7 @@ final class PairScorer<R> implements CandidatePairs.PairVisitor {
                 partial += model.weight(f, level);
             }
         }
-        double score = model.score(levels);
+        double score = model.score(levels) + adjustment.weight(a, b, levels);
         if (score >= minScore) {
             pairs.add(new ScoredPair(first, second - offset, score, model.probability(score)));
         }

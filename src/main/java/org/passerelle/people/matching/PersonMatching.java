@@ -95,9 +95,9 @@ public final class PersonMatching {
     }
 
     private static final double[][] DEFAULT_M = {
-        {0.45, 0.25, 0.15, 0.12, 0.03}, // names
-        {0.40, 0.07, 0.25, 0.15, 0.08, 0.05}, // birth date
-        {0.97, 0.03} // sex
+        {0.30, 0.55, 0.07, 0.06, 0.02}, // names
+        {0.33, 0.09, 0.33, 0.15, 0.07, 0.03}, // birth date
+        {0.98, 0.02} // sex
     };
 
     private static final double[][] DEFAULT_U = {

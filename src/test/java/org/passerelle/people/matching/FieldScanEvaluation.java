@@ -27,7 +27,8 @@ public final class FieldScanEvaluation {
                 .toList();
         ScanWeights.Estimate weights = ScanWeights.estimate(persons, seed);
         FellegiSunterModel model = weights.model();
-        List<ScoredPair> pairs = PersonMatching.linker().deduplicate(persons, model, model.scoreFor(THRESHOLD));
+        List<ScoredPair> pairs = PersonMatching.linker()
+                .deduplicate(persons, model, model.scoreFor(THRESHOLD), NameFrequencies.of(persons));
         List<FieldScanReport.Proposed> proposed = new ArrayList<>();
         for (ScoredPair pair : pairs) {
             proposed.add(new FieldScanReport.Proposed(
