@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { api, setUnauthenticatedHandler } from './api';
+import { api, ApiError, NETWORK_FAILURE, setUnauthenticatedHandler } from './api';
 import { AppContext, mustEnrolSecondFactor, type AppState } from './appContext';
 import { Header } from './components/Header';
 import { LoadFailed, Loading } from './components/Loading';
 import { applyLanguage, storedLanguage, translator, type Language } from './i18n';
 import { forgetEverything } from './memory';
+import { contactForEnrolments } from './offline/contact';
+import { OfflineScreen, type OfflineSession } from './offline/OfflineScreen';
 import { toProblem } from './problems';
 import { matchRoute, navigate, usePath, type Route } from './router';
 import { AccountScreen } from './screens/AccountScreen';
@@ -38,6 +40,8 @@ export function App() {
   const loggedIn = pendingLogin ? null : session;
   const [loaded, setLoaded] = useState(false);
   const [loadProblem, setLoadProblem] = useState<Problem | null>(null);
+  const [offline, setOffline] = useState<OfflineSession | null>(null);
+  const [wipedHere, setWipedHere] = useState(0);
   const path = usePath();
   const route = matchRoute(path);
   const t = useMemo(() => translator(language), [language]);
@@ -54,8 +58,15 @@ export function App() {
     try {
       setSession(await api.session());
       setLoaded(true);
+      // the server answers: a device revoked meanwhile wipes itself now
+      setWipedHere(await contactForEnrolments());
     } catch (error) {
-      setLoadProblem(toProblem(error, translator(language)));
+      if (error instanceof ApiError && error.status === NETWORK_FAILURE) {
+        // no network: the login screen offers the offline sign-in of an enrolled device
+        setLoaded(true);
+      } else {
+        setLoadProblem(toProblem(error, translator(language)));
+      }
     }
   }, [language]);
 
@@ -69,7 +80,7 @@ export function App() {
 
   // Send people where they can work: to log in, to set up a required second factor, then to choose a site.
   useEffect(() => {
-    if (!loaded) return;
+    if (!loaded || offline) return;
     if (!loggedIn && route.screen !== 'login') {
       navigate('/login', { replace: true });
     } else if (loggedIn && route.screen === 'login') {
@@ -79,7 +90,7 @@ export function App() {
     } else if (loggedIn && !loggedIn.currentSite && !WITHOUT_SITE.includes(route.screen)) {
       navigate('/sites', { replace: true });
     }
-  }, [loaded, loggedIn, route.screen]);
+  }, [loaded, loggedIn, offline, route.screen]);
 
   const state: AppState = { session: loggedIn, setSession, language, setLanguage, t };
 
@@ -91,8 +102,10 @@ export function App() {
           <LoadFailed problem={loadProblem} onRetry={loadSession} />
         ) : !loaded ? (
           <Loading />
+        ) : offline ? (
+          <OfflineScreen session={offline} onSignOut={() => setOffline(null)} />
         ) : (
-          <Screen route={route} session={loggedIn} pendingLogin={pendingLogin} />
+          <Screen route={route} session={loggedIn} pendingLogin={pendingLogin} onOffline={setOffline} wipedHere={wipedHere} />
         )}
       </main>
     </AppContext.Provider>
@@ -103,11 +116,13 @@ interface ScreenProps {
   route: Route;
   session: Session | null;
   pendingLogin: Session | null;
+  onOffline: (session: OfflineSession) => void;
+  wipedHere: number;
 }
 
-function Screen({ route, session, pendingLogin }: ScreenProps) {
+function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenProps) {
   if (route.screen === 'login' || !session) {
-    return <LoginScreen pending={pendingLogin} />;
+    return <LoginScreen pending={pendingLogin} onOffline={onOffline} wipedHere={wipedHere} />;
   }
   if (mustEnrolSecondFactor(session)) {
     return <AccountScreen />;

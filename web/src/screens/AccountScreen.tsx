@@ -1,6 +1,7 @@
 import { useApp } from '../appContext';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { SecondFactorSection } from '../components/SecondFactorSection';
+import { DevicesSection } from '../offline/DevicesSection';
 
 /** Who the user is, and where they change their password and set up two-step verification. */
 export function AccountScreen() {
@@ -32,6 +33,7 @@ export function AccountScreen() {
         </dl>
       </section>
       <SecondFactorSection />
+      <DevicesSection />
       <ChangePasswordForm />
     </>
   );

@@ -9,6 +9,7 @@ import { UsersPanel } from '../admin/UsersPanel';
 import { api } from '../api';
 import { hasRole, useApp } from '../appContext';
 import { LoadFailed, Loading } from '../components/Loading';
+import { DevicesPanel } from '../offline/DevicesSection';
 import { toProblem } from '../problems';
 import type { Problem, Programme, Site, UserAccount } from '../types';
 
@@ -68,6 +69,7 @@ export function AdminScreen() {
       <ProgrammesPanel programmes={directory.programmes} onChanged={changed} />
       <SitesPanel programmes={directory.programmes} sites={directory.sites} onChanged={changed} />
       <UsersPanel users={directory.users} sites={directory.sites} onChanged={changed} />
+      <DevicesPanel />
       <AuditPanel />
       <RetentionPanel />
       <KeyRotationPanel />

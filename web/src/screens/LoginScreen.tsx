@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, ApiError, NETWORK_FAILURE } from '../api';
 import { mustEnrolSecondFactor, useApp } from '../appContext';
 import { toProblem } from '../problems';
+import { signInOffline } from '../offline/device';
+import type { OfflineSession } from '../offline/OfflineScreen';
 import { navigate } from '../router';
 import type { Problem, Session } from '../types';
 
@@ -12,7 +14,15 @@ export function landingPath(session: Session): string {
 }
 
 /** Password first; then, for a user with two-step verification, the code from their app. */
-export function LoginScreen({ pending: pendingAtLoad = null }: { pending?: Session | null }) {
+interface LoginScreenProps {
+  pending?: Session | null;
+  /** Without network, an enrolled device signs the user in on its own. */
+  onOffline?: (session: OfflineSession) => void;
+  /** How many revoked enrolments the device wiped at its last contact. */
+  wipedHere?: number;
+}
+
+export function LoginScreen({ pending: pendingAtLoad = null, onOffline, wipedHere = 0 }: LoginScreenProps) {
   const { setSession, t } = useApp();
   const [pending, setPending] = useState<Session | null>(pendingAtLoad);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -32,12 +42,14 @@ export function LoginScreen({ pending: pendingAtLoad = null }: { pending?: Sessi
   return (
     <section class="card narrow">
       <h1>{pending ? t('login.codeTitle') : t('login.title')}</h1>
+      {wipedHere > 0 && <p role="status" data-testid="device-wiped">{t.plural('devices.wiped', wipedHere)}</p>}
       {problem && <LoginError problem={problem} />}
       {pending ? (
         <CodeForm onVerified={enter} onProblem={setProblem} onStartOver={startOver} />
       ) : (
         <PasswordForm
           onProblem={setProblem}
+          onOffline={onOffline}
           onLoggedIn={(next) => (next.secondFactorRequired ? setPending(next) : enter(next))}
         />
       )}
@@ -65,13 +77,40 @@ function LoginError({ problem }: { problem: Problem }) {
 interface PasswordFormProps {
   onLoggedIn: (session: Session) => void;
   onProblem: (problem: Problem | null) => void;
+  onOffline?: (session: OfflineSession) => void;
 }
 
-function PasswordForm({ onLoggedIn, onProblem }: PasswordFormProps) {
+/** The offline sign-in's refusal, as a problem shown like the server's. */
+function offlineProblem(message: string): Problem {
+  return { status: 401, code: 'offline-sign-in', detail: message };
+}
+
+function PasswordForm({ onLoggedIn, onProblem, onOffline }: PasswordFormProps) {
   const { t } = useApp();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+
+  const offlineSignIn = async () => {
+    const result = await signInOffline(username, password, Date.now());
+    setPassword('');
+    switch (result.outcome) {
+      case 'signed-in':
+        onOffline?.({ enrolmentId: result.enrolmentId, keys: result.keys, profile: result.profile });
+        return;
+      case 'wrong-password':
+        onProblem(offlineProblem(t.plural('login.offlineWrongPassword', result.attemptsLeft)));
+        return;
+      case 'not-enrolled':
+        onProblem(offlineProblem(t('login.offlineNotEnrolled')));
+        return;
+      case 'expired':
+        onProblem(offlineProblem(t('login.offlineExpired')));
+        return;
+      case 'wiped':
+        onProblem(offlineProblem(t('login.offlineWiped')));
+    }
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -82,7 +121,11 @@ function PasswordForm({ onLoggedIn, onProblem }: PasswordFormProps) {
       setPassword('');
       onLoggedIn(session);
     } catch (error) {
-      onProblem(toProblem(error, t));
+      if (onOffline && error instanceof ApiError && error.status === NETWORK_FAILURE) {
+        await offlineSignIn();
+      } else {
+        onProblem(toProblem(error, t));
+      }
     } finally {
       setBusy(false);
     }

@@ -17,7 +17,7 @@ public final class DeviceProblems {
 
     private DeviceProblems() {}
 
-    /** A revoked device contacts the server, or its user tries to use it. */
+    /** A revoked (or unknown) device contacts the server, or its user tries to use it. */
     static DomainException revoked() {
         return DomainException.forbidden(DEVICE_REVOKED);
     }

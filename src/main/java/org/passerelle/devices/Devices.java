@@ -159,6 +159,18 @@ public class Devices {
         return new DeviceContactAnswer(contact.id(), now, offlineAccessDays);
     }
 
+    /**
+     * For the modules a device talks to (sync): refuses with {@code device-revoked} a device that is
+     * unknown, revoked, or enrolled for another user, so that the device wipes its store.
+     */
+    @Transactional(readOnly = true)
+    public void requireEnrolled(UUID deviceId, UUID userId) {
+        Device device = devices.find(deviceId).map(StoredDevice::device).orElseThrow(DeviceProblems::revoked);
+        if (!device.userId().equals(userId) || device.revokedAt() != null) {
+            throw DeviceProblems.revoked();
+        }
+    }
+
     private static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256")

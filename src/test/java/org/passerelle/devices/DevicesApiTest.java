@@ -1,6 +1,7 @@
 package org.passerelle.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.passerelle.platform.DomainException;
 import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
@@ -31,6 +33,9 @@ class DevicesApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Devices devices;
 
     TestOrganisation organisation;
     ApiSession nurse;
@@ -108,6 +113,30 @@ class DevicesApiTest {
         ApiSession.Response twice = nurse.post("/api/devices/" + enrolment.get("id") + "/revocation", Map.of());
         assertThat(twice.text("code")).isEqualTo("device-already-revoked");
         assertThat(auditLines(enrolment.get("id"), "DELETE")).isEqualTo(1);
+    }
+
+    @Test
+    void otherModulesLearnWhetherADeviceIsStillEnrolledForItsUser() {
+        Map<String, Object> enrolment = enrolment("Sync phone");
+        nurse.confirmIdentity();
+        assertThat(nurse.post("/api/devices", enrolment).status()).isEqualTo(201);
+        UUID deviceId = UUID.fromString(enrolment.get("id").toString());
+        UUID nurseId = UUID.fromString(
+                nurse.get("/api/session").body().path("user").path("id").asString());
+
+        devices.requireEnrolled(deviceId, nurseId);
+        assertThatThrownBy(() -> devices.requireEnrolled(deviceId, UUID.randomUUID()))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("device-revoked"));
+        assertThatThrownBy(() -> devices.requireEnrolled(UUID.randomUUID(), nurseId))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("device-revoked"));
+        assertThat(nurse.post("/api/devices/" + deviceId + "/revocation", Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThatThrownBy(() -> devices.requireEnrolled(deviceId, nurseId))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("device-revoked"));
     }
 
     @Test

@@ -1,0 +1,121 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { deriveKek, newDeviceKeys, newKdfParams } from './crypto';
+import { deleteRecords, LocalStore, type Mutation } from './store';
+import { SyncClient, type PullPage, type PushedMutation, type PushResult, type SyncTransport } from './syncClient';
+
+async function newStore(): Promise<LocalStore> {
+  const kek = await deriveKek('password', newKdfParams({ memoryKiB: 1024, iterations: 1, parallelism: 1 }));
+  const { keys } = await newDeviceKeys(kek);
+  const id = crypto.randomUUID();
+  await deleteRecords(id);
+  return new LocalStore(id, keys);
+}
+
+function registration(name: string): Mutation {
+  const recordId = crypto.randomUUID();
+  return {
+    mutationId: crypto.randomUUID(),
+    recordType: 'person',
+    recordId,
+    createdAt: Date.now(),
+    body: { operation: 'CREATE', baseVersion: null, changes: { chosenName: { value: name } } },
+  };
+}
+
+/** A server in memory: answers each push with the outcome chosen per name, serves pages of changes. */
+class FakeServer implements SyncTransport {
+  pushes: PushedMutation[][] = [];
+  pulls: (string | null)[] = [];
+  constructor(private readonly outcome: (name: string) => PushResult['outcome'], private readonly pages: PullPage[] = []) {}
+
+  async push(mutations: PushedMutation[]) {
+    this.pushes.push(mutations);
+    return {
+      results: mutations.map((mutation) => {
+        const name = (mutation.changes as { chosenName: { value: string } }).chosenName.value;
+        const outcome = this.outcome(name);
+        return { mutationId: mutation.mutationId, recordId: mutation.recordId, outcome, version: 0,
+          ...(outcome === 'REJECTED' ? { problem: { code: 'person-outside-scope' } } : {}) };
+      }),
+    };
+  }
+
+  async pull(cursor: string | null): Promise<PullPage> {
+    this.pulls.push(cursor);
+    const index = cursor === null ? 0 : Number(cursor);
+    return this.pages[index] ?? { changes: [], cursor: String(index), more: false };
+  }
+}
+
+describe('sync client', () => {
+  it('pushes the outbox in the protocol shape, empties it of accepted mutations and sets rejected ones aside', async () => {
+    const store = await newStore();
+    const accepted = registration('Mohamed Ali');
+    const conflicting = registration('Aicha Diallo');
+    const refused = registration('Outside Scope');
+    for (const mutation of [accepted, conflicting, refused]) await store.enqueue(mutation);
+    const server = new FakeServer((name) => (name === 'Outside Scope' ? 'REJECTED' : name === 'Aicha Diallo' ? 'CONFLICT' : 'APPLIED'));
+
+    const report = await new SyncClient(store, server).push();
+
+    expect(report).toEqual({ pushed: 2, rejected: 1 });
+    expect(server.pushes).toHaveLength(1);
+    expect(server.pushes[0]?.[0]).toEqual({
+      mutationId: accepted.mutationId, recordType: 'person', recordId: accepted.recordId, ...accepted.body });
+    expect(await store.pendingCount()).toBe(0);
+    expect(await store.rejectedCount()).toBe(1);
+  }, 30_000);
+
+  it('keeps the outbox as it was when the push is cut, and the same mutations go again', async () => {
+    const store = await newStore();
+    const mutation = registration('Youssef Haddad');
+    await store.enqueue(mutation);
+    const cut: SyncTransport = { push: () => Promise.reject(new Error('network')), pull: () => Promise.reject(new Error('network')) };
+
+    await expect(new SyncClient(store, cut).sync()).rejects.toThrow('network');
+    const server = new FakeServer(() => 'APPLIED');
+    await new SyncClient(store, server).push();
+
+    expect(server.pushes[0]?.map((each) => each.mutationId)).toEqual([mutation.mutationId]);
+    expect(await store.pendingCount()).toBe(0);
+  }, 30_000);
+
+  it('pulls page after page from the stored cursor, and forgets an erased person with their pending changes', async () => {
+    const store = await newStore();
+    const erasedId = crypto.randomUUID();
+    await store.savePerson({ id: erasedId, version: 1, chosenName: 'Tesfaye Bekele', otherNames: [] }, 0);
+    await store.enqueue({ ...registration('Tesfaye Bekele'), recordId: erasedId });
+    const server = new FakeServer(() => 'APPLIED', [
+      { changes: [{ recordType: 'person', recordId: 'p1', change: 'UPSERT', version: 2,
+        record: { id: 'p1', chosenName: 'Mohamed Ali', otherNames: [{ name: 'محمد' }] } }], cursor: '1', more: true },
+      { changes: [{ recordType: 'person', recordId: erasedId, change: 'ERASED' }], cursor: '2', more: false },
+    ]);
+
+    const pulled = await new SyncClient(store, server).pull();
+
+    expect(pulled).toBe(2);
+    expect(server.pulls).toEqual([null, '1']);
+    expect(await store.cursor()).toBe('2');
+    expect((await store.search('Muhammad')).map((person) => person.id)).toEqual(['p1']);
+    expect(await store.person(erasedId)).toBeUndefined();
+    expect(await store.pendingCount()).toBe(0);
+
+    await new SyncClient(store, server).pull();
+    expect(server.pulls).toEqual([null, '1', '2']);
+  }, 30_000);
+
+  it('keeps a newer local version over an older pulled one', async () => {
+    const store = await newStore();
+    await store.savePerson({ id: 'p1', version: 5, chosenName: 'Local Name', otherNames: [] }, 0);
+    const server = new FakeServer(() => 'APPLIED', [
+      { changes: [{ recordType: 'person', recordId: 'p1', change: 'UPSERT', version: 4,
+        record: { id: 'p1', chosenName: 'Older Name', otherNames: [] } }], cursor: '1', more: false },
+    ]);
+
+    await new SyncClient(store, server).pull();
+
+    expect((await store.person('p1'))?.chosenName).toBe('Local Name');
+  }, 30_000);
+});
