@@ -239,9 +239,10 @@ class PersonRepository {
         return rows.stream().map(this::open).toList();
     }
 
-    /** The persons sounding like the words of {@code query} ({@link NameIndex#variantEntries}). */
-    List<Row> searchVariants(String query, @Nullable Sex sex, @Nullable SearchedBirth birth, List<UUID> excluded) {
-        List<List<byte[]>> entries = nameIndex.variantEntries(query);
+    /** The persons whose names sound like every one of {@code tokens} ({@link NameIndex#variantEntries}). */
+    List<Row> searchVariants(
+            List<String> tokens, @Nullable Sex sex, @Nullable SearchedBirth birth, List<UUID> excluded) {
+        List<List<byte[]>> entries = nameIndex.variantEntries(tokens);
         return entries.isEmpty() ? List.of() : search(entries, sex, birth, excluded);
     }
 
