@@ -41,6 +41,14 @@ public final class SearchRecall {
     private static final Pattern PROBABILITY = Pattern.compile("\"probability\"\\s*:\\s*([0-9.eE-]+)");
     private static final int[] RANKS = {1, 5, 10};
 
+    /** Words that are not names (filiation, "servant of", "father of"): the search does not require them. */
+    private static final Set<String> PARTICLES =
+            Set.of("ben", "bin", "ibn", "bent", "bint", "ould", "ouled", "wuld", "abd", "abu", "abou", "abo", "abdel",
+                    "abdul", "abdoul", "din", "dine", "eddine", "uddin");
+
+    /** Whether to print the searches for one respelled word that missed (query and names registered). */
+    private static boolean printMisses;
+
     /** One record of the set. */
     record SetRecord(
             String person, List<String> names, String sex, String precision, String date, String age, String on) {}
@@ -78,7 +86,7 @@ public final class SearchRecall {
         if (!login.ok()) {
             throw new IllegalStateException("login failed: " + login.status() + " " + login.body());
         }
-        if (login.body().contains("\"currentSite\":null")) {
+        if (!login.body().contains("\"currentSite\":{")) {
             Matcher site = SITE_ID.matcher(login.body());
             if (!site.find()) {
                 throw new IllegalStateException("the user has no site");
@@ -88,6 +96,7 @@ public final class SearchRecall {
         Map<String, List<SetRecord>> people = read(Path.of(options.getOrDefault(
                 "set", "src/test/resources/matching/transliteration-set.tsv")));
         int limit = Integer.parseInt(options.getOrDefault("max-people", "100000"));
+        printMisses = Boolean.parseBoolean(options.getOrDefault("print-misses", "false"));
         new SearchRecall(session).run(people, limit);
         System.exit(0);
     }
@@ -126,11 +135,17 @@ public final class SearchRecall {
         Set<String> registeredWords = new HashSet<>();
         registered.names().forEach(n -> registeredWords.addAll(words(n)));
         String respelled = words.stream()
-                .filter(word -> word.length() >= 3 && !registeredWords.contains(word))
+                .filter(word -> word.length() >= 3 && !registeredWords.contains(word) && !PARTICLES.contains(word))
                 .findFirst()
                 .orElse(null);
         if (respelled != null) {
+            int before = tallies.containsKey("one respelled word, name alone")
+                    ? tallies.get("one respelled word, name alone").found[2]
+                    : 0;
             search("one respelled word, name alone", respelled, "", id);
+            if (printMisses && tallies.get("one respelled word, name alone").found[2] == before) {
+                System.err.println("missed " + respelled + " for " + registered.names());
+            }
             search("one respelled word, sex and year or age", respelled, birth, id);
         }
     }

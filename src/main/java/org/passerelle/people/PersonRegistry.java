@@ -192,8 +192,9 @@ public class PersonRegistry {
 
     /**
      * Adds to {@code rows} the persons whose names sound like every token of the query, then, while
-     * they are fewer than {@code limit}, like all of them but one (a name dropped or added at one
-     * registration, or mistyped), each token left out in turn.
+     * they are fewer than {@code limit}, as many as the page still needs of those sounding like all
+     * of them but one (a name dropped or added at one registration, or mistyped), each token left
+     * out in turn.
      */
     private void soundingLike(
             List<String> tokens,
@@ -205,7 +206,7 @@ public class PersonRegistry {
         if (distinct.isEmpty()) {
             return;
         }
-        rows.addAll(persons.searchVariants(distinct, search.sex(), birth, ids(rows)));
+        rows.addAll(persons.searchVariants(distinct, search.sex(), birth, ids(rows), PersonRepository.CANDIDATES));
         if (distinct.size() < 2 || distinct.size() > MOST_TOKENS_LEFT_OUT) {
             return;
         }
@@ -215,7 +216,8 @@ public class PersonRegistry {
             }
             List<String> others =
                     distinct.stream().filter(token -> !token.equals(left)).toList();
-            rows.addAll(persons.searchVariants(others, search.sex(), birth, ids(rows)));
+            // weaker matches: no more than the page still needs, to keep the search fast
+            rows.addAll(persons.searchVariants(others, search.sex(), birth, ids(rows), limit - rows.size()));
         }
     }
 
