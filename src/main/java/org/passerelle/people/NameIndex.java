@@ -81,13 +81,13 @@ class NameIndex {
     }
 
     /**
-     * The entries of the canonical tokens of a query ({@link NameTokens}) as spellings of names: for
-     * each token, its prefix, its phonetic key and its variant key, a person matching when they have
-     * one of each token's. Articles and particles typed alone are not required.
+     * The entries of canonical name tokens ({@link NameTokens}) as spellings of names: for each
+     * token, its prefix, its phonetic key and its variant key, a person matching when they have one
+     * of each token's; the longest token first, as the likely rarest.
      */
-    List<List<byte[]>> variantEntries(String query) {
+    List<List<byte[]>> variantEntries(List<String> tokens) {
         List<List<byte[]>> entries = new ArrayList<>();
-        List<String> longestFirst = NameTokens.of(query).stream()
+        List<String> longestFirst = tokens.stream()
                 .distinct()
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed())
                 .toList();

@@ -30,6 +30,7 @@ import org.passerelle.people.PersonViews.Search;
 import org.passerelle.people.matching.FellegiSunterModel;
 import org.passerelle.people.matching.Linker;
 import org.passerelle.people.matching.MatchablePerson;
+import org.passerelle.people.matching.NameTokens;
 import org.passerelle.people.matching.PersonMatching;
 import org.passerelle.people.matching.PersonRecord;
 import org.passerelle.people.matching.ScoredPair;
@@ -206,7 +207,7 @@ public class PersonRegistry {
         List<PersonRepository.Row> rows = new ArrayList<>(persons.search(words, search.sex(), birth));
         int begun = rows.size();
         if (rows.size() < limit) {
-            rows.addAll(persons.searchVariants(search.query(), search.sex(), birth, ids(rows)));
+            soundingLike(NameTokens.of(search.query()), search, birth, rows, limit);
         }
         Map<UUID, List<OtherName>> otherNames = persons.otherNames(ids(rows));
         PersonRecord query = new PersonRecord(
@@ -233,6 +234,40 @@ public class PersonRegistry {
                 .sorted(SearchMatches.ranking(words))
                 .limit(limit)
                 .toList();
+    }
+
+    /** A query of at most this many tokens is looked up again without each in turn. */
+    private static final int MOST_TOKENS_LEFT_OUT = 4;
+
+    /**
+     * Adds to {@code rows} the persons whose names sound like every token of the query, then, while
+     * they are fewer than {@code limit}, as many as the page still needs of those sounding like all
+     * of them but one (a name dropped or added at one registration, or mistyped), each token left
+     * out in turn.
+     */
+    private void soundingLike(
+            List<String> tokens,
+            Search search,
+            @Nullable SearchedBirth birth,
+            List<PersonRepository.Row> rows,
+            int limit) {
+        List<String> distinct = tokens.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return;
+        }
+        rows.addAll(persons.searchVariants(distinct, search.sex(), birth, ids(rows), PersonRepository.CANDIDATES));
+        if (distinct.size() < 2 || distinct.size() > MOST_TOKENS_LEFT_OUT) {
+            return;
+        }
+        for (String left : distinct) {
+            if (rows.size() >= limit) {
+                return;
+            }
+            List<String> others =
+                    distinct.stream().filter(token -> !token.equals(left)).toList();
+            // weaker matches: no more than the page still needs, to keep the search fast
+            rows.addAll(persons.searchVariants(others, search.sex(), birth, ids(rows), limit - rows.size()));
+        }
     }
 
     /** Persons counted beyond those fetched when a common name finds more than a search fetches. */

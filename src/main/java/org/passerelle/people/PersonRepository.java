@@ -223,26 +223,39 @@ class PersonRepository {
      */
     List<Row> search(
             List<List<byte[]>> entries, @Nullable Sex sex, @Nullable SearchedBirth birth, List<UUID> excluded) {
+        return search(entries, sex, birth, excluded, CANDIDATES);
+    }
+
+    private List<Row> search(
+            List<List<byte[]>> entries,
+            @Nullable Sex sex,
+            @Nullable SearchedBirth birth,
+            List<UUID> excluded,
+            int most) {
         List<Object> params = new ArrayList<>();
-        String matching = nameMatches(entries, sex, birth, excluded, params);
+        String matching = nameMatches(rarestFirst(entries), sex, birth, excluded, params);
         // a person holds at most one entry per alternative of the first element: deduplicated here, so
         // that the walk through the index still stops at the limit
         Map<UUID, SealedRow> distinct = new LinkedHashMap<>();
         jdbc.sql("select " + COLUMNS + matching + " limit "
-                        + CANDIDATES * entries.getFirst().size())
+                        + most * entries.getFirst().size())
                 .params(params)
                 .query(PersonRepository::map)
                 .list()
                 .forEach(row -> distinct.putIfAbsent(row.id(), row));
-        List<SealedRow> rows = distinct.values().stream().limit(CANDIDATES).toList();
+        List<SealedRow> rows = distinct.values().stream().limit(most).toList();
         keys.preload(rows.stream().map(SealedRow::id).toList());
         return rows.stream().map(this::open).toList();
     }
 
-    /** The persons sounding like the words of {@code query} ({@link NameIndex#variantEntries}). */
-    List<Row> searchVariants(String query, @Nullable Sex sex, @Nullable SearchedBirth birth, List<UUID> excluded) {
-        List<List<byte[]>> entries = nameIndex.variantEntries(query);
-        return entries.isEmpty() ? List.of() : search(entries, sex, birth, excluded);
+    /**
+     * At most {@code most} persons whose names sound like every one of {@code tokens} ({@link
+     * NameIndex#variantEntries}), leaving out {@code excluded}.
+     */
+    List<Row> searchVariants(
+            List<String> tokens, @Nullable Sex sex, @Nullable SearchedBirth birth, List<UUID> excluded, int most) {
+        List<List<byte[]>> entries = nameIndex.variantEntries(tokens);
+        return entries.isEmpty() ? List.of() : search(entries, sex, birth, excluded, most);
     }
 
     /**
@@ -256,6 +269,33 @@ class PersonRepository {
                 .params(params)
                 .query(Integer.class)
                 .single();
+    }
+
+    /** Entries counted up to this many to tell which is rarest. */
+    private static final int COUNTED_ENTRIES = 1_000;
+
+    /**
+     * The elements of {@code entries} from the one the fewest persons hold, counted up to {@link
+     * #COUNTED_ENTRIES} in the index alone: the search walks the persons holding the first, so a
+     * common name typed with a rare one ("Mohamed Popal") costs what the rare one does.
+     */
+    private List<List<byte[]>> rarestFirst(List<List<byte[]>> entries) {
+        if (entries.size() < 2) {
+            return entries;
+        }
+        int[] counts = new int[entries.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = jdbc.sql("select count(*) from (select 1 from people.person_token where token = any(?) limit "
+                            + COUNTED_ENTRIES + ") held")
+                    .param(entries.get(i).toArray(byte[][]::new))
+                    .query(Integer.class)
+                    .single();
+        }
+        return java.util.stream.IntStream.range(0, counts.length)
+                .boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> counts[i]))
+                .map(entries::get)
+                .toList();
     }
 
     /** The from and where clauses of a search by name, adding their parameters to {@code params}. */

@@ -15,6 +15,7 @@ import org.passerelle.people.matching.MatchablePerson;
 import org.passerelle.people.matching.NameComparison;
 import org.passerelle.people.matching.NameToken;
 import org.passerelle.people.matching.PersonMatching;
+import org.passerelle.people.matching.StringSimilarity;
 import org.passerelle.people.matching.VariantKey;
 
 /**
@@ -92,12 +93,13 @@ final class SearchMatches {
         if (typed.text().length() >= NameIndex.SHORTEST_PREFIX && token.text().startsWith(typed.text())) {
             return BEGUN;
         }
+        // among spellings that sound alike, the closest in letters first: Mohammed before Mahamat
         if (typed.key().length() >= 2 && typed.key().equals(token.key())) {
-            return SOUNDS_ALIKE;
+            return SOUNDS_ALIKE * StringSimilarity.jaroWinkler(typed.text(), token.text());
         }
         String variant = VariantKey.of(typed.text());
         if (variant.length() >= 2 && VariantKey.of(token.text()).startsWith(variant)) {
-            return VARIANT;
+            return VARIANT * StringSimilarity.jaroWinkler(typed.text(), token.text());
         }
         return NameComparison.similarity(typed, token) >= SIMILAR ? ALIKE : ABSENT;
     }
