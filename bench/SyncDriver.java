@@ -220,7 +220,9 @@ public final class SyncDriver {
                         Matcher outcome = OUTCOME.matcher(result.body());
                         while (outcome.find()) {
                             if (outcome.group(1).equals("REJECTED")) {
-                                errors.incrementAndGet();
+                                if (errors.incrementAndGet() <= 3) {
+                                    log("rejected: %s", abbreviate(result.body().substring(outcome.start())));
+                                }
                             } else if (attempt == 0) {
                                 mutations.incrementAndGet();
                             }
@@ -261,7 +263,7 @@ public final class SyncDriver {
             mutations.add(mutation("encounter", UUID.randomUUID(), siteId, "\"personId\":{\"value\":\""
                     + ids.get(i % ids.size()) + "\"},\"formCode\":{\"value\":\"medical-consultation\"},"
                     + "\"occurredOn\":{\"value\":\"" + LocalDate.now() + "\"},\"status\":{\"value\":\"SIGNED\"},"
-                    + "\"answers.complaints\":{\"value\":[\"cough\"]},\"answers.diagnoses\":{\"value\":[\"J06\"]},"
+                    + "\"answers.complaints\":{\"value\":[\"cough\"]},\"answers.diagnoses\":{\"value\":[\"B86\"]},"
                     + "\"answers.temperature\":{\"value\":" + (36 + random.nextInt(4)) + "}"));
         }
         return mutations;
@@ -410,7 +412,7 @@ public final class SyncDriver {
     }
 
     private static void log(String format, Object... args) {
-        System.err.printf(Locale.ROOT, "[%s] " + format + "%n", java.time.LocalTime.now().withNano(0), args);
+        System.err.println("[" + java.time.LocalTime.now().withNano(0) + "] " + String.format(Locale.ROOT, format, args));
     }
 
     private static Config parse(String[] args) {

@@ -125,8 +125,16 @@ export type DuplicateScan = Omit<Schemas['Scan'], 'status' | 'model'> & {
 };
 /** A pair the scan found likely to be one person, waiting for a data officer's decision. */
 export type DuplicateCandidate = Schemas['Candidate'];
-/** A field changed on the server and on an offline device to two values, kept until a data officer chooses. */
-export type SyncConflict = Schemas['Conflict'];
+/**
+ * A field changed on the server and on an offline device to two values, kept until a data officer
+ * chooses. The values are any JSON (a name, a list of languages, a birth date), which the document
+ * describes as Jackson's JsonNode.
+ */
+export type SyncConflict = Omit<Schemas['SyncConflict'], 'base' | 'server' | 'device'> & {
+  base?: unknown;
+  server?: unknown;
+  device?: unknown;
+};
 export type DuplicateQueue = Omit<Schemas['Queue'], 'lastScan'> & { lastScan?: DuplicateScan | null };
 /** A merge of a duplicate record into another; undone when unmergedAt is set. */
 export type Merge = Schemas['Merge'];

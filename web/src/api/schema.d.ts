@@ -1005,7 +1005,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["push"];
+        post: operations["push_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1300,6 +1300,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sync/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["conflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/conflicts/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["pull"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["push"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1452,12 +1516,17 @@ export interface components {
             /** Format: double */
             probability: number;
             reasons: components["schemas"]["MatchReason"][];
+            registeredOffline?: components["schemas"]["OfflineRegistration"] | null;
             second: components["schemas"]["PersonSummary"];
         };
         CardRequest: {
             format: string;
             language: string;
             withName?: boolean | null;
+        };
+        ChangeInput: {
+            base?: components["schemas"]["JsonNode"] | null;
+            value?: components["schemas"]["JsonNode"] | null;
         };
         ChapterView: {
             /** Format: int64 */
@@ -1511,6 +1580,15 @@ export interface components {
         Confirmation: {
             code?: string | null;
             password: string;
+        };
+        ConflictRef: {
+            /** Format: uuid */
+            conflictId: string;
+            field: string;
+        };
+        ConflictResolution: {
+            /** @enum {string} */
+            keep: "SERVER" | "DEVICE";
         };
         Consultation: {
             /** @enum {string} */
@@ -2016,6 +2094,45 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        MutationInput: {
+            /** Format: int64 */
+            baseVersion?: number | null;
+            changes?: {
+                [key: string]: components["schemas"]["ChangeInput"];
+            } | null;
+            /** Format: date-time */
+            deviceTime?: string | null;
+            /** Format: uuid */
+            mutationId?: string | null;
+            /** @enum {string|null} */
+            operation?: "CREATE" | "UPDATE" | null;
+            /** Format: uuid */
+            recordId?: string | null;
+            recordType?: string | null;
+            /** Format: uuid */
+            siteId?: string | null;
+        };
+        MutationProblem: {
+            code: string;
+            detail: string;
+            field?: string | null;
+            title: string;
+        };
+        MutationResult: {
+            /** Format: int32 */
+            amendedRevision?: number | null;
+            conflicts: components["schemas"]["ConflictRef"][];
+            /** Format: uuid */
+            mutationId?: string | null;
+            /** @enum {string} */
+            outcome: "APPLIED" | "MERGED" | "CONFLICT" | "REJECTED";
+            problem?: components["schemas"]["MutationProblem"] | null;
+            /** Format: uuid */
+            recordId?: string | null;
+            replayed: boolean;
+            /** Format: int64 */
+            version?: number | null;
+        };
         Names: {
             en: string;
             fr: string;
@@ -2085,6 +2202,10 @@ export interface components {
             personA: string;
             /** Format: uuid */
             personB: string;
+        };
+        OfflineRegistration: {
+            /** Format: uuid */
+            deviceId?: string | null;
         };
         OpenFollowUp: {
             conditionCode?: string | null;
@@ -2236,6 +2357,12 @@ export interface components {
             code: string;
             password: string;
         };
+        PullAnswer: {
+            changes: components["schemas"]["SyncedChange"][];
+            cursor: string;
+            more: boolean;
+            scope: string;
+        };
         PurgeResult: {
             /** Format: date-time */
             at: string;
@@ -2249,6 +2376,14 @@ export interface components {
             recordType: string;
             /** Format: int64 */
             removed: number;
+        };
+        Push: {
+            mutations: components["schemas"]["MutationInput"][];
+        };
+        PushAnswer: {
+            /** Format: date-time */
+            receivedAt: string;
+            results: components["schemas"]["MutationResult"][];
         };
         PushRequest: {
             dryRun: boolean;
@@ -2488,6 +2623,42 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        SyncConflict: {
+            base?: components["schemas"]["JsonNode"] | null;
+            device?: components["schemas"]["JsonNode"] | null;
+            /** Format: uuid */
+            deviceId?: string | null;
+            /** Format: date-time */
+            deviceTime: string;
+            field: string;
+            /** Format: uuid */
+            id: string;
+            kept?: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: uuid */
+            recordId: string;
+            recordType: string;
+            /** Format: date-time */
+            resolvedAt?: string | null;
+            server?: components["schemas"]["JsonNode"] | null;
+            /** Format: uuid */
+            siteId: string;
+            status: string;
+            userName: string;
+        };
+        SyncedChange: {
+            /** @enum {string} */
+            change: "UPSERT" | "MERGED" | "ERASED";
+            /** Format: uuid */
+            mergedInto?: string | null;
+            record?: components["schemas"]["JsonNode"] | null;
+            /** Format: uuid */
+            recordId: string;
+            recordType: string;
+            /** Format: int64 */
+            version?: number | null;
         };
         TakingIntoCare: {
             patientCode?: string | null;
@@ -4243,7 +4414,7 @@ export interface operations {
             };
         };
     };
-    push: {
+    push_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4828,6 +4999,103 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["OutreachLocation"];
+                };
+            };
+        };
+    };
+    conflicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SyncConflict"][];
+                };
+            };
+        };
+    };
+    resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConflictResolution"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SyncConflict"];
+                };
+            };
+        };
+    };
+    pull: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                "X-Passerelle-Device"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PullAnswer"];
+                };
+            };
+        };
+    };
+    push: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Passerelle-Device"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Push"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PushAnswer"];
                 };
             };
         };

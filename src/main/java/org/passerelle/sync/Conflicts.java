@@ -14,8 +14,8 @@ import org.passerelle.platform.DomainException;
 import org.passerelle.platform.crypto.DataKey;
 import org.passerelle.platform.crypto.SubjectKeys;
 import org.passerelle.platform.sync.SyncProblems;
-import org.passerelle.sync.SyncViews.Conflict;
 import org.passerelle.sync.SyncViews.Keep;
+import org.passerelle.sync.SyncViews.SyncConflict;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,9 +61,9 @@ public class Conflicts {
     }
 
     /** The open conflicts of the data officer's sites, oldest first. */
-    public List<Conflict> open() {
+    public List<SyncConflict> open() {
         CurrentUser user = requireDataOfficer();
-        List<Conflict> listed = repository.open(user.allSites() ? null : user.siteIds(), MAX_LISTED).stream()
+        List<SyncConflict> listed = repository.open(user.allSites() ? null : user.siteIds(), MAX_LISTED).stream()
                 .map(this::view)
                 .flatMap(Optional::stream)
                 .toList();
@@ -72,7 +72,7 @@ public class Conflicts {
     }
 
     /** Resolves an open conflict by keeping the server's value, or writing the device's. */
-    public Conflict resolve(UUID id, Keep keep) {
+    public SyncConflict resolve(UUID id, Keep keep) {
         CurrentUser user = requireDataOfficer();
         ConflictRepository.Stored stored = repository
                 .find(id)
@@ -105,9 +105,9 @@ public class Conflicts {
         return user;
     }
 
-    private Optional<Conflict> view(ConflictRepository.Stored stored) {
+    private Optional<SyncConflict> view(ConflictRepository.Stored stored) {
         return keys.existingKey(stored.subjectId())
-                .map(key -> new Conflict(
+                .map(key -> new SyncConflict(
                         stored.id(),
                         stored.recordType(),
                         stored.recordId(),

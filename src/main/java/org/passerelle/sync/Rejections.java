@@ -2,6 +2,7 @@ package org.passerelle.sync;
 
 import java.util.List;
 import org.passerelle.platform.DomainException;
+import org.passerelle.platform.FieldFaults;
 import org.passerelle.platform.web.ProblemResponses;
 import org.passerelle.sync.SyncViews.MutationInput;
 import org.passerelle.sync.SyncViews.MutationProblem;
@@ -11,7 +12,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-/** The result of a rejected mutation: the problem's code and its message in the user's language. */
+/**
+ * The result of a rejected mutation: the problem's code, its message in the user's language, and
+ * the field at fault (the first, when the answers of a form break several rules).
+ */
 @Component
 class Rejections {
 
@@ -31,7 +35,9 @@ class Rejections {
             case THROTTLED -> 429;
         };
         ProblemDetail problem = problems.problem(status, e.code(), LocaleContextHolder.getLocale());
-        Object field = e.details().get("field");
+        Object field = e instanceof FieldFaults faults
+                ? faults.faults().getFirst().field()
+                : e.details().get("field");
         return new MutationResult(
                 input.mutationId(),
                 input.recordId(),

@@ -4,11 +4,11 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.sync.SyncViews.Conflict;
-import org.passerelle.sync.SyncViews.PullResult;
+import org.passerelle.sync.SyncViews.ConflictResolution;
+import org.passerelle.sync.SyncViews.PullAnswer;
 import org.passerelle.sync.SyncViews.Push;
-import org.passerelle.sync.SyncViews.PushResult;
-import org.passerelle.sync.SyncViews.Resolution;
+import org.passerelle.sync.SyncViews.PushAnswer;
+import org.passerelle.sync.SyncViews.SyncConflict;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,14 +40,14 @@ class SyncController {
     }
 
     @PostMapping("/push")
-    PushResult push(
+    PushAnswer push(
             @Valid @RequestBody Push push,
             @RequestHeader(name = DEVICE_HEADER, required = false) @Nullable UUID device) {
         return sync.push(push, device);
     }
 
     @GetMapping("/pull")
-    PullResult pull(
+    PullAnswer pull(
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestHeader(name = DEVICE_HEADER, required = false) @Nullable UUID device) {
@@ -55,12 +55,12 @@ class SyncController {
     }
 
     @GetMapping("/conflicts")
-    List<Conflict> conflicts() {
+    List<SyncConflict> conflicts() {
         return conflicts.open();
     }
 
     @PostMapping("/conflicts/{id}/resolution")
-    Conflict resolve(@PathVariable UUID id, @Valid @RequestBody Resolution resolution) {
+    SyncConflict resolve(@PathVariable UUID id, @Valid @RequestBody ConflictResolution resolution) {
         return conflicts.resolve(id, resolution.keep());
     }
 }

@@ -17,7 +17,7 @@ import org.passerelle.platform.DomainException;
 import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.SyncedChange;
 import org.passerelle.platform.sync.SyncedRecords;
-import org.passerelle.sync.SyncViews.PullResult;
+import org.passerelle.sync.SyncViews.PullAnswer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,7 +43,7 @@ public class SyncPull {
     }
 
     /** The changes after {@code cursorText} (from the start when none), at most {@code limit}. */
-    public PullResult pull(@Nullable String cursorText, @Nullable Integer limit, @Nullable UUID deviceId) {
+    public PullAnswer pull(@Nullable String cursorText, @Nullable Integer limit, @Nullable UUID deviceId) {
         CurrentUser user = SyncService.requireCarer(currentUsers.current());
         int max = limit == null ? DEFAULT_LIMIT : limit;
         if (max < 1 || max > MAX_LIMIT) {
@@ -71,7 +71,7 @@ public class SyncPull {
         changes.stream()
                 .filter(change -> change.change() != SyncedChange.Kind.ERASED)
                 .forEach(change -> audit.record(AuditAction.READ, change.recordType(), change.recordId()));
-        return new PullResult(changes, cursor.encode(), more, scope(user));
+        return new PullAnswer(changes, cursor.encode(), more, scope(user));
     }
 
     /** A fingerprint of what the user may hold: their sites and compartments. */

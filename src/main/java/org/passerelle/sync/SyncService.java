@@ -21,7 +21,7 @@ import org.passerelle.sync.SyncViews.ChangeInput;
 import org.passerelle.sync.SyncViews.MutationInput;
 import org.passerelle.sync.SyncViews.MutationResult;
 import org.passerelle.sync.SyncViews.Push;
-import org.passerelle.sync.SyncViews.PushResult;
+import org.passerelle.sync.SyncViews.PushAnswer;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -71,7 +71,7 @@ public class SyncService {
     }
 
     /** Applies the mutations in order; one result each, in the same order. */
-    public PushResult push(Push push, @Nullable UUID deviceId) {
+    public PushAnswer push(Push push, @Nullable UUID deviceId) {
         CurrentUser user = requireCarer(currentUsers.current());
         if (push.mutations().size() > MAX_BATCH) {
             throw SyncProblems.batchTooLarge();
@@ -84,7 +84,7 @@ public class SyncService {
         for (MutationInput input : push.mutations()) {
             results.add(pushOne(input, user, deviceId, receivedAt));
         }
-        return new PushResult(receivedAt, results);
+        return new PushAnswer(receivedAt, results);
     }
 
     static CurrentUser requireCarer(CurrentUser user) {

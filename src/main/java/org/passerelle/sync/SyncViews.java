@@ -76,7 +76,7 @@ public final class SyncViews {
     }
 
     /** The answer to a push: one result per mutation, in the same order. */
-    public record PushResult(Instant receivedAt, List<MutationResult> results) {}
+    public record PushAnswer(Instant receivedAt, List<MutationResult> results) {}
 
     /**
      * A page of changes.
@@ -85,10 +85,10 @@ public final class SyncViews {
      * @param more whether to pull again at once
      * @param scope a fingerprint of the user's sites and compartments: when it changes, pull again from no cursor
      */
-    public record PullResult(List<SyncedChange> changes, String cursor, boolean more, String scope) {}
+    public record PullAnswer(List<SyncedChange> changes, String cursor, boolean more, String scope) {}
 
     /** A field changed on the server and on a device to different values, as a data officer reviews it. */
-    public record Conflict(
+    public record SyncConflict(
             UUID id,
             String recordType,
             UUID recordId,
@@ -112,5 +112,5 @@ public final class SyncViews {
     }
 
     /** Resolves a conflict by keeping one of its values. */
-    public record Resolution(@NotNull Keep keep) {}
+    public record ConflictResolution(@NotNull Keep keep) {}
 }

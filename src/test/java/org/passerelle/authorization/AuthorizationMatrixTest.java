@@ -284,21 +284,31 @@ class AuthorizationMatrixTest {
                     .get("/api/people/" + subject.personId())
                     .body();
             Map<String, Object> phone = new java.util.HashMap<>();
-            phone.put("base", current.path("phone").isString() ? current.path("phone").asString() : null);
+            phone.put(
+                    "base",
+                    current.path("phone").isString() ? current.path("phone").asString() : null);
             phone.put("value", "+33 6 " + (10 + role.length()) + " 00 00 00");
             ApiSession.Response response = user.post(
                     "/api/sync/push",
                     Map.of(
                             "mutations",
                             List.of(Map.of(
-                                    "mutationId", UUID.randomUUID().toString(),
-                                    "recordType", "person",
-                                    "recordId", subject.personId(),
-                                    "operation", "UPDATE",
-                                    "baseVersion", current.path("version").asLong(),
-                                    "siteId", organisation.siteA,
-                                    "deviceTime", "2026-12-07T09:00:00Z",
-                                    "changes", Map.of("phone", phone)))));
+                                    "mutationId",
+                                    UUID.randomUUID().toString(),
+                                    "recordType",
+                                    "person",
+                                    "recordId",
+                                    subject.personId(),
+                                    "operation",
+                                    "UPDATE",
+                                    "baseVersion",
+                                    current.path("version").asLong(),
+                                    "siteId",
+                                    organisation.siteA,
+                                    "deviceTime",
+                                    "2026-12-07T09:00:00Z",
+                                    "changes",
+                                    Map.of("phone", phone)))));
             expect(response, CARERS.contains(role) ? 200 : 403);
             if (response.status() == 200) {
                 JsonNode result = response.body().path("results").get(0);
@@ -326,7 +336,8 @@ class AuthorizationMatrixTest {
                     .anyMatch(change -> change.path("recordId").asString().equals(subject.personId()));
             List<String> compartments = changes.stream()
                     .filter(change -> change.path("recordType").asString().equals("encounter"))
-                    .filter(change -> change.path("record").path("personId").asString().equals(subject.personId()))
+                    .filter(change ->
+                            change.path("record").path("personId").asString().equals(subject.personId()))
                     .map(change -> change.path("record").path("compartment").asString())
                     .distinct()
                     .sorted()

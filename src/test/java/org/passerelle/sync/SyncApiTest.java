@@ -318,7 +318,8 @@ class SyncApiTest {
 
     @Test
     void sendsLikelyDuplicatesOfARegistrationMadeOfflineToTheReviewQueueMarkedWithTheDevice() {
-        String family = "Zerihun" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4);
+        String family = "Zerihun"
+                + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4);
         String existing = TestOrganisation.registerBorn(clinician, "Abdelkader " + family, "1990-03-02");
         UUID offline = UUID.randomUUID();
 
