@@ -19,6 +19,7 @@ public final class ClientScreens {
             "/admin/**",
             "/emergency-access",
             "/duplicates",
+            "/conflicts",
             "/encounters/**",
             "/group-sessions/**",
             "/forms",
