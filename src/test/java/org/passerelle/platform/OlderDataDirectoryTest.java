@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,73 @@ class OlderDataDirectoryTest {
             assertOwnedByTheOwnerRole(app);
         }
         assertThat(port).isPositive();
+    }
+
+    /**
+     * A data directory made after passwords but before the owner role: the superuser owned the schemas
+     * and its password was kept as {@code database-owner.password}. The file becomes the superuser's, the
+     * owner role gets a password of its own, and the superuser's password still opens the server.
+     */
+    @Test
+    void givesTheSuperusersPasswordFileItsNameAndTheOwnerItsOwnPassword() throws Exception {
+        Path postgresDirectory = dataDirectory.resolve("postgres");
+        Path keys = dataDirectory.resolve("keys");
+        Files.createDirectories(postgresDirectory);
+        Files.createDirectories(keys);
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String superuserPassword = Base64.getEncoder().encodeToString(secret);
+        Files.writeString(keys.resolve("database-owner.password"), superuserPassword + "\n");
+        Path initdbPassword = dataDirectory.resolve("initdb.password");
+        Files.writeString(initdbPassword, superuserPassword + "\n");
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+                .setDataDirectory(postgresDirectory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setLocaleConfig("pwfile", initdbPassword.toString())
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setConnectConfig("password", superuserPassword)
+                .start()) {
+            try (Connection connection = old.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("create database passerelle encoding 'UTF8' template template0");
+            }
+            Flyway.configure()
+                    .dataSource(old.getDatabase("postgres", "passerelle"))
+                    .schemas("audit")
+                    .defaultSchema("audit")
+                    .createSchemas(true)
+                    .locations("classpath:db/migration/audit")
+                    .load()
+                    .migrate();
+        }
+        Files.delete(initdbPassword);
+
+        try (RunningApplication app =
+                RunningApplication.start(Map.of("passerelle.database.data-directory", dataDirectory.toString()))) {
+            assertThat(Files.readString(keys.resolve("database-superuser.password"))
+                            .strip())
+                    .isEqualTo(superuserPassword);
+            String ownerPassword =
+                    Files.readString(keys.resolve("database-owner.password")).strip();
+            assertThat(ownerPassword).isNotEqualTo(superuserPassword).hasSize(44);
+            int port = Integer.parseInt(Files.readAllLines(postgresDirectory.resolve("postmaster.pid"))
+                    .get(3)
+                    .strip());
+            String url = "jdbc:postgresql://localhost:" + port + "/passerelle";
+            assertThat(currentUser(url, "passerelle_owner", ownerPassword)).isEqualTo("passerelle_owner");
+            assertThat(currentUser(url, "postgres", superuserPassword)).isEqualTo("postgres");
+            assertOwnedByTheOwnerRole(app);
+        }
+    }
+
+    private static String currentUser(String url, String user, String password) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement statement = connection.createStatement();
+                var result = statement.executeQuery("select current_user")) {
+            assertThat(result.next()).isTrue();
+            return result.getString(1);
+        }
     }
 
     private static void assertOwnedByTheOwnerRole(RunningApplication app) {
