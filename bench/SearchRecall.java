@@ -131,7 +131,15 @@ public final class SearchRecall {
     private void searchFor(String id, SetRecord registered, SetRecord seen) {
         String name = seen.names().getFirst();
         String birth = birthCriteria(seen);
+        int wholeBefore = tallies.containsKey("whole name, name alone") ? tallies.get("whole name, name alone").found[2] : 0;
         search("whole name, name alone", name, "", id);
+        if (tallies.get("whole name, name alone").found[2] == wholeBefore) {
+            int[] counts = misses.computeIfAbsent("(whole name)", k -> new int[5]);
+            counts[rankAmongHundred(name, "", id) >= 0 ? 1 : 2]++;
+            if (printMisses) {
+                System.err.println("missed whole " + name + " for " + registered.names());
+            }
+        }
         search("whole name, sex and year or age", name, birth, id);
         List<String> words = words(name);
         if (!words.isEmpty()) {
