@@ -49,6 +49,12 @@ public final class SearchRecall {
     /** Whether to print the searches for one respelled word that missed (query and names registered). */
     private static boolean printMisses;
 
+    /**
+     * The searches for one respelled word that did not list the person in the first ten, by kind of
+     * respelling and by why: ranked below ten (found among the first 100) or not found at all.
+     */
+    private final Map<String, int[]> misses = new java.util.TreeMap<>();
+
     /** One record of the set. */
     record SetRecord(
             String person, List<String> names, String sex, String precision, String date, String age, String on) {}
@@ -125,7 +131,15 @@ public final class SearchRecall {
     private void searchFor(String id, SetRecord registered, SetRecord seen) {
         String name = seen.names().getFirst();
         String birth = birthCriteria(seen);
+        int wholeBefore = tallies.containsKey("whole name, name alone") ? tallies.get("whole name, name alone").found[2] : 0;
         search("whole name, name alone", name, "", id);
+        if (tallies.get("whole name, name alone").found[2] == wholeBefore) {
+            int[] counts = misses.computeIfAbsent("(whole name)", k -> new int[5]);
+            counts[rankAmongHundred(name, "", id) >= 0 ? 1 : 2]++;
+            if (printMisses) {
+                System.err.println("missed whole " + name + " for " + registered.names());
+            }
+        }
         search("whole name, sex and year or age", name, birth, id);
         List<String> words = words(name);
         if (!words.isEmpty()) {
@@ -143,10 +157,23 @@ public final class SearchRecall {
                     ? tallies.get("one respelled word, name alone").found[2]
                     : 0;
             search("one respelled word, name alone", respelled, "", id);
-            if (printMisses && tallies.get("one respelled word, name alone").found[2] == before) {
+            boolean missed = tallies.get("one respelled word, name alone").found[2] == before;
+            if (printMisses && missed) {
                 System.err.println("missed " + respelled + " for " + registered.names());
             }
+            String kind = respelling(respelled, registeredWords);
+            int[] counts = misses.computeIfAbsent(kind, k -> new int[5]);
+            counts[0]++;
+            if (missed) {
+                counts[rankAmongHundred(respelled, "", id) >= 0 ? 1 : 2]++;
+            }
+            int withBirth = tallies.containsKey("one respelled word, sex and year or age")
+                    ? tallies.get("one respelled word, sex and year or age").found[2]
+                    : 0;
             search("one respelled word, sex and year or age", respelled, birth, id);
+            if (tallies.get("one respelled word, sex and year or age").found[2] == withBirth) {
+                counts[rankAmongHundred(respelled, birth, id) >= 0 ? 3 : 4]++;
+            }
         }
     }
 
@@ -184,6 +211,68 @@ public final class SearchRecall {
         }
     }
 
+    /** The person's rank among the first 100 results, or -1. */
+    private int rankAmongHundred(String query, String criteria, String id) {
+        LoadDriver.Result result = session.send(
+                "POST", "/api/people/search", "{\"query\":" + LoadDriver.quote(query) + criteria + ",\"limit\":100}");
+        if (!result.ok()) {
+            throw new IllegalStateException("search failed: " + result.status() + " " + result.body());
+        }
+        List<String> ids = new ArrayList<>();
+        Matcher found = ID.matcher(result.body());
+        while (found.find()) {
+            ids.add(found.group(1));
+        }
+        return ids.indexOf(id);
+    }
+
+    /**
+     * How a word differs from the closest word of the names registered: another script, a doubled
+     * letter, vowels, a consonant of the same class (g/j, d/t, s/z, b/p/f/v, k/q/c, h/kh/x), the
+     * beginning or end of a registered word (a compound, a glued article, a word begun), or another
+     * name altogether.
+     */
+    static String respelling(String word, Set<String> registered) {
+        if (!word.chars().allMatch(c -> c < 128)) {
+            return "script";
+        }
+        String kind = "other name";
+        for (String candidate : registered) {
+            String k;
+            if (collapse(candidate).equals(collapse(word))) {
+                k = "doubled letter";
+            } else if (skeleton(candidate).equals(skeleton(word))) {
+                k = "vowel";
+            } else if (consonants(candidate).equals(consonants(word))) {
+                k = "consonant class";
+            } else if (word.length() >= 3 && (candidate.startsWith(word) || candidate.endsWith(word)
+                    || word.startsWith(candidate) || word.endsWith(candidate))) {
+                k = "prefix or compound";
+            } else {
+                continue;
+            }
+            kind = KINDS.indexOf(k) < KINDS.indexOf(kind) ? k : kind;
+        }
+        return kind;
+    }
+
+    private static final List<String> KINDS =
+            List.of("script", "doubled letter", "vowel", "consonant class", "prefix or compound", "other name");
+
+    private static String collapse(String word) {
+        return word.replaceAll("(.)\\1+", "$1");
+    }
+
+    private static String skeleton(String word) {
+        return collapse(collapse(word).replaceAll("[aeiouyw]", "").replaceAll("h$", ""));
+    }
+
+    private static String consonants(String word) {
+        String s = skeleton(word).replaceAll("kh|x", "h").replaceAll("dj|j|gh|g", "g").replaceAll("[kqc]", "k")
+                .replaceAll("th|dh|[dt]", "t").replaceAll("sh|ch|z|s", "s").replaceAll("ph|[bpfv]", "b");
+        return collapse(s);
+    }
+
     private void report() {
         System.out.printf("%n| search | n | recall@1 | recall@5 | recall@10 | empty | p50 ms | p95 ms |%n");
         System.out.printf("|---|---|---|---|---|---|---|---|%n");
@@ -196,6 +285,11 @@ public final class SearchRecall {
                     (double) t.found[2] / t.searches, (double) t.empty / t.searches,
                     sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6);
         }
+        System.out.printf("%nOne respelled word not in the first ten, by kind of respelling: ranked lower (in the"
+                + " first 100) or not found%n");
+        System.out.printf("| kind | n | alone: ranked lower | alone: not found | with sex and year: ranked lower |"
+                + " with sex and year: not found |%n|---|---|---|---|---|---|%n");
+        misses.forEach((kind, c) -> System.out.printf("| %s | %d | %d | %d | %d | %d |%n", kind, c[0], c[1], c[2], c[3], c[4]));
         System.out.printf("%nTop result's probability against how often it is the person (searches with sex and year or age):%n");
         System.out.printf("| probability | n | mean probability | top-1 is the person |%n|---|---|---|---|%n");
         for (int b = 0; b < binCount.length; b++) {

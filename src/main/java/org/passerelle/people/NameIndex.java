@@ -82,10 +82,10 @@ class NameIndex {
 
     /**
      * The entries of canonical name tokens ({@link NameTokens}) as spellings of names: for each
-     * token, its prefix, its phonetic key and its variant key, a person matching when they have one
-     * of each token's; the longest token first, as the likely rarest.
+     * token, its prefix, its phonetic key and, when {@code coarse}, its variant key, a person
+     * matching when they have one of each token's; the longest token first, as the likely rarest.
      */
-    List<List<byte[]>> variantEntries(List<String> tokens) {
+    List<List<byte[]>> variantEntries(List<String> tokens, boolean coarse) {
         List<List<byte[]>> entries = new ArrayList<>();
         List<String> longestFirst = tokens.stream()
                 .distinct()
@@ -99,7 +99,7 @@ class NameIndex {
                 alternatives.add(index.of(KEY_KIND, phonetic));
             }
             String variant = VariantKey.of(token);
-            if (variant.length() >= SHORTEST_KEY) {
+            if (coarse && variant.length() >= SHORTEST_KEY) {
                 alternatives.add(index.of(VARIANT_KIND, variant));
             }
             entries.add(alternatives);

@@ -240,10 +240,10 @@ public class PersonRegistry {
     private static final int MOST_TOKENS_LEFT_OUT = 4;
 
     /**
-     * Adds to {@code rows} the persons whose names sound like every token of the query, then, while
-     * they are fewer than {@code limit}, as many as the page still needs of those sounding like all
-     * of them but one (a name dropped or added at one registration, or mistyped), each token left
-     * out in turn.
+     * Adds to {@code rows} the persons whose names sound like every token of the query (by the
+     * phonetic key, then, while they are fewer than {@code limit}, by the variant key), then, while
+     * they are fewer than {@code limit}, those sounding like all of them but one (a name dropped or
+     * added at one registration, or mistyped), each token left out in turn.
      */
     private void soundingLike(
             List<String> tokens,
@@ -255,7 +255,14 @@ public class PersonRegistry {
         if (distinct.isEmpty()) {
             return;
         }
-        rows.addAll(persons.searchVariants(distinct, search.sex(), birth, ids(rows), PersonRepository.CANDIDATES));
+        // those sounding alike by the phonetic key first: they rank above those only the coarser
+        // variant key finds, so the walk's limit keeps the better ones when a name is common
+        for (boolean coarse : new boolean[] {false, true}) {
+            if (rows.size() < limit) {
+                rows.addAll(persons.searchVariants(
+                        distinct, coarse, search.sex(), birth, ids(rows), PersonRepository.CANDIDATES));
+            }
+        }
         if (distinct.size() < 2 || distinct.size() > MOST_TOKENS_LEFT_OUT) {
             return;
         }
@@ -265,8 +272,14 @@ public class PersonRegistry {
             }
             List<String> others =
                     distinct.stream().filter(token -> !token.equals(left)).toList();
-            // weaker matches: no more than the page still needs, to keep the search fast
-            rows.addAll(persons.searchVariants(others, search.sex(), birth, ids(rows), limit - rows.size()));
+            // weaker matches: two names or more left are rare enough together to be fetched and
+            // ranked (a share of the walk's limit for each name left out, so that a search reads at
+            // most that many more persons); one name left alone is common, and the page only takes
+            // what it still needs of those, to keep the search fast
+            int most = others.size() >= 2
+                    ? Math.max(limit - rows.size(), PersonRepository.CANDIDATES / distinct.size())
+                    : limit - rows.size();
+            rows.addAll(persons.searchVariants(others, true, search.sex(), birth, ids(rows), most));
         }
     }
 
@@ -306,7 +319,7 @@ public class PersonRegistry {
                         query,
                         probe,
                         row -> !found.contains(row.id())
-                                && (search.sex() == null || row.sex() == search.sex())
+                                && (search.sex() == null || row.sex() == search.sex() || row.sex() == Sex.UNKNOWN)
                                 && (birth == null || birth.admits(row.birthDate())),
                         SearchMatches.MODEL)
                 .stream()

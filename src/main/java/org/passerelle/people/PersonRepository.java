@@ -250,11 +250,17 @@ class PersonRepository {
 
     /**
      * At most {@code most} persons whose names sound like every one of {@code tokens} ({@link
-     * NameIndex#variantEntries}), leaving out {@code excluded}.
+     * NameIndex#variantEntries}: by their phonetic keys, and, when {@code coarse}, their variant keys
+     * too), leaving out {@code excluded}.
      */
     List<Row> searchVariants(
-            List<String> tokens, @Nullable Sex sex, @Nullable SearchedBirth birth, List<UUID> excluded, int most) {
-        List<List<byte[]>> entries = nameIndex.variantEntries(tokens);
+            List<String> tokens,
+            boolean coarse,
+            @Nullable Sex sex,
+            @Nullable SearchedBirth birth,
+            List<UUID> excluded,
+            int most) {
+        List<List<byte[]>> entries = nameIndex.variantEntries(tokens, coarse);
         return entries.isEmpty() ? List.of() : search(entries, sex, birth, excluded, most);
     }
 
@@ -325,7 +331,8 @@ class PersonRepository {
             params.add(excluded.toArray(UUID[]::new));
         }
         if (sex != null) {
-            sql.append(" and p.sex = ?");
+            // a person registered without a sex may be the one sought, as a birth unknown may
+            sql.append(" and p.sex in (?, 'UNKNOWN')");
             params.add(sex.name());
         }
         if (birth != null) {

@@ -151,7 +151,7 @@ final class SearchMatches {
     /**
      * Most probable first; among equally probable persons, those with more of the words typed as
      * whole words of their names ("mohamed" ranks Mohamed before Mahamat, "ali" Ali before Alimou),
-     * then by chosen name.
+     * then by chosen name, then by id (a stable order).
      */
     static Comparator<PersonSummary> ranking(List<String> words) {
         // each person's whole-word count once, not at every comparison of the sort
@@ -161,7 +161,9 @@ final class SearchMatches {
                 .thenComparing(Comparator.comparingInt((PersonSummary person) ->
                                 wholeWords.computeIfAbsent(person.id(), id -> wholeWordMatches(person, words)))
                         .reversed())
-                .thenComparing(PersonSummary::chosenName, String.CASE_INSENSITIVE_ORDER);
+                .thenComparing(PersonSummary::chosenName, String.CASE_INSENSITIVE_ORDER)
+                // namesakes in the same order at every search, whatever order the index gave them in
+                .thenComparing(PersonSummary::id);
     }
 
     private static double probability(PersonSummary person) {
