@@ -117,11 +117,13 @@ export type LikelyMatch = Schemas['LikelyMatch'];
 /**
  * A scan of the whole registry for duplicates, and the weights it used. The document types status
  * and model as strings (the server's constants); the client relies on their closed sets.
- * model REGISTRY: estimated on this registry by EM; MEASURED: built-in m, u measured on it; DEFAULT: built-in.
+ * model REGISTRY: estimated on this registry by EM; LABELLED: m learnt from the queue's merges, u measured
+ * on it; MEASURED: built-in m, u measured on it; DEFAULT: built-in. fallback: why EM's estimate did not serve.
  */
-export type DuplicateScan = Omit<Schemas['Scan'], 'status' | 'model'> & {
+export type DuplicateScan = Omit<Schemas['Scan'], 'status' | 'model' | 'fallback'> & {
   status: 'RUNNING' | 'DONE' | 'FAILED';
-  model?: 'REGISTRY' | 'MEASURED' | 'DEFAULT' | null;
+  model?: 'REGISTRY' | 'LABELLED' | 'MEASURED' | 'DEFAULT' | null;
+  fallback?: 'TOO_FEW_PERSONS' | 'NOT_CONVERGED' | 'IMPLAUSIBLE' | null;
 };
 /** A pair the scan found likely to be one person, waiting for a data officer's decision. */
 export type DuplicateCandidate = Schemas['Candidate'];

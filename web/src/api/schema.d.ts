@@ -2498,12 +2498,17 @@ export interface components {
         Scan: {
             /** Format: int64 */
             compareMillis?: number | null;
+            fallback?: string | null;
             /** Format: date-time */
             finishedAt?: string | null;
             /** Format: uuid */
             id: string;
             /** Format: int64 */
             loadMillis?: number | null;
+            /** Format: int64 */
+            merges?: number | null;
+            /** Format: int32 */
+            mergesNeeded: number;
             model?: string | null;
             /** Format: int32 */
             persons?: number | null;

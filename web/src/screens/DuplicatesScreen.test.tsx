@@ -45,6 +45,9 @@ const QUEUE: DuplicateQueue = {
     finishedAt: '2026-11-23T02:31:00Z',
     status: 'DONE',
     model: 'REGISTRY',
+    fallback: null,
+    merges: 3,
+    mergesNeeded: 50,
     persons: 12000,
     proposed: 1,
     loadMillis: 1000,
@@ -95,6 +98,31 @@ describe('the review queue of likely duplicates', () => {
     expect(JSON.parse(String(init?.body))).toEqual({ keptId: SECOND });
     expect(screen.byTestId('duplicates-decided')?.textContent).toBe('Record ABCD-1234 merged into EFGH-5678.');
     expect(screen.byTestId('duplicates-empty')).not.toBeNull();
+  });
+
+  it('says why the scan did not use the weights estimated on the registry, and when it will learn from merges', async () => {
+    const measured = { ...QUEUE.lastScan!, model: 'MEASURED' as const, fallback: 'IMPLAUSIBLE' as const, merges: 12 };
+    fetchMock.mockResolvedValueOnce(jsonResponse({ ...QUEUE, lastScan: measured }));
+    const screen = mount(<DuplicatesScreen />, 'fr', dataOfficer);
+    await settle();
+
+    expect(screen.byTestId('duplicates-fallback')?.textContent).toContain(
+      'l’estimation sur ce registre n’était pas plausible',
+    );
+    expect(screen.byTestId('duplicates-merges-to-learn')?.textContent).toContain(
+      'dès que 50 paires ont été fusionnées ici (12 jusqu’ici)',
+    );
+  });
+
+  it('says the weights were learnt from the merges once there were enough, in Arabic too', async () => {
+    const labelled = { ...QUEUE.lastScan!, model: 'LABELLED' as const, fallback: 'NOT_CONVERGED' as const, merges: 64 };
+    fetchMock.mockResolvedValueOnce(jsonResponse({ ...QUEUE, lastScan: labelled }));
+    const screen = mount(<DuplicatesScreen />, 'ar', dataOfficer);
+    await settle();
+
+    expect(screen.byTestId('duplicates-last-scan')?.textContent).toContain('عملية دمج قُرِّرت في هذه القائمة');
+    expect(screen.byTestId('duplicates-fallback')?.textContent).toContain('لم يستقر التقدير');
+    expect(screen.byTestId('duplicates-merges-to-learn')).toBeNull();
   });
 
   it('records that a pair are different people', async () => {

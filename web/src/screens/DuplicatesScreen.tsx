@@ -5,6 +5,7 @@ import { FormError } from '../components/FormError';
 import { LoadFailed, Loading } from '../components/Loading';
 import { describeAgreement, fieldName, levelName } from '../components/matchReasons';
 import { describeBirth, formatDateTime } from '../format';
+import type { Language, Translate } from '../i18n';
 import { formatPatientCode } from '../patientCode';
 import { toProblem } from '../problems';
 import type { DuplicateCandidate, DuplicateQueue, DuplicateScan, PersonSummary, Problem } from '../types';
@@ -183,13 +184,46 @@ function ScanStatus({ scan }: { scan: DuplicateScan | null }) {
         proposed: t.plural('duplicates.pairsProposed', scan.proposed ?? 0, { count: (scan.proposed ?? 0).toLocaleString(language) }),
         seconds: seconds.toLocaleString(language, { maximumFractionDigits: 1 }),
       })}{' '}
-      {scan.model === 'REGISTRY'
-        ? t('duplicates.modelRegistry')
-        : scan.model === 'MEASURED'
-          ? t('duplicates.modelMeasured')
-          : t('duplicates.modelDefault')}
+      {modelText(scan, t, language)}
+      {fallbackText(scan, t, language) && <span data-testid="duplicates-fallback"> {fallbackText(scan, t, language)}</span>}
+      {scan.model !== 'LABELLED' && scan.merges != null && (
+        <span data-testid="duplicates-merges-to-learn">
+          {' '}
+          {t('duplicates.mergesToLearn', {
+            needed: scan.mergesNeeded.toLocaleString(language),
+            merges: scan.merges.toLocaleString(language),
+          })}
+        </span>
+      )}
     </p>
   );
+}
+
+function modelText(scan: DuplicateScan, t: Translate, language: Language): string {
+  switch (scan.model) {
+    case 'REGISTRY':
+      return t('duplicates.modelRegistry');
+    case 'LABELLED':
+      return t('duplicates.modelLabelled', { merges: (scan.merges ?? 0).toLocaleString(language) });
+    case 'MEASURED':
+      return t('duplicates.modelMeasured');
+    default:
+      return t('duplicates.modelDefault');
+  }
+}
+
+/** Why the scan's weights are not the ones estimated on the registry, when it says. */
+function fallbackText(scan: DuplicateScan, t: Translate, language: Language): string | null {
+  switch (scan.fallback) {
+    case 'TOO_FEW_PERSONS':
+      return t('duplicates.fallbackTooFewPersons', { persons: (scan.persons ?? 0).toLocaleString(language) });
+    case 'NOT_CONVERGED':
+      return t('duplicates.fallbackNotConverged');
+    case 'IMPLAUSIBLE':
+      return t('duplicates.fallbackImplausible');
+    default:
+      return null;
+  }
 }
 
 interface PairProps {

@@ -22,6 +22,8 @@ import org.passerelle.people.DuplicateViews.OfflineRegistration;
 import org.passerelle.people.DuplicateViews.Scan;
 import org.passerelle.people.PersonViews.MatchReason;
 import org.passerelle.people.matching.FellegiSunterModel;
+import org.passerelle.people.matching.ReviewLabels;
+import org.passerelle.people.matching.ScanWeights;
 import org.passerelle.platform.database.PostgresCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,7 +69,7 @@ class DuplicateRepository {
     void finishScan(
             UUID id,
             Instant at,
-            String model,
+            ScanWeights.Estimate estimate,
             FellegiSunterModel weights,
             List<List<String>> levels,
             List<String> reasonFields,
@@ -79,13 +81,21 @@ class DuplicateRepository {
         jdbc.sql("""
                 update people.duplicate_scan
                    set status = 'DONE', finished_at = :at, model = :model, prior = :prior, fields = :fields,
+                       fallback = :fallback, merges_learnt_from = :merges,
                        persons = :persons, proposed = :proposed,
                        load_millis = :load, train_millis = :train, compare_millis = :compare
                  where id = :id
                 """)
                 .param("id", id)
                 .param("at", Timestamp.from(at))
-                .param("model", model)
+                .param("model", estimate.kind().name())
+                .param(
+                        "fallback",
+                        estimate.fallback() == ScanWeights.Fallback.NONE
+                                ? null
+                                : estimate.fallback().name(),
+                        java.sql.Types.VARCHAR)
+                .param("merges", estimate.merges())
                 .param("prior", weights.prior())
                 .param("fields", reasonFields.toArray(String[]::new))
                 .param("persons", persons)
@@ -142,6 +152,25 @@ class DuplicateRepository {
             pairs.add(pairKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
         });
         return pairs;
+    }
+
+    /**
+     * The decided pairs as labels: the levels each reached when it was found, merged or judged
+     * different people (the levels only, never who the persons are).
+     */
+    ReviewLabels reviewLabels() {
+        ReviewLabels labels = ReviewLabels.empty();
+        jdbc.sql("""
+                        select c.status, c.levels, coalesce(s.fields, c.reason_fields) as fields
+                          from people.duplicate_candidate c left join people.duplicate_scan s on s.id = c.scan_id
+                         where c.status in ('MERGED', 'REJECTED') and c.levels is not null
+                        """).query(rs -> {
+            labels.add(
+                    List.of(strings(rs.getArray("fields"))),
+                    List.of(strings(rs.getArray("levels"))),
+                    "MERGED".equals(rs.getString("status")));
+        });
+        return labels;
     }
 
     static String pairKey(UUID a, UUID b) {
@@ -285,6 +314,9 @@ class DuplicateRepository {
                 finished == null ? null : finished.toInstant(),
                 rs.getString("status"),
                 rs.getString("model"),
+                rs.getString("fallback"),
+                rs.getObject("merges_learnt_from", Long.class),
+                ScanWeights.MIN_MERGES_TO_LEARN,
                 rs.getObject("prior", Double.class),
                 rs.getObject("persons", Integer.class),
                 rs.getObject("proposed", Integer.class),
@@ -315,6 +347,9 @@ class DuplicateRepository {
                 scan.finishedAt(),
                 scan.status(),
                 scan.model(),
+                scan.fallback(),
+                scan.merges(),
+                scan.mergesNeeded(),
                 scan.prior(),
                 scan.persons(),
                 scan.proposed(),

@@ -20,6 +20,7 @@ import org.passerelle.people.matching.MatchExplanation;
 import org.passerelle.people.matching.MatchablePerson;
 import org.passerelle.people.matching.NameFrequencies;
 import org.passerelle.people.matching.PersonMatching;
+import org.passerelle.people.matching.ReviewLabels;
 import org.passerelle.people.matching.ScanWeights;
 import org.passerelle.people.matching.ScoredPair;
 import org.passerelle.platform.DomainException;
@@ -58,7 +59,9 @@ public class DuplicateScans {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /** The probability from which pairs are proposed; 0 or less: the one chosen for the scan's weights. */
     private final double threshold;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("duplicate-scan")
             .daemon(true)
@@ -72,7 +75,7 @@ public class DuplicateScans {
             AuditLog audit,
             TransactionTemplate transactions,
             Clock clock,
-            @Value("${passerelle.duplicates.threshold:0.5}") double threshold) {
+            @Value("${passerelle.duplicates.threshold:0}") double threshold) {
         this.registry = registry;
         this.duplicates = duplicates;
         this.currentUsers = currentUsers;
@@ -160,11 +163,12 @@ public class DuplicateScans {
             batch.forEach(entry -> ids.add(entry.id()));
         });
         long loaded = System.nanoTime();
-        Estimate estimate = estimate(persons, scanId);
+        ScanWeights.Estimate estimate = estimate(persons, scanId);
         long trained = System.nanoTime();
         FellegiSunterModel model = estimate.model();
         NameFrequencies frequencies = NameFrequencies.of(persons);
-        List<ScoredPair> pairs = LINKER.deduplicate(persons, model, model.scoreFor(threshold), frequencies);
+        List<ScoredPair> pairs = LINKER.deduplicate(
+                persons, model, model.scoreFor(threshold > 0 ? threshold : estimate.threshold()), frequencies);
         Set<String> judgedDifferent = transactions.execute(status -> duplicates.notDuplicates());
         List<DuplicateRepository.Found> found = new ArrayList<>();
         for (ScoredPair pair : pairs) {
@@ -196,7 +200,7 @@ public class DuplicateScans {
             duplicates.finishScan(
                     scanId,
                     clock.instant(),
-                    estimate.kind(),
+                    estimate,
                     model,
                     levels(),
                     reasonFields(model),
@@ -216,33 +220,25 @@ public class DuplicateScans {
                 millis(trained, compared));
     }
 
-    /** The weights of a scan, and how they were obtained. */
-    private record Estimate(FellegiSunterModel model, String kind) {}
-
     /**
-     * The weights of a scan ({@link ScanWeights}): EM on a random sample of the registry estimates
-     * m and the prior, u is measured on random pairs of the registry; when EM does not converge or
-     * its m are implausible the hand-set m serve with the measured u.
+     * The weights of a scan ({@link ScanWeights}): m learnt from the review queue's merges once there
+     * are enough, else EM on a random sample of the registry estimates m and the prior; u is measured
+     * on random pairs of the registry; when EM does not converge or its m are implausible the hand-set
+     * m serve with the measured u, and the scan records why.
      */
-    private Estimate estimate(List<MatchablePerson> persons, UUID scanId) {
-        ScanWeights.Estimate estimate = ScanWeights.estimate(persons, scanId.getLeastSignificantBits());
-        switch (estimate.fallback()) {
-            case NONE ->
-                log.info(
-                        "Duplicate scan {}: weights estimated by EM on the registry in {} iterations: {}",
-                        scanId,
-                        estimate.iterations(),
-                        estimate.model());
-            case TOO_FEW_PERSONS -> log.info("Duplicate scan {}: too few persons for EM, default weights", scanId);
-            default ->
-                log.info(
-                        "Duplicate scan {}: EM {} after {} iterations; hand-set m with u measured on the registry: {}",
-                        scanId,
-                        estimate.fallback(),
-                        estimate.iterations(),
-                        estimate.model());
-        }
-        return new Estimate(estimate.model(), estimate.kind().name());
+    private ScanWeights.Estimate estimate(List<MatchablePerson> persons, UUID scanId) {
+        ReviewLabels labels =
+                java.util.Objects.requireNonNull(transactions.execute(status -> duplicates.reviewLabels()));
+        ScanWeights.Estimate estimate = ScanWeights.estimate(persons, scanId.getLeastSignificantBits(), labels);
+        log.info(
+                "Duplicate scan {}: weights {} (EM fallback {} after {} iterations, {} merges to learn from): {}",
+                scanId,
+                estimate.kind(),
+                estimate.fallback(),
+                estimate.iterations(),
+                estimate.merges(),
+                estimate.model());
+        return estimate;
     }
 
     /** The names of what each pair's reasons hold: the model's fields, then the name frequency adjustment. */

@@ -18,8 +18,13 @@ public final class DuplicateViews {
      *
      * @param status RUNNING, DONE or FAILED
      * @param model REGISTRY when the weights were estimated on this registry by expectation
-     *     maximisation; MEASURED when EM's estimate was implausible and the hand-set m served with the
-     *     u measured on the registry; DEFAULT when the registry was too small to measure
+     *     maximisation; LABELLED when m was learnt from the review queue's merges, with the u measured
+     *     on the registry; MEASURED when the hand-set m served with the u measured on the registry;
+     *     DEFAULT when the registry was too small to measure
+     * @param fallback why EM's weights were not used: TOO_FEW_PERSONS, NOT_CONVERGED or IMPLAUSIBLE;
+     *     null when they were (or for scans before this was recorded)
+     * @param merges the merges of the review queue there were to learn from
+     * @param mergesNeeded how many merges a scan needs to learn from them
      * @param prior the model's prior probability that a pair is the same person
      * @param proposed the pairs proposed for review (new or still pending), not judged different before
      * @param weights the weight of every level of every field the scan used
@@ -30,6 +35,9 @@ public final class DuplicateViews {
             @Nullable Instant finishedAt,
             String status,
             @Nullable String model,
+            @Nullable String fallback,
+            @Nullable Long merges,
+            int mergesNeeded,
             @Nullable Double prior,
             @Nullable Integer persons,
             @Nullable Integer proposed,

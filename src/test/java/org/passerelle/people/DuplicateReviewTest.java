@@ -193,6 +193,52 @@ class DuplicateReviewTest {
     }
 
     @Test
+    void aScanRecordsWhyItsWeightsAreNotEstimatedAndTheMergesItCouldLearnFrom() {
+        String first = TestOrganisation.registerBorn(clinicianAtA, "Ibrahima Kone " + suffix, "1990-02-03");
+        String second = TestOrganisation.registerBorn(clinicianAtB, "Brahima Koné " + suffix, "1990-02-03");
+        scanAndWait();
+        String pairId =
+                candidate(dataOfficer, first, second).orElseThrow().path("id").asString();
+        long mergesBefore = mergedPairs();
+        ApiSession.Response merge = dataOfficer.post("/api/duplicates/" + pairId + "/merge", Map.of("keptId", first));
+        assertThat(merge.status()).as(merge.body().toString()).isEqualTo(201);
+
+        JsonNode scan = scanAndWait();
+
+        assertThat(scan.path("status").asString()).isEqualTo("DONE");
+        assertThat(scan.path("merges").asLong()).isEqualTo(mergesBefore + 1);
+        assertThat(scan.path("mergesNeeded").asInt()).isEqualTo(50);
+        if (scan.path("persons").asInt() < 2_000) {
+            assertThat(scan.path("model").asString()).isEqualTo("DEFAULT");
+            assertThat(scan.path("fallback").asString()).isEqualTo("TOO_FEW_PERSONS");
+        } else {
+            assertThat(
+                            scan.path("fallback").isNull()
+                                    ? "none"
+                                    : scan.path("fallback").asString())
+                    .isIn("none", "NOT_CONVERGED", "IMPLAUSIBLE");
+        }
+        ApiSession.Response queue = dataOfficer.get("/api/duplicates?limit=1");
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.body().path("lastScan").path("fallback")).isEqualTo(scan.path("fallback"));
+        assertThat(jdbc.sql("select fallback from people.duplicate_scan where id = ?::uuid")
+                        .param(scan.path("id").asString())
+                        .query(String.class)
+                        .optional())
+                .isEqualTo(Optional.ofNullable(
+                        scan.path("fallback").isNull()
+                                ? null
+                                : scan.path("fallback").asString()));
+    }
+
+    private long mergedPairs() {
+        return jdbc.sql(
+                        "select count(*) from people.duplicate_candidate where status = 'MERGED' and levels is not null")
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void refusesASecondScanWhileOneRuns() {
         UUID running = UUID.randomUUID();
         jdbc.sql("insert into people.duplicate_scan (id, started_at, status) values (?, now(), 'RUNNING')")

@@ -10,9 +10,15 @@ import java.util.Map;
  * sharing "Mohamed". Each name's frequency is the share of persons who bear its phonetic key; a
  * shared name adds log2(typical / its frequency), where typical is the geometric mean frequency of
  * the name two persons of the registry share (so that the adjustment is nothing on average over the
- * pairs that share a name, which the name level's own weight already counts); a pair adds the mean
- * of its shared names'. Each shared name adds at most {@link
- * #MAX_PER_NAME} either way, a pair at most {@link #MAX_TOTAL}.
+ * pairs that share a name, which the name level's own weight already counts); a pair adds the sum
+ * of its shared names' (sharing two rare names says more than sharing one). Each shared name adds
+ * at most {@link #MAX_PER_NAME} either way, a pair at most {@link #MAX_TOTAL}.
+ *
+ * <p>The name level counts agreement against the person with fewer names, so "Tesfay Kidane" and
+ * "Hapte Tesfay Kidane" agree on all names; when every name of one is shared and the other bears
+ * names the first lacks, the pair loses {@link #UNSHARED_NAME} per such name (at most two): on
+ * field-like registries those are more often a father and son or siblings named after their father
+ * than one person whose last name was left out once.
  *
  * <p>Counted afresh by each scan from the persons it reads (one pass over their names); it holds
  * phonetic keys and counts, never logged.
@@ -30,6 +36,8 @@ public final class NameFrequencies implements PairAdjustment<MatchablePerson> {
 
     static final double MAX_PER_NAME = 3;
     static final double MAX_TOTAL = 4;
+    static final double UNSHARED_NAME = 2;
+    private static final int MAX_UNSHARED = 2;
 
     private final Map<String, Double> weights;
     private final double unseen;
@@ -69,7 +77,10 @@ public final class NameFrequencies implements PairAdjustment<MatchablePerson> {
         return NAME;
     }
 
-    /** The sum of the adjustments of the names both persons bear, when their names agree at all. */
+    /**
+     * The sum of the adjustments of the names both persons bear, when their names agree at all,
+     * less the names only one bears when the other's are all shared.
+     */
     @Override
     public double weight(MatchablePerson a, MatchablePerson b, int[] levels) {
         int names = levels[0];
@@ -78,14 +89,31 @@ public final class NameFrequencies implements PairAdjustment<MatchablePerson> {
         }
         double sum = 0;
         int shared = 0;
+        int onlyA = 0;
         for (int i = 0; i < a.tokenCount; i++) {
             String key = a.tokenArray[i].key();
-            if (usable(key) && firstWithKey(a, i) && bears(b, key)) {
-                sum += weights.getOrDefault(key, unseen);
-                shared++;
+            if (usable(key) && firstWithKey(a, i)) {
+                if (bears(b, key)) {
+                    sum += weights.getOrDefault(key, unseen);
+                    shared++;
+                } else {
+                    onlyA++;
+                }
             }
         }
-        return shared == 0 ? 0 : clamp(sum / shared, MAX_TOTAL);
+        int onlyB = distinctUsable(b) - shared;
+        int unshared = onlyA == 0 || onlyB == 0 ? Math.min(MAX_UNSHARED, onlyA + onlyB) : 0;
+        return shared == 0 ? 0 : clamp(sum, MAX_TOTAL) - UNSHARED_NAME * unshared;
+    }
+
+    private static int distinctUsable(MatchablePerson person) {
+        int count = 0;
+        for (int i = 0; i < person.tokenCount; i++) {
+            if (usable(person.tokenArray[i].key()) && firstWithKey(person, i)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Override

@@ -74,6 +74,11 @@ public final class PersonMatching {
      * names and birth dates are), and a prior for that registry.
      */
     public static FellegiSunterModel defaultModelWithMeasuredU(FellegiSunterModel measured, double prior) {
+        return modelWithMeasuredU(DEFAULT_M, measured, prior);
+    }
+
+    /** These m (fields and levels in the order of {@link #settings()}) with the u measured on a registry. */
+    static FellegiSunterModel modelWithMeasuredU(double[][] m, FellegiSunterModel measured, double prior) {
         double[][] u = new double[DEFAULT_U.length][];
         for (int f = 0; f < u.length; f++) {
             u[f] = new double[DEFAULT_U[f].length];
@@ -81,7 +86,7 @@ public final class PersonMatching {
                 u[f][l] = measured.u(f, l);
             }
         }
-        return model(DEFAULT_M, u, prior);
+        return model(m, u, prior);
     }
 
     private static FellegiSunterModel model(double[][] m, double[][] u, double prior) {

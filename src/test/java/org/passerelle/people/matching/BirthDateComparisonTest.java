@@ -34,7 +34,14 @@ class BirthDateComparisonTest {
         assertThat(level(BirthDate.year(1990), exact(1990, 5, 17))).isEqualTo("consistent with imprecise date");
         assertThat(level(exact(1990, 1, 1), exact(1990, 8, 30))).isEqualTo("consistent with imprecise date");
         assertThat(level(BirthDate.month(1990, 5), exact(1990, 5, 17))).isEqualTo("consistent with imprecise date");
-        assertThat(level(BirthDate.month(1990, 6), exact(1990, 5, 17))).isEqualTo("within two years");
+        assertThat(level(BirthDate.month(1990, 6), exact(1990, 5, 17))).isEqualTo("different");
+    }
+
+    @Test
+    void takesWrittenDatesAYearOrTwoApartAsDifferent() {
+        assertThat(level(exact(1990, 5, 17), exact(1991, 8, 2))).isEqualTo("different");
+        assertThat(level(BirthDate.year(1990), exact(1992, 3, 4))).isEqualTo("different");
+        assertThat(level(exact(1990, 1, 1), BirthDate.year(1991))).isEqualTo("different");
     }
 
     @Test

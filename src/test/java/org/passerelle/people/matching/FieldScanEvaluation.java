@@ -7,14 +7,11 @@ import org.passerelle.people.matching.FieldRegistry.Registration;
 /**
  * The duplicate scan's engine on a generated {@link FieldRegistry}, as the scan runs it: the
  * weights chosen by {@link ScanWeights} (EM on the registry, or the hand-set fallback), the pairs
- * at a match probability of at least the production threshold.
+ * at a match probability of at least the scan's threshold for those weights.
  *
  * <pre>java ... FieldScanEvaluation [people] [seed]</pre>
  */
 public final class FieldScanEvaluation {
-
-    /** The production threshold (passerelle.duplicates.threshold). */
-    public static final double THRESHOLD = 0.5;
 
     private FieldScanEvaluation() {}
 
@@ -22,13 +19,18 @@ public final class FieldScanEvaluation {
     public record Outcome(ScanWeights.Estimate weights, FieldScanReport report) {}
 
     public static Outcome run(List<Registration> registry, long seed) {
+        return run(registry, seed, ReviewLabels.empty());
+    }
+
+    /** The same with the review queue's decisions so far. */
+    public static Outcome run(List<Registration> registry, long seed, ReviewLabels labels) {
         List<MatchablePerson> persons = registry.stream()
                 .map(r -> MatchablePerson.of(r.toPersonRecord()))
                 .toList();
-        ScanWeights.Estimate weights = ScanWeights.estimate(persons, seed);
+        ScanWeights.Estimate weights = ScanWeights.estimate(persons, seed, labels);
         FellegiSunterModel model = weights.model();
         List<ScoredPair> pairs = PersonMatching.linker()
-                .deduplicate(persons, model, model.scoreFor(THRESHOLD), NameFrequencies.of(persons));
+                .deduplicate(persons, model, model.scoreFor(weights.threshold()), NameFrequencies.of(persons));
         List<FieldScanReport.Proposed> proposed = new ArrayList<>();
         for (ScoredPair pair : pairs) {
             proposed.add(new FieldScanReport.Proposed(

@@ -267,11 +267,7 @@ final class ReferenceComparisons {
         if (estimated) {
             return gapDays <= 366 ? 3 : gapDays <= 3 * 366 ? 4 : 5;
         }
-        if (gapDays <= 0) {
-            return 2;
-        }
-        int gapYears = Math.max(rb[0].getYear() - ra[1].getYear(), ra[0].getYear() - rb[1].getYear());
-        return gapYears <= 2 ? 4 : 5;
+        return gapDays <= 0 ? 2 : 5;
     }
 
     private static boolean swapped(LocalDate x, LocalDate y) {
