@@ -62,7 +62,12 @@ class Restore {
     }
 
     /** What a restore did: the backup's header, the rows per table, the persons erased again, the audit check. */
-    record Restored(BackupHeader header, Map<String, Long> rows, int erasedAgain, AuditChain.Verification audit) {}
+    record Restored(
+            BackupHeader header,
+            Map<String, Long> rows,
+            long loadMillis,
+            int erasedAgain,
+            AuditChain.Verification audit) {}
 
     Restored restore(Path file, Path journal) {
         if (database.url() != null && !database.url().isBlank()) {
@@ -79,6 +84,7 @@ class Restore {
         if (!current.equals(header.schemaVersions())) {
             throw BackupException.otherVersion(header.schemaVersions().toString(), current.toString());
         }
+        long started = System.nanoTime();
         Map<String, Long> rows = reader.read(file, (opened, body) -> {
             try (Connection data = superuser(dataSource);
                     Connection keys = superuser(vault.dataSource())) {
@@ -94,6 +100,7 @@ class Restore {
                 throw new IOException("could not load the backup: " + e.getMessage(), e);
             }
         });
+        long loadMillis = (System.nanoTime() - started) / 1_000_000;
         audit.adoptRestoredLog();
         int erasedAgain = 0;
         for (ErasureJournal.Entry entry : erasures) {
@@ -103,7 +110,7 @@ class Restore {
         }
         audit.recordBySystem(AuditAction.UPDATE, Backups.RECORD_TYPE, null, "RESTORED " + header.createdAt());
         audit.adoptRestoredLog();
-        return new Restored(header, rows, erasedAgain, chain.verify());
+        return new Restored(header, rows, loadMillis, erasedAgain, chain.verify());
     }
 
     private Connection superuser(DataSource pool) throws SQLException, IOException {

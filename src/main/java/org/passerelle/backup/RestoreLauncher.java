@@ -108,6 +108,7 @@ public final class RestoreLauncher {
                 "--passerelle.backup.directory=" + journal.toAbsolutePath().getParent(),
                 "--passerelle.backup.cron=-",
                 "--passerelle.retention.cron=-",
+                "--passerelle.reporting.refresh-delay=PT24H",
                 "--passerelle.duplicates.scheduled=false",
                 "--logging.structured.format.console=",
                 "--logging.level.root=warn");
@@ -120,6 +121,7 @@ public final class RestoreLauncher {
                 restored.header().createdAt(),
                 restored.header().appVersion(),
                 restored.header().epoch());
+        out.printf(Locale.ROOT, "Checked, opened and loaded in %.1f s.%n", restored.loadMillis() / 1000.0);
         out.println("Rows per record type:");
         restored.rows().forEach((table, rows) -> out.printf(Locale.ROOT, "  %-45s %,d%n", table, rows));
         out.printf(Locale.ROOT, "Persons erased again from the erasure journal: %d%n", restored.erasedAgain());
