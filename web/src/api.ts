@@ -3,6 +3,8 @@
 // request bodies, never in URLs.
 import { currentLanguage, type Language } from './i18n';
 import type {
+  BackupsOverview,
+  BackupView,
   AuditEntry,
   Consultation,
   Device,
@@ -348,6 +350,10 @@ export const api = {
   keyRotation: () => call<KeyRotationStatus>('GET', '/api/key-rotation'),
   /** Rotates the key epochs now, so that erasures reach older copies; needs a recent confirmation of identity. */
   rotateKeys: () => call<KeyRotationResult>('POST', '/api/key-rotation', {}),
+  /** The last backup and those still restorable; administrators only. */
+  backups: () => call<BackupsOverview>('GET', '/api/backups'),
+  /** Backs up now; needs a recent confirmation of identity. */
+  backUpNow: () => call<BackupView>('POST', '/api/backups', {}),
 
   /** recordId is a UUID, never personal data. */
   audit: (recordId?: Uuid) =>

@@ -52,6 +52,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["overview"];
+        put?: never;
+        post: operations["backUpNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consultations": {
         parameters: {
             query?: never;
@@ -1482,6 +1498,24 @@ export interface components {
             /** Format: uuid */
             siteId?: string | null;
         };
+        BackupView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            epoch: number;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            madeBy: "SCHEDULE" | "COMMAND" | "ADMINISTRATOR" | "KEY_ROTATION";
+            /** Format: int64 */
+            millis: number;
+            present: boolean;
+            restorable: boolean;
+            /** Format: int64 */
+            sizeBytes: number;
+            verified: boolean;
+        };
         BirthDate: {
             /** Format: date */
             date: string;
@@ -2247,6 +2281,14 @@ export interface components {
             /** Format: uuid */
             siteId: string;
         };
+        Overview: {
+            backups: components["schemas"]["BackupView"][];
+            directory: string;
+            /** Format: int32 */
+            keep: number;
+            last?: components["schemas"]["BackupView"] | null;
+            schedule: string;
+        };
         PasswordChange: {
             currentPassword: string;
             newPassword: string;
@@ -2795,6 +2837,46 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Verification"];
+                };
+            };
+        };
+    };
+    overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Overview"];
+                };
+            };
+        };
+    };
+    backUpNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BackupView"];
                 };
             };
         };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AuditPanel } from '../admin/AuditPanel';
 import { Dhis2Panel } from '../admin/Dhis2Panel';
+import { BackupsPanel } from '../admin/BackupsPanel';
 import { KeyRotationPanel } from '../admin/KeyRotationPanel';
 import { ProgrammesPanel } from '../admin/ProgrammesPanel';
 import { RetentionPanel } from '../admin/RetentionPanel';
@@ -73,6 +74,7 @@ export function AdminScreen() {
       <AuditPanel />
       <RetentionPanel />
       <KeyRotationPanel />
+      <BackupsPanel />
       <Dhis2Panel />
     </div>
   );

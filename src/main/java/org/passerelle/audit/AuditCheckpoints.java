@@ -84,6 +84,16 @@ class AuditCheckpoints {
         }
     }
 
+    /** Forgets the head recorded: the whole log was replaced by a restore, whose head comes next. */
+    synchronized void forget() {
+        try {
+            Files.deleteIfExists(file);
+            lastWritten = -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove the audit checkpoint " + file, e);
+        }
+    }
+
     /** The last checkpoint, or null when none was ever written. */
     @Nullable
     Checkpoint read() {

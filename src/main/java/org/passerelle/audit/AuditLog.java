@@ -101,6 +101,15 @@ public class AuditLog {
         insert(null, SYSTEM, action, recordType, recordId, null, outcome);
     }
 
+    /**
+     * After a restore from a backup replaced the whole log (the backup module's restore only): the
+     * head checkpoint of the log replaced is forgotten, what the backup had not sealed yet is sealed,
+     * and the restored head becomes the checkpoint.
+     */
+    public void adoptRestoredLog() {
+        sealer.adoptRestoredLog();
+    }
+
     /** Who did what to this record, newest first. */
     @Transactional(readOnly = true)
     public List<AuditEntry> forRecord(UUID recordId, int limit) {

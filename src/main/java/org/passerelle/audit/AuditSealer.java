@@ -70,6 +70,12 @@ class AuditSealer implements SmartLifecycle {
     }
 
     /** Seals every entry committed so far, now, and returns how many were sealed. */
+    /** After a restore replaced the whole log: the old head is forgotten and the restored one sealed. */
+    synchronized void adoptRestoredLog() {
+        checkpoints.forget();
+        sealNow();
+    }
+
     synchronized long sealNow() {
         long sealed = 0;
         Batch batch;

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -76,6 +77,7 @@ public class KeyRotation {
     private final AuditLog audit;
     private final Settings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     KeyRotation(
             KeyEpochs epochs,
@@ -87,7 +89,8 @@ public class KeyRotation {
             Reauthentication reauthentication,
             AuditLog audit,
             Settings settings,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.epochs = epochs;
         this.keys = keys;
         this.index = index;
@@ -98,6 +101,7 @@ public class KeyRotation {
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Where the rotations stand, for administrators. */
@@ -148,6 +152,7 @@ public class KeyRotation {
                     rewrapped,
                     indexed,
                     rotation.millis());
+            events.publishEvent(new KeyEpochsRotated(epoch));
             return rotation;
         } catch (RuntimeException e) {
             pending.ifPresent(keys::restorePendingErasures);

@@ -435,6 +435,10 @@ public class PersonRegistry {
      * {@code erasedBy}, or for the system itself (retention) when it is null.
      */
     void eraseRecord(UUID id, @Nullable UUID erasedBy, Erasure erasure) {
+        eraseRecord(id, erasedBy, erasure, erasedBy == null);
+    }
+
+    private void eraseRecord(UUID id, @Nullable UUID erasedBy, Erasure erasure, boolean bySystem) {
         if (!persons.exists(id)) {
             throw DomainException.notFound(RECORD_TYPE);
         }
@@ -444,13 +448,32 @@ public class PersonRegistry {
         events.publishEvent(new PersonErased(id));
         persons.delete(id);
         persons.recordErasure(id, erasedBy, erasure);
-        if (erasedBy == null) {
+        if (bySystem) {
             audit.recordBySystem(
                     AuditAction.DELETE, RECORD_TYPE, id, erasure.reason().name());
         } else {
             audit.record(AuditAction.DELETE, RECORD_TYPE, id);
         }
         destroyKeyAfterCommit(id);
+    }
+
+    /**
+     * Erases again a person whom the erasure journal names as erased after the backup just restored
+     * was made, so that they do not come back with it; returns whether they were in the backup. For
+     * the restore only: {@code erasedBy} is who erased them the first time, none for retention.
+     */
+    public boolean eraseAgainAfterRestore(UUID id, @Nullable UUID erasedBy) {
+        if (!persons.exists(id)) {
+            return false;
+        }
+        eraseRecord(
+                id,
+                erasedBy,
+                erasedBy == null
+                        ? new Erasure(PersonViews.ErasureReason.RETENTION_ENDED, null)
+                        : new Erasure(PersonViews.ErasureReason.OTHER, "erased again after a restore"),
+                true);
+        return true;
     }
 
     /** Erases a record merged into one being erased: nothing of the person may remain in either. */

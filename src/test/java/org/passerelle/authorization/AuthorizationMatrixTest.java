@@ -127,6 +127,7 @@ class AuthorizationMatrixTest {
                 cases.addAll(casesFor(role, user, relation, subjects.get(relation)));
             }
             cases.addAll(deviceCases(role, user));
+            cases.addAll(backupCases(role, user));
         }
         return cases.stream();
     }
@@ -371,6 +372,17 @@ class AuthorizationMatrixTest {
                     ApiSession.Response response =
                             user.post("/api/devices/" + enrolment.get("id") + "/revocation", Map.of());
                     expect(response, DEVICE_ADMINISTRATORS.contains(role) ? 200 : 404);
+                }));
+    }
+
+    /** The policy: administrators alone see the backups and make one now, after confirming who they are. */
+    private List<DynamicTest> backupCases(String role, ApiSession user) {
+        int allowed = role.equals("ADMINISTRATOR") ? 200 : 403;
+        return List.of(
+                DynamicTest.dynamicTest(role + " reads the backups", () -> expect(user.get("/api/backups"), allowed)),
+                DynamicTest.dynamicTest(role + " backs up now", () -> {
+                    user.confirmIdentity();
+                    expect(user.post("/api/backups", Map.of()), allowed == 200 ? 201 : 403);
                 }));
     }
 

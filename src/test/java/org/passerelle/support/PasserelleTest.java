@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "passerelle.admin.initial-password=" + PasserelleTest.ADMIN_PASSWORD,
             "logging.structured.format.console=",
             "passerelle.retention.cron=-",
+            "passerelle.backup.cron=-",
+            "passerelle.backup.directory=target/test-data/backups-${random.uuid}",
             // the nightly duplicate scan never runs by itself either; and the test registry holds
             // thousands of unrelated persons, which makes any one pair less likely a priori: pairs are
             // proposed from 20 % likely, so that the tests' pairs do not depend on how many others exist

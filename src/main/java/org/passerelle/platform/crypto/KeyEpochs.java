@@ -2,6 +2,7 @@ package org.passerelle.platform.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +14,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.platform.database.DatabaseProperties;
 import org.slf4j.Logger;
@@ -122,6 +127,25 @@ public class KeyEpochs {
             }
         }
         return rewrapped;
+    }
+
+    /** Whether the epoch's file still exists, so that what was sealed under it can be opened. */
+    public synchronized boolean alive(int epoch) {
+        return epochs.containsKey(epoch);
+    }
+
+    /**
+     * A key for one backup file, derived with HKDF-SHA-256 from the epoch's key-encryption key and
+     * the file's random {@code salt}: it exists only as long as the epoch does, so a backup cannot
+     * be read once a rotation destroyed its epoch.
+     */
+    public synchronized SecretKey backupKey(int epoch, byte[] salt) {
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(SHA256Digest.newInstance());
+        hkdf.init(new HKDFParameters(
+                kek(epoch).getEncoded(), salt, ("passerelle backup, epoch " + epoch).getBytes(StandardCharsets.UTF_8)));
+        byte[] key = new byte[KeyFile.KEY_BYTES];
+        hkdf.generateBytes(key, 0, key.length);
+        return new SecretKeySpec(key, "AES");
     }
 
     synchronized SecretKey kek(int epoch) {

@@ -1,0 +1,33 @@
+package org.passerelle.backup;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The backups for administrators: where they stand, and a backup made now after a fresh confirmation of identity. */
+@RestController
+@RequestMapping("/api/backups")
+@PreAuthorize("hasRole('ADMINISTRATOR')")
+class BackupController {
+
+    private final Backups backups;
+
+    BackupController(Backups backups) {
+        this.backups = backups;
+    }
+
+    @GetMapping
+    Backups.Overview overview() {
+        return backups.overview();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Backups.BackupView backUpNow() {
+        return backups.backUpNow();
+    }
+}
