@@ -37,7 +37,18 @@ public record DatabaseProperties(
         @DefaultValue("0") int embeddedPort,
         @DefaultValue("10") int maximumPoolSize,
 
-        @DefaultValue({"sites", "access", "audit", "people", "care", "retention", "reporting", "sync", "devices"})
+        @DefaultValue({
+            "sites",
+            "access",
+            "audit",
+            "people",
+            "care",
+            "retention",
+            "reporting",
+            "sync",
+            "devices",
+            "stock"
+        })
         List<String> moduleSchemas,
 
         @Nullable String keysUrl,
