@@ -5,6 +5,7 @@ import { formatDate } from '../format';
 import { toProblem } from '../problems';
 import type { Problem } from '../types';
 import { MovementForms } from './MovementForms';
+import './stock.css';
 import { itemName, stockApi, type StockAlert, type StockBalance, type StockItem, type StockLocation } from './stockApi';
 
 const ALERT_KEYS = {
@@ -83,7 +84,7 @@ export function StockHome() {
           ) : (
             <ul class="result-list" data-testid="stock-alerts">
               {alerts.map((alert) => (
-                <li key={`${alert.kind}-${alert.locationId}-${alert.itemCode}-${alert.lot ?? ''}`} class={`stock-alert ${alert.kind}`}>
+                <li key={`${alert.kind}-${alert.locationId}-${alert.itemCode}-${alert.lot ?? ''}`} class={alert.kind === 'NEAR_EXPIRY' ? 'stock-alert' : 'stock-alert urgent'}>
                   <strong>{t(alertKey(alert.kind))}</strong> {name(alert.itemCode)}
                   {alert.lot ? ` · ${t('stock.lot')} ${alert.lot}` : ''}
                   {alert.expiresOn ? ` · ${formatDate(alert.expiresOn, language)}` : ''} · {placeNames.get(alert.locationId)}
