@@ -48,14 +48,15 @@ public class StockAlerts {
         }
         LocalDate today = LocalDate.now(clock);
         List<StockAlert> alerts = new ArrayList<>();
-        ledger.stockOuts(places).forEach(out ->
-                alerts.add(new StockAlert(out.locationId(), out.itemCode(), null, null, STOCK_OUT)));
-        ledger.expiringBy(places, today.plusDays(nearExpiry.toDays())).forEach(lot -> alerts.add(new StockAlert(
-                lot.locationId(),
-                lot.itemCode(),
-                lot.lot(),
-                lot.expiresOn(),
-                lot.expiresOn() != null && lot.expiresOn().isBefore(today) ? EXPIRED : NEAR_EXPIRY)));
+        ledger.stockOuts(places)
+                .forEach(out -> alerts.add(new StockAlert(out.locationId(), out.itemCode(), null, null, STOCK_OUT)));
+        ledger.expiringBy(places, today.plusDays(nearExpiry.toDays()))
+                .forEach(lot -> alerts.add(new StockAlert(
+                        lot.locationId(),
+                        lot.itemCode(),
+                        lot.lot(),
+                        lot.expiresOn(),
+                        lot.expiresOn() != null && lot.expiresOn().isBefore(today) ? EXPIRED : NEAR_EXPIRY)));
         return alerts;
     }
 }

@@ -39,8 +39,6 @@ public final class StockProblems {
 
     public static final String LOCATION_NAME_TAKEN = "stock-location-name-taken";
 
-    static final String LOCATION = "stock-location";
-
     private StockProblems() {}
 
     static DomainException quantityNotPositive(String field) {
@@ -104,6 +102,6 @@ public final class StockProblems {
     }
 
     static DomainException locationNotFound() {
-        return DomainException.notFound(LOCATION);
+        return DomainException.notFound(Locations.RECORD_TYPE);
     }
 }
