@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, NETWORK_FAILURE, setUnauthenticatedHandler } from './api';
-import { AppContext, mustEnrolSecondFactor, type AppState } from './appContext';
+import { AppContext, keepsStockOnly, mustEnrolSecondFactor, type AppState } from './appContext';
 import { Header } from './components/Header';
 import { LoadFailed, Loading } from './components/Loading';
 import { applyLanguage, storedLanguage, translator, type Language } from './i18n';
@@ -27,6 +27,7 @@ import { SearchScreen } from './screens/SearchScreen';
 import { SitesScreen } from './screens/SitesScreen';
 import { ReportsScreen } from './screens/ReportsScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
+import { StockHome } from './stock/StockHome';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -89,6 +90,8 @@ export function App() {
       navigate('/account', { replace: true });
     } else if (loggedIn && !loggedIn.currentSite && !WITHOUT_SITE.includes(route.screen)) {
       navigate('/sites', { replace: true });
+    } else if (loggedIn?.currentSite && route.screen === 'search' && keepsStockOnly(loggedIn)) {
+      navigate('/stock', { replace: true });
     }
   }, [loaded, loggedIn, offline, route.screen]);
 
@@ -166,6 +169,8 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <ConflictsScreen />;
     case 'diagnoses':
       return <DiagnosesScreen />;
+    case 'stock':
+      return <StockHome />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -36,6 +36,11 @@ export function caresForPeople(session: Session | null): boolean {
   return hasRole(session, 'CLINICIAN', 'PSYCHOLOGIST', 'SOCIAL_LEGAL_WORKER', 'COORDINATOR');
 }
 
+/** Logisticians who do not meet the people served: their home is the stock of their places, not the search. */
+export function keepsStockOnly(session: Session | null): boolean {
+  return hasRole(session, 'LOGISTICIAN') && !caresForPeople(session);
+}
+
 /** Users who review break-the-glass grants. */
 export function reviewsEmergencyAccess(session: Session | null): boolean {
   return hasRole(session, 'DATA_OFFICER', 'COORDINATOR', 'ADMINISTRATOR');

@@ -23,6 +23,7 @@ describe('routes', () => {
     ['/summary/', { screen: 'summary' }],
     ['/account', { screen: 'account' }],
     ['/diagnoses', { screen: 'diagnoses' }],
+    ['/stock', { screen: 'stock' }],
   ])('%s', (path, route) => {
     expect(matchRoute(path)).toEqual(route);
   });

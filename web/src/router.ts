@@ -22,6 +22,7 @@ export type Route =
   | { screen: 'duplicates' }
   | { screen: 'conflicts' }
   | { screen: 'diagnoses' }
+  | { screen: 'stock' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -66,6 +67,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'due' };
     case '/diagnoses':
       return { screen: 'diagnoses' };
+    case '/stock':
+      return { screen: 'stock' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

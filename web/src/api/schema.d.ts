@@ -52,22 +52,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/backups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["overview"];
-        put?: never;
-        post: operations["backUpNow"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/consultations": {
         parameters: {
             query?: never;
@@ -1245,7 +1229,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["remove"];
+        post: operations["remove_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1310,6 +1294,198 @@ export interface paths {
         get: operations["outreachLocations"];
         put?: never;
         post: operations["addOutreachLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["count"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/dispensings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["dispense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/distributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["distribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["locations"];
+        put?: never;
+        post: operations["addLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/locations/{id}/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["balances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/locations/{id}/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["proposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/people/{personId}/distributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["received"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/removals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["transfer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1498,23 +1674,15 @@ export interface components {
             /** Format: uuid */
             siteId?: string | null;
         };
-        BackupView: {
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int32 */
-            epoch: number;
-            fileName: string;
+        Balance: {
+            /** Format: date */
+            expiresOn?: string | null;
+            itemCode: string;
             /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            madeBy: "SCHEDULE" | "COMMAND" | "ADMINISTRATOR" | "KEY_ROTATION";
-            /** Format: int64 */
-            millis: number;
-            present: boolean;
-            restorable: boolean;
-            /** Format: int64 */
-            sizeBytes: number;
-            verified: boolean;
+            locationId: string;
+            lot: string;
+            /** Format: int32 */
+            quantity: number;
         };
         BirthDate: {
             /** Format: date */
@@ -1657,6 +1825,20 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        Count: {
+            /** Format: int32 */
+            counted: number;
+            /** Format: date */
+            expiresOn?: string | null;
+            /** Format: uuid */
+            id: string;
+            itemCode: string;
+            /** Format: uuid */
+            locationId: string;
+            lot: string;
+            /** Format: date-time */
+            occurredAt?: string | null;
+        };
         Credentials: {
             password: string;
             username: string;
@@ -1721,6 +1903,27 @@ export interface components {
             code: string;
             favourite: boolean;
             labels: components["schemas"]["Labels"];
+        };
+        Dispensing: {
+            /** Format: uuid */
+            encounterId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            line: number;
+            /** Format: uuid */
+            locationId: string;
+            lot?: string | null;
+            /** Format: date-time */
+            occurredAt?: string | null;
+            /** Format: int32 */
+            quantity: number;
+        };
+        DistributedItem: {
+            itemCode: string;
+            lot?: string | null;
+            /** Format: int32 */
+            quantity: number;
         };
         DraftChange: {
             answers: components["schemas"]["JsonNode"];
@@ -1822,6 +2025,12 @@ export interface components {
         EndedSessions: {
             /** Format: int32 */
             ended: number;
+        };
+        Entitlement: {
+            /** Format: int32 */
+            days: number;
+            /** Format: int32 */
+            quantity: number;
         };
         Erasure: {
             note?: string | null;
@@ -1955,6 +2164,12 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        GroupCount: {
+            ageGroup: string;
+            /** Format: int32 */
+            people: number;
+            sex: string;
+        };
         HistoryEntry: {
             /** @enum {string} */
             compartment: "GENERAL" | "MENTAL_HEALTH" | "SGBV" | "LEGAL";
@@ -1991,6 +2206,19 @@ export interface components {
             /** @enum {string} */
             measure: "ROWS" | "ATTENDEES" | "PERSONS";
             name: string;
+        };
+        Item: {
+            /** @enum {string} */
+            category: "MEDICINE" | "CONSUMABLE" | "NON_MEDICAL";
+            code: string;
+            components: components["schemas"]["KitComponent"][];
+            entitlement?: components["schemas"]["Entitlement"] | null;
+            nameAr: string;
+            nameEn: string;
+            nameFr: string;
+            /** Format: int32 */
+            packSize: number;
+            unit: string;
         };
         JsonNode: {
             array?: boolean;
@@ -2046,6 +2274,11 @@ export interface components {
             /** Format: date-time */
             since: string;
         };
+        KitComponent: {
+            itemCode: string;
+            /** Format: int32 */
+            quantity: number;
+        };
         Labels: {
             ar: string;
             en: string;
@@ -2071,6 +2304,24 @@ export interface components {
             /** Format: double */
             probability: number;
             reasons: components["schemas"]["MatchReason"][];
+        };
+        Location: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "WAREHOUSE" | "PHARMACY" | "MOBILE_BAG" | "SHELTER_STORE";
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+        };
+        LotShare: {
+            /** Format: date */
+            expiresOn?: string | null;
+            lot: string;
+            /** Format: int32 */
+            quantity: number;
         };
         Mapping: {
             dataElements: components["schemas"]["DataElementRow"][];
@@ -2127,6 +2378,41 @@ export interface components {
             month: string;
             /** Format: int64 */
             total: number;
+        };
+        Movement: {
+            /** Format: int64 */
+            changeSeq: number;
+            /** Format: int32 */
+            counted?: number | null;
+            /** Format: uuid */
+            distributionId?: string | null;
+            /** Format: uuid */
+            encounterId?: string | null;
+            /** Format: date */
+            expiresOn?: string | null;
+            /** Format: uuid */
+            id: string;
+            itemCode: string;
+            /** @enum {string} */
+            kind: "RECEIPT" | "TRANSFER_OUT" | "TRANSFER_IN" | "DISPENSING" | "DISTRIBUTION" | "LOSS" | "EXPIRY" | "ADJUSTMENT" | "INVENTORY_COUNT";
+            /** Format: int32 */
+            line: number;
+            /** Format: uuid */
+            locationId: string;
+            lot: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            operationId: string;
+            /** Format: uuid */
+            otherLocationId?: string | null;
+            /** Format: int32 */
+            quantity: number;
+            reason?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: int64 */
+            version: number;
         };
         MutationInput: {
             /** Format: int64 */
@@ -2187,6 +2473,18 @@ export interface components {
             /** Format: uuid */
             personId: string;
         };
+        NewDistribution: {
+            counts?: components["schemas"]["GroupCount"][] | null;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["DistributedItem"][];
+            /** Format: uuid */
+            locationId: string;
+            /** Format: date-time */
+            occurredAt?: string | null;
+            /** Format: uuid */
+            personId?: string | null;
+        };
         NewEncounter: {
             answers: components["schemas"]["JsonNode"];
             formCode: string;
@@ -2197,6 +2495,15 @@ export interface components {
             /** Format: uuid */
             personId?: string | null;
             sign: boolean;
+        };
+        NewLocation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "WAREHOUSE" | "PHARMACY" | "MOBILE_BAG" | "SHELTER_STORE";
+            name: string;
+            /** Format: uuid */
+            siteId: string;
         };
         NewOutreachLocation: {
             description?: string | null;
@@ -2256,6 +2563,11 @@ export interface components {
             /** Format: date */
             startedOn: string;
         };
+        Operation: {
+            /** Format: uuid */
+            id: string;
+            movements: components["schemas"]["Movement"][];
+        };
         Option: {
             code: string;
             label: components["schemas"]["Text"];
@@ -2280,14 +2592,6 @@ export interface components {
             name: string;
             /** Format: uuid */
             siteId: string;
-        };
-        Overview: {
-            backups: components["schemas"]["BackupView"][];
-            directory: string;
-            /** Format: int32 */
-            keep: number;
-            last?: components["schemas"]["BackupView"] | null;
-            schedule: string;
         };
         PasswordChange: {
             currentPassword: string;
@@ -2460,6 +2764,31 @@ export interface components {
             /** Format: int64 */
             pending: number;
         };
+        Receipt: {
+            /** Format: date */
+            expiresOn?: string | null;
+            /** Format: uuid */
+            id: string;
+            itemCode: string;
+            /** Format: uuid */
+            locationId: string;
+            lot: string;
+            /** Format: date-time */
+            occurredAt?: string | null;
+            /** Format: int32 */
+            quantity: number;
+        };
+        Received: {
+            /** Format: uuid */
+            distributionId: string;
+            itemCode: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: int32 */
+            quantity: number;
+            /** Format: uuid */
+            siteId: string;
+        };
         RecoveryCodesView: {
             recoveryCodes: string[];
         };
@@ -2467,6 +2796,21 @@ export interface components {
             details: components["schemas"]["PersonDetails"];
             /** Format: uuid */
             id?: string | null;
+        };
+        Removal: {
+            /** Format: uuid */
+            id: string;
+            itemCode: string;
+            /** @enum {string} */
+            kind: "LOSS" | "EXPIRY" | "ADJUSTMENT";
+            /** Format: uuid */
+            locationId: string;
+            lot: string;
+            /** Format: date-time */
+            occurredAt?: string | null;
+            /** Format: int32 */
+            quantity: number;
+            reason: string;
         };
         Report: {
             figures: components["schemas"]["Figures"][];
@@ -2540,17 +2884,12 @@ export interface components {
         Scan: {
             /** Format: int64 */
             compareMillis?: number | null;
-            fallback?: string | null;
             /** Format: date-time */
             finishedAt?: string | null;
             /** Format: uuid */
             id: string;
             /** Format: int64 */
             loadMillis?: number | null;
-            /** Format: int64 */
-            merges?: number | null;
-            /** Format: int32 */
-            mergesNeeded: number;
             model?: string | null;
             /** Format: int32 */
             persons?: number | null;
@@ -2671,6 +3010,15 @@ export interface components {
             id: string;
             name: string;
         };
+        StockAlert: {
+            /** Format: date */
+            expiresOn?: string | null;
+            itemCode: string;
+            kind: string;
+            /** Format: uuid */
+            locationId: string;
+            lot?: string | null;
+        };
         SyncConflict: {
             base?: components["schemas"]["JsonNode"] | null;
             device?: components["schemas"]["JsonNode"] | null;
@@ -2715,6 +3063,20 @@ export interface components {
             ar?: string | null;
             en?: string | null;
             fr?: string | null;
+        };
+        Transfer: {
+            /** Format: uuid */
+            fromLocationId: string;
+            /** Format: uuid */
+            id: string;
+            itemCode: string;
+            lot?: string | null;
+            /** Format: date-time */
+            occurredAt?: string | null;
+            /** Format: int32 */
+            quantity: number;
+            /** Format: uuid */
+            toLocationId: string;
         };
         Treatment: {
             /** Format: int32 */
@@ -2837,46 +3199,6 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Verification"];
-                };
-            };
-        };
-    };
-    overview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["Overview"];
-                };
-            };
-        };
-    };
-    backUpNow: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["BackupView"];
                 };
             };
         };
@@ -4904,7 +5226,7 @@ export interface operations {
             };
         };
     };
-    remove: {
+    remove_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5086,6 +5408,303 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["OutreachLocation"];
+                };
+            };
+        };
+    };
+    alerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StockAlert"][];
+                };
+            };
+        };
+    };
+    count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Count"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Operation"];
+                };
+            };
+        };
+    };
+    dispense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Dispensing"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Operation"];
+                };
+            };
+        };
+    };
+    distribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDistribution"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Operation"];
+                };
+            };
+        };
+    };
+    items: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Item"][];
+                };
+            };
+        };
+    };
+    locations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Location"][];
+                };
+            };
+        };
+    };
+    addLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLocation"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Location"];
+                };
+            };
+        };
+    };
+    balances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Balance"][];
+                };
+            };
+        };
+    };
+    proposal: {
+        parameters: {
+            query: {
+                itemCode: string;
+                quantity: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LotShare"][];
+                };
+            };
+        };
+    };
+    received: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Received"][];
+                };
+            };
+        };
+    };
+    receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Receipt"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Operation"];
+                };
+            };
+        };
+    };
+    remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Removal"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Operation"];
+                };
+            };
+        };
+    };
+    transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transfer"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Operation"];
                 };
             };
         };

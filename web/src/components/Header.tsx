@@ -79,6 +79,11 @@ export function Header() {
             <Link href="/summary" class="nav-link" testId="nav-summary">
               {t('nav.summary')}
             </Link>
+            {hasRole(session, 'LOGISTICIAN', 'COORDINATOR') && (
+              <Link href="/stock" class="nav-link" testId="nav-stock">
+                {t('nav.stock')}
+              </Link>
+            )}
             {caresForPeople(session) && (
               <Link href="/group-sessions/new" class="nav-link" testId="nav-group-session">
                 {t('nav.groupSession')}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, NETWORK_FAILURE } from '../api';
-import { mustEnrolSecondFactor, useApp } from '../appContext';
+import { keepsStockOnly, mustEnrolSecondFactor, useApp } from '../appContext';
 import { toProblem } from '../problems';
 import { signInOffline } from '../offline/device';
 import type { OfflineSession } from '../offline/OfflineScreen';
@@ -10,7 +10,8 @@ import type { Problem, Session } from '../types';
 /** Where a user goes once logged in: to set up a required second factor, else to work. */
 export function landingPath(session: Session): string {
   if (mustEnrolSecondFactor(session)) return '/account';
-  return session.currentSite ? '/' : '/sites';
+  if (!session.currentSite) return '/sites';
+  return keepsStockOnly(session) ? '/stock' : '/';
 }
 
 /** Password first; then, for a user with two-step verification, the code from their app. */

@@ -243,6 +243,14 @@ class EncounterRepository {
                 .single();
     }
 
+    /** The medicine of one line of a consultation's current prescription. */
+    Optional<String> prescribedMedicine(UUID id, int line) {
+        return jdbc.sql("select medicine_code from care.prescription_line where encounter_id = ? and line = ?")
+                .params(id, line)
+                .query(String.class)
+                .optional();
+    }
+
     /** The prescription lines of a consultation's current revision, their instructions opened. */
     List<PrescribedLine> prescriptionLines(UUID id, DataKey key) {
         return jdbc.sql("""

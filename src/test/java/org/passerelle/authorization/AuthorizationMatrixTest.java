@@ -96,6 +96,9 @@ class AuthorizationMatrixTest {
     /** The policy: every user enrols and revokes their own devices; administrators see and revoke all. */
     private static final Set<String> DEVICE_ADMINISTRATORS = Set.of("ADMINISTRATOR");
 
+    /** The policy: who receives, moves and counts goods; every role but the data officer's sees the stock. */
+    private static final Set<String> STOCK_MANAGERS = Set.of("LOGISTICIAN", "COORDINATOR");
+
     @LocalServerPort
     int port;
 
@@ -128,6 +131,7 @@ class AuthorizationMatrixTest {
             }
             cases.addAll(deviceCases(role, user));
             cases.addAll(backupCases(role, user));
+            cases.addAll(stockCases(role, user, subjects.get(Relation.OWN_SITE)));
         }
         return cases.stream();
     }
@@ -384,6 +388,50 @@ class AuthorizationMatrixTest {
                     user.confirmIdentity();
                     expect(user.post("/api/backups", Map.of()), allowed == 200 ? 201 : 403);
                 }));
+    }
+
+    private List<DynamicTest> stockCases(String role, ApiSession user, Subject subject) {
+        return List.of(
+                DynamicTest.dynamicTest(role + " sees the stock's places", () -> {
+                    expect(user.get("/api/stock/locations"), role.equals("DATA_OFFICER") ? 403 : 200);
+                }),
+                DynamicTest.dynamicTest(role + " receives goods at a place of the site", () -> {
+                    String place = stockLocation();
+                    Map<String, Object> receipt = Map.of(
+                            "id",
+                            UUID.randomUUID().toString(),
+                            "locationId",
+                            place,
+                            "itemCode",
+                            "blanket",
+                            "lot",
+                            "M1",
+                            "quantity",
+                            5);
+                    expect(user.post("/api/stock/receipts", receipt), STOCK_MANAGERS.contains(role) ? 201 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " reads what a person of the site received", () -> {
+                    boolean reads = CARERS.contains(role);
+                    expect(user.get("/api/stock/people/" + subject.personId() + "/distributions"), reads ? 200 : 403);
+                }));
+    }
+
+    private String stockLocation() {
+        ApiSession.Response added = organisation
+                .admin()
+                .post(
+                        "/api/stock/locations",
+                        Map.of(
+                                "id",
+                                UUID.randomUUID().toString(),
+                                "siteId",
+                                organisation.siteA,
+                                "kind",
+                                "WAREHOUSE",
+                                "name",
+                                "Matrix store " + unique()));
+        expect(added, 201);
+        return added.text("id");
     }
 
     private static Map<String, Object> deviceEnrolment() {

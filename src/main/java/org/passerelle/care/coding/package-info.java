@@ -7,6 +7,8 @@
  * files under {@code care/}, read and checked once at startup.
  */
 @NullMarked
+@NamedInterface("coding")
 package org.passerelle.care.coding;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

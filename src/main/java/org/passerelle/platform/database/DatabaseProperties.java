@@ -47,7 +47,8 @@ public record DatabaseProperties(
             "reporting",
             "sync",
             "devices",
-            "backup"
+            "backup",
+            "stock"
         })
         List<String> moduleSchemas,
 

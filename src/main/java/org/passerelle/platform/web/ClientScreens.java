@@ -24,7 +24,8 @@ public final class ClientScreens {
             "/group-sessions/**",
             "/forms",
             "/follow-ups",
-            "/diagnoses");
+            "/diagnoses",
+            "/stock");
 
     private ClientScreens() {}
 }

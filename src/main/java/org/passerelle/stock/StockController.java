@@ -1,0 +1,100 @@
+package org.passerelle.stock;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.passerelle.stock.StockViews.Balance;
+import org.passerelle.stock.StockViews.Count;
+import org.passerelle.stock.StockViews.Item;
+import org.passerelle.stock.StockViews.Location;
+import org.passerelle.stock.StockViews.LotShare;
+import org.passerelle.stock.StockViews.NewLocation;
+import org.passerelle.stock.StockViews.Operation;
+import org.passerelle.stock.StockViews.Receipt;
+import org.passerelle.stock.StockViews.Removal;
+import org.passerelle.stock.StockViews.StockAlert;
+import org.passerelle.stock.StockViews.Transfer;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The catalogue, the places and the logistician's movements of goods. */
+@RestController
+@RequestMapping("/api/stock")
+class StockController {
+
+    private final StockCatalogue catalogue;
+    private final Locations locations;
+    private final Ledger ledger;
+    private final StockAlerts alerts;
+
+    StockController(StockCatalogue catalogue, Locations locations, Ledger ledger, StockAlerts alerts) {
+        this.catalogue = catalogue;
+        this.locations = locations;
+        this.ledger = ledger;
+        this.alerts = alerts;
+    }
+
+    /** Stock-outs and lots expired or expiring soon at the user's places. */
+    @GetMapping("/alerts")
+    List<StockAlert> alerts() {
+        return alerts.mine();
+    }
+
+    @GetMapping("/items")
+    List<Item> items() {
+        locations.requireReader();
+        return catalogue.all();
+    }
+
+    @GetMapping("/locations")
+    List<Location> locations() {
+        return locations.mine();
+    }
+
+    @PostMapping("/locations")
+    @ResponseStatus(HttpStatus.CREATED)
+    Location addLocation(@Valid @RequestBody NewLocation location) {
+        return locations.add(location);
+    }
+
+    @GetMapping("/locations/{id}/balances")
+    List<Balance> balances(@PathVariable UUID id) {
+        return ledger.balances(id);
+    }
+
+    @GetMapping("/locations/{id}/proposal")
+    List<LotShare> proposal(@PathVariable UUID id, @RequestParam String itemCode, @RequestParam int quantity) {
+        return ledger.proposal(id, itemCode, quantity);
+    }
+
+    @PostMapping("/receipts")
+    @ResponseStatus(HttpStatus.CREATED)
+    Operation receive(@Valid @RequestBody Receipt receipt) {
+        return ledger.receive(receipt);
+    }
+
+    @PostMapping("/transfers")
+    @ResponseStatus(HttpStatus.CREATED)
+    Operation transfer(@Valid @RequestBody Transfer transfer) {
+        return ledger.transfer(transfer);
+    }
+
+    @PostMapping("/removals")
+    @ResponseStatus(HttpStatus.CREATED)
+    Operation remove(@Valid @RequestBody Removal removal) {
+        return ledger.remove(removal);
+    }
+
+    @PostMapping("/counts")
+    @ResponseStatus(HttpStatus.CREATED)
+    Operation count(@Valid @RequestBody Count count) {
+        return ledger.count(count);
+    }
+}

@@ -1,0 +1,128 @@
+import { useState } from 'preact/hooks';
+import { TextField } from '../admin/TextField';
+import { useApp } from '../appContext';
+import { FormError } from '../components/FormError';
+import { uuidv7 } from '../ids';
+import { toProblem } from '../problems';
+import type { Problem } from '../types';
+import { itemName, stockApi, type StockItem, type StockLocation } from './stockApi';
+
+type Kind = 'receipt' | 'transfer' | 'count';
+
+interface Props {
+  location: string;
+  locations: StockLocation[];
+  items: StockItem[];
+  onRecorded: () => void;
+}
+
+/**
+ * A receipt, a transfer or an inventory count at the chosen place. A refused movement shows the
+ * server's problem (in the user's language) and keeps what was typed; nothing was recorded.
+ */
+export function MovementForms({ location, locations, items, onRecorded }: Props) {
+  const { t, language } = useApp();
+  const [kind, setKind] = useState<Kind>('receipt');
+  const [itemCode, setItemCode] = useState('');
+  const [lot, setLot] = useState('');
+  const [expiresOn, setExpiresOn] = useState('');
+  const [quantity, setQuantity] = useState('');
+  const [destination, setDestination] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setProblem(null);
+    setDone(false);
+    setBusy(true);
+    const amount = Number.parseInt(quantity, 10);
+    try {
+      if (kind === 'receipt') {
+        await stockApi.receive({ id: uuidv7(), locationId: location, itemCode, lot, expiresOn: expiresOn || undefined, quantity: amount });
+      } else if (kind === 'transfer') {
+        await stockApi.transfer({ id: uuidv7(), fromLocationId: location, toLocationId: destination, itemCode, lot: lot || undefined, quantity: amount });
+      } else {
+        await stockApi.count({ id: uuidv7(), locationId: location, itemCode, lot, expiresOn: expiresOn || undefined, counted: amount });
+      }
+      setDone(true);
+      setQuantity('');
+      onRecorded();
+    } catch (error) {
+      setProblem(toProblem(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="stock-movement" data-testid="stock-movement">
+      <div class="tabs" role="tablist">
+        {(['receipt', 'transfer', 'count'] as Kind[]).map((one) => (
+          <button
+            key={one}
+            type="button"
+            role="tab"
+            aria-selected={kind === one}
+            class={kind === one ? 'button primary' : 'button'}
+            onClick={() => setKind(one)}
+            data-testid={`stock-tab-${one}`}
+          >
+            {t(`stock.${one}`)}
+          </button>
+        ))}
+      </div>
+      <form onSubmit={submit}>
+        <FormError problem={problem} placed={['quantity', 'counted', 'lot', 'expiresOn', 'toLocationId']} />
+        <div class="field">
+          <label for="stock-item">{t('stock.item')}</label>
+          <select id="stock-item" value={itemCode} onChange={(event) => setItemCode(event.currentTarget.value)} data-testid="stock-item">
+            <option value="">—</option>
+            {items.map((item) => (
+              <option key={item.code} value={item.code}>
+                {itemName(item, language, item.code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {kind === 'transfer' && (
+          <div class="field">
+            <label for="stock-destination">{t('stock.destination')}</label>
+            <select id="stock-destination" value={destination} onChange={(event) => setDestination(event.currentTarget.value)} data-testid="stock-destination">
+              <option value="">—</option>
+              {locations.map((place) => (
+                <option key={place.id} value={place.id}>
+                  {place.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div class="field-row">
+          <TextField id="stock-lot" label={t('stock.lot')} hint={kind === 'transfer' ? t('stock.firstExpiringHint') : undefined} value={lot} onInput={setLot} problem={problem} path="lot" />
+          {kind !== 'transfer' && (
+            <TextField id="stock-expiry" type="date" label={t('stock.expiresOn')} value={expiresOn} onInput={setExpiresOn} problem={problem} path="expiresOn" />
+          )}
+          <TextField
+            id="stock-quantity"
+            type="number"
+            label={kind === 'count' ? t('stock.counted') : t('stock.quantity')}
+            value={quantity}
+            onInput={setQuantity}
+            problem={problem}
+            path={kind === 'count' ? 'counted' : 'quantity'}
+          />
+        </div>
+        <button type="submit" class="button primary" disabled={busy || !location} data-testid="stock-save">
+          {t('stock.record')}
+        </button>
+        {done && (
+          <p class="success" role="status" data-testid="stock-recorded">
+            {t('stock.recorded')}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

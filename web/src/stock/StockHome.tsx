@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useApp } from '../appContext';
+import { LoadFailed, Loading } from '../components/Loading';
+import { formatDate } from '../format';
+import { toProblem } from '../problems';
+import type { Problem } from '../types';
+import { MovementForms } from './MovementForms';
+import './stock.css';
+import { itemName, stockApi, type StockAlert, type StockBalance, type StockItem, type StockLocation } from './stockApi';
+
+const ALERT_KEYS = {
+  STOCK_OUT: 'stock.alert.STOCK_OUT',
+  EXPIRED: 'stock.alert.EXPIRED',
+  NEAR_EXPIRY: 'stock.alert.NEAR_EXPIRY',
+} as const;
+
+function alertKey(kind: string) {
+  return kind in ALERT_KEYS ? ALERT_KEYS[kind as keyof typeof ALERT_KEYS] : ALERT_KEYS.STOCK_OUT;
+}
+
+/**
+ * The logistician's home: what needs doing at their places (items out of stock, lots expired or
+ * expiring soon), then the stock of one place lot by lot, with the receipt, transfer and
+ * inventory count forms under it.
+ */
+export function StockHome() {
+  const { t, language } = useApp();
+  const [locations, setLocations] = useState<StockLocation[] | null>(null);
+  const [items, setItems] = useState<Map<string, StockItem>>(new Map());
+  const [alerts, setAlerts] = useState<StockAlert[]>([]);
+  const [chosen, setChosen] = useState<string>('');
+  const [balances, setBalances] = useState<StockBalance[] | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const load = async () => {
+    setProblem(null);
+    try {
+      const [places, catalogue, todo] = await Promise.all([stockApi.locations(), stockApi.items(), stockApi.alerts()]);
+      setLocations(places);
+      setItems(new Map(catalogue.map((item) => [item.code, item])));
+      setAlerts(todo);
+      setChosen((current) => current || places[0]?.id || '');
+    } catch (error) {
+      setProblem(toProblem(error, t));
+    }
+  };
+
+  const loadBalances = async (location: string) => {
+    if (!location) return;
+    try {
+      setBalances(await stockApi.balances(location));
+    } catch (error) {
+      setProblem(toProblem(error, t));
+    }
+  };
+
+  useEffect(() => {
+    load();
+  }, []);
+  useEffect(() => {
+    loadBalances(chosen);
+  }, [chosen]);
+
+  const placeNames = useMemo(() => new Map((locations ?? []).map((place) => [place.id, place.name])), [locations]);
+  const name = (code: string) => itemName(items.get(code), language, code);
+
+  if (problem) return <LoadFailed problem={problem} onRetry={() => load()} />;
+  if (!locations) return <Loading />;
+
+  return (
+    <section class="card stock-home" data-testid="stock-home">
+      <h1>{t('stock.title')}</h1>
+      {locations.length === 0 ? (
+        <p class="empty" data-testid="stock-no-location">
+          {t('stock.noLocation')}
+        </p>
+      ) : (
+        <>
+          <h2>{t('stock.todo')}</h2>
+          {alerts.length === 0 ? (
+            <p class="empty" data-testid="stock-no-alert">
+              {t('stock.nothingToDo')}
+            </p>
+          ) : (
+            <ul class="result-list" data-testid="stock-alerts">
+              {alerts.map((alert) => (
+                <li key={`${alert.kind}-${alert.locationId}-${alert.itemCode}-${alert.lot ?? ''}`} class={alert.kind === 'NEAR_EXPIRY' ? 'stock-alert' : 'stock-alert urgent'}>
+                  <strong>{t(alertKey(alert.kind))}</strong> {name(alert.itemCode)}
+                  {alert.lot ? ` · ${t('stock.lot')} ${alert.lot}` : ''}
+                  {alert.expiresOn ? ` · ${formatDate(alert.expiresOn, language)}` : ''} · {placeNames.get(alert.locationId)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div class="field">
+            <label for="stock-location">{t('stock.location')}</label>
+            <select id="stock-location" value={chosen} onChange={(event) => setChosen(event.currentTarget.value)} data-testid="stock-location">
+              {locations.map((place) => (
+                <option key={place.id} value={place.id}>
+                  {place.name} ({t(`stock.kind.${place.kind}`)})
+                </option>
+              ))}
+            </select>
+          </div>
+          {balances === null ? (
+            <Loading />
+          ) : balances.length === 0 ? (
+            <p class="empty">{t('stock.empty')}</p>
+          ) : (
+            <div class="table-scroll">
+              <table class="data-table" data-testid="stock-balances">
+                <thead>
+                  <tr>
+                    <th>{t('stock.item')}</th>
+                    <th>{t('stock.lot')}</th>
+                    <th>{t('stock.expiresOn')}</th>
+                    <th>{t('stock.quantity')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {balances.map((balance) => (
+                    <tr key={`${balance.itemCode}-${balance.lot}`}>
+                      <td>{name(balance.itemCode)}</td>
+                      <td>{balance.lot}</td>
+                      <td>{balance.expiresOn ? formatDate(balance.expiresOn, language) : '—'}</td>
+                      <td class="number">{balance.quantity}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <MovementForms
+            location={chosen}
+            locations={locations}
+            items={[...items.values()]}
+            onRecorded={() => {
+              loadBalances(chosen);
+              stockApi.alerts().then(setAlerts, () => {});
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}
