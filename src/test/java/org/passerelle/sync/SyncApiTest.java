@@ -358,6 +358,37 @@ class SyncApiTest {
     }
 
     @Test
+    void refusesADeviceThatIsNotEnrolledForTheUserOrWasRevokedAndAppliesNothing() {
+        UUID id = UUID.randomUUID();
+        Device colleagues = new Device(organisation.userAt(organisation.siteA, "CLINICIAN"), port);
+        Device unknown = Device.claiming(clinician, port, UUID.randomUUID());
+        Device borrowed = Device.claiming(clinician, port, colleagues.id);
+        Device revoked = new Device(organisation.userAt(organisation.siteA, "CLINICIAN"), port);
+        revoked.revoke();
+
+        List<ApiSession.Response> refused = List.of(
+                unknown.push(List.of(registration(id, "Never Saved"))),
+                borrowed.push(List.of(registration(id, "Never Saved"))),
+                revoked.push(List.of(registration(id, "Never Saved"))),
+                unknown.pull(null, 10),
+                borrowed.pull(null, 10),
+                revoked.pull(null, 10));
+        ApiSession.Response unnamed =
+                clinician.post("/api/sync/push", Map.of("mutations", List.of(registration(id, "Never Saved"))));
+
+        for (ApiSession.Response response : refused) {
+            assertThat(response.status()).as(response.body().toString()).isEqualTo(403);
+            assertThat(response.text("code")).isEqualTo("device-revoked");
+        }
+        assertThat(unnamed.status()).as(unnamed.body().toString()).isEqualTo(400);
+        assertThat(unnamed.text("code")).isEqualTo("sync-device-required");
+        assertThat(persons(id)).isZero();
+        assertThat(colleagues.pull(null, 10).status())
+                .as("the owner's device still syncs")
+                .isEqualTo(200);
+    }
+
+    @Test
     void refusesTheEndpointsToRolesThatDoNotCareForPeople() {
         Device logistician = new Device(organisation.userAt(organisation.siteA, "LOGISTICIAN"), port);
 

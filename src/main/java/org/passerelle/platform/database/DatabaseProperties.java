@@ -37,7 +37,7 @@ public record DatabaseProperties(
         @DefaultValue("0") int embeddedPort,
         @DefaultValue("10") int maximumPoolSize,
 
-        @DefaultValue({"sites", "access", "audit", "people", "care", "retention", "reporting", "sync", "devices"})
+        @DefaultValue({"sites", "access", "audit", "people", "care", "retention", "reporting", "devices", "sync"})
         List<String> moduleSchemas,
 
         @Nullable String keysUrl,

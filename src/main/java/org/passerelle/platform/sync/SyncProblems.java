@@ -29,6 +29,8 @@ public final class SyncProblems {
 
     public static final String CONFLICT_RESOLVED = "sync-conflict-resolved";
 
+    public static final String DEVICE_REQUIRED = "sync-device-required";
+
     private SyncProblems() {}
 
     /** No module declares this record type, or devices may not push it. */
@@ -54,6 +56,11 @@ public final class SyncProblems {
     /** A cursor the server did not give. */
     public static DomainException cursorInvalid() {
         return DomainException.invalidField("cursor", CURSOR_INVALID);
+    }
+
+    /** A push or pull without the {@code X-Passerelle-Device} header naming the device. */
+    public static DomainException deviceRequired() {
+        return DomainException.invalidField("X-Passerelle-Device", DEVICE_REQUIRED);
     }
 
     /** A conflict resolved a second time. */
