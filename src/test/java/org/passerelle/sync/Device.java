@@ -110,6 +110,20 @@ final class Device {
         return send(request("/api/sync/pull" + query).GET());
     }
 
+    /** A pull's answer as it came, headers included. */
+    HttpResponse<String> pullAsSent(@Nullable String cursor, int limit) {
+        String query = "?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor);
+        try {
+            return HttpClient.newHttpClient()
+                    .send(request("/api/sync/pull" + query).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Pulls from {@code cursor} until nothing more is ready; returns every change and the last cursor. */
     Pulled pullAll(@Nullable String cursor, int limit) {
         List<JsonNode> changes = new ArrayList<>();
