@@ -59,6 +59,8 @@ public final class SyncDriver {
     private static final Pattern OUTCOME = Pattern.compile("\"outcome\"\\s*:\\s*\"([A-Z]+)\"");
     private static final Pattern REPLAYED = Pattern.compile("\"replayed\"\\s*:\\s*true");
     private static final Pattern CHANGE = Pattern.compile("\"change\"\\s*:\\s*\"(UPSERT|MERGED|ERASED)\"");
+    private static final Pattern UPSERTED = Pattern.compile(
+            "\"recordType\":\"([a-z-]+)\",\"recordId\":\"([0-9a-f-]{36})\",\"change\":\"UPSERT\"");
     private static final String[] NAMES = {
         "Mohammed", "Ahmad", "Tesfaye", "Yonas", "Hassan", "Ibrahim", "Omar", "Yusuf", "Mamadou", "Dawit",
         "Fatima", "Amina", "Aisha", "Mariam", "Hawa", "Zainab", "Saba", "Selam", "Halima", "Nour"
@@ -72,13 +74,23 @@ public final class SyncDriver {
             int persons,
             int consultations,
             int batch,
-            int page) {}
+            int page,
+            String mode) {}
 
-    record Result(int status, String body, long nanos, long wireBytes) {
+    /**
+     * An answer: {@code nanos} from the first send to the answer kept (waits for 503 included),
+     * {@code lastNanos} the time of the attempt answered, {@code attempts} how many were sent.
+     */
+    record Result(int status, String body, long nanos, long wireBytes, long lastNanos, int attempts) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
     }
+
+    /** How often a push or pull answered 503 sync-busy was sent again, and how many gave up. */
+    static final AtomicLong BUSY_RETRIES = new AtomicLong();
+    static final AtomicLong BUSY_GIVEN_UP = new AtomicLong();
+    private static final int MAX_ATTEMPTS = 60;
 
     /** One user's session: its own cookies, CSRF token and device id. */
     static final class Session {
@@ -115,32 +127,60 @@ public final class SyncDriver {
                     .header("Content-Type", "application/json"));
         }
 
+        /**
+         * Sends the request, and again after the server's Retry-After (plus up to a second, so that
+         * refused devices do not all come back at once) while it answers 503: a push or pull is
+         * idempotent, so the same request is sent as it was. This is what a device does.
+         */
         private Result send(HttpRequest.Builder request) {
             request.header("Accept", "application/json")
                     .header("Accept-Encoding", "gzip")
                     .header("X-XSRF-TOKEN", csrfToken())
                     .header("X-Passerelle-Device", device.toString())
                     .timeout(Duration.ofSeconds(120));
+            HttpRequest built = request.build();
             long start = System.nanoTime();
-            try {
-                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                byte[] bytes = response.body();
-                boolean gzipped = response.headers()
-                        .firstValue("Content-Encoding")
-                        .map("gzip"::equalsIgnoreCase)
-                        .orElse(false);
-                byte[] body = gzipped ? new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes() : bytes;
-                return new Result(
-                        response.statusCode(),
-                        new String(body, StandardCharsets.UTF_8),
-                        System.nanoTime() - start,
-                        bytes.length);
-            } catch (IOException e) {
-                return new Result(-1, e.toString(), System.nanoTime() - start, 0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Result(-1, "interrupted", System.nanoTime() - start, 0);
+            for (int attempt = 1; ; attempt++) {
+                long sent = System.nanoTime();
+                try {
+                    HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+                    long answered = System.nanoTime();
+                    if (response.statusCode() == 503 && attempt < MAX_ATTEMPTS) {
+                        BUSY_RETRIES.incrementAndGet();
+                        long seconds = response.headers().firstValueAsLong("Retry-After").orElse(2);
+                        Thread.sleep(seconds * 1000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(1000));
+                        continue;
+                    }
+                    if (response.statusCode() == 503) {
+                        BUSY_GIVEN_UP.incrementAndGet();
+                    }
+                    byte[] bytes = response.body();
+                    boolean gzipped = response.headers()
+                            .firstValue("Content-Encoding")
+                            .map("gzip"::equalsIgnoreCase)
+                            .orElse(false);
+                    byte[] body = gzipped ? new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes() : bytes;
+                    return new Result(response.statusCode(), new String(body, StandardCharsets.UTF_8),
+                            answered - start, bytes.length, answered - sent, attempt);
+                } catch (IOException e) {
+                    return new Result(-1, e.toString(), System.nanoTime() - start, 0, System.nanoTime() - sent, attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new Result(-1, "interrupted", System.nanoTime() - start, 0, 0, attempt);
+                }
             }
+        }
+
+        /** Enrols this session's device, as the web client does after an online sign-in. */
+        void enrol(String password) {
+            require(send("POST", "/api/session/reauthentication", "{\"password\":\"" + password + "\"}"),
+                    "confirm identity");
+            byte[] token = new byte[32];
+            new java.security.SecureRandom().nextBytes(token);
+            require(send("POST", "/api/devices", "{\"id\":\"" + device + "\",\"installationId\":\""
+                    + UUID.randomUUID() + "\",\"name\":\"Sync bench\",\"token\":\""
+                    + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(token) + "\"}"),
+                    "enrol device");
         }
 
         Result login(String username, String password) {
@@ -151,6 +191,8 @@ public final class SyncDriver {
 
     private final Config config;
     private final AtomicLong errors = new AtomicLong();
+    private final java.util.Set<String> pushed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final AtomicLong doubled = new AtomicLong();
 
     SyncDriver(Config config) {
         this.config = config;
@@ -173,6 +215,11 @@ public final class SyncDriver {
         require(site, "create site");
         String siteId = first(ID, site.body());
         String password = "sync-bench-" + runId + "-long-password";
+        if (config.mode().equals("first-sync")) {
+            firstSync(admin, runId, password, io);
+            io.shutdownNow();
+            return;
+        }
         List<Session> devices = new ArrayList<>();
         for (int i = 0; i < config.devices(); i++) {
             String username = "sync-" + runId + "-" + i;
@@ -182,19 +229,26 @@ public final class SyncDriver {
                     "create user");
             Session device = new Session(config.baseUrl(), io);
             require(device.login(username, password), "login");
+            device.enrol(password);
             devices.add(device);
         }
         log("%d devices signed in at a new site", devices.size());
         push(devices, siteId, io);
         Session reader = devices.getFirst();
-        pull(List.of(reader), io, "pull, one device");
+        java.util.Set<String> pulled = pull(List.of(reader), io, "pull, one device");
+        java.util.Set<String> missing = new java.util.HashSet<>(pushed);
+        missing.removeAll(pulled);
+        log("check: %d records pushed, %d pulled by one device, %d missing, %d pulled that were not pushed",
+                pushed.size(), pulled.size(), missing.size(), pulled.size() - (pushed.size() - missing.size()));
         pull(devices, io, "pull, every device at once");
-        log("errors: %d", errors.get());
+        log("errors: %d; answers 503 sync-busy sent again: %d (given up after %d attempts: %d)",
+                errors.get(), BUSY_RETRIES.get(), MAX_ATTEMPTS, BUSY_GIVEN_UP.get());
         io.shutdownNow();
     }
 
     private void push(List<Session> devices, String siteId, ExecutorService io) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> served = new ConcurrentLinkedQueue<>();
         AtomicLong mutations = new AtomicLong();
         AtomicLong replayed = new AtomicLong();
         List<Future<?>> work = new ArrayList<>();
@@ -212,6 +266,7 @@ public final class SyncDriver {
                     for (int attempt = 0; attempt < 2; attempt++) {
                         Result result = device.send("POST", "/api/sync/push", body);
                         latencies.add(result.nanos());
+                        served.add(result.lastNanos());
                         if (!result.ok()) {
                             errors.incrementAndGet();
                             log("push failed: HTTP %d %s", result.status(), abbreviate(result.body()));
@@ -240,9 +295,10 @@ public final class SyncDriver {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         log("push: %d mutations applied by %d devices in %.1f s (%.0f mutations/s, each batch sent twice: %d"
-                + " answered as replays); batch of %d: %s",
+                + " answered as replays); batch of %d as the device waited for it (503 and retries included): %s;"
+                + " as the server answered it: %s",
                 mutations.get(), devices.size(), seconds, mutations.get() / seconds, replayed.get(), config.batch(),
-                percentiles(latencies));
+                percentiles(latencies), percentiles(served));
     }
 
     private List<String> outbox(int persons, int consultations, String siteId) {
@@ -252,6 +308,7 @@ public final class SyncDriver {
         for (int i = 0; i < persons; i++) {
             UUID id = UUID.randomUUID();
             ids.add(id);
+            pushed.add("person " + id);
             String name = NAMES[random.nextInt(NAMES.length)] + " " + NAMES[random.nextInt(NAMES.length)] + " "
                     + Long.toString(random.nextLong(1L << 40), 36);
             mutations.add(mutation("person", id, siteId, "\"chosenName\":{\"value\":\"" + name
@@ -260,7 +317,9 @@ public final class SyncDriver {
                     + "-01-01\"}}"));
         }
         for (int i = 0; i < consultations && !ids.isEmpty(); i++) {
-            mutations.add(mutation("encounter", UUID.randomUUID(), siteId, "\"personId\":{\"value\":\""
+            UUID encounter = UUID.randomUUID();
+            pushed.add("encounter " + encounter);
+            mutations.add(mutation("encounter", encounter, siteId, "\"personId\":{\"value\":\""
                     + ids.get(i % ids.size()) + "\"},\"formCode\":{\"value\":\"medical-consultation\"},"
                     + "\"occurredOn\":{\"value\":\"" + LocalDate.now() + "\"},\"status\":{\"value\":\"SIGNED\"},"
                     + "\"answers.complaints\":{\"value\":[\"cough\"]},\"answers.diagnoses\":{\"value\":[\"B86\"]},"
@@ -275,7 +334,10 @@ public final class SyncDriver {
                 + "\",\"changes\":{" + changes + "}}";
     }
 
-    private void pull(List<Session> devices, ExecutorService io, String what) throws Exception {
+    private java.util.Set<String> pull(List<Session> devices, ExecutorService io, String what) throws Exception {
+        java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Map<String, AtomicLong> byType = new java.util.concurrent.ConcurrentHashMap<>();
+        boolean first = devices.size() == 1;
         AtomicLong changes = new AtomicLong();
         AtomicLong pages = new AtomicLong();
         AtomicLong wire = new AtomicLong();
@@ -300,6 +362,15 @@ public final class SyncDriver {
                     wire.addAndGet(page.wireBytes());
                     plain.addAndGet(page.body().length());
                     changes.addAndGet(CHANGE.matcher(page.body()).results().count());
+                    if (first) {
+                        Matcher upserted = UPSERTED.matcher(page.body());
+                        while (upserted.find()) {
+                            byType.computeIfAbsent(upserted.group(1), type -> new AtomicLong()).incrementAndGet();
+                            if (!ids.add(upserted.group(1) + " " + upserted.group(2))) {
+                                doubled.incrementAndGet();
+                            }
+                        }
+                    }
                     cursor = first(CURSOR, page.body());
                     more = first(MORE, page.body()).equals("true");
                 }
@@ -314,6 +385,27 @@ public final class SyncDriver {
                 + " page of %d: %s",
                 what, changes.get(), pages.get(), seconds, changes.get() / seconds, wire.get() / 1e6,
                 plain.get() / 1e6, config.page(), percentiles(latencies));
+        if (first) {
+            log("records pulled by type: %s; pulled twice in one pull from no cursor: %d", byType, doubled.get());
+        }
+        return ids;
+    }
+
+    /**
+     * The first sync of a user whose sites hold the whole registry (a clinician of every site): one
+     * device pulls everything from no cursor, gzipped, as the web client does after its first
+     * online sign-in.
+     */
+    private void firstSync(Session admin, String runId, String password, ExecutorService io) throws Exception {
+        String username = "sync-first-" + runId;
+        require(admin.send("POST", "/api/users", "{\"username\":\"" + username
+                + "\",\"displayName\":\"First sync\",\"password\":\"" + password
+                + "\",\"roles\":[\"CLINICIAN\"],\"allSites\":true,\"siteIds\":[]}"), "create user");
+        Session device = new Session(config.baseUrl(), io);
+        require(device.login(username, password), "login");
+        device.enrol(password);
+        pull(List.of(device), io, "first sync, one device of a clinician of every site");
+        log("errors: %d", errors.get());
     }
 
     private static int share(int total, int index, int parts) {
@@ -424,7 +516,8 @@ public final class SyncDriver {
                 "--persons", "5000",
                 "--consultations", "0",
                 "--batch", "100",
-                "--page", "1000"));
+                "--page", "1000",
+                "--mode", "push-pull"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + options.keySet());
@@ -442,6 +535,7 @@ public final class SyncDriver {
                 Integer.parseInt(options.get("--persons")),
                 Integer.parseInt(options.get("--consultations")),
                 Math.min(500, Integer.parseInt(options.get("--batch"))),
-                Integer.parseInt(options.get("--page")));
+                Integer.parseInt(options.get("--page")),
+                options.get("--mode"));
     }
 }

@@ -113,17 +113,24 @@ class EncounterAccess {
         return stored;
     }
 
+    /** Whether the current user may write about the person (not under a break-the-glass). */
+    boolean writable(UUID personId) {
+        return access.writable(personId);
+    }
+
     /**
      * What the current user may do with a consultation they read, so that a client offers nothing
      * the server would refuse: a break-the-glass reads, it does not amend.
+     *
+     * @param personWritable whether the user may write about the consultation's person ({@link #writable})
      */
-    Set<Action> allowedActions(Stored stored, FormDefinition form, boolean prescribed) {
+    Set<Action> allowedActions(Stored stored, FormDefinition form, boolean prescribed, boolean personWritable) {
         Set<Action> allowed = EnumSet.noneOf(Action.class);
         CurrentUser user = currentUsers.current();
         boolean writes = user.caresForPeople()
                 && user.compartments().contains(stored.compartment())
                 && form.usableBy(Discipline.practisedBy(user))
-                && (stored.personId() == null ? user.mayWorkAt(stored.siteId()) : access.writable(stored.personId()));
+                && (stored.personId() == null ? user.mayWorkAt(stored.siteId()) : personWritable);
         if (stored.status() == Status.DRAFT) {
             if (writes) {
                 allowed.addAll(EnumSet.of(Action.CHANGE, Action.SIGN));

@@ -1,12 +1,17 @@
 package org.passerelle.care;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import java.util.stream.Collectors;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
 import org.passerelle.care.EncounterRepository.Stored;
+import org.passerelle.care.EncounterViews.Encounter;
 import org.passerelle.care.EncounterViews.Status;
 import org.passerelle.people.PersonAccess;
 import org.passerelle.platform.sync.ChangePage;
@@ -19,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The consultations changed since a position, as the current user may hold them: those they may
  * read online in a compartment their roles open, of persons in care at their sites (not through a
- * break-the-glass) or of their sites' group sessions, and no one else's draft.
+ * break-the-glass) or of their sites' group sessions, and no one else's draft. A page is read with a
+ * few queries for the lot (the consultations, their persons' sites, keys, revisions, prescriptions),
+ * not some per consultation.
  */
 @Component
 class EncounterChanges {
@@ -63,13 +70,22 @@ class EncounterChanges {
                 .query(Changed.class)
                 .list();
         CurrentUser user = currentUsers.current();
-        List<SyncedChange> changes = new ArrayList<>();
+        Map<UUID, Stored> stored = new HashMap<>();
+        repository.findAll(rows.stream().map(Changed::id).toList()).forEach(one -> stored.put(one.id(), one));
+        Set<UUID> writable = persons.writableAmong(stored.values().stream()
+                .map(Stored::personId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        List<Stored> held = new ArrayList<>();
         for (Changed row : rows) {
-            Stored stored = repository.find(row.id()).orElse(null);
-            if (stored != null && holds(user, stored)) {
-                changes.add(SyncedChange.upsert(
-                        Encounters.RECORD_TYPE, row.id(), stored.version(), json.valueToTree(reads.view(row.id()))));
+            Stored one = stored.get(row.id());
+            if (one != null && holds(user, one, writable)) {
+                held.add(one);
             }
+        }
+        List<SyncedChange> changes = new ArrayList<>();
+        for (Encounter view : reads.views(held, writable)) {
+            changes.add(SyncedChange.upsert(Encounters.RECORD_TYPE, view.id(), view.version(), json.valueToTree(view)));
         }
         Position next = rows.isEmpty()
                 ? after
@@ -77,14 +93,14 @@ class EncounterChanges {
         return new ChangePage(changes, next, rows.size() == limit);
     }
 
-    private boolean holds(CurrentUser user, @Nullable Stored stored) {
-        if (stored == null || !user.compartments().contains(stored.compartment())) {
+    private static boolean holds(CurrentUser user, Stored stored, Set<UUID> writable) {
+        if (!user.compartments().contains(stored.compartment())) {
             return false;
         }
         if (stored.status() == Status.DRAFT && !stored.providerId().equals(user.id())) {
             return false;
         }
         UUID personId = stored.personId();
-        return personId == null ? user.mayWorkAt(stored.siteId()) : persons.writable(personId);
+        return personId == null ? user.mayWorkAt(stored.siteId()) : writable.contains(personId);
     }
 }

@@ -3,6 +3,8 @@ package org.passerelle.care;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
@@ -113,12 +115,45 @@ public class EncounterReads {
         return view(repository.find(id).orElseThrow());
     }
 
+    /**
+     * Consultations as their reader receives them, read with a few queries for the lot rather than
+     * some per consultation (a page a device pulls); not audited.
+     *
+     * @param writablePersons the persons among theirs the user writes about
+     */
+    List<Encounter> views(List<Stored> stored, Set<UUID> writablePersons) {
+        List<UUID> ids = stored.stream().map(Stored::id).toList();
+        keys.preload(stored.stream().map(Stored::keySubject).toList());
+        Map<UUID, List<EncounterRepository.StoredRevision>> revisions = repository.revisionsOf(ids);
+        Set<UUID> prescribed = repository.prescribedAmong(ids);
+        return stored.stream()
+                .map(one -> view(
+                        one,
+                        revisions.getOrDefault(one.id(), List.of()),
+                        prescribed.contains(one.id()),
+                        one.personId() != null && writablePersons.contains(one.personId())))
+                .toList();
+    }
+
     private Encounter view(Stored stored) {
+        UUID personId = stored.personId();
+        return view(
+                stored,
+                repository.revisions(stored.id()),
+                repository.hasPrescription(stored.id()),
+                personId != null && access.writable(personId));
+    }
+
+    private Encounter view(
+            Stored stored,
+            List<EncounterRepository.StoredRevision> storedRevisions,
+            boolean prescribed,
+            boolean personWritable) {
         DataKey key = keys.keyFor(stored.keySubject());
         JsonNode answers = EncounterAnswers.of(stored.coded(), stored.answers(), key, json);
         FormDefinition form =
                 forms.version(stored.formCode(), stored.formVersion()).definition();
-        List<RevisionSummary> revisions = repository.revisions(stored.id()).stream()
+        List<RevisionSummary> revisions = storedRevisions.stream()
                 .map(revision -> new RevisionSummary(
                         revision.revision(),
                         revision.formVersion(),
@@ -126,7 +161,6 @@ public class EncounterReads {
                         revision.signedByName(),
                         key.openNullable(EncounterRepository.REASON, revision.reason())))
                 .toList();
-        boolean prescribed = repository.hasPrescription(stored.id());
         return new Encounter(
                 stored.id(),
                 stored.personId(),
@@ -147,7 +181,7 @@ public class EncounterReads {
                 stored.signedAt(),
                 revisions,
                 alerts(form, answers, stored),
-                access.allowedActions(stored, form, prescribed));
+                access.allowedActions(stored, form, prescribed, personWritable));
     }
 
     private List<ActiveAlert> alerts(FormDefinition definition, JsonNode answers, Stored stored) {

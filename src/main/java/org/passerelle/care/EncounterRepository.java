@@ -4,8 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.Compartment;
@@ -276,23 +281,65 @@ class EncounterRepository {
                 .optional();
     }
 
+    /** Consultations by id, in no particular order, leaving out those deleted. */
+    List<Stored> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where id = any(?) and deleted_at is null")
+                .param(ids.toArray(UUID[]::new))
+                .query(this::map)
+                .list();
+    }
+
+    /** The signed revisions of many consultations, each consultation's in order. */
+    Map<UUID, List<StoredRevision>> revisionsOf(Collection<UUID> ids) {
+        Map<UUID, List<StoredRevision>> revisions = new HashMap<>();
+        if (ids.isEmpty()) {
+            return revisions;
+        }
+        jdbc.sql("""
+                select encounter_id, revision, form_version, occurred_on, answers, coded::text as coded, reason,
+                       signed_at, signed_by_name
+                  from care.encounter_revision where encounter_id = any(?) order by encounter_id, revision
+                """).param(ids.toArray(UUID[]::new)).query(rs -> {
+            revisions
+                    .computeIfAbsent(rs.getObject("encounter_id", UUID.class), id -> new ArrayList<>(2))
+                    .add(revision(rs, 0));
+        });
+        return revisions;
+    }
+
+    /** Which of these consultations' current revisions prescribe anything. */
+    Set<UUID> prescribedAmong(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(
+                jdbc.sql("select distinct encounter_id from care.prescription_line where encounter_id = any(?)")
+                        .param(ids.toArray(UUID[]::new))
+                        .query(UUID.class)
+                        .list());
+    }
+
     List<StoredRevision> revisions(UUID id) {
         return jdbc.sql("""
                 select revision, form_version, occurred_on, answers, coded::text as coded, reason, signed_at,
                        signed_by_name
                   from care.encounter_revision where encounter_id = ? order by revision
-                """)
-                .param(id)
-                .query((rs, row) -> new StoredRevision(
-                        rs.getInt("revision"),
-                        rs.getInt("form_version"),
-                        rs.getObject("occurred_on", LocalDate.class),
-                        rs.getBytes("answers"),
-                        rs.getString("coded"),
-                        rs.getBytes("reason"),
-                        rs.getTimestamp("signed_at").toInstant(),
-                        rs.getString("signed_by_name")))
-                .list();
+                """).param(id).query(EncounterRepository::revision).list();
+    }
+
+    private static StoredRevision revision(ResultSet rs, int row) throws SQLException {
+        return new StoredRevision(
+                rs.getInt("revision"),
+                rs.getInt("form_version"),
+                rs.getObject("occurred_on", LocalDate.class),
+                rs.getBytes("answers"),
+                rs.getString("coded"),
+                rs.getBytes("reason"),
+                rs.getTimestamp("signed_at").toInstant(),
+                rs.getString("signed_by_name"));
     }
 
     boolean deleteDraft(UUID id, UUID providerId) {

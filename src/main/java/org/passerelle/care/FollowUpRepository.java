@@ -83,6 +83,17 @@ class FollowUpRepository {
                 .optional();
     }
 
+    /** Follow-ups by id, in no particular order. */
+    List<Row> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(FollowUpRepository::map)
+                .list();
+    }
+
     List<Row> ofPerson(UUID personId, Collection<FollowUpProgramme> programmes) {
         return jdbc.sql(SELECT + " where person_id = ? and programme = any(?) order by status, started_on desc")
                 .params(personId, programmes.stream().map(Enum::name).toArray(String[]::new))

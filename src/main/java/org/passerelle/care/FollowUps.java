@@ -244,6 +244,12 @@ public class FollowUps {
         }
     }
 
+    /** A follow-up the current user may change, for a change a device made offline (not found otherwise). */
+    @Transactional(readOnly = true)
+    FollowUp writableView(UUID id) {
+        return view(writable(id));
+    }
+
     private Row writable(UUID id) {
         Row row = repository.find(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         CurrentUser user;
@@ -297,7 +303,8 @@ public class FollowUps {
         return List.copyOf(flags);
     }
 
-    private FollowUp view(Row row) {
+    /** A follow-up as its reader receives it, with where it stands today. */
+    FollowUp view(Row row) {
         LocalDate today = today();
         Standing standing;
         if (row.status() == Status.CLOSED) {

@@ -130,6 +130,23 @@ public class PersonAccess {
         return user.caresForPeople() && user.reachesAnyOf(repository.sitesOf(personId));
     }
 
+    /**
+     * Which of these persons {@link #writable} holds for, in one query: for a page of records a
+     * device pulls.
+     */
+    public Set<UUID> writableAmong(Collection<UUID> personIds) {
+        CurrentUser user = currentUsers.current();
+        if (!user.caresForPeople() || personIds.isEmpty()) {
+            return Set.of();
+        }
+        Map<UUID, Set<UUID>> sites = repository.sitesOf(personIds);
+        Set<UUID> writable = new HashSet<>();
+        personIds.stream()
+                .filter(id -> user.reachesAnyOf(sites.getOrDefault(id, Set.of())))
+                .forEach(writable::add);
+        return writable;
+    }
+
     /** Checks that the current user may write in this compartment (403 {@code compartment-not-allowed}). */
     public void requireCompartment(CurrentUser user, Compartment compartment) {
         if (!user.compartments().contains(compartment)) {

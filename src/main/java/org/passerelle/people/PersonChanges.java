@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The persons changed since a position, as the current user may hold them: in care at one of the
  * user's sites (a break-the-glass opens a file for a while, not for a device to keep). Only the
- * changes of settled transactions are read (see {@link Position}).
+ * changes of settled transactions are read (see {@link Position}); a page's records are read with a
+ * few queries for the lot, not some per record.
  */
 @Component
 class PersonChanges {
@@ -69,16 +70,23 @@ class PersonChanges {
         List<UUID> ids = new ArrayList<>();
         rows.forEach(row -> ids.add(reached(row)));
         Map<UUID, Set<UUID>> sites = access.sitesOf(ids);
+        List<Changed> held = rows.stream()
+                .filter(row -> user.reachesAnyOf(sites.getOrDefault(reached(row), Set.of())))
+                .toList();
+        Map<UUID, PersonViews.Person> persons = registry.currentAll(held.stream()
+                .filter(row -> row.mergedInto() == null)
+                .map(Changed::id)
+                .toList());
         List<SyncedChange> changes = new ArrayList<>();
-        for (Changed row : rows) {
-            if (!user.reachesAnyOf(sites.getOrDefault(reached(row), Set.of()))) {
-                continue;
-            }
+        for (Changed row : held) {
             UUID mergedInto = row.mergedInto();
-            changes.add(
-                    mergedInto != null
-                            ? SyncedChange.merged(PersonRegistry.RECORD_TYPE, row.id(), mergedInto)
-                            : upsert(row.id()));
+            PersonViews.Person person = persons.get(row.id());
+            if (mergedInto != null) {
+                changes.add(SyncedChange.merged(PersonRegistry.RECORD_TYPE, row.id(), mergedInto));
+            } else if (person != null) {
+                changes.add(SyncedChange.upsert(
+                        PersonRegistry.RECORD_TYPE, row.id(), person.version(), json.valueToTree(person)));
+            }
         }
         Position next = rows.isEmpty()
                 ? after
@@ -90,10 +98,5 @@ class PersonChanges {
     private static UUID reached(Changed row) {
         UUID mergedInto = row.mergedInto();
         return mergedInto == null ? row.id() : mergedInto;
-    }
-
-    private SyncedChange upsert(UUID id) {
-        PersonViews.Person person = registry.current(id);
-        return SyncedChange.upsert(PersonRegistry.RECORD_TYPE, id, person.version(), json.valueToTree(person));
     }
 }

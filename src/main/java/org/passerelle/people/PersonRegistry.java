@@ -512,9 +512,25 @@ public class PersonRegistry {
         return load(id, null);
     }
 
+    /**
+     * The whole records of live persons by id, without any check, read with a few queries for the
+     * lot: for the module's own sync of records it checked.
+     */
+    Map<UUID, Person> currentAll(List<UUID> ids) {
+        List<PersonRepository.Row> rows = persons.findAllById(ids);
+        Map<UUID, List<OtherName>> names = persons.otherNames(ids(rows));
+        Map<UUID, Person> found = new java.util.HashMap<>();
+        rows.forEach(row -> found.put(row.id(), person(row, names.getOrDefault(row.id(), List.of()), null)));
+        return found;
+    }
+
     private Person load(UUID id, @Nullable Instant emergencyAccessUntil) {
         PersonRepository.Row row = persons.findById(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         List<OtherName> names = persons.otherNames(List.of(id)).getOrDefault(id, List.of());
+        return person(row, names, emergencyAccessUntil);
+    }
+
+    private Person person(PersonRepository.Row row, List<OtherName> names, @Nullable Instant emergencyAccessUntil) {
         return new Person(
                 row.id(),
                 row.patientCode(),

@@ -15,7 +15,9 @@ public class DomainException extends RuntimeException {
         INVALID,
         FORBIDDEN,
         UNAUTHENTICATED,
-        THROTTLED
+        THROTTLED,
+        /** The server is too busy for this request now: the caller sends it again after {@code retryAfterSeconds}. */
+        UNAVAILABLE
     }
 
     /** The record does not exist, or the user may not see it. */
@@ -104,6 +106,11 @@ public class DomainException extends RuntimeException {
     /** Too many attempts: the caller must wait {@code retryAfterSeconds} before trying again. */
     public static DomainException throttled(long retryAfterSeconds) {
         return new DomainException(Kind.THROTTLED, TOO_MANY_ATTEMPTS, Map.of("retryAfterSeconds", retryAfterSeconds));
+    }
+
+    /** The server cannot serve this now: the caller sends the same request again after {@code retryAfterSeconds}. */
+    public static DomainException unavailable(String code, long retryAfterSeconds) {
+        return new DomainException(Kind.UNAVAILABLE, code, Map.of("retryAfterSeconds", retryAfterSeconds));
     }
 
     public Kind kind() {

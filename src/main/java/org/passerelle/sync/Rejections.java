@@ -33,6 +33,7 @@ class Rejections {
             case FORBIDDEN -> 403;
             case UNAUTHENTICATED -> 401;
             case THROTTLED -> 429;
+            case UNAVAILABLE -> 503;
         };
         ProblemDetail problem = problems.problem(status, e.code(), LocaleContextHolder.getLocale());
         Object field = e instanceof FieldFaults faults

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Offline synchronisation (see {@code docs/sync.md}): push the mutations a device made offline, pull
  * the changes since a cursor, and the conflicts a data officer resolves. The device names itself in
- * the {@value #DEVICE_HEADER} header.
+ * the {@value #DEVICE_HEADER} header. Pushes and pulls pass through the {@link SyncGate}, which
+ * answers 503 {@code sync-busy} when too many are served at once.
  */
 @RestController
 @RequestMapping("/api/sync")
@@ -32,18 +33,20 @@ class SyncController {
     private final SyncService sync;
     private final SyncPull pulls;
     private final Conflicts conflicts;
+    private final SyncGate gate;
 
-    SyncController(SyncService sync, SyncPull pulls, Conflicts conflicts) {
+    SyncController(SyncService sync, SyncPull pulls, Conflicts conflicts, SyncGate gate) {
         this.sync = sync;
         this.pulls = pulls;
         this.conflicts = conflicts;
+        this.gate = gate;
     }
 
     @PostMapping("/push")
     PushAnswer push(
             @Valid @RequestBody Push push,
             @RequestHeader(name = DEVICE_HEADER, required = false) @Nullable UUID device) {
-        return sync.push(push, device);
+        return gate.through(() -> sync.push(push, device));
     }
 
     @GetMapping("/pull")
@@ -51,7 +54,7 @@ class SyncController {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestHeader(name = DEVICE_HEADER, required = false) @Nullable UUID device) {
-        return pulls.pull(cursor, limit, device);
+        return gate.through(() -> pulls.pull(cursor, limit, device));
     }
 
     @GetMapping("/conflicts")

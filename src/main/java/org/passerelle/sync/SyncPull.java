@@ -13,6 +13,7 @@ import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
 import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
+import org.passerelle.devices.Devices;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.SyncedChange;
@@ -34,24 +35,28 @@ public class SyncPull {
 
     private final SyncedTypes types;
     private final CurrentUsers currentUsers;
+    private final Devices devices;
     private final AuditLog audit;
 
-    SyncPull(SyncedTypes types, CurrentUsers currentUsers, AuditLog audit) {
+    SyncPull(SyncedTypes types, CurrentUsers currentUsers, Devices devices, AuditLog audit) {
         this.types = types;
         this.currentUsers = currentUsers;
+        this.devices = devices;
         this.audit = audit;
     }
 
-    /** The changes after {@code cursorText} (from the start when none), at most {@code limit}. */
+    /**
+     * The changes after {@code cursorText} (from the start when none), at most {@code limit}, for an
+     * enrolled device of the signed-in user ({@code device-revoked} otherwise).
+     */
     public PullAnswer pull(@Nullable String cursorText, @Nullable Integer limit, @Nullable UUID deviceId) {
         CurrentUser user = SyncService.requireCarer(currentUsers.current());
+        UUID device = SyncService.requireEnrolled(devices, deviceId, user);
         int max = limit == null ? DEFAULT_LIMIT : limit;
         if (max < 1 || max > MAX_LIMIT) {
             throw DomainException.outOfRange("limit");
         }
-        if (deviceId != null) {
-            audit.attributeToDevice(deviceId);
-        }
+        audit.attributeToDevice(device);
         Cursor cursor = Cursor.parse(cursorText);
         List<SyncedChange> changes = new ArrayList<>();
         boolean more = false;

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
 import org.passerelle.audit.AuditLog;
+import org.passerelle.devices.Devices;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.sync.FieldChange;
 import org.passerelle.platform.sync.Mutation;
@@ -46,6 +47,7 @@ public class SyncService {
     private final MutationApplier applier;
     private final Rejections rejections;
     private final CurrentUsers currentUsers;
+    private final Devices devices;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -56,6 +58,7 @@ public class SyncService {
             MutationApplier applier,
             Rejections rejections,
             CurrentUsers currentUsers,
+            Devices devices,
             AuditLog audit,
             PlatformTransactionManager transactionManager,
             JsonMapper json,
@@ -64,27 +67,39 @@ public class SyncService {
         this.applier = applier;
         this.rejections = rejections;
         this.currentUsers = currentUsers;
+        this.devices = devices;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.json = json;
         this.clock = clock;
     }
 
-    /** Applies the mutations in order; one result each, in the same order. */
+    /**
+     * Applies the mutations in order; one result each, in the same order. The device must be
+     * enrolled for the signed-in user and not revoked ({@code device-revoked} otherwise).
+     */
     public PushAnswer push(Push push, @Nullable UUID deviceId) {
         CurrentUser user = requireCarer(currentUsers.current());
+        UUID device = requireEnrolled(devices, deviceId, user);
         if (push.mutations().size() > MAX_BATCH) {
             throw SyncProblems.batchTooLarge();
         }
-        if (deviceId != null) {
-            audit.attributeToDevice(deviceId);
-        }
+        audit.attributeToDevice(device);
         Instant receivedAt = clock.instant();
         List<MutationResult> results = new ArrayList<>();
         for (MutationInput input : push.mutations()) {
-            results.add(pushOne(input, user, deviceId, receivedAt));
+            results.add(pushOne(input, user, device, receivedAt));
         }
         return new PushAnswer(receivedAt, results);
+    }
+
+    /** The device named by the request, enrolled for this user and not revoked. */
+    static UUID requireEnrolled(Devices devices, @Nullable UUID deviceId, CurrentUser user) {
+        if (deviceId == null) {
+            throw SyncProblems.deviceRequired();
+        }
+        devices.requireEnrolled(deviceId, user.id());
+        return deviceId;
     }
 
     static CurrentUser requireCarer(CurrentUser user) {
@@ -94,7 +109,7 @@ public class SyncService {
         return user;
     }
 
-    private MutationResult pushOne(MutationInput input, CurrentUser user, @Nullable UUID deviceId, Instant receivedAt) {
+    private MutationResult pushOne(MutationInput input, CurrentUser user, UUID deviceId, Instant receivedAt) {
         try {
             Mutation mutation = mutation(input, deviceId);
             byte[] hash = hash(input);
@@ -125,7 +140,7 @@ public class SyncService {
         return result;
     }
 
-    private static Mutation mutation(MutationInput input, @Nullable UUID deviceId) {
+    private static Mutation mutation(MutationInput input, UUID deviceId) {
         UUID mutationId = required(input.mutationId(), "mutationId");
         Mutation.Operation operation = required(input.operation(), "operation");
         Map<String, ChangeInput> changes = required(input.changes(), "changes");

@@ -7,7 +7,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Sync",
-        allowedDependencies = {"platform", "access", "audit", "people"})
+        allowedDependencies = {"platform", "access", "audit", "people", "devices"})
 package org.passerelle.sync;
 
 import org.jspecify.annotations.NullMarked;

@@ -126,6 +126,7 @@ class AuthorizationMatrixTest {
             if (NEED_SECOND_FACTOR.contains(role)) {
                 user.enrolSecondFactor();
             }
+            enrolDevice(user);
             for (Relation relation : Relation.values()) {
                 cases.addAll(casesFor(role, user, relation, subjects.get(relation)));
             }
@@ -367,6 +368,22 @@ class AuthorizationMatrixTest {
                 DynamicTest.dynamicTest(role + " lists every device", () -> {
                     expect(user.get("/api/devices/all"), DEVICE_ADMINISTRATORS.contains(role) ? 200 : 403);
                 }),
+                DynamicTest.dynamicTest(role + " pulls to another user's device", () -> {
+                    ApiSession owner = authors.get(Relation.OWN_SITE);
+                    Map<String, Object> enrolment = deviceEnrolment();
+                    owner.confirmIdentity();
+                    expect(owner.post("/api/devices", enrolment), 201);
+                    user.device((String) enrolment.get("id"));
+                    ApiSession.Response response;
+                    try {
+                        response = user.get("/api/sync/pull?limit=1");
+                    } finally {
+                        enrolDevice(user);
+                    }
+                    expect(response, 403);
+                    assertThat(response.text("code"))
+                            .isEqualTo(CARERS.contains(role) ? "device-revoked" : "role-not-allowed");
+                }),
                 DynamicTest.dynamicTest(role + " revokes another user's device", () -> {
                     ApiSession owner = authors.get(Relation.OWN_SITE);
                     Map<String, Object> enrolment = deviceEnrolment();
@@ -432,6 +449,14 @@ class AuthorizationMatrixTest {
                                 "Matrix store " + unique()));
         expect(added, 201);
         return added.text("id");
+    }
+
+    /** Enrols a device for the user and names it in the user's requests, as the offline client does. */
+    private static void enrolDevice(ApiSession user) {
+        Map<String, Object> enrolment = deviceEnrolment();
+        user.confirmIdentity();
+        expect(user.post("/api/devices", enrolment), 201);
+        user.device((String) enrolment.get("id"));
     }
 
     private static Map<String, Object> deviceEnrolment() {

@@ -28,6 +28,7 @@ public final class ApiSession {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private String language = "en";
+    private @Nullable String device;
 
     /** A response: its status and its body as JSON (a missing node when there is none). */
     public record Response(int status, JsonNode body) {
@@ -146,6 +147,12 @@ public final class ApiSession {
         return this;
     }
 
+    /** Names this device in the {@code X-Passerelle-Device} header of every request, as the offline client does. */
+    public ApiSession device(String id) {
+        this.device = id;
+        return this;
+    }
+
     public Response get(String path) {
         return send(request(path).GET());
     }
@@ -207,6 +214,9 @@ public final class ApiSession {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .header("Accept-Language", language);
+        if (device != null) {
+            builder.header("X-Passerelle-Device", device);
+        }
         for (HttpCookie cookie : cookies.getCookieStore().getCookies()) {
             if (cookie.getName().equals("XSRF-TOKEN")) {
                 builder.header("X-XSRF-TOKEN", cookie.getValue());

@@ -7,8 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +19,52 @@ import org.jspecify.annotations.Nullable;
 import org.passerelle.support.ApiSession;
 import tools.jackson.databind.JsonNode;
 
-/** A device of a signed-in user, speaking the sync protocol with its own id in every request. */
+/**
+ * A device of a signed-in user, enrolled through the API as the web client enrols it, speaking the
+ * sync protocol with its own id in every request.
+ */
 final class Device {
 
-    final UUID id = UUID.randomUUID();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final UUID id;
     private final ApiSession session;
     private final String baseUrl;
 
+    /** Enrols a new device for the session's user (after confirming who they are). */
     Device(ApiSession session, int port) {
+        this(session, port, UUID.randomUUID());
+        session.confirmIdentity();
+        ApiSession.Response enrolled = session.post("/api/devices", enrolment(id));
+        assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
+    }
+
+    private Device(ApiSession session, int port, UUID id) {
+        this.id = id;
         this.session = session;
         this.baseUrl = "http://localhost:" + port;
+    }
+
+    /** A device that names itself {@code id} without being enrolled for the session's user. */
+    static Device claiming(ApiSession session, int port, UUID id) {
+        return new Device(session, port, id);
+    }
+
+    /** Revokes this device as its user would from the account screen. */
+    void revoke() {
+        session.confirmIdentity();
+        ApiSession.Response revoked = session.post("/api/devices/" + id + "/revocation", Map.of());
+        assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
+    }
+
+    private static Map<String, Object> enrolment(UUID id) {
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
+        return Map.of(
+                "id", id.toString(),
+                "installationId", UUID.randomUUID().toString(),
+                "name", "Test phone",
+                "token", Base64.getUrlEncoder().withoutPadding().encodeToString(token));
     }
 
     /** One mutation as the device's outbox holds it. */
@@ -70,6 +108,20 @@ final class Device {
     ApiSession.Response pull(@Nullable String cursor, int limit) {
         String query = "?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor);
         return send(request("/api/sync/pull" + query).GET());
+    }
+
+    /** A pull's answer as it came, headers included. */
+    HttpResponse<String> pullAsSent(@Nullable String cursor, int limit) {
+        String query = "?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor);
+        try {
+            return HttpClient.newHttpClient()
+                    .send(request("/api/sync/pull" + query).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Pulls from {@code cursor} until nothing more is ready; returns every change and the last cursor. */

@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.support.ApiSession;
@@ -28,6 +32,9 @@ class SyncApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SyncGate gate;
 
     TestOrganisation organisation;
     ApiSession clinician;
@@ -227,8 +234,11 @@ class SyncApiTest {
         Map<String, Object> unknownField =
                 mutation("person", here, "UPDATE", 0L, organisation.siteA, Map.of("patientCode", change(null, "AAAA")));
 
-        ApiSession.Response pushed = device.push(
-                List.of(forbiddenSite, registration(here, "Mebrat Haile"), malformed, unknownRecord, unknownField));
+        Map<String, Object> baseAhead =
+                mutation("person", here, "UPDATE", 7L, organisation.siteA, Map.of("phone", change(null, "+33 2")));
+
+        ApiSession.Response pushed = device.push(List.of(
+                forbiddenSite, registration(here, "Mebrat Haile"), malformed, unknownRecord, unknownField, baseAhead));
 
         assertThat(pushed.status()).isEqualTo(200);
         List<String> outcomes = new ArrayList<>();
@@ -242,7 +252,8 @@ class SyncApiTest {
                         "APPLIED ",
                         "REJECTED sync-malformed-mutation",
                         "REJECTED sync-unknown-record",
-                        "REJECTED sync-unknown-field");
+                        "REJECTED sync-unknown-field",
+                        "REJECTED sync-base-version-ahead");
         assertThat(pushed.body()
                         .path("results")
                         .get(0)
@@ -355,6 +366,66 @@ class SyncApiTest {
         assertThat(pair).as(queue.body().toString()).isNotNull();
         assertThat(pair.path("registeredOffline").path("deviceId").asString()).isEqualTo(device.id.toString());
         assertThat(pair.path("reasons")).isNotEmpty();
+    }
+
+    @Test
+    void refusesADeviceThatIsNotEnrolledForTheUserOrWasRevokedAndAppliesNothing() {
+        UUID id = UUID.randomUUID();
+        Device colleagues = new Device(organisation.userAt(organisation.siteA, "CLINICIAN"), port);
+        Device unknown = Device.claiming(clinician, port, UUID.randomUUID());
+        Device borrowed = Device.claiming(clinician, port, colleagues.id);
+        Device revoked = new Device(organisation.userAt(organisation.siteA, "CLINICIAN"), port);
+        revoked.revoke();
+
+        List<ApiSession.Response> refused = List.of(
+                unknown.push(List.of(registration(id, "Never Saved"))),
+                borrowed.push(List.of(registration(id, "Never Saved"))),
+                revoked.push(List.of(registration(id, "Never Saved"))),
+                unknown.pull(null, 10),
+                borrowed.pull(null, 10),
+                revoked.pull(null, 10));
+        ApiSession.Response unnamed =
+                clinician.post("/api/sync/push", Map.of("mutations", List.of(registration(id, "Never Saved"))));
+
+        for (ApiSession.Response response : refused) {
+            assertThat(response.status()).as(response.body().toString()).isEqualTo(403);
+            assertThat(response.text("code")).isEqualTo("device-revoked");
+        }
+        assertThat(unnamed.status()).as(unnamed.body().toString()).isEqualTo(400);
+        assertThat(unnamed.text("code")).isEqualTo("sync-device-required");
+        assertThat(persons(id)).isZero();
+        assertThat(colleagues.pull(null, 10).status())
+                .as("the owner's device still syncs")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void answersBusyWithRetryAfterWhileEveryPlaceIsTakenAndServesTheSameRequestAfterwards() throws Exception {
+        CountDownLatch inside = new CountDownLatch(gate.size());
+        CountDownLatch release = new CountDownLatch(1);
+        java.net.http.HttpResponse<String> busy;
+        try (ExecutorService holders = Executors.newFixedThreadPool(gate.size())) {
+            for (int i = 0; i < gate.size(); i++) {
+                holders.submit(() -> gate.through(() -> {
+                    inside.countDown();
+                    try {
+                        return release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }));
+            }
+            assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+            busy = device.pullAsSent(null, 10);
+            release.countDown();
+        }
+
+        assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
+        assertThat(busy.headers().firstValue("Retry-After")).contains("2");
+        assertThat(ApiSession.json().readTree(busy.body()).path("code").asString())
+                .isEqualTo("sync-busy");
+        assertThat(device.pull(null, 10).status()).isEqualTo(200);
     }
 
     @Test

@@ -45,8 +45,8 @@ public record DatabaseProperties(
             "care",
             "retention",
             "reporting",
-            "sync",
             "devices",
+            "sync",
             "backup",
             "stock"
         })

@@ -29,6 +29,10 @@ public final class SyncProblems {
 
     public static final String CONFLICT_RESOLVED = "sync-conflict-resolved";
 
+    public static final String DEVICE_REQUIRED = "sync-device-required";
+
+    public static final String BUSY = "sync-busy";
+
     private SyncProblems() {}
 
     /** No module declares this record type, or devices may not push it. */
@@ -54,6 +58,16 @@ public final class SyncProblems {
     /** A cursor the server did not give. */
     public static DomainException cursorInvalid() {
         return DomainException.invalidField("cursor", CURSOR_INVALID);
+    }
+
+    /** A push or pull without the {@code X-Passerelle-Device} header naming the device. */
+    public static DomainException deviceRequired() {
+        return DomainException.invalidField("X-Passerelle-Device", DEVICE_REQUIRED);
+    }
+
+    /** Every place for a push or pull is taken: the device sends the same request again later. */
+    public static DomainException busy(long retryAfterSeconds) {
+        return DomainException.unavailable(BUSY, retryAfterSeconds);
     }
 
     /** A conflict resolved a second time. */
