@@ -52,6 +52,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["overview"];
+        put?: never;
+        post: operations["backUpNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consultations": {
         parameters: {
             query?: never;
@@ -1674,6 +1690,24 @@ export interface components {
             /** Format: uuid */
             siteId?: string | null;
         };
+        BackupView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            epoch: number;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            madeBy: "SCHEDULE" | "COMMAND" | "ADMINISTRATOR" | "KEY_ROTATION";
+            /** Format: int64 */
+            millis: number;
+            present: boolean;
+            restorable: boolean;
+            /** Format: int64 */
+            sizeBytes: number;
+            verified: boolean;
+        };
         Balance: {
             /** Format: date */
             expiresOn?: string | null;
@@ -2593,6 +2627,14 @@ export interface components {
             /** Format: uuid */
             siteId: string;
         };
+        Overview: {
+            backups: components["schemas"]["BackupView"][];
+            directory: string;
+            /** Format: int32 */
+            keep: number;
+            last?: components["schemas"]["BackupView"] | null;
+            schedule: string;
+        };
         PasswordChange: {
             currentPassword: string;
             newPassword: string;
@@ -2884,12 +2926,17 @@ export interface components {
         Scan: {
             /** Format: int64 */
             compareMillis?: number | null;
+            fallback?: string | null;
             /** Format: date-time */
             finishedAt?: string | null;
             /** Format: uuid */
             id: string;
             /** Format: int64 */
             loadMillis?: number | null;
+            /** Format: int64 */
+            merges?: number | null;
+            /** Format: int32 */
+            mergesNeeded: number;
             model?: string | null;
             /** Format: int32 */
             persons?: number | null;
@@ -3199,6 +3246,46 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Verification"];
+                };
+            };
+        };
+    };
+    overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Overview"];
+                };
+            };
+        };
+    };
+    backUpNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BackupView"];
                 };
             };
         };
