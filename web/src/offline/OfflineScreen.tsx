@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../appContext';
 import type { UnlockedDevice } from './device';
-import { useDevice } from './deviceSession';
+import { takeHandedQuery, useDevice } from './deviceSession';
 import { LocalSearch } from './LocalSearch';
 import { OfflineConsultation } from './OfflineConsultation';
 import { OfflinePerson } from './OfflinePerson';
@@ -33,6 +33,7 @@ export function OfflineScreen({ signedInOffline, onSignOut, onBackOnline }: Prop
   const device = useDevice();
   const state = useSyncState(device?.engine);
   const [view, setView] = useState<View>({ view: 'home' });
+  const [initialQuery] = useState(takeHandedQuery);
   if (!device) return null;
   const open = (person: LocalPerson) => setView({ view: 'person', personId: person.id });
 
@@ -61,7 +62,7 @@ export function OfflineScreen({ signedInOffline, onSignOut, onBackOnline }: Prop
           </button>
         </div>
       </section>
-      <LocalSearch onOpen={open} />
+      <LocalSearch initialQuery={initialQuery} onOpen={open} />
       <OfflineRegistration device={device} onOpen={open} onRegistered={open} />
     </>
   );

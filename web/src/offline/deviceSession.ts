@@ -48,6 +48,21 @@ export function closeDevice(device: DeviceSession): void {
   device.store.close();
 }
 
+let handedQuery = '';
+
+/** A search the server could not answer: the offline screens show and run it on the device's copy. */
+export function searchOnDevice(device: DeviceSession, query: string): void {
+  handedQuery = query;
+  device.engine.lost();
+}
+
+/** The query handed over, once. */
+export function takeHandedQuery(): string {
+  const query = handedQuery;
+  handedQuery = '';
+  return query;
+}
+
 export const DeviceContext = createContext<DeviceSession | null>(null);
 
 /** The unlocked device of the user, if any. */

@@ -145,28 +145,41 @@ export class LocalStore {
   /**
    * The persons whose names share a phonetic or variant key with the words of the query
    * (spelling-tolerant, as the server's search): all words, or all but one of two or more; best
-   * first: most words in common, then most recently changed.
+   * first: most words in common, then the newest. Reads only the index's keys, then opens the few
+   * persons shown.
    */
   async search(query: string, limit = 20): Promise<LocalPerson[]> {
     const words = [...new Set(nameWords(query))];
     const wanted = await Promise.all(words.map((word) => this.wordKeys(word)));
-    const all = [...new Set(wanted.flat())];
-    if (all.length === 0) return [];
+    if (wanted.flat().length === 0) return [];
     const needed = Math.max(1, words.length - 1);
-    const found = await this.db.people.where('nameKeys').anyOf(all).distinct().toArray();
-    const scored = found
-      .map((stored) => {
-        const keys = new Set(stored.nameKeys);
-        return { stored, common: wanted.filter((alternatives) => alternatives.some((key) => keys.has(key))).length };
-      })
-      .filter(({ common }) => common >= needed)
-      .sort((a, b) => b.common - a.common || b.stored.updatedAt - a.stored.updatedAt)
-      .slice(0, limit);
-    return Promise.all(scored.map(({ stored }) => open<LocalPerson>(this.keys.data, stored.details, `person:${stored.id}`)));
+    const common = new Map<string, number>();
+    for (const alternatives of wanted) {
+      const ids = new Set(await this.db.people.where('nameKeys').anyOf(alternatives).primaryKeys());
+      for (const id of ids) common.set(id, (common.get(id) ?? 0) + 1);
+    }
+    const best = [...common.entries()]
+      .filter(([, count]) => count >= needed)
+      .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? 1 : a > b ? -1 : 0))
+      .slice(0, limit)
+      .map(([id]) => id);
+    const stored = await this.db.people.bulkGet(best);
+    return Promise.all(stored.filter((each) => each !== undefined)
+      .map((each) => open<LocalPerson>(this.keys.data, each.details, `person:${each.id}`)));
   }
 
   personCount(): Promise<number> {
     return this.db.people.count();
+  }
+
+  /** Roughly what the persons take in the store: sealed bytes, index hashes and ids (for measurements). */
+  async storedBytes(): Promise<number> {
+    let bytes = 0;
+    await this.db.people.each((stored) => {
+      bytes += stored.details.data.byteLength + stored.details.iv.byteLength + stored.id.length + 16
+        + stored.nameKeys.reduce((sum, key) => sum + key.length, 0);
+    });
+    return bytes;
   }
 
   async saveEncounter(encounter: LocalEncounter): Promise<void> {
