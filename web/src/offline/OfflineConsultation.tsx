@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../appContext';
 import { FormError } from '../components/FormError';
 import { isolate, today } from '../format';
@@ -26,6 +26,8 @@ export function OfflineConsultation({ person, draft: resumed, onDone }: Props) {
   const [forms, setForms] = useState<FormVersion[] | null>(null);
   const [draft, setDraft] = useState<LocalDraft | null>(resumed ?? null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // one save after the other, so that the last change is the one kept
+  const saving = useRef(Promise.resolve());
   const shape = { sex: typeof person.sex === 'string' ? person.sex : 'UNKNOWN', birthDate: person.birthDate as { date: string } | null };
 
   useEffect(() => {
@@ -37,7 +39,7 @@ export function OfflineConsultation({ person, draft: resumed, onDone }: Props) {
 
   const change = (next: LocalDraft) => {
     setDraft(next);
-    void device.store.saveDraft(next);
+    saving.current = saving.current.then(() => device.store.saveDraft(next)).catch(() => {});
   };
 
   if (!draft || !form) {
@@ -70,6 +72,7 @@ export function OfflineConsultation({ person, draft: resumed, onDone }: Props) {
       setProblem({ ...localProblem(errors), detail: t('form.cannotSign') });
       return;
     }
+    await saving.current;
     await queueConsultation(device, draft, submission(form.definition, answers, situation), sign);
     onDone();
   };
