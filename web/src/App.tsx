@@ -6,7 +6,10 @@ import { LoadFailed, Loading } from './components/Loading';
 import { applyLanguage, storedLanguage, translator, type Language } from './i18n';
 import { forgetEverything } from './memory';
 import { contactForEnrolments } from './offline/contact';
+import { useDeviceSession } from './offline/useDeviceSession';
+import { DeviceContext } from './offline/deviceSession';
 import { OfflineScreen, type OfflineSession } from './offline/OfflineScreen';
+import { SyncStatus } from './offline/SyncStatus';
 import { toProblem } from './problems';
 import { matchRoute, navigate, usePath, type Route } from './router';
 import { AccountScreen } from './screens/AccountScreen';
@@ -41,11 +44,12 @@ export function App() {
   const loggedIn = pendingLogin ? null : session;
   const [loaded, setLoaded] = useState(false);
   const [loadProblem, setLoadProblem] = useState<Problem | null>(null);
-  const [offline, setOffline] = useState<OfflineSession | null>(null);
   const [wipedHere, setWipedHere] = useState(0);
   const path = usePath();
   const route = matchRoute(path);
   const t = useMemo(() => translator(language), [language]);
+  const { device, workOffline, signedInOffline, signInOffline, backOnline, signOutOffline } = useDeviceSession(session, setSession);
+  const offline = workOffline && device;
 
   const setLanguage = useCallback((next: Language) => {
     applyLanguage(next);
@@ -105,10 +109,15 @@ export function App() {
           <LoadFailed problem={loadProblem} onRetry={loadSession} />
         ) : !loaded ? (
           <Loading />
-        ) : offline ? (
-          <OfflineScreen session={offline} onSignOut={() => setOffline(null)} />
         ) : (
-          <Screen route={route} session={loggedIn} pendingLogin={pendingLogin} onOffline={setOffline} wipedHere={wipedHere} />
+          <DeviceContext.Provider value={device}>
+            {loggedIn || offline ? <SyncStatus /> : null}
+            {offline ? (
+              <OfflineScreen signedInOffline={signedInOffline} onSignOut={signOutOffline} onBackOnline={backOnline} />
+            ) : (
+              <Screen route={route} session={loggedIn} pendingLogin={pendingLogin} onOffline={signInOffline} wipedHere={wipedHere} />
+            )}
+          </DeviceContext.Provider>
         )}
       </main>
     </AppContext.Provider>

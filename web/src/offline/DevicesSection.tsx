@@ -6,6 +6,7 @@ import { FormError } from '../components/FormError';
 import { formatDateTime } from '../format';
 import { toProblem } from '../problems';
 import type { Device, Problem, Session } from '../types';
+import { deviceUnlocked } from './deviceSession';
 import { enrolmentOf, keepEnrolment, newEnrolmentRequest, type OfflineProfile } from './device';
 
 /** Who the user is, as the device keeps it (sealed) to show them offline. */
@@ -92,7 +93,9 @@ function EnrolForm({ session, onEnrolled }: { session: Session; onEnrolled: () =
       await api.reauthenticate(password, withCode ? code.trim() : undefined);
       const request = await newEnrolmentRequest(name.trim());
       const enrolled = await api.enrolDevice(request);
-      await keepEnrolment(request, password, profileOf(session), enrolled.offlineAccessDays, Date.now());
+      const profile = profileOf(session);
+      const keys = await keepEnrolment(request, password, profile, enrolled.offlineAccessDays, Date.now());
+      deviceUnlocked({ enrolmentId: request.id, keys, profile });
       setPassword('');
       onEnrolled();
     } catch (error) {

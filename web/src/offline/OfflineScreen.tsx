@@ -1,144 +1,69 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useApp } from '../appContext';
-import type { DeviceKeys } from './crypto';
-import type { OfflineProfile } from './device';
-import { LocalStore, type LocalPerson } from './store';
+import type { UnlockedDevice } from './device';
+import { takeHandedQuery, useDevice } from './deviceSession';
+import { LocalSearch } from './LocalSearch';
+import { OfflineConsultation } from './OfflineConsultation';
+import { OfflinePerson } from './OfflinePerson';
+import { OfflineRegistration } from './OfflineRegistration';
+import type { LocalDraft, LocalPerson } from './store';
+import { useSyncState } from './SyncStatus';
+
+export { OutboxIndicator } from './OutboxIndicator';
 
 /** A user signed in on the device without the server: their keys, in memory only. */
-export interface OfflineSession {
-  enrolmentId: string;
-  keys: DeviceKeys;
-  profile: OfflineProfile;
-}
+export type OfflineSession = UnlockedDevice;
 
-/** How many changes wait in the outbox; shown while offline, so nobody thinks they were sent. */
-export function OutboxIndicator({ count }: { count: number }) {
-  const { t } = useApp();
-  return (
-    <p class="outbox-indicator" role="status" data-testid="outbox-indicator" data-count={count}>
-      {count === 0 ? t('offline.outboxEmpty') : t.plural('offline.outbox', count)}
-    </p>
-  );
+type View = { view: 'home' } | { view: 'person'; personId: string } | { view: 'consult'; person: LocalPerson; draft?: LocalDraft };
+
+interface Props {
+  /** Signed in on the device alone (no session on the server known). */
+  signedInOffline: boolean;
+  onSignOut: () => void;
+  /** Back to the online screens, offered once the server answers again. */
+  onBackOnline?: () => void;
 }
 
 /**
- * Work without network: who is signed in, what waits to sync, a search of the persons kept on the
- * device and a quick registration into the outbox.
+ * Work without network on the unlocked device: a search of the persons kept here, a registration
+ * checked against them, a person's page and their consultations, all queued in the outbox.
  */
-export function OfflineScreen({ session, onSignOut }: { session: OfflineSession; onSignOut: () => void }) {
+export function OfflineScreen({ signedInOffline, onSignOut, onBackOnline }: Props) {
   const { t } = useApp();
-  const store = useMemo(() => new LocalStore(session.enrolmentId, session.keys), [session]);
-  const [pending, setPending] = useState(0);
+  const device = useDevice();
+  const state = useSyncState(device?.engine);
+  const [view, setView] = useState<View>({ view: 'home' });
+  const [initialQuery] = useState(takeHandedQuery);
+  if (!device) return null;
+  const open = (person: LocalPerson) => setView({ view: 'person', personId: person.id });
 
-  const refresh = async () => setPending(await store.pendingCount());
-  useEffect(() => {
-    refresh();
-    return () => store.close();
-  }, [store]);
-
+  if (view.view === 'person') {
+    return <OfflinePerson key={view.personId} personId={view.personId} onBack={() => setView({ view: 'home' })}
+      onConsult={(person, draft) => setView({ view: 'consult', person, draft })} />;
+  }
+  if (view.view === 'consult') {
+    return <OfflineConsultation person={view.person} draft={view.draft}
+      onDone={() => setView({ view: 'person', personId: view.person.id })} />;
+  }
   return (
     <>
       <section class="card" aria-labelledby="offline-title" data-testid="offline-screen">
         <h1 id="offline-title">{t('offline.title')}</h1>
-        <p data-testid="offline-user">{t('offline.signedIn', { name: session.profile.displayName })}</p>
+        {signedInOffline && <p data-testid="offline-user">{t('offline.signedIn', { name: device.profile.displayName })}</p>}
         <p class="muted">{t('offline.explanation')}</p>
-        <OutboxIndicator count={pending} />
-        <button type="button" class="button" onClick={onSignOut} data-testid="offline-sign-out">
-          {t('offline.signOut')}
-        </button>
-      </section>
-      <OfflineRegistration store={store} siteId={session.profile.sites[0]?.id ?? null} onSaved={refresh} />
-      <OfflineSearch store={store} />
-    </>
-  );
-}
-
-const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const;
-
-interface RegistrationProps {
-  store: LocalStore;
-  /** The site the work is done at, as the push says it. */
-  siteId: string | null;
-  onSaved: () => void;
-}
-
-/** A registration kept on the device and queued as a CREATE mutation of the sync protocol. */
-function OfflineRegistration({ store, siteId, onSaved }: RegistrationProps) {
-  const { t } = useApp();
-  const [name, setName] = useState('');
-  const [sex, setSex] = useState<(typeof SEXES)[number]>('UNKNOWN');
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const now = Date.now();
-    const person: LocalPerson = { id: crypto.randomUUID(), version: 0, chosenName: name.trim(), otherNames: [], sex };
-    await store.savePerson(person, now);
-    await store.enqueue({
-      mutationId: crypto.randomUUID(),
-      recordType: 'person',
-      recordId: person.id,
-      createdAt: now,
-      body: {
-        operation: 'CREATE',
-        baseVersion: null,
-        siteId,
-        deviceTime: new Date(now).toISOString(),
-        changes: { chosenName: { value: person.chosenName }, sex: { value: sex } },
-      },
-    });
-    setName('');
-    onSaved();
-  };
-
-  return (
-    <section class="card" aria-labelledby="offline-register">
-      <h2 id="offline-register">{t('offline.register')}</h2>
-      <form class="form" onSubmit={submit} data-testid="offline-register">
-        <label for="offline-chosen-name">{t('offline.chosenName')}</label>
-        <input id="offline-chosen-name" required value={name} data-testid="offline-chosen-name"
-          onInput={(event) => setName(event.currentTarget.value)} />
-        <label for="offline-sex">{t('person.sex')}</label>
-        <select id="offline-sex" value={sex} data-testid="offline-sex"
-          onChange={(event) => setSex(event.currentTarget.value as (typeof SEXES)[number])}>
-          {SEXES.map((each) => <option key={each} value={each}>{t(`sex.${each}`)}</option>)}
-        </select>
         <div class="actions">
-          <button type="submit" class="button primary" disabled={!name.trim()} data-testid="offline-save">
-            {t('offline.save')}
+          {onBackOnline && state?.reachable && state.phase !== 'sign-in-needed' && (
+            <button type="button" class="button primary" onClick={onBackOnline} data-testid="offline-back-online">
+              {t('offline.backOnline')}
+            </button>
+          )}
+          <button type="button" class="button" onClick={onSignOut} data-testid="offline-sign-out">
+            {t('offline.signOut')}
           </button>
         </div>
-      </form>
-    </section>
-  );
-}
-
-function OfflineSearch({ store }: { store: LocalStore }) {
-  const { t } = useApp();
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<LocalPerson[] | null>(null);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setFound(await store.search(query));
-  };
-
-  return (
-    <section class="card" aria-labelledby="offline-search">
-      <h2 id="offline-search">{t('offline.search')}</h2>
-      <form class="form" onSubmit={submit} role="search">
-        <label for="offline-query">{t('offline.searchLabel')}</label>
-        <input id="offline-query" value={query} data-testid="offline-query" onInput={(event) => setQuery(event.currentTarget.value)} />
-        <div class="actions">
-          <button type="submit" class="button" data-testid="offline-search-submit">{t('offline.search')}</button>
-        </div>
-      </form>
-      {found && (found.length === 0 ? (
-        <p class="muted">{t('offline.noResults')}</p>
-      ) : (
-        <ul data-testid="offline-results">
-          {found.map((person) => <li key={person.id}>{person.chosenName}</li>)}
-        </ul>
-      ))}
-    </section>
+      </section>
+      <LocalSearch initialQuery={initialQuery} onOpen={open} />
+      <OfflineRegistration device={device} onOpen={open} onRegistered={open} />
+    </>
   );
 }

@@ -123,8 +123,15 @@ export async function keepEnrolment(
   return keys;
 }
 
+/** An enrolment unlocked for a session: the keys stay in memory only. */
+export interface UnlockedDevice {
+  enrolmentId: string;
+  keys: DeviceKeys;
+  profile: OfflineProfile;
+}
+
 export type OfflineSignIn =
-  | { outcome: 'signed-in'; enrolmentId: string; keys: DeviceKeys; profile: OfflineProfile }
+  | ({ outcome: 'signed-in' } & UnlockedDevice)
   | { outcome: 'not-enrolled' }
   | { outcome: 'expired' }
   | { outcome: 'wrong-password'; attemptsLeft: number }
@@ -153,6 +160,25 @@ export async function signInOffline(username: string, password: string, now: num
       return { outcome: 'wiped' };
     }
     return { outcome: 'wrong-password', attemptsLeft: MAX_FAILED_ATTEMPTS - failed };
+  }
+}
+
+/**
+ * Unlocks the user's enrolment at an online sign-in, whose password the server just accepted: the
+ * keys for the session, and a new offline period. None when the user is not enrolled here, or was
+ * enrolled under an earlier password (the keys stay wrapped under that one: enrol again).
+ */
+export async function unlockAtSignIn(username: string, password: string, now: number): Promise<UnlockedDevice | null> {
+  const enrolment = await enrolmentOf(username);
+  if (!enrolment) return null;
+  try {
+    const keys = await unwrapDeviceKeys(await deriveKek(password, enrolment.kdf), enrolment.wrapped);
+    await db.enrolments.update(enrolment.id, { failedAttempts: 0, lastContactAt: now });
+    const profile = await open<OfflineProfile>(keys.data, enrolment.profile, `profile:${enrolment.id}`);
+    return { enrolmentId: enrolment.id, keys, profile };
+  } catch (error) {
+    if (error instanceof WrongPassword) return null;
+    throw error;
   }
 }
 

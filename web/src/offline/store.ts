@@ -5,6 +5,7 @@ import Dexie, { type Table } from 'dexie';
 import { keyedHash, open, seal, type DeviceKeys, type Sealed } from './crypto';
 import { nameWords } from './folding';
 import { phoneticKey } from './phoneticKey';
+import { variantKey } from './variantKey';
 
 /** A person as the device keeps it: the sealed details, and keyed hashes of the names' phonetic keys. */
 interface StoredPerson {
@@ -12,6 +13,14 @@ interface StoredPerson {
   version: number;
   updatedAt: number;
   nameKeys: string[];
+  details: Sealed;
+}
+
+/** A consultation as the device keeps it: pulled, or recorded here; sealed. */
+interface StoredEncounter {
+  id: string;
+  personId: string;
+  version: number;
   details: Sealed;
 }
 
@@ -32,6 +41,37 @@ export interface LocalPerson {
   chosenName: string;
   otherNames: string[];
   [field: string]: unknown;
+}
+
+/** What the store holds of a consultation (the server's Encounter, or one recorded on the device). */
+export interface LocalEncounter {
+  id: string;
+  personId: string;
+  version: number;
+  formCode: string;
+  occurredOn: string;
+  status: 'DRAFT' | 'SIGNED';
+  answers: Record<string, unknown>;
+  /** Recorded on this device and not yet acknowledged by the server. */
+  local?: boolean;
+  [field: string]: unknown;
+}
+
+/** A consultation being written on the device, kept at each change so that a reload loses nothing. */
+export interface LocalDraft {
+  id: string;
+  personId: string;
+  formCode: string;
+  occurredOn: string;
+  answers: Record<string, unknown>;
+}
+
+/** A field the server kept in conflict with this device's change, for a data officer to resolve. */
+export interface ConflictNotice {
+  conflictId: string;
+  recordType: string;
+  recordId: string;
+  field: string;
 }
 
 export interface Mutation {
@@ -55,6 +95,8 @@ class RecordsDatabase extends Dexie {
   people!: Table<StoredPerson, string>;
   outbox!: Table<StoredMutation, number>;
   rejected!: Table<SetAside, string>;
+  encounters!: Table<StoredEncounter, string>;
+  drafts!: Table<{ id: string; personId: string; details: Sealed }, string>;
   /** Sync's state: the pull cursor (opaque, not personal). */
   meta!: Table<{ key: string; value: string }, string>;
 
@@ -66,6 +108,8 @@ class RecordsDatabase extends Dexie {
       rejected: 'mutationId, recordId',
       meta: 'key',
     });
+    // consultations and drafts (the first version was never filled by a pull)
+    this.version(2).stores({ encounters: 'id, personId', drafts: 'id, personId' });
   }
 }
 
@@ -99,18 +143,75 @@ export class LocalStore {
   }
 
   /**
-   * The persons whose names share a phonetic key with a word of the query (spelling-tolerant, as
-   * the server's search), best first: most words in common, then most recently changed.
+   * The persons whose names share a phonetic or variant key with the words of the query
+   * (spelling-tolerant, as the server's search): all words, or all but one of two or more; best
+   * first: most words in common, then the newest. Reads only the index's keys, then opens the few
+   * persons shown.
    */
   async search(query: string, limit = 20): Promise<LocalPerson[]> {
-    const wanted = await this.nameKeys([query]);
-    if (wanted.length === 0) return [];
-    const found = await this.db.people.where('nameKeys').anyOf(wanted).distinct().toArray();
-    const scored = found
-      .map((stored) => ({ stored, common: stored.nameKeys.filter((key) => wanted.includes(key)).length }))
-      .sort((a, b) => b.common - a.common || b.stored.updatedAt - a.stored.updatedAt)
-      .slice(0, limit);
-    return Promise.all(scored.map(({ stored }) => open<LocalPerson>(this.keys.data, stored.details, `person:${stored.id}`)));
+    const words = [...new Set(nameWords(query))];
+    const wanted = await Promise.all(words.map((word) => this.wordKeys(word)));
+    if (wanted.flat().length === 0) return [];
+    const needed = Math.max(1, words.length - 1);
+    const common = new Map<string, number>();
+    for (const alternatives of wanted) {
+      const ids = new Set(await this.db.people.where('nameKeys').anyOf(alternatives).primaryKeys());
+      for (const id of ids) common.set(id, (common.get(id) ?? 0) + 1);
+    }
+    const best = [...common.entries()]
+      .filter(([, count]) => count >= needed)
+      .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? 1 : a > b ? -1 : 0))
+      .slice(0, limit)
+      .map(([id]) => id);
+    const stored = await this.db.people.bulkGet(best);
+    return Promise.all(stored.filter((each) => each !== undefined)
+      .map((each) => open<LocalPerson>(this.keys.data, each.details, `person:${each.id}`)));
+  }
+
+  personCount(): Promise<number> {
+    return this.db.people.count();
+  }
+
+  /** Roughly what the persons take in the store: sealed bytes, index hashes and ids (for measurements). */
+  async storedBytes(): Promise<number> {
+    let bytes = 0;
+    await this.db.people.each((stored) => {
+      bytes += stored.details.data.byteLength + stored.details.iv.byteLength + stored.id.length + 16
+        + stored.nameKeys.reduce((sum, key) => sum + key.length, 0);
+    });
+    return bytes;
+  }
+
+  async saveEncounter(encounter: LocalEncounter): Promise<void> {
+    await this.db.encounters.put({
+      id: encounter.id,
+      personId: encounter.personId,
+      version: encounter.version,
+      details: await seal(this.keys.data, encounter, `encounter:${encounter.id}`),
+    });
+  }
+
+  async encounterVersion(id: string): Promise<number | undefined> {
+    return (await this.db.encounters.get(id))?.version;
+  }
+
+  async encountersOf(personId: string): Promise<LocalEncounter[]> {
+    const stored = await this.db.encounters.where('personId').equals(personId).toArray();
+    const all = await Promise.all(stored.map((each) => open<LocalEncounter>(this.keys.data, each.details, `encounter:${each.id}`)));
+    return all.sort((a, b) => b.occurredOn.localeCompare(a.occurredOn));
+  }
+
+  async saveDraft(draft: LocalDraft): Promise<void> {
+    await this.db.drafts.put({ id: draft.id, personId: draft.personId, details: await seal(this.keys.data, draft, `draft:${draft.id}`) });
+  }
+
+  async draftsOf(personId: string): Promise<LocalDraft[]> {
+    const stored = await this.db.drafts.where('personId').equals(personId).toArray();
+    return Promise.all(stored.map((each) => open<LocalDraft>(this.keys.data, each.details, `draft:${each.id}`)));
+  }
+
+  async deleteDraft(id: string): Promise<void> {
+    await this.db.drafts.delete(id);
   }
 
   /** Queues a change for the next push; the same mutation id queued twice is kept once. */
@@ -162,13 +263,38 @@ export class LocalStore {
     return (await this.db.people.get(id))?.version;
   }
 
-  /** Forgets a person and every change of them not yet pushed (an erasure on the server). */
+  /** Forgets a person, their consultations and every change of them not yet pushed (an erasure on the server). */
   async forgetPerson(id: string): Promise<void> {
-    await this.db.transaction('rw', this.db.people, this.db.outbox, this.db.rejected, async () => {
+    const tables = [this.db.people, this.db.outbox, this.db.rejected, this.db.encounters, this.db.drafts];
+    await this.db.transaction('rw', tables, async () => {
+      const encounterIds = await this.db.encounters.where('personId').equals(id).primaryKeys();
       await this.db.people.delete(id);
-      await this.db.outbox.where('recordId').equals(id).delete();
-      await this.db.rejected.where('recordId').equals(id).delete();
+      await this.db.encounters.where('personId').equals(id).delete();
+      await this.db.drafts.where('personId').equals(id).delete();
+      for (const recordId of [id, ...encounterIds]) {
+        await this.db.outbox.where('recordId').equals(recordId).delete();
+        await this.db.rejected.where('recordId').equals(recordId).delete();
+      }
     });
+  }
+
+  /** Forgets the records kept (not the outbox, nor drafts): the scope changed, everything is pulled again. */
+  async forgetRecords(): Promise<void> {
+    await this.db.transaction('rw', this.db.people, this.db.encounters, this.db.meta, async () => {
+      await this.db.people.clear();
+      await this.db.encounters.clear();
+      await this.db.meta.delete('cursor');
+    });
+  }
+
+  /** A value of sync's state that is not personal (cursor, scope, times, form definitions, conflict ids). */
+  async meta<T>(key: string): Promise<T | undefined> {
+    const value = (await this.db.meta.get(key))?.value;
+    return value === undefined ? undefined : (JSON.parse(value) as T);
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await this.db.meta.put({ key, value: JSON.stringify(value) });
   }
 
   async cursor(): Promise<string | null> {
@@ -183,9 +309,19 @@ export class LocalStore {
     this.db.close();
   }
 
+  /** The keyed hashes of a word's phonetic and variant keys: either finds the word. */
+  private async wordKeys(word: string): Promise<string[]> {
+    const phonetic = phoneticKey(word);
+    const variant = variantKey(word);
+    return Promise.all([
+      ...(phonetic ? [keyedHash(this.keys.index, `name:${phonetic}`)] : []),
+      ...(variant.length >= 2 ? [keyedHash(this.keys.index, `variant:${variant}`)] : []),
+    ]);
+  }
+
   private async nameKeys(names: string[]): Promise<string[]> {
-    const keys = new Set(names.flatMap(nameWords).map(phoneticKey).filter((key) => key.length > 0));
-    return Promise.all([...keys].map((key) => keyedHash(this.keys.index, `name:${key}`)));
+    const words = [...new Set(names.flatMap(nameWords))];
+    return [...new Set((await Promise.all(words.map((word) => this.wordKeys(word)))).flat())];
   }
 }
 

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { deriveKek, newDeviceKeys, newKdfParams } from './crypto';
 import { deleteRecords, LocalStore, type Mutation } from './store';
-import { SyncClient, type PullPage, type PushedMutation, type PushResult, type SyncTransport } from './syncClient';
+import { CONFLICTS, SyncClient, type PullPage, type PushedMutation, type PushResult, type SyncTransport } from './syncClient';
 
 async function newStore(): Promise<LocalStore> {
   const kek = await deriveKek('password', newKdfParams({ memoryKiB: 1024, iterations: 1, parallelism: 1 }));
@@ -28,16 +28,17 @@ function registration(name: string): Mutation {
 class FakeServer implements SyncTransport {
   pushes: PushedMutation[][] = [];
   pulls: (string | null)[] = [];
-  constructor(private readonly outcome: (name: string) => PushResult['outcome'], private readonly pages: PullPage[] = []) {}
+  constructor(private readonly outcome: (name: string) => PushResult['outcome'], readonly pages: PullPage[] = []) {}
 
   async push(mutations: PushedMutation[]) {
     this.pushes.push(mutations);
     return {
-      results: mutations.map((mutation) => {
+      results: mutations.map((mutation): PushResult => {
         const name = (mutation.changes as { chosenName: { value: string } }).chosenName.value;
         const outcome = this.outcome(name);
-        return { mutationId: mutation.mutationId, recordId: mutation.recordId, outcome, version: 0,
-          ...(outcome === 'REJECTED' ? { problem: { code: 'person-outside-scope' } } : {}) };
+        return { mutationId: mutation.mutationId, recordId: mutation.recordId, outcome, version: 0, replayed: false,
+          conflicts: outcome === 'CONFLICT' ? [{ conflictId: `c-${mutation.recordId}`, field: 'chosenName' }] : [],
+          ...(outcome === 'REJECTED' ? { problem: { code: 'person-outside-scope', title: 'Outside', detail: 'Outside' } } : {}) };
       }),
     };
   }
@@ -60,7 +61,9 @@ describe('sync client', () => {
 
     const report = await new SyncClient(store, server).push();
 
-    expect(report).toEqual({ pushed: 2, rejected: 1 });
+    expect(report).toEqual({ pushed: 2, rejected: 1, conflicts: 1 });
+    expect(await store.meta(CONFLICTS)).toEqual([
+      { conflictId: `c-${conflicting.recordId}`, recordType: 'person', recordId: conflicting.recordId, field: 'chosenName' }]);
     expect(server.pushes).toHaveLength(1);
     expect(server.pushes[0]?.[0]).toEqual({
       mutationId: accepted.mutationId, recordType: 'person', recordId: accepted.recordId, ...accepted.body });
@@ -117,5 +120,50 @@ describe('sync client', () => {
     await new SyncClient(store, server).pull();
 
     expect((await store.person('p1'))?.chosenName).toBe('Local Name');
+  }, 30_000);
+
+  it('keeps the consultations pulled with their person, and forgets them with an erasure', async () => {
+    const store = await newStore();
+    const server = new FakeServer(() => 'APPLIED', [
+      { changes: [
+        { recordType: 'person', recordId: 'p1', change: 'UPSERT', version: 1, record: { id: 'p1', chosenName: 'Amina Yusuf', otherNames: [] } },
+        { recordType: 'encounter', recordId: 'e1', change: 'UPSERT', version: 3,
+          record: { id: 'e1', personId: 'p1', formCode: 'general', occurredOn: '2026-12-01', status: 'SIGNED', answers: { weight: 61 } } },
+        { recordType: 'encounter', recordId: 'g1', change: 'UPSERT', version: 1,
+          record: { id: 'g1', personId: null, formCode: 'group', occurredOn: '2026-12-01', status: 'SIGNED', answers: {} } },
+      ], cursor: '1', more: false },
+      { changes: [{ recordType: 'person', recordId: 'p1', change: 'ERASED' }], cursor: '2', more: false },
+    ]);
+    const progress: number[] = [];
+
+    await new SyncClient(store, server).pull((count) => progress.push(count));
+    expect(progress).toEqual([3]);
+    expect((await store.encountersOf('p1')).map((each) => [each.id, each.status, each.answers])).toEqual([['e1', 'SIGNED', { weight: 61 }]]);
+
+    await new SyncClient(store, server).pull();
+    expect(await store.encountersOf('p1')).toEqual([]);
+  }, 30_000);
+
+  it('forgets the records and pulls from the start when the scope changed, keeping the outbox', async () => {
+    const store = await newStore();
+    const queued = registration('Samir Nasser');
+    await store.enqueue(queued);
+    const page = (scope: string, id: string): PullPage => ({ changes: [{ recordType: 'person', recordId: id, change: 'UPSERT', version: 1,
+      record: { id, chosenName: `Person ${id}`, otherNames: [] } }], cursor: `${scope}-${id}`, more: false, scope });
+    const answers = [page('s1', 'p1'), page('s2', 'p2'), page('s2', 'p3')];
+    const pulls: (string | null)[] = [];
+    const transport: SyncTransport = { push: () => Promise.reject(new Error('unused')), pull: async (cursor) => {
+      pulls.push(cursor);
+      return answers.shift()!;
+    } };
+
+    await new SyncClient(store, transport).pull();
+    await new SyncClient(store, transport).pull();
+
+    expect(pulls).toEqual([null, 's1-p1', null]);
+    expect(await store.person('p1')).toBeUndefined();
+    expect(await store.person('p3')).toBeDefined();
+    expect(await store.cursor()).toBe('s2-p3');
+    expect(await store.pendingCount()).toBe(1);
   }, 30_000);
 });

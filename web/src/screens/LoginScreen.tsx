@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, NETWORK_FAILURE } from '../api';
 import { keepsStockOnly, mustEnrolSecondFactor, useApp } from '../appContext';
 import { toProblem } from '../problems';
-import { signInOffline } from '../offline/device';
+import { signInOffline, unlockAtSignIn } from '../offline/device';
+import { deviceUnlocked } from '../offline/deviceSession';
 import type { OfflineSession } from '../offline/OfflineScreen';
 import { navigate } from '../router';
 import type { Problem, Session } from '../types';
@@ -81,6 +82,13 @@ interface PasswordFormProps {
   onOffline?: (session: OfflineSession) => void;
 }
 
+/** An enrolled device unlocks with the password of an online sign-in, and starts syncing its copy. */
+function unlockDevice(username: string, password: string): void {
+  unlockAtSignIn(username, password, Date.now())
+    .then((unlocked) => unlocked && deviceUnlocked(unlocked))
+    .catch(() => {}); // no usable store here (private browsing): online work goes on without it
+}
+
 /** The offline sign-in's refusal, as a problem shown like the server's. */
 function offlineProblem(message: string): Problem {
   return { status: 401, code: 'offline-sign-in', detail: message };
@@ -121,6 +129,7 @@ function PasswordForm({ onLoggedIn, onProblem, onOffline }: PasswordFormProps) {
       const session = await api.login(username.trim(), password);
       setPassword('');
       onLoggedIn(session);
+      unlockDevice(username, password);
     } catch (error) {
       if (onOffline && error instanceof ApiError && error.status === NETWORK_FAILURE) {
         await offlineSignIn();

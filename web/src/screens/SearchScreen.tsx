@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, ApiError, NETWORK_FAILURE } from '../api';
 import { useApp } from '../appContext';
 import { CardScanner } from '../components/CardScanner';
 import { errorId, FieldErrors } from '../components/FieldErrors';
 import { FormError } from '../components/FormError';
 import { PersonSummaryCard } from '../components/PersonSummaryCard';
 import { SearchSuggestions, TextWithCode } from '../components/SearchSuggestions';
+import { searchOnDevice, useDevice } from '../offline/deviceSession';
 import { lastSearch, rememberRegistrationName, rememberSearch } from '../memory';
 import { formatPatientCode, isPatientCode, looksLikePatientCode, parsePatientCode } from '../patientCode';
 import { localProblem, toProblem } from '../problems';
@@ -15,6 +16,7 @@ import { SEXES, type PersonSearch, type PersonSummary, type Problem, type Sex } 
 /** Search first, then register: one box for a name or a patient code. */
 export function SearchScreen() {
   const { t } = useApp();
+  const device = useDevice();
   const previous = lastSearch();
   const [query, setQuery] = useState(previous?.search.query ?? '');
   const [sex, setSex] = useState<Sex | ''>(previous?.search.sex ?? '');
@@ -67,7 +69,9 @@ export function SearchScreen() {
       setSearched(search);
       rememberSearch(search, found);
     } catch (error) {
-      setProblem(toProblem(error, t));
+      // no network: the device's own copy answers, on the offline screens
+      if (device && error instanceof ApiError && error.status === NETWORK_FAILURE) searchOnDevice(device, search.query);
+      else setProblem(toProblem(error, t));
     } finally {
       setBusy(false);
     }

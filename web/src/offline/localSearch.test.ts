@@ -1,0 +1,50 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { deriveKek, newDeviceKeys, newKdfParams } from './crypto';
+import { deleteRecords, LocalStore } from './store';
+
+async function newStore(): Promise<LocalStore> {
+  const kek = await deriveKek('password', newKdfParams({ memoryKiB: 1024, iterations: 1, parallelism: 1 }));
+  const { keys } = await newDeviceKeys(kek);
+  const id = crypto.randomUUID();
+  await deleteRecords(id);
+  return new LocalStore(id, keys);
+}
+
+describe('search of the persons kept on the device', () => {
+  it('finds a name by the spellings the variant key brings together, as the server does', async () => {
+    const store = await newStore();
+    await store.savePerson({ id: 'p1', version: 1, chosenName: 'Nagati Thabit', otherNames: [] }, 1);
+    await store.savePerson({ id: 'p2', version: 1, chosenName: 'Kamal Osman', otherNames: [] }, 2);
+
+    expect((await store.search('Najati')).map((person) => person.id)).toEqual(['p1']);
+    expect((await store.search('Sabit')).map((person) => person.id)).toEqual(['p1']);
+    expect((await store.search('Jamal')).map((person) => person.id)).toEqual([]);
+  }, 30_000);
+
+  it('finds the persons with all the words first, then those with all but one, and no fewer', async () => {
+    const store = await newStore();
+    await store.savePerson({ id: 'full', version: 1, chosenName: 'Mohamed Ali Haddad', otherNames: [] }, 1);
+    await store.savePerson({ id: 'two', version: 1, chosenName: 'Mohamed Haddad', otherNames: [] }, 2);
+    await store.savePerson({ id: 'one', version: 1, chosenName: 'Youssef Haddad', otherNames: [] }, 3);
+
+    expect((await store.search('Muhammad Aly Hadad')).map((person) => person.id)).toEqual(['full', 'two']);
+    expect((await store.search('Youssef Haddad')).map((person) => person.id)).toEqual(['one', 'two', 'full']);
+  }, 30_000);
+
+  it('forgets a person with their consultations and drafts', async () => {
+    const store = await newStore();
+    await store.savePerson({ id: 'p1', version: 1, chosenName: 'Aicha Diallo', otherNames: [] }, 1);
+    await store.saveEncounter({ id: 'e1', personId: 'p1', version: 1, formCode: 'nursing-care', occurredOn: '2026-12-01', status: 'SIGNED', answers: {} });
+    await store.saveDraft({ id: 'd1', personId: 'p1', formCode: 'nursing-care', occurredOn: '2026-12-02', answers: { notes: 'x' } });
+    await store.enqueue({ mutationId: 'm1', recordType: 'encounter', recordId: 'e1', createdAt: 1, body: {} });
+    expect(await store.draftsOf('p1')).toHaveLength(1);
+
+    await store.forgetPerson('p1');
+
+    expect(await store.encountersOf('p1')).toEqual([]);
+    expect(await store.draftsOf('p1')).toEqual([]);
+    expect(await store.pendingCount()).toBe(0);
+  }, 30_000);
+});
