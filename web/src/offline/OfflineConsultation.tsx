@@ -26,8 +26,11 @@ export function OfflineConsultation({ person, draft: resumed, onDone }: Props) {
   const [forms, setForms] = useState<FormVersion[] | null>(null);
   const [draft, setDraft] = useState<LocalDraft | null>(resumed ?? null);
   const [problem, setProblem] = useState<Problem | null>(null);
-  // one save after the other, so that the last change is the one kept
+  // one save after the other, each of the latest change (a burst of keystrokes is saved once or twice,
+  // not once per key), so that the last change is the one kept
   const saving = useRef(Promise.resolve());
+  const unsaved = useRef<LocalDraft | null>(null);
+  const [saved, setSaved] = useState(true);
   const shape = { sex: typeof person.sex === 'string' ? person.sex : 'UNKNOWN', birthDate: person.birthDate as { date: string } | null };
 
   useEffect(() => {
@@ -39,7 +42,17 @@ export function OfflineConsultation({ person, draft: resumed, onDone }: Props) {
 
   const change = (next: LocalDraft) => {
     setDraft(next);
-    saving.current = saving.current.then(() => device.store.saveDraft(next)).catch(() => {});
+    setSaved(false);
+    unsaved.current = next;
+    saving.current = saving.current
+      .then(async () => {
+        const latest = unsaved.current;
+        if (latest === null) return;
+        unsaved.current = null;
+        await device.store.saveDraft(latest);
+        if (unsaved.current === null) setSaved(true);
+      })
+      .catch(() => {});
   };
 
   if (!draft || !form) {
@@ -81,7 +94,7 @@ export function OfflineConsultation({ person, draft: resumed, onDone }: Props) {
     <section class="card" data-testid="offline-consultation-form">
       <h1>{t('consultation.title', { name: isolate(person.chosenName) })}</h1>
       <p class="form-title">{inLanguage(form.definition.title, language)}</p>
-      <p class="hint">{t('offline.draftKept')}</p>
+      <p class="hint" data-testid="offline-draft-state" data-saved={String(saved)}>{t('offline.draftKept')}</p>
       <form noValidate onSubmit={(event) => { event.preventDefault(); void finish(true); }}>
         <FormError problem={problem} placed={[...answerPaths(form.definition), 'occurredOn']} />
         <div class="field">

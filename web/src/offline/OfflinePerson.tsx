@@ -44,7 +44,7 @@ export function OfflinePerson({ personId, onConsult, onBack }: Props) {
         <button type="button" class="button primary" data-testid="offline-new-consultation" onClick={() => onConsult(person)}>
           {t('offline.newConsultation')}
         </button>
-        <button type="button" class="button secondary" onClick={onBack}>{t('offline.back')}</button>
+        <button type="button" class="button secondary" data-testid="offline-back" onClick={onBack}>{t('offline.back')}</button>
       </div>
       {drafts.length > 0 && (
         <>

@@ -65,6 +65,8 @@ class OfflineDeviceBrowserTest {
             browser.click("offline-save");
             browser.waitForText("outbox-indicator", "1 modification attend la synchronisation");
             assertThat(databases(browser)).contains("passerelle-records-" + enrolmentId);
+            browser.waitForText("offline-person-name", "Youssef Haddad");
+            browser.click("offline-back");
             browser.type("offline-query", "Yusuf");
             browser.click("offline-search-submit");
             browser.waitForText("offline-results", "Youssef Haddad");

@@ -69,6 +69,7 @@ class OfflineWorkBrowserTest {
             browser.click("offline-form-nursing-care");
             browser.click("answer-care-given-vital-signs");
             browser.type("answer-notes", "Pansement refait");
+            slow.until(ExpectedConditions.attributeToBe(Browser.byTestId("offline-draft-state"), "data-saved", "true"));
 
             browser.driver.navigate().refresh();
             browser.type("login-username", username);
