@@ -347,7 +347,8 @@ public final class LoadDriver {
         Thread.sleep(30_000 - millisIntoStep + 200);
     }
 
-    private static String totp(String base32Secret) throws Exception {
+    /** The current six-digit code of a TOTP secret in Base32 (RFC 6238), for the drivers that sign in as the administrator. */
+    static String totp(String base32Secret) throws Exception {
         byte[] key = base32(base32Secret);
         long step = System.currentTimeMillis() / 1000 / 30;
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");

@@ -300,7 +300,7 @@ public final class StockDriver {
         if (login.body().contains("\"secondFactorRequired\":true")) {
             String secret = Files.readString(secretFile).strip();
             Thread.sleep(30_000 - System.currentTimeMillis() % 30_000 + 200);
-            require(admin.send("POST", "/api/session/second-factor", "{\"code\":\"" + totp(secret) + "\"}"),
+            require(admin.send("POST", "/api/session/second-factor", "{\"code\":\"" + LoadDriver.totp(secret) + "\"}"),
                     "second-factor login");
             return;
         }
@@ -310,33 +310,9 @@ public final class StockDriver {
         Result started = admin.send("POST", "/api/session/second-factor/enrolment", "{}");
         require(started, "second-factor enrolment");
         String secret = first(SECRET, started.body());
-        require(admin.send("PUT", "/api/session/second-factor/enrolment", "{\"code\":\"" + totp(secret) + "\"}"),
+        require(admin.send("PUT", "/api/session/second-factor/enrolment", "{\"code\":\"" + LoadDriver.totp(secret) + "\"}"),
                 "second-factor confirmation");
         Files.writeString(secretFile, secret);
-    }
-
-    private static String totp(String base32Secret) throws Exception {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : base32Secret.toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                key.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-        mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
-        byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8)
-                .putLong(System.currentTimeMillis() / 1000 / 30)
-                .array());
-        int offset = hash[hash.length - 1] & 0x0f;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-        return String.format("%06d", binary % 1_000_000);
     }
 
     private static String first(Pattern pattern, String body) {
