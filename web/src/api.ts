@@ -4,7 +4,6 @@
 import { currentLanguage, type Language } from './i18n';
 import type {
   BackupsOverview,
-  BackupView,
   AuditEntry,
   Consultation,
   Device,
@@ -352,8 +351,8 @@ export const api = {
   rotateKeys: () => call<KeyRotationResult>('POST', '/api/key-rotation', {}),
   /** The last backup and those still restorable; administrators only. */
   backups: () => call<BackupsOverview>('GET', '/api/backups'),
-  /** Backs up now; needs a recent confirmation of identity. */
-  backUpNow: () => call<BackupView>('POST', '/api/backups', {}),
+  /** Starts a backup now and answers at once (202, the overview); needs a recent confirmation of identity. */
+  backUpNow: () => call<BackupsOverview>('POST', '/api/backups', {}),
 
   /** recordId is a UUID, never personal data. */
   audit: (recordId?: Uuid) =>

@@ -1,8 +1,9 @@
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyLanguage } from '../i18n';
 import { click, jsonResponse, mount, SESSION, settle, typeInto } from '../test/render';
 import type { BackupsOverview, BackupView, Session } from '../types';
-import { BackupsPanel } from './BackupsPanel';
+import { BACKUP_POLL_MILLIS, BackupsPanel } from './BackupsPanel';
 
 const ADMIN: Session = {
   ...SESSION,
@@ -34,7 +35,21 @@ const OVERVIEW: BackupsOverview = {
     backup({ id: '01930000-0000-7000-8000-000000000002', epoch: 1, restorable: false }),
     backup({ id: '01930000-0000-7000-8000-000000000003', epoch: 1, present: false, restorable: false }),
   ],
+  running: null,
+  lastFailure: null,
 };
+const RUNNING: BackupsOverview = {
+  ...OVERVIEW,
+  running: { since: '2026-12-07T09:00:00Z', madeBy: 'ADMINISTRATOR' },
+};
+
+/** Moves the fake clock to the panel's next poll and lets the answer render. */
+async function waitPoll() {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(BACKUP_POLL_MILLIS);
+  });
+  await settle();
+}
 
 describe('the backups panel', () => {
   const fetchMock = vi.fn<typeof fetch>();
@@ -54,8 +69,7 @@ describe('the backups panel', () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(OVERVIEW));
     fetchMock.mockResolvedValueOnce(jsonResponse({ status: 403, code: 'reauthentication-required' }, 403));
     fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
-    fetchMock.mockResolvedValueOnce(jsonResponse(backup({ id: '01930000-0000-7000-8000-000000000004' }), 201));
-    fetchMock.mockResolvedValueOnce(jsonResponse(OVERVIEW));
+    fetchMock.mockResolvedValueOnce(jsonResponse(RUNNING, 202));
     const screen = mount(<BackupsPanel />, 'en', ADMIN);
     await settle();
 
@@ -77,7 +91,46 @@ describe('the backups panel', () => {
       'POST /api/backups',
       'POST /api/session/reauthentication',
       'POST /api/backups',
-      'GET /api/backups',
     ]);
+    expect(screen.byTestId('backups-running')?.textContent).toContain('A backup is being made');
+    expect((screen.byTestId('backups-now') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('asks again while a backup runs, and shows it when it is done', async () => {
+    vi.useFakeTimers();
+    try {
+      fetchMock.mockResolvedValueOnce(jsonResponse(RUNNING));
+      fetchMock.mockResolvedValueOnce(jsonResponse(RUNNING));
+      fetchMock.mockResolvedValueOnce(jsonResponse(OVERVIEW));
+      const screen = mount(<BackupsPanel />, 'en', ADMIN);
+      await settle();
+      expect(screen.byTestId('backups-running')).not.toBeNull();
+
+      await waitPoll();
+      expect(screen.byTestId('backups-running')).not.toBeNull();
+      await waitPoll();
+
+      expect(screen.byTestId('backups-running')).toBeNull();
+      expect(fetchMock).toHaveBeenCalledTimes(3);
+      await waitPoll();
+      await waitPoll();
+      expect(fetchMock).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says why the last backup failed when none was made since, in the reader\'s language', async () => {
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse({
+        ...OVERVIEW,
+        lastFailure: { failedAt: '2026-12-07T01:30:00Z', madeBy: 'SCHEDULE', code: 'backup-write-failed' },
+      }),
+    );
+    const screen = mount(<BackupsPanel />, 'fr', ADMIN);
+    await settle();
+
+    expect(screen.byTestId('backups-failure')?.textContent).toContain('La dernière sauvegarde a échoué');
+    expect(screen.byTestId('backups-failure')?.textContent).toContain('le disque a de la place');
   });
 });

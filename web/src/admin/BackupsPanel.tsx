@@ -4,14 +4,21 @@ import { useApp } from '../appContext';
 import { useReauthenticatedAction } from '../components/ConfirmIdentity';
 import { FormError } from '../components/FormError';
 import { formatDateTime } from '../format';
+import { enumKey } from '../i18n';
 import { toProblem } from '../problems';
 import type { BackupsOverview, Problem } from '../types';
 
 const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
+/** How often the panel asks again while a backup is being made. */
+export const BACKUP_POLL_MILLIS = 3_000;
+/** The failures the panel explains; any other code is told to look in the server's log. */
+const EXPLAINED_FAILURES = ['backup-write-failed', 'backup-corrupted', 'backup-wrong-key', 'backup-epoch-destroyed'];
 
 /**
  * Backups: the last one (when, size, read back whole or not), which are still restorable (file
- * present and key epoch alive), and a backup now after the administrator confirms who they are.
+ * present and key epoch alive), the last failure if none was made since, and a backup now after the
+ * administrator confirms who they are. A backup runs in the background: the panel says so and asks
+ * again every few seconds until it is done.
  */
 export function BackupsPanel() {
   const { t, language } = useApp();
@@ -26,14 +33,19 @@ export function BackupsPanel() {
   };
   const backup = useReauthenticatedAction(
     () => api.backUpNow(),
-    async () => {
-      await load();
-    },
+    (started) => setOverview(started),
   );
 
   useEffect(() => {
     load();
   }, []);
+
+  const running = overview?.running ?? null;
+  useEffect(() => {
+    if (!running) return undefined;
+    const timer = setInterval(load, BACKUP_POLL_MILLIS);
+    return () => clearInterval(timer);
+  }, [running?.since]);
 
   if (backup.confirmation) {
     return backup.confirmation;
@@ -45,6 +57,23 @@ export function BackupsPanel() {
       <h2 id="admin-backups">{t('backups.title')}</h2>
       <p class="muted">{t('backups.explanation')}</p>
       <FormError problem={backup.problem ?? loadProblem} />
+      {running && (
+        <p class="notice" role="status" data-testid="backups-running">
+          {t('backups.running', { time: formatDateTime(running.since, language) })}
+        </p>
+      )}
+      {overview?.lastFailure && !running && (
+        <p class="form-error" role="alert" data-testid="backups-failure">
+          {t('backups.failed', {
+            time: formatDateTime(overview.lastFailure.failedAt, language),
+            reason: t(
+              EXPLAINED_FAILURES.includes(overview.lastFailure.code)
+                ? enumKey('backups.failure', overview.lastFailure.code)
+                : 'backups.failure.other',
+            ),
+          })}
+        </p>
+      )}
       {overview && (
         <dl class="retention-facts">
           <dt>{t('backups.last')}</dt>
@@ -90,7 +119,7 @@ export function BackupsPanel() {
       <button
         type="button"
         class="button"
-        disabled={backup.busy}
+        disabled={backup.busy || running !== null}
         onClick={backup.run}
         data-testid="backups-now"
       >

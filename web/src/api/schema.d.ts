@@ -2075,6 +2075,13 @@ export interface components {
             format: string;
             language: string;
         };
+        Failure: {
+            code: string;
+            /** Format: date-time */
+            failedAt: string;
+            /** @enum {string} */
+            madeBy: "SCHEDULE" | "COMMAND" | "ADMINISTRATOR" | "KEY_ROTATION";
+        };
         FavouriteList: {
             codes: string[];
         };
@@ -2633,6 +2640,8 @@ export interface components {
             /** Format: int32 */
             keep: number;
             last?: components["schemas"]["BackupView"] | null;
+            lastFailure?: components["schemas"]["Failure"] | null;
+            running?: components["schemas"]["Running"] | null;
             schedule: string;
         };
         PasswordChange: {
@@ -2922,6 +2931,12 @@ export interface components {
             months: number;
             /** Format: int64 */
             version: number;
+        };
+        Running: {
+            /** @enum {string} */
+            madeBy: "SCHEDULE" | "COMMAND" | "ADMINISTRATOR" | "KEY_ROTATION";
+            /** Format: date-time */
+            since: string;
         };
         Scan: {
             /** Format: int64 */
@@ -3279,13 +3294,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Created */
-            201: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["BackupView"];
+                    "*/*": components["schemas"]["Overview"];
                 };
             };
         };

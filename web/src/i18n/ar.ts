@@ -566,6 +566,13 @@ export const ar: Messages = {
   'backups.epochGone': 'لا: أُتلفت حقبة مفاتيحها',
   'backups.deleted': 'لا: حُذف الملف',
   'backups.now': 'إنشاء نسخة احتياطية الآن',
+  'backups.running': 'يجري إعداد نسخة احتياطية (بدأت {time}). ستظهر في القائمة عند انتهائها.',
+  'backups.failed': 'فشلت آخر نسخة احتياطية ({time}): {reason}',
+  'backups.failure.backup-write-failed': 'تعذّرت كتابتها. تحقّق من وجود مجلد النسخ الاحتياطية ومن إمكانية الكتابة فيه ومن توفّر مساحة على القرص.',
+  'backups.failure.backup-corrupted': 'لم تُقرأ كاملة بعد كتابتها ولم يُحتفظ بها. تحقّق من القرص ثم أعد النسخ الاحتياطي.',
+  'backups.failure.backup-wrong-key': 'لم تفتحها المفاتيح. تحقّق من مجلد المفاتيح.',
+  'backups.failure.backup-epoch-destroyed': 'حقبة مفاتيحها لم تعد موجودة.',
+  'backups.failure.other': 'راجع سجل الخادم لمعرفة السبب.',
 
   'account.title': 'حسابي',
   'account.displayName': 'الاسم',

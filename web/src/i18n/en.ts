@@ -566,6 +566,13 @@ export const en: Messages = {
   'backups.epochGone': 'no: its key epoch was destroyed',
   'backups.deleted': 'no: file deleted',
   'backups.now': 'Back up now',
+  'backups.running': 'A backup is being made (started {time}). It appears in the list when it is done.',
+  'backups.failed': 'The last backup failed ({time}): {reason}',
+  'backups.failure.backup-write-failed': 'it could not be written. Check that the backup directory exists, is writable and that the disk has room.',
+  'backups.failure.backup-corrupted': 'it did not read back whole and was not kept. Check the disk, then back up again.',
+  'backups.failure.backup-wrong-key': 'the keys did not open it. Check the key directory.',
+  'backups.failure.backup-epoch-destroyed': 'its key epoch no longer exists.',
+  'backups.failure.other': 'see the server\'s log for why.',
 
   'account.title': 'My account',
   'account.displayName': 'Name',

@@ -568,6 +568,13 @@ export const fr = {
   'backups.epochGone': 'non : son époque de clés a été détruite',
   'backups.deleted': 'non : fichier supprimé',
   'backups.now': 'Sauvegarder maintenant',
+  'backups.running': 'Une sauvegarde est en cours (commencée {time}). Elle apparaîtra dans la liste une fois terminée.',
+  'backups.failed': 'La dernière sauvegarde a échoué ({time}) : {reason}',
+  'backups.failure.backup-write-failed': 'elle n\'a pas pu être écrite. Vérifiez que le dossier des sauvegardes existe, qu\'on peut y écrire et que le disque a de la place.',
+  'backups.failure.backup-corrupted': 'elle ne s\'est pas relue en entier et n\'a pas été gardée. Vérifiez le disque, puis sauvegardez de nouveau.',
+  'backups.failure.backup-wrong-key': 'les clés ne l\'ouvrent pas. Vérifiez le dossier des clés.',
+  'backups.failure.backup-epoch-destroyed': 'son époque de clés n\'existe plus.',
+  'backups.failure.other': 'le journal du serveur dit pourquoi.',
 
   'account.title': 'Mon compte',
   'account.displayName': 'Nom',

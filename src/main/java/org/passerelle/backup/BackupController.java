@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The backups for administrators: where they stand, and a backup made now after a fresh confirmation of identity. */
+/** The backups for administrators: where they stand, and a backup started now after a fresh confirmation of identity. */
 @RestController
 @RequestMapping("/api/backups")
 @PreAuthorize("hasRole('ADMINISTRATOR')")
@@ -25,9 +25,10 @@ class BackupController {
         return backups.overview();
     }
 
+    /** Starts a backup and answers at once (202): the overview then says it runs, and shows it or why it failed. */
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    Backups.BackupView backUpNow() {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Backups.Overview backUpNow() {
         return backups.backUpNow();
     }
 }

@@ -2,6 +2,7 @@ package org.passerelle.backup;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,6 +62,28 @@ class BackupRepository {
                         rs.getBoolean("verified"),
                         Backups.MadeBy.valueOf(rs.getString("made_by"))))
                 .list();
+    }
+
+    /** A backup that failed: when, what asked for it and the code saying why. */
+    record Failure(Instant failedAt, Backups.MadeBy madeBy, String code) {}
+
+    void insertFailure(Failure failure) {
+        jdbc.sql("insert into backup.backup_failure (id, failed_at, made_by, code) values (?, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        java.sql.Timestamp.from(failure.failedAt()),
+                        failure.madeBy().name(),
+                        failure.code())
+                .update();
+    }
+
+    Optional<Failure> lastFailure() {
+        return jdbc.sql("select failed_at, made_by, code from backup.backup_failure order by failed_at desc limit 1")
+                .query((rs, row) -> new Failure(
+                        rs.getTimestamp("failed_at").toInstant(),
+                        Backups.MadeBy.valueOf(rs.getString("made_by")),
+                        rs.getString("code")))
+                .optional();
     }
 
     /** Whether the recovery sheet was printed already; marks it printed now if not. */

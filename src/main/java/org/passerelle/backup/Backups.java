@@ -1,5 +1,6 @@
 package org.passerelle.backup;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
@@ -35,9 +39,9 @@ public class Backups {
 
     static final String RECORD_TYPE = "backup";
     private static final Logger log = LoggerFactory.getLogger(Backups.class);
-    private static final DateTimeFormatter NAME =
+    static final DateTimeFormatter NAME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
-    private static final String PREFIX = "passerelle-";
+    static final String PREFIX = "passerelle-";
 
     /** What made a backup. */
     public enum MadeBy {
@@ -63,13 +67,24 @@ public class Backups {
             boolean present,
             boolean restorable) {}
 
-    /** The backup directory, the schedule, how many are kept, the last backup and the latest ones. */
+    /** A backup being made: since when, and what asked for it. */
+    public record Running(Instant since, MadeBy madeBy) {}
+
+    /** The last backup that failed, when it is later than the last one made: when, what asked, why (a code). */
+    public record Failure(Instant failedAt, MadeBy madeBy, String code) {}
+
+    /**
+     * The backup directory, the schedule, how many are kept, the last backup and the latest ones, the
+     * backup being made if any, and the last failure if no backup was made since.
+     */
     public record Overview(
             String directory,
             String schedule,
             int keep,
             @Nullable BackupView last,
-            List<BackupView> backups) {}
+            List<BackupView> backups,
+            @Nullable Running running,
+            @Nullable Failure lastFailure) {}
 
     private final BackupWriter writer;
     private final BackupReader reader;
@@ -79,6 +94,13 @@ public class Backups {
     private final Reauthentication reauthentication;
     private final AuditLog audit;
     private final Clock clock;
+    private final KeptBackups kept;
+    /** Held while a backup is made: one at a time. */
+    final ReentrantLock lock = new ReentrantLock();
+
+    private final AtomicReference<@Nullable Running> running = new AtomicReference<>();
+    private final ExecutorService now = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("backup-now").daemon().factory());
 
     Backups(
             BackupWriter writer,
@@ -88,7 +110,8 @@ public class Backups {
             CurrentUsers currentUsers,
             Reauthentication reauthentication,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            KeptBackups kept) {
         this.writer = writer;
         this.reader = reader;
         this.repository = repository;
@@ -97,6 +120,7 @@ public class Backups {
         this.reauthentication = reauthentication;
         this.audit = audit;
         this.clock = clock;
+        this.kept = kept;
     }
 
     /** Where the backups stand, for administrators. */
@@ -104,24 +128,77 @@ public class Backups {
         requireAdministrator();
         List<BackupView> backups =
                 repository.latest(settings.keep() * 2).stream().map(this::view).toList();
+        BackupView last = backups.isEmpty() ? null : backups.getFirst();
+        Failure failure = repository
+                .lastFailure()
+                .filter(failed -> last == null || failed.failedAt().isAfter(last.createdAt()))
+                .map(failed -> new Failure(failed.failedAt(), failed.madeBy(), failed.code()))
+                .orElse(null);
         return new Overview(
                 settings.directory().toAbsolutePath().normalize().toString(),
                 settings.cron(),
                 settings.keep(),
-                backups.isEmpty() ? null : backups.getFirst(),
-                backups);
+                last,
+                backups,
+                running.get(),
+                failure);
     }
 
-    /** Backs up now, for an administrator who confirmed who they are in the last few minutes. */
-    public BackupView backUpNow() {
+    /**
+     * Starts a backup now, for an administrator who confirmed who they are in the last few minutes,
+     * and answers at once: the backup is made in the background (a large registry takes minutes) and
+     * the overview says it is running, then shows it or why it failed. Refused while one is running.
+     */
+    public Overview backUpNow() {
         CurrentUser user = requireAdministrator();
         reauthentication.requireRecent();
+        if (lock.isLocked() || !running.compareAndSet(null, new Running(clock.instant(), MadeBy.ADMINISTRATOR))) {
+            throw BackupProblems.inProgress();
+        }
         audit.recordSystem(user.id(), user.username(), AuditAction.EXPORT, "BACKUP_REQUESTED");
-        return view(backUp(MadeBy.ADMINISTRATOR));
+        now.execute(() -> {
+            try {
+                backUp(MadeBy.ADMINISTRATOR);
+            } catch (RuntimeException e) {
+                log.error("The backup asked for by an administrator failed: {}", e.getMessage());
+            }
+        });
+        return overview();
     }
 
-    /** Makes a backup into the backup directory, verifies it and prunes the oldest beyond those kept. */
-    synchronized BackupRepository.Run backUp(MadeBy madeBy) {
+    @PreDestroy
+    void stop() {
+        now.shutdownNow();
+    }
+
+    /**
+     * Makes a backup into the backup directory, verifies it and prunes the oldest beyond those kept;
+     * one at a time (another waits). A failure is recorded with its code before it is thrown.
+     */
+    BackupRepository.Run backUp(MadeBy madeBy) {
+        lock.lock();
+        try {
+            running.set(new Running(clock.instant(), madeBy));
+            return write(madeBy);
+        } catch (RuntimeException e) {
+            recordFailure(madeBy, e);
+            throw e;
+        } finally {
+            running.set(null);
+            lock.unlock();
+        }
+    }
+
+    private void recordFailure(MadeBy madeBy, RuntimeException e) {
+        String code = e instanceof BackupException backup ? backup.code() : BackupProblems.WRITE_FAILED;
+        try {
+            repository.insertFailure(new BackupRepository.Failure(clock.instant(), madeBy, code));
+        } catch (RuntimeException notRecorded) {
+            log.error("Could not record the failed backup: {}", notRecorded.getMessage());
+        }
+    }
+
+    private BackupRepository.Run write(MadeBy madeBy) {
         Instant start = clock.instant();
         long started = System.nanoTime();
         Path directory = settings.directory().toAbsolutePath().normalize();
@@ -143,7 +220,7 @@ public class Backups {
                     madeBy);
             repository.insert(run);
             audit.recordBySystem(AuditAction.EXPORT, RECORD_TYPE, run.id(), "SUCCESS " + madeBy);
-            prune(directory);
+            kept.prune(directory);
             log.info(
                     "Backup {} written ({} bytes, {} ms, key epoch {})",
                     name,
@@ -158,26 +235,6 @@ public class Backups {
             deleteQuietly(partial);
             throw e;
         }
-    }
-
-    /** Deletes the backup files beyond the number kept, oldest first (their names sort by time). */
-    private void prune(Path directory) throws IOException {
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(directory)) {
-            files = listed.filter(Backups::isBackup)
-                    .sorted((a, b) ->
-                            b.getFileName().toString().compareTo(a.getFileName().toString()))
-                    .toList();
-        }
-        for (Path old : files.stream().skip(settings.keep()).toList()) {
-            Files.deleteIfExists(old);
-            log.info("Backup {} deleted: more than {} kept", old.getFileName(), settings.keep());
-        }
-    }
-
-    static boolean isBackup(Path file) {
-        String name = file.getFileName().toString();
-        return name.startsWith(PREFIX) && name.endsWith(BackupFile.EXTENSION);
     }
 
     private BackupView view(BackupRepository.Run run) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * embedded server's superuser, inside the caller's transaction: the tables of the schemas are
  * emptied together, then each table copied in with its triggers and foreign keys held back
  * ({@code session_replication_role = replica}: the rows are already consistent, and the audit log's
- * append-only triggers would refuse them), then the sequences set. Nothing is committed here.
+ * append-only triggers would refuse them), then the sequences set. The secondary indexes (those
+ * no constraint needs) are dropped before the rows go in and built again after, once per index
+ * rather than row by row: on a large registry that is most of the loading time. Nothing is
+ * committed here: a failed restore leaves the indexes as they were.
  */
 final class DatabaseLoad {
 
@@ -43,6 +47,7 @@ final class DatabaseLoad {
         if (!tables.isEmpty()) {
             jdbc.sql("truncate " + String.join(", ", tables)).update();
         }
+        List<String> indexes = dropSecondaryIndexes(jdbc, schemas);
         Map<String, Long> counts = new LinkedHashMap<>();
         PGConnection postgres = connection.unwrap(PGConnection.class);
         for (String entry = in.readUTF(); !DatabaseDump.END.equals(entry); entry = in.readUTF()) {
@@ -75,7 +80,38 @@ final class DatabaseLoad {
                 default -> throw BackupException.corrupted("an unknown entry");
             }
         }
+        jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+        for (String definition : indexes) {
+            jdbc.sql(definition).update();
+        }
         return counts;
+    }
+
+    /** Drops the indexes of the schemas that back no constraint; returns the statements that build them again. */
+    private static List<String> dropSecondaryIndexes(JdbcClient jdbc, List<String> schemas) {
+        List<String> definitions = new ArrayList<>();
+        for (String schema : schemas) {
+            List<Map<String, Object>> indexes = jdbc.sql("""
+                            select quote_ident(n.nspname) || '.' || quote_ident(ic.relname) as name,
+                                   pg_get_indexdef(i.indexrelid) as definition
+                            from pg_index i
+                            join pg_class ic on ic.oid = i.indexrelid
+                            join pg_class c on c.oid = i.indrelid
+                            join pg_namespace n on n.oid = c.relnamespace
+                            where n.nspname = ? and c.relkind = 'r' and c.relname <> ?
+                              and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+                            order by ic.relname
+                            """)
+                    .param(schema)
+                    .param(DatabaseDump.HISTORY)
+                    .query()
+                    .listOfRows();
+            for (Map<String, Object> index : indexes) {
+                jdbc.sql("drop index " + index.get("name")).update();
+                definitions.add((String) index.get("definition"));
+            }
+        }
+        return definitions;
     }
 
     private static void requireKnown(List<String> tables, String table) {

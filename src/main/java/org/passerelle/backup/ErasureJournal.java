@@ -1,14 +1,20 @@
 package org.passerelle.backup;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
@@ -44,8 +50,8 @@ class ErasureJournal {
     record Entry(UUID personId, @Nullable UUID erasedBy) {}
 
     @TransactionalEventListener
-    void erased(PersonErased erased) {
-        Path file = settings.directory().toAbsolutePath().normalize().resolve(FILE);
+    synchronized void erased(PersonErased erased) {
+        Path file = file();
         String by = currentUsers
                 .currentIfAny()
                 .map(CurrentUser::id)
@@ -64,6 +70,51 @@ class ErasureJournal {
         } catch (IOException e) {
             log.error("Could not write to the erasure journal beside the backups: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Removes the lines of erasures journalled before {@code cutoff}, which every kept backup holds
+     * already; the journal is written anew beside and moved over the old one, so a crash leaves one or
+     * the other whole. Returns how many lines went.
+     */
+    synchronized int pruneBefore(Instant cutoff) throws IOException {
+        Path file = file();
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+        List<String> kept =
+                lines.stream().filter(line -> !journalledBefore(line, cutoff)).toList();
+        if (kept.size() == lines.size()) {
+            return 0;
+        }
+        Path rewritten = file.resolveSibling(FILE + ".tmp");
+        try (FileChannel channel = FileChannel.open(
+                rewritten, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(kept.stream()
+                    .map(line -> line + "\n")
+                    .collect(Collectors.joining())
+                    .getBytes(StandardCharsets.US_ASCII)));
+            channel.force(true);
+        }
+        Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return lines.size() - kept.size();
+    }
+
+    private static boolean journalledBefore(String line, Instant cutoff) {
+        String[] fields = line.trim().split(" ");
+        if (fields.length != 3) {
+            return false;
+        }
+        try {
+            return Instant.parse(fields[1]).isBefore(cutoff);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private Path file() {
+        return settings.directory().toAbsolutePath().normalize().resolve(FILE);
     }
 
     /** Reads a journal; an absent file is an empty journal. */

@@ -403,7 +403,7 @@ class AuthorizationMatrixTest {
                 DynamicTest.dynamicTest(role + " reads the backups", () -> expect(user.get("/api/backups"), allowed)),
                 DynamicTest.dynamicTest(role + " backs up now", () -> {
                     user.confirmIdentity();
-                    expect(user.post("/api/backups", Map.of()), allowed == 200 ? 201 : 403);
+                    expect(user.post("/api/backups", Map.of()), allowed == 200 ? 202 : 403);
                 }));
     }
 
