@@ -2,6 +2,9 @@ package org.passerelle.people;
 
 import jakarta.validation.Valid;
 import java.util.UUID;
+import org.passerelle.people.DuplicateViews.GroupDecided;
+import org.passerelle.people.DuplicateViews.GroupDecision;
+import org.passerelle.people.DuplicateViews.Groups;
 import org.passerelle.people.DuplicateViews.MergeDecision;
 import org.passerelle.people.DuplicateViews.Queue;
 import org.passerelle.people.DuplicateViews.Scan;
@@ -23,15 +26,28 @@ class DuplicateController {
 
     private final DuplicateScans scans;
     private final DuplicateReview review;
+    private final DuplicateGroups groups;
 
-    DuplicateController(DuplicateScans scans, DuplicateReview review) {
+    DuplicateController(DuplicateScans scans, DuplicateReview review, DuplicateGroups groups) {
         this.scans = scans;
         this.review = review;
+        this.groups = groups;
     }
 
     @GetMapping
     Queue queue(@RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
         return review.queue(limit, offset);
+    }
+
+    /** The groups of three or more records linked by waiting pairs, to decide at once. */
+    @GetMapping("/groups")
+    Groups groups(@RequestParam(defaultValue = "5") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return groups.groups(limit, offset);
+    }
+
+    @PostMapping("/groups/decision")
+    GroupDecided decideGroup(@Valid @RequestBody GroupDecision decision) {
+        return groups.decide(decision);
     }
 
     @PostMapping("/scans")

@@ -249,6 +249,39 @@ class DuplicateRepository {
         return statement.query(DuplicateRepository::mapCandidate).list();
     }
 
+    /** A waiting pair reduced to what grouping needs. */
+    record PendingLink(UUID id, UUID personA, UUID personB, double probability) {}
+
+    /** Every live pair waiting for review in the scope of {@code sites} (null: all sites), most likely first. */
+    List<PendingLink> pendingLinks(@Nullable Set<UUID> sites) {
+        String sql = "select c.id, c.person_a, c.person_b, c.probability from people.duplicate_candidate c where "
+                + LIVE_PAIR + (sites == null ? "" : IN_SCOPE) + " order by c.probability desc, c.id";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql);
+        if (sites != null) {
+            statement = statement.param("sites", sites.toArray(UUID[]::new));
+        }
+        return statement
+                .query((rs, row) -> new PendingLink(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("person_a", UUID.class),
+                        rs.getObject("person_b", UUID.class),
+                        rs.getDouble("probability")))
+                .list();
+    }
+
+    /** The waiting pairs of these ids, most likely first. */
+    List<StoredCandidate> pendingByIds(List<UUID> ids) {
+        return jdbc.sql("""
+                        select c.*, coalesce(s.fields, c.reason_fields) as fields from people.duplicate_candidate c
+                          left join people.duplicate_scan s on s.id = c.scan_id
+                         where c.id = any(:ids) and c.status = 'PENDING'
+                         order by c.probability desc, c.id
+                        """)
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(DuplicateRepository::mapCandidate)
+                .list();
+    }
+
     long countPending(@Nullable Set<UUID> sites) {
         String sql = "select count(*) from people.duplicate_candidate c where " + LIVE_PAIR
                 + (sites == null ? "" : IN_SCOPE);

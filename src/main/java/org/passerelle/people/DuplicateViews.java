@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.people.PersonViews.MatchReason;
+import org.passerelle.people.PersonViews.Merge;
 import org.passerelle.people.PersonViews.PersonSummary;
 
 /** What the duplicate scan and its review queue show and take. */
@@ -77,6 +78,30 @@ public final class DuplicateViews {
             List<Candidate> candidates,
             long pending,
             @Nullable Scan lastScan) {}
+
+    /**
+     * Three or more records linked by pairs waiting for review, decided at once.
+     *
+     * @param persons the group's records, the most linked first
+     * @param pairs the pairs waiting for review among them, most likely first
+     * @param probability the highest probability among the pairs
+     */
+    public record Group(List<PersonSummary> persons, List<Candidate> pairs, double probability) {}
+
+    /** A page of the groups of three or more records, most likely first, with how many there are. */
+    public record Groups(List<Group> groups, long total) {}
+
+    /**
+     * A decision on a whole group: {@code keptId} is kept, {@code mergedIds} are merged into it and
+     * {@code separateIds} are other people. Every record of the group is named once.
+     */
+    public record GroupDecision(
+            @NotNull UUID keptId,
+            @NotNull List<UUID> mergedIds,
+            @NotNull List<UUID> separateIds) {}
+
+    /** What a decision on a group did: the merges made and the pairs decided either way. */
+    public record GroupDecided(List<Merge> merges, int pairsMerged, int pairsRejected) {}
 
     /** Confirms a pair: the other record is merged into {@code keptId}, one of the two. */
     public record MergeDecision(@NotNull UUID keptId) {}

@@ -22,6 +22,10 @@ public final class PeopleProblems {
 
     public static final String DUPLICATE_ALREADY_DECIDED = "duplicate-already-decided";
 
+    public static final String DUPLICATE_GROUP_CHANGED = "duplicate-group-changed";
+
+    public static final String DUPLICATE_GROUP_INVALID = "duplicate-group-invalid";
+
     public static final String DUPLICATE_SCAN_RUNNING = "duplicate-scan-running";
 
     public static final String EMERGENCY_REASON_TOO_SHORT = "emergency-reason-too-short";
@@ -87,6 +91,16 @@ public final class PeopleProblems {
     /** A possible duplicate pair is decided again after someone else decided it. */
     static DomainException duplicateAlreadyDecided() {
         return DomainException.conflict(DUPLICATE_ALREADY_DECIDED);
+    }
+
+    /** A group of likely duplicates is decided after its pairs changed (decided by someone else, a new scan). */
+    static DomainException duplicateGroupChanged() {
+        return DomainException.conflict(DUPLICATE_GROUP_CHANGED);
+    }
+
+    /** A decision on a group names a record twice, or not the group's records exactly. */
+    static DomainException duplicateGroupInvalid(String field) {
+        return DomainException.invalidField(field, DUPLICATE_GROUP_INVALID);
     }
 
     /** A duplicate scan is started while another one runs. */
