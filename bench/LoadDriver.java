@@ -120,7 +120,9 @@ public final class LoadDriver {
             int preload,
             long thinkMillis,
             Path json,
-            boolean operations) {}
+            boolean operations,
+            String clinician,
+            String clinicianPassword) {}
 
     record Registered(String id, String code, String chosenName) {}
 
@@ -234,6 +236,36 @@ public final class LoadDriver {
     void run() throws Exception {
         ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
         log("Setting up against %s with %d simulated users", config.baseUrl(), config.concurrency());
+        List<Session> sessions = config.clinician() == null ? newClinicians(io) : sameClinician(io);
+        run(sessions, io);
+    }
+
+    /**
+     * Every simulated user signs in as the same existing clinician (each with its own session), at the
+     * clinician's first site: for a registry loaded beforehand, without the administrator.
+     */
+    private List<Session> sameClinician(ExecutorService io) throws Exception {
+        List<Session> sessions = new ArrayList<>();
+        for (int i = 0; i < config.concurrency(); i++) {
+            Session session = new Session(config.baseUrl(), io);
+            Result login = session.login(config.clinician(), config.clinicianPassword());
+            require(login, "login " + config.clinician());
+            Matcher site = FIRST_SITE.matcher(login.body());
+            if (!site.find()) {
+                throw new IllegalStateException(config.clinician() + " has no site");
+            }
+            require(session.send("PUT", "/api/session/site", "{\"siteId\":\"" + site.group(1) + "\"}"),
+                    "choose site");
+            sessions.add(session);
+        }
+        return sessions;
+    }
+
+    private static final Pattern FIRST_SITE =
+            Pattern.compile("\"sites\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    /** As the administrator: a programme, a site and one clinician account per simulated user, signed in. */
+    private List<Session> newClinicians(ExecutorService io) throws Exception {
         Session admin = new Session(config.baseUrl(), io);
         Result login = admin.login(config.adminUser(), config.adminPassword());
         require(login, "administrator login");
@@ -275,7 +307,10 @@ public final class LoadDriver {
         }
         log("%d clinicians logged in (mean login %.0f ms, logins were sequential)",
                 config.concurrency(), loginNanos / 1e6 / Math.max(1, config.concurrency()));
+        return sessions;
+    }
 
+    private void run(List<Session> sessions, ExecutorService io) throws Exception {
         preload(sessions, io);
         if (config.operations()) {
             for (Op op : List.of(Op.SEARCH_PREFIX, Op.SEARCH_GIVEN_FAMILY, Op.VIEW_PERSON, Op.REGISTER)) {
@@ -440,6 +475,9 @@ public final class LoadDriver {
             register(session, recorders, newName(random));
             return;
         }
+        if (peopleCount.get() == 0) {
+            throw new IllegalStateException("nobody was registered before to look up");
+        }
         Registered person = people.get(random.nextInt(Math.min(peopleCount.get(), people.length())));
         if (person == null) {
             return;
@@ -505,7 +543,10 @@ public final class LoadDriver {
                     consult(session, recorders, person, random);
                 }
             } else {
-                Registered person = people.get(random.nextInt(Math.min(peopleCount.get(), people.length())));
+                if (peopleCount.get() == 0) {
+            throw new IllegalStateException("nobody was registered before to look up");
+        }
+        Registered person = people.get(random.nextInt(Math.min(peopleCount.get(), people.length())));
                 if (person == null) {
                     continue; // a slot being filled by another worker
                 }
@@ -874,12 +915,13 @@ public final class LoadDriver {
                     + " a local server");
         }
         String password = options.getOrDefault("admin-password", System.getenv("PASSERELLE_ADMIN_PASSWORD"));
-        if (password == null || password.isBlank()) {
-            fail("give --admin-password or set PASSERELLE_ADMIN_PASSWORD");
+        String clinician = options.get("clinician");
+        if (clinician == null && (password == null || password.isBlank())) {
+            fail("give --admin-password or set PASSERELLE_ADMIN_PASSWORD (or --clinician)");
         }
         Map<String, String> known = new LinkedHashMap<>();
         for (String key : List.of("base-url", "admin-user", "admin-password", "concurrency", "duration", "warmup",
-                "max-requests", "preload", "think-ms", "json", "scenario")) {
+                "max-requests", "preload", "think-ms", "json", "scenario", "clinician", "clinician-password")) {
             known.put(key, key);
         }
         for (String key : options.keySet()) {
@@ -903,7 +945,9 @@ public final class LoadDriver {
                 Integer.parseInt(options.getOrDefault("preload", "1000")),
                 Long.parseLong(options.getOrDefault("think-ms", "0")),
                 json == null ? null : Path.of(json),
-                scenario.equals("operations"));
+                scenario.equals("operations"),
+                clinician,
+                options.getOrDefault("clinician-password", "demo-passerelle-2026"));
     }
 
     private static int positive(String value, String name) {
@@ -927,6 +971,9 @@ public final class LoadDriver {
                   --preload N           people registered before the warm-up (default 1000)
                   --think-ms MS         mean pause after each request, 0 for a closed loop (default 0)
                   --json FILE           also write the summary as JSON
+                  --clinician USER      every simulated user signs in as this existing clinician (a demo
+                                        registry's infirmier, say) instead of accounts the administrator creates
+                  --clinician-password PW   that clinician's password (default demo-passerelle-2026)
                   --scenario visits|operations
                                         visits (default): clinic visits mixing every operation; operations:
                                         the preload timed as the initial load (persons/s), then each of
