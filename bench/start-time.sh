@@ -5,7 +5,7 @@
 #   bench/start-time.sh --data-directory DIR [--port 18480] [--jar target/passerelle.jar]
 #                       [--jvm-opts "-Xmx256m -XX:AOTCache=target/app/passerelle.aot"] [--keep-running]
 #
-# Prints one line: milliseconds to UP, the JVM's CPU seconds by then and its resident memory (MiB).
+# The server log goes to $TMPDIR/passerelle-start-PORT.log. Prints one line: milliseconds to UP, the JVM's CPU seconds by then and its resident memory (MiB).
 # With --keep-running the server is left running and its pid is printed on a second line.
 set -euo pipefail
 
@@ -26,7 +26,7 @@ while [[ $# -gt 0 ]]; do
 done
 [[ -n "$DATA" ]] || { echo "give --data-directory" >&2; exit 2; }
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-LOG="$(dirname "$DATA")/start-$PORT.log"
+LOG="${TMPDIR:-/tmp}/passerelle-start-$PORT.log"
 
 read -r -a opts <<<"$JVM_OPTS"
 start=$(date +%s%N)
