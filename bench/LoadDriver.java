@@ -62,7 +62,9 @@ public final class LoadDriver {
         SEARCH_CODE("search by code"),
         VIEW_PERSON("view person"),
         VIEW_HISTORY("view history"),
-        RECORD_CONSULTATION("record consultation");
+        RECORD_CONSULTATION("record consultation"),
+        SEARCH_PREFIX("search by name prefix"),
+        SEARCH_GIVEN_FAMILY("search given + family");
 
         final String label;
 
@@ -117,7 +119,10 @@ public final class LoadDriver {
             long maxRequests,
             int preload,
             long thinkMillis,
-            Path json) {}
+            Path json,
+            boolean operations,
+            String clinician,
+            String clinicianPassword) {}
 
     record Registered(String id, String code, String chosenName) {}
 
@@ -231,6 +236,36 @@ public final class LoadDriver {
     void run() throws Exception {
         ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
         log("Setting up against %s with %d simulated users", config.baseUrl(), config.concurrency());
+        List<Session> sessions = config.clinician() == null ? newClinicians(io) : sameClinician(io);
+        run(sessions, io);
+    }
+
+    /**
+     * Every simulated user signs in as the same existing clinician (each with its own session), at the
+     * clinician's first site: for a registry loaded beforehand, without the administrator.
+     */
+    private List<Session> sameClinician(ExecutorService io) throws Exception {
+        List<Session> sessions = new ArrayList<>();
+        for (int i = 0; i < config.concurrency(); i++) {
+            Session session = new Session(config.baseUrl(), io);
+            Result login = session.login(config.clinician(), config.clinicianPassword());
+            require(login, "login " + config.clinician());
+            Matcher site = FIRST_SITE.matcher(login.body());
+            if (!site.find()) {
+                throw new IllegalStateException(config.clinician() + " has no site");
+            }
+            require(session.send("PUT", "/api/session/site", "{\"siteId\":\"" + site.group(1) + "\"}"),
+                    "choose site");
+            sessions.add(session);
+        }
+        return sessions;
+    }
+
+    private static final Pattern FIRST_SITE =
+            Pattern.compile("\"sites\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    /** As the administrator: a programme, a site and one clinician account per simulated user, signed in. */
+    private List<Session> newClinicians(ExecutorService io) throws Exception {
         Session admin = new Session(config.baseUrl(), io);
         Result login = admin.login(config.adminUser(), config.adminPassword());
         require(login, "administrator login");
@@ -272,8 +307,18 @@ public final class LoadDriver {
         }
         log("%d clinicians logged in (mean login %.0f ms, logins were sequential)",
                 config.concurrency(), loginNanos / 1e6 / Math.max(1, config.concurrency()));
+        return sessions;
+    }
 
+    private void run(List<Session> sessions, ExecutorService io) throws Exception {
         preload(sessions, io);
+        if (config.operations()) {
+            for (Op op : List.of(Op.SEARCH_PREFIX, Op.SEARCH_GIVEN_FAMILY, Op.VIEW_PERSON, Op.REGISTER)) {
+                phase(sessions, io, op);
+            }
+            io.shutdownNow();
+            return;
+        }
 
         long start = System.nanoTime();
         measureStart = start + config.warmup().toNanos();
@@ -392,6 +437,68 @@ public final class LoadDriver {
         return matcher.group(1);
     }
 
+    /** Every simulated user runs {@code op} alone, in a closed loop, for a warm-up and a measured window. */
+    private void phase(List<Session> sessions, ExecutorService io, Op op) throws Exception {
+        long start = System.nanoTime();
+        measureStart = start + config.warmup().toNanos();
+        measureEnd = measureStart + config.duration().toNanos();
+        log("%s: warm-up %ds, then measuring %ds", op.label, config.warmup().toSeconds(), config.duration().toSeconds());
+        List<Map<Op, Recorder>> perWorker = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(sessions.size());
+        for (Session session : sessions) {
+            Map<Op, Recorder> recorders = new EnumMap<>(Op.class);
+            for (Op each : Op.values()) {
+                recorders.put(each, new Recorder());
+            }
+            perWorker.add(recorders);
+            io.submit(() -> {
+                try {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    while (System.nanoTime() < measureEnd && requestsIssued.get() < config.maxRequests()) {
+                        alone(session, recorders, op, random);
+                    }
+                } catch (RuntimeException e) {
+                    log("worker failed: %s", e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        double seconds = Math.max(0, Math.min(System.nanoTime(), measureEnd) - measureStart) / 1e9;
+        report(perWorker, seconds, start);
+    }
+
+    /** One request of {@code op} about a person registered before (or a new person, for a creation). */
+    private void alone(Session session, Map<Op, Recorder> recorders, Op op, ThreadLocalRandom random) {
+        if (op == Op.REGISTER) {
+            register(session, recorders, newName(random));
+            return;
+        }
+        if (peopleCount.get() == 0) {
+            throw new IllegalStateException("nobody was registered before to look up");
+        }
+        Registered person = people.get(random.nextInt(Math.min(peopleCount.get(), people.length())));
+        if (person == null) {
+            return;
+        }
+        String[] words = person.chosenName().split(" ");
+        String family = words[words.length - 1];
+        String query = switch (op) {
+            case SEARCH_PREFIX -> family.substring(0, Math.min(family.length(), 4));
+            case SEARCH_GIVEN_FAMILY -> words[0] + " " + family;
+            default -> null;
+        };
+        if (query == null) {
+            call(session, recorders, op, "GET", "/api/people/" + person.id(), null);
+            return;
+        }
+        Result found = call(session, recorders, op, "POST", "/api/people/search", searchJson(query));
+        if (found != null && found.ok() && found.body().equals("[]")) {
+            miss(recorders, op);
+        }
+    }
+
     /** Registers people before the warm-up so that searches run over a table that is not empty. */
     private void preload(List<Session> sessions, ExecutorService io) throws InterruptedException {
         if (config.preload() <= 0) {
@@ -415,8 +522,13 @@ public final class LoadDriver {
             });
         }
         done.await();
-        log("Preloaded %d people in %.1f s (%d failures)",
-                peopleCount.get(), (System.nanoTime() - start) / 1e9, failures.get());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log("Preloaded %d people in %.1f s (%d failures)", peopleCount.get(), seconds, failures.get());
+        if (config.operations()) {
+            System.out.printf(Locale.ROOT, "%ninitial load: %d persons registered one at a time by %d users in %.1f s,"
+                    + " %.1f persons/s (%d failures)%n", peopleCount.get(), sessions.size(), seconds,
+                    peopleCount.get() / seconds, failures.get());
+        }
     }
 
     private void work(Session session, Map<Op, Recorder> recorders) {
@@ -431,7 +543,10 @@ public final class LoadDriver {
                     consult(session, recorders, person, random);
                 }
             } else {
-                Registered person = people.get(random.nextInt(Math.min(peopleCount.get(), people.length())));
+                if (peopleCount.get() == 0) {
+            throw new IllegalStateException("nobody was registered before to look up");
+        }
+        Registered person = people.get(random.nextInt(Math.min(peopleCount.get(), people.length())));
                 if (person == null) {
                     continue; // a slot being filled by another worker
                 }
@@ -603,7 +718,9 @@ public final class LoadDriver {
             all.add(merged);
             allErrors += errors;
             allMisses += misses;
-            rows.add(stats(op.label, merged, errors, misses, seconds, kinds));
+            if (!config.operations() || merged.length + errors > 0) {
+                rows.add(stats(op.label, merged, errors, misses, seconds, kinds));
+            }
         }
         long[] overall = all.stream().flatMapToLong(Arrays::stream).toArray();
         rows.add(stats("overall", overall, allErrors, allMisses, seconds, allKinds));
@@ -798,12 +915,13 @@ public final class LoadDriver {
                     + " a local server");
         }
         String password = options.getOrDefault("admin-password", System.getenv("PASSERELLE_ADMIN_PASSWORD"));
-        if (password == null || password.isBlank()) {
-            fail("give --admin-password or set PASSERELLE_ADMIN_PASSWORD");
+        String clinician = options.get("clinician");
+        if (clinician == null && (password == null || password.isBlank())) {
+            fail("give --admin-password or set PASSERELLE_ADMIN_PASSWORD (or --clinician)");
         }
         Map<String, String> known = new LinkedHashMap<>();
         for (String key : List.of("base-url", "admin-user", "admin-password", "concurrency", "duration", "warmup",
-                "max-requests", "preload", "think-ms", "json")) {
+                "max-requests", "preload", "think-ms", "json", "scenario", "clinician", "clinician-password")) {
             known.put(key, key);
         }
         for (String key : options.keySet()) {
@@ -812,6 +930,10 @@ public final class LoadDriver {
             }
         }
         String json = options.get("json");
+        String scenario = options.getOrDefault("scenario", "visits");
+        if (!scenario.equals("visits") && !scenario.equals("operations")) {
+            fail("--scenario must be visits or operations");
+        }
         return new Config(
                 base,
                 options.getOrDefault("admin-user", "admin"),
@@ -822,7 +944,10 @@ public final class LoadDriver {
                 Long.parseLong(options.getOrDefault("max-requests", "2000000")),
                 Integer.parseInt(options.getOrDefault("preload", "1000")),
                 Long.parseLong(options.getOrDefault("think-ms", "0")),
-                json == null ? null : Path.of(json));
+                json == null ? null : Path.of(json),
+                scenario.equals("operations"),
+                clinician,
+                options.getOrDefault("clinician-password", "demo-passerelle-2026"));
     }
 
     private static int positive(String value, String name) {
@@ -845,7 +970,15 @@ public final class LoadDriver {
                   --max-requests N      request budget, warm-up included (default 2000000)
                   --preload N           people registered before the warm-up (default 1000)
                   --think-ms MS         mean pause after each request, 0 for a closed loop (default 0)
-                  --json FILE           also write the summary as JSON""");
+                  --json FILE           also write the summary as JSON
+                  --clinician USER      every simulated user signs in as this existing clinician (a demo
+                                        registry's infirmier, say) instead of accounts the administrator creates
+                  --clinician-password PW   that clinician's password (default demo-passerelle-2026)
+                  --scenario visits|operations
+                                        visits (default): clinic visits mixing every operation; operations:
+                                        the preload timed as the initial load (persons/s), then each of
+                                        name-prefix search, given + family search, read by id and create
+                                        run alone by every user for a warm-up and a measured window""");
     }
 
     private static void fail(String message) {

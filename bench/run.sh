@@ -18,6 +18,7 @@ JVM_OPTS="-Xmx512m"
 KEEP_DATA=false
 START_TIMEOUT=180
 STOP_TIMEOUT=60
+JAR=""
 
 usage() {
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
@@ -29,6 +30,9 @@ options:
   --preload N         people registered before each run's warm-up (default 1000)
   --max-requests N    request budget per load run (default 2000000)
   --jvm-opts "OPTS"   options for the server's JVM (default "-Xmx512m"; "" for the JVM's defaults)
+  --jar FILE          the jar to measure (default target/passerelle*.jar, built if missing), e.g. an
+                      earlier commit's for a comparison, or target/app/passerelle.jar with
+                      --jvm-opts "-Xmx512m -XX:AOTCache=target/app/passerelle.aot" for the start-up cache
   --keep-data         keep the temporary data directory
 EOF
 }
@@ -42,6 +46,7 @@ while [[ $# -gt 0 ]]; do
         --max-requests) MAX_REQUESTS="$2"; shift 2 ;;
         --jvm-opts) JVM_OPTS="$2"; shift 2 ;;
         --keep-data) KEEP_DATA=true; shift ;;
+        --jar) JAR="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -101,7 +106,7 @@ find_jar() {
     return 0
 }
 
-JAR="$(find_jar)"
+JAR="${JAR:-$(find_jar)}"
 if [[ -z "$JAR" ]]; then
     log "No jar in target/: building it"
     ./mvnw -q -B -DskipTests package

@@ -75,15 +75,19 @@ class MatchIndex {
         if (keys.isEmpty()) {
             return List.of();
         }
+        // counted in the index alone, then only the most shared read from the persons: a common
+        // name's key is held by thousands, who are not all read; a record merged into another keeps
+        // its keys, hence twice as many counted as kept
         return jdbc.sql("""
-                        select k.person_id from people.person_match_key k
+                        select k.person_id from (
+                            select person_id, count(*) as shared from people.person_match_key
+                             where key = any(?) group by person_id order by shared desc limit ?) k
                           join people.person p on p.id = k.person_id
-                         where k.key = any(?) and p.deleted_at is null and p.merged_into is null
-                         group by k.person_id
-                         order by count(*) desc
+                         where p.deleted_at is null and p.merged_into is null
+                         order by k.shared desc
                          limit ?
                         """)
-                .params(keys.toArray(byte[][]::new), CANDIDATES)
+                .params(keys.toArray(byte[][]::new), 2 * CANDIDATES, CANDIDATES)
                 .query(UUID.class)
                 .list();
     }

@@ -15,8 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives the persons registered before the match index existed their match keys, a batch at a time,
- * once the server is up. Persons whose names make no key (a single name and no birth date) are
- * looked at on each start; that costs little.
+ * once the server is up. A registry whose name index is at version 2 needs none: it was created with
+ * it, or indexed again whole (name tokens and match keys) by the {@link NameIndexUpgrade}, and every
+ * registration, correction, merge and import since wrote both. Looking for persons without keys
+ * reads the whole registry (minutes at a million persons on a loaded machine), so it is not done at
+ * every start.
  */
 @Component
 @ConditionalOnWebApplication
@@ -40,6 +43,13 @@ class MatchIndexBackfill {
 
     @EventListener(ApplicationReadyEvent.class)
     void backfill() {
+        Integer version = jdbc.sql("select max(version) from people.name_index_version")
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+        if (version != null && version >= NameIndexUpgrade.VERSION) {
+            return;
+        }
         // the smallest UUID as PostgreSQL orders them (byte by byte, unsigned), below every id
         UUID after = new UUID(0, 0);
         int indexed = 0;

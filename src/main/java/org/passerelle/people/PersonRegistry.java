@@ -217,7 +217,7 @@ public class PersonRegistry {
                 birth == null ? null : birth.date(),
                 null);
         MatchablePerson probe = MatchablePerson.of(query);
-        List<PersonSummary> summaries = summaries(user, rows, otherNames);
+        List<PersonSummary> summaries = unplaced(rows, otherNames);
         List<SearchMatches.Found> found = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             MatchablePerson compared = MatchablePerson.of(persons.matchable(
@@ -230,10 +230,12 @@ public class PersonRegistry {
         double unseen = begun < PersonRepository.CANDIDATES
                 ? 0
                 : unseenLikelihood(words, search, birth, found.subList(0, begun));
-        return SearchMatches.calibrated(found, unseen).stream()
-                .sorted(SearchMatches.ranking(words))
-                .limit(limit)
-                .toList();
+        return placed(
+                user,
+                SearchMatches.calibrated(found, unseen).stream()
+                        .sorted(SearchMatches.ranking(words))
+                        .limit(limit)
+                        .toList());
     }
 
     /** A query of at most this many tokens is looked up again without each in turn. */
@@ -341,13 +343,20 @@ public class PersonRegistry {
         PersonRecord query = new PersonRecord("new", names, details.sex(), birthDate, details.countryOfOrigin());
         audit.record(AuditAction.SEARCH, RECORD_TYPE, null);
         MatchablePerson probe = MatchablePerson.of(query);
-        return likelyCandidates(user, query, probe, row -> true, MODEL).stream()
+        List<Candidate> shown = likelyCandidates(user, query, probe, row -> true, MODEL).stream()
                 .limit(LIKELY_SHOWN)
-                .map(candidate -> new LikelyMatch(
-                        candidate.person().recognisableOnly(),
-                        candidate.pair().probability(),
-                        SearchMatches.reasons(LINKER.explain(probe, candidate.compared(), MODEL))))
                 .toList();
+        List<PersonSummary> persons =
+                placed(user, shown.stream().map(Candidate::person).toList());
+        List<LikelyMatch> matches = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            Candidate candidate = shown.get(i);
+            matches.add(new LikelyMatch(
+                    persons.get(i).recognisableOnly(),
+                    candidate.pair().probability(),
+                    SearchMatches.reasons(LINKER.explain(probe, candidate.compared(), MODEL))));
+        }
+        return matches;
     }
 
     /** A person the engine found likely, as the user sees them, and what the engine compared. */
@@ -371,7 +380,7 @@ public class PersonRegistry {
         List<MatchablePerson> compared = rows.stream()
                 .map(row -> MatchablePerson.of(persons.matchable(row, otherNames.getOrDefault(row.id(), List.of()))))
                 .toList();
-        List<PersonSummary> summaries = summaries(user, rows, otherNames);
+        List<PersonSummary> summaries = unplaced(rows, otherNames);
         return LINKER.lookUp(probe, compared, model, model.scoreFor(LIKELY)).stream()
                 .map(pair -> new Candidate(summaries.get(pair.second()), compared.get(pair.second()), pair))
                 .toList();
@@ -395,22 +404,70 @@ public class PersonRegistry {
         Map<UUID, PersonViews.SiteSeen> lastSeen = access.lastSeenSites(ids(rows));
         LocalDate today = LocalDate.now(clock);
         return rows.stream()
-                .map(row -> new PersonSummary(
-                        row.id(),
-                        row.patientCode(),
-                        row.chosenName(),
-                        names.getOrDefault(row.id(), List.of()).stream()
-                                .map(OtherName::name)
-                                .toList(),
-                        row.sex(),
-                        row.birthDate(),
-                        age(row.birthDate(), today),
-                        row.countryOfOrigin(),
-                        row.registeredSiteId(),
+                .map(row -> summary(
+                        row,
+                        names.getOrDefault(row.id(), List.of()),
+                        today,
                         lastSeen.get(row.id()),
-                        reachable.contains(row.id()),
-                        null))
+                        reachable.contains(row.id())))
                 .toList();
+    }
+
+    /**
+     * The summaries of persons found, before it is known which will be shown: without the user's
+     * scope and the site where each was seen last, which {@link #placed} adds to the few kept.
+     */
+    private List<PersonSummary> unplaced(List<PersonRepository.Row> rows, Map<UUID, List<OtherName>> names) {
+        LocalDate today = LocalDate.now(clock);
+        return rows.stream()
+                .map(row -> summary(row, names.getOrDefault(row.id(), List.of()), today, null, false))
+                .toList();
+    }
+
+    /** {@code found} with whether the user reaches each and where each was seen last. */
+    private List<PersonSummary> placed(CurrentUser user, List<PersonSummary> found) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        List<UUID> ids = found.stream().map(PersonSummary::id).toList();
+        Set<UUID> reachable = access.reachable(user, ids);
+        Map<UUID, PersonViews.SiteSeen> lastSeen = access.lastSeenSites(ids);
+        return found.stream()
+                .map(person -> new PersonSummary(
+                        person.id(),
+                        person.patientCode(),
+                        person.chosenName(),
+                        person.otherNames(),
+                        person.sex(),
+                        person.birthDate(),
+                        person.age(),
+                        person.countryOfOrigin(),
+                        person.registeredSiteId(),
+                        lastSeen.get(person.id()),
+                        reachable.contains(person.id()),
+                        person.match()))
+                .toList();
+    }
+
+    private static PersonSummary summary(
+            PersonRepository.Row row,
+            List<OtherName> names,
+            LocalDate today,
+            PersonViews.@Nullable SiteSeen lastSeen,
+            boolean inScope) {
+        return new PersonSummary(
+                row.id(),
+                row.patientCode(),
+                row.chosenName(),
+                names.stream().map(OtherName::name).toList(),
+                row.sex(),
+                row.birthDate(),
+                age(row.birthDate(), today),
+                row.countryOfOrigin(),
+                row.registeredSiteId(),
+                lastSeen,
+                inScope,
+                null);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,6 +102,7 @@ class PersonRepository {
             @Nullable BirthDate birthDate,
             UUID siteId,
             UUID userId) {
+        DataKey key = keys.newKeyFor(id);
         jdbc.sql("""
                 insert into people.person (id, patient_code, chosen_name, sex, birth_date, birth_date_precision,
                     estimated_age, age_estimated_on, languages, country_of_origin, phone, flags, registered_site_id,
@@ -108,14 +110,19 @@ class PersonRepository {
                 values (:id, :code, :name, :sex, :birthDate, :precision, :estimatedAge, :estimatedOn, :languages,
                     :country, :phone, :flags, :site, :user, :user)
                 """)
-                .params(detailParameters(keys.keyFor(id), details, birthDate))
+                .params(detailParameters(key, details, birthDate))
                 .param("id", id)
                 .param("code", patientCode)
                 .param("site", siteId)
                 .param("user", userId)
                 .update();
-        insertNames(id, details.otherNames(), siteId);
-        reindex(id);
+        insertNames(id, key, details.otherNames(), siteId);
+        // a new person has no entry yet: the names just sealed are indexed as they are, without
+        // reading them back
+        List<String> names = new ArrayList<>();
+        names.add(details.chosenName().strip());
+        details.otherNames().forEach(name -> names.add(name.name().strip()));
+        insertEntries(id, names, details.sex(), birthDate, details.countryOfOrigin());
     }
 
     /** Updates when the stored version is still {@code expectedVersion}; false when someone else changed it. */
@@ -147,6 +154,7 @@ class PersonRepository {
                 .update();
         insertNames(
                 id,
+                key(id),
                 details.otherNames().stream()
                         .filter(name -> merged.stream()
                                 .noneMatch(other ->
@@ -270,7 +278,11 @@ class PersonRepository {
      */
     int countMatches(List<String> words, @Nullable Sex sex, @Nullable SearchedBirth birth, int cap) {
         List<Object> params = new ArrayList<>();
-        String matching = nameMatches(nameIndex.queryEntries(words), sex, birth, List.of(), params);
+        // without sex or birth, the index alone answers (no person read): it also counts the few
+        // records merged into another, which their names still find
+        String matching = sex == null && birth == null
+                ? indexMatches(nameIndex.queryEntries(words), params)
+                : nameMatches(nameIndex.queryEntries(words), sex, birth, List.of(), params);
         return jdbc.sql("select count(*) from (select 1" + matching + " limit " + cap + ") found")
                 .params(params)
                 .query(Integer.class)
@@ -304,6 +316,23 @@ class PersonRepository {
                 .toList();
     }
 
+    /** The from and where clauses of the index entries of persons holding one of each element's entries. */
+    private static String indexMatches(List<List<byte[]>> entries, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" from people.person_token t0 where t0.token = any(?)");
+        params.add(entries.getFirst().toArray(byte[][]::new));
+        for (int i = 1; i < entries.size(); i++) {
+            sql.append(" and exists (select 1 from people.person_token t")
+                    .append(i)
+                    .append(" where t")
+                    .append(i)
+                    .append(".token = any(?) and t")
+                    .append(i)
+                    .append(".person_id = t0.person_id)");
+            params.add(entries.get(i).toArray(byte[][]::new));
+        }
+        return sql.toString();
+    }
+
     /** The from and where clauses of a search by name, adding their parameters to {@code params}. */
     private static String nameMatches(
             List<List<byte[]>> entries,
@@ -316,6 +345,9 @@ class PersonRepository {
                  where t0.token = any(?) and p.deleted_at is null and p.merged_into is null
                 """);
         params.add(entries.getFirst().toArray(byte[][]::new));
+        // The person of each entry walked is probed for every other element's entries before they are
+        // read (offset 0 keeps each condition a probe: joined instead, PostgreSQL would read and hash
+        // every holder of a common name, 50,000 in a registry of a million, at every search).
         for (int i = 1; i < entries.size(); i++) {
             sql.append(" and exists (select 1 from people.person_token t")
                     .append(i)
@@ -323,7 +355,7 @@ class PersonRepository {
                     .append(i)
                     .append(".token = any(?) and t")
                     .append(i)
-                    .append(".person_id = p.id)");
+                    .append(".person_id = t0.person_id offset 0)");
             params.add(entries.get(i).toArray(byte[][]::new));
         }
         if (!excluded.isEmpty()) {
@@ -478,26 +510,54 @@ class PersonRepository {
         jdbc.sql("delete from people.person_token where person_id = ?")
                 .param(personId)
                 .update();
-        List<String> names = new ArrayList<>();
-        jdbc.sql("select chosen_name from people.person where id = ?")
+        jdbc.sql("delete from people.person_match_key where person_id = ?")
                 .param(personId)
-                .query((rs, row) -> names.add(key(personId).open(CHOSEN_NAME, rs.getBytes(1))))
-                .list();
-        otherNames(List.of(personId)).getOrDefault(personId, List.of()).forEach(name -> names.add(name.name()));
-        for (NameIndex.IndexEntry entry : nameIndex.entriesOf(names)) {
-            jdbc.sql("insert into people.person_token (token, person_id, epoch) values (?, ?, ?) "
-                            + "on conflict do nothing")
-                    .params(entry.hash(), personId, entry.epoch())
-                    .update();
-        }
-        jdbc.sql("select " + COLUMNS + " from people.person p where p.id = ?")
+                .update();
+        Optional<Row> row = jdbc.sql("select " + COLUMNS + " from people.person p where p.id = ?")
                 .param(personId)
                 .query(PersonRepository::map)
                 .optional()
-                .ifPresent(row -> matchIndex.reindex(
+                .map(this::open);
+        if (row.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        names.add(row.get().chosenName());
+        otherNames(List.of(personId)).getOrDefault(personId, List.of()).forEach(name -> names.add(name.name()));
+        insertEntries(
+                personId,
+                names,
+                row.get().sex(),
+                row.get().birthDate(),
+                row.get().countryOfOrigin());
+    }
+
+    /**
+     * Writes the name index's entries and the match keys of a person who has none, each table in
+     * one statement.
+     */
+    private void insertEntries(
+            UUID personId, List<String> names, Sex sex, @Nullable BirthDate birthDate, @Nullable String country) {
+        insertEntries("people.person_token", personId, nameIndex.entriesOf(names));
+        insertEntries(
+                "people.person_match_key",
+                personId,
+                matchIndex.entriesOf(new PersonRecord(personId.toString(), names, sex, birthDate, country)));
+    }
+
+    private void insertEntries(String table, UUID personId, Collection<NameIndex.IndexEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String column = table.endsWith("match_key") ? "key" : "token";
+        jdbc.sql("insert into " + table + " (" + column + ", person_id, epoch)"
+                        + " select entry, ?, epoch from unnest(?::bytea[], ?::integer[]) as e(entry, epoch)"
+                        + " on conflict do nothing")
+                .params(
                         personId,
-                        new PersonRecord(
-                                personId.toString(), names, row.sex(), row.birthDate(), row.countryOfOrigin())));
+                        entries.stream().map(NameIndex.IndexEntry::hash).toArray(byte[][]::new),
+                        entries.stream().map(NameIndex.IndexEntry::epoch).toArray(Integer[]::new))
+                .update();
     }
 
     /** What the matching engine compares of a person: all their names, sex, birth date, country. */
@@ -521,26 +581,32 @@ class PersonRepository {
         return rows.stream().map(this::open).toList();
     }
 
-    private void insertNames(UUID personId, List<OtherName> names, UUID siteId) {
-        DataKey key = key(personId);
-        int position = 0;
-        for (OtherName name : names) {
-            jdbc.sql("""
-                    insert into people.person_name (id, person_id, name, kind, script, language, given_at_site, position)
-                    values (:id, :person, :name, :kind, :script, :language, :site, :position)
-                    """)
-                    .param("id", Ids.newId())
-                    .param("person", personId)
-                    .param("name", key.seal(OTHER_NAME, name.name().strip()))
-                    .param("kind", name.kind().name())
-                    .param(
-                            "script",
-                            name.script() == null ? null : name.script().name())
-                    .param("language", name.language())
-                    .param("site", siteId)
-                    .param("position", position++)
-                    .update();
+    /** Inserts a person's other names, sealed with their key, in one statement. */
+    private void insertNames(UUID personId, DataKey key, List<OtherName> names, UUID siteId) {
+        if (names.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                insert into people.person_name (id, person_id, name, kind, script, language, given_at_site, position)
+                select id, ?, name, kind, script, language, ?, position - 1
+                  from unnest(?::uuid[], ?::bytea[], ?::text[], ?::text[], ?::text[])
+                       with ordinality as n(id, name, kind, script, language, position)
+                """)
+                .params(
+                        personId,
+                        siteId,
+                        names.stream().map(name -> Ids.newId()).toArray(UUID[]::new),
+                        names.stream()
+                                .map(name -> key.seal(OTHER_NAME, name.name().strip()))
+                                .toArray(byte[][]::new),
+                        names.stream().map(name -> name.kind().name()).toArray(String[]::new),
+                        names.stream()
+                                .map(name -> name.script() == null
+                                        ? null
+                                        : name.script().name())
+                                .toArray(String[]::new),
+                        names.stream().map(OtherName::language).toArray(String[]::new))
+                .update();
     }
 
     private DataKey key(UUID personId) {

@@ -66,7 +66,23 @@ class LikelyMatchesTest {
                 .param(person)
                 .update();
 
+        // a registry whose name index is at the current version was indexed whole: not looked through
         backfill.backfill();
+        assertThat(jdbc.sql("select count(*) from people.person_match_key where person_id = ?::uuid")
+                        .param(person)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        // one from before the match index is
+        jdbc.sql("update people.name_index_version set version = 1").update();
+        try {
+            backfill.backfill();
+        } finally {
+            jdbc.sql("update people.name_index_version set version = ?")
+                    .param(NameIndexUpgrade.VERSION)
+                    .update();
+        }
 
         assertThat(jdbc.sql("select count(*) from people.person_match_key where person_id = ?::uuid")
                         .param(person)

@@ -71,6 +71,28 @@ public class SubjectKeys {
                 .orElseGet(() -> createAll(List.of(subjectId)).get(subjectId));
     }
 
+    /**
+     * The key of a subject being created (a person registered), in one call to the vault: a new key
+     * is stored and kept, or, when the subject already has one (a registration sent again), that one.
+     * The vault is written before the data and outside its transaction; a key whose data was then
+     * rolled back seals nothing and serves the same subject if it comes again.
+     */
+    public DataKey newKeyFor(UUID subjectId) {
+        int epoch = epochs.wrappingEpoch();
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        int stored = vault.update(
+                "insert into vault.subject_key (subject_id, epoch, wrapped_key) values (?, ?, ?) "
+                        + "on conflict (subject_id) do nothing",
+                subjectId,
+                epoch,
+                Aead.seal(epochs.kek(epoch), raw, wrappingData(subjectId)));
+        if (stored == 1) {
+            return remember(new DataKey(subjectId, new SecretKeySpec(raw, "AES")));
+        }
+        return existingKey(subjectId).orElseThrow();
+    }
+
     /** The subject's key, or none when it was never created or has been destroyed. */
     public Optional<DataKey> existingKey(UUID subjectId) {
         synchronized (cache) {
