@@ -1,6 +1,6 @@
 // The codes care is recorded with: ICD-10 diagnoses (with the site's favourites) and the formulary.
 // Labels come in the three UI languages, so that switching language needs no new request.
-import { call } from './api';
+import { ApiError, call, NETWORK_FAILURE } from './api';
 import type { Language } from './i18n';
 
 export interface Labels {
@@ -86,18 +86,46 @@ export function formatDose(amount: number): string {
 
 const segment = (value: string) => encodeURIComponent(value);
 
+/** The lists an unlocked device keeps, searched when the server cannot be reached (offline/catalogue.ts). */
+export interface OfflineCoding {
+  searchDiagnoses(q: string, limit: number, chapter?: string): Diagnosis[];
+  diagnosis(code: string): Diagnosis | undefined;
+  searchMedicines(q: string, limit: number): Medicine[];
+  medicine(code: string): Medicine | undefined;
+}
+
+let offlineCoding: OfflineCoding | null = null;
+
+/** The device's lists once it is unlocked, none once it is closed. */
+export function setOfflineCoding(source: OfflineCoding | null): void {
+  offlineCoding = source;
+}
+
+/** The server's answer; without network, the device's, when it has one. */
+async function orOnDevice<T>(online: () => Promise<T>, onDevice: (source: OfflineCoding) => T | undefined): Promise<T> {
+  try {
+    return await online();
+  } catch (error) {
+    const found = offlineCoding && error instanceof ApiError && error.status === NETWORK_FAILURE ? onDevice(offlineCoding) : undefined;
+    if (found === undefined) throw error;
+    return found;
+  }
+}
+
 export const codingApi = {
   searchDiagnoses: (q: string, options: { limit?: number; chapter?: string } = {}) => {
     const params = new URLSearchParams({ q, limit: String(options.limit ?? 20) });
     if (options.chapter) params.set('chapter', options.chapter);
-    return call<Diagnosis[]>('GET', `/api/diagnoses?${params}`);
+    return orOnDevice(() => call<Diagnosis[]>('GET', `/api/diagnoses?${params}`),
+      (device) => device.searchDiagnoses(q, options.limit ?? 20, options.chapter));
   },
-  diagnosis: (code: string) => call<Diagnosis>('GET', `/api/diagnoses/${segment(code)}`),
+  diagnosis: (code: string) => orOnDevice(() => call<Diagnosis>('GET', `/api/diagnoses/${segment(code)}`), (device) => device.diagnosis(code)),
   chapters: () => call<DiagnosisChapter[]>('GET', '/api/diagnoses/chapters'),
   favourites: () => call<Diagnosis[]>('GET', '/api/diagnoses/favourites'),
   addFavourite: (code: string) => call<Diagnosis[]>('PUT', `/api/diagnoses/favourites/${segment(code)}`),
   removeFavourite: (code: string) => call<Diagnosis[]>('DELETE', `/api/diagnoses/favourites/${segment(code)}`),
   searchMedicines: (q: string, limit = 20) =>
-    call<Medicine[]>('GET', `/api/medicines?${new URLSearchParams({ q, limit: String(limit) })}`),
-  medicine: (code: string) => call<Medicine>('GET', `/api/medicines/${segment(code)}`),
+    orOnDevice(() => call<Medicine[]>('GET', `/api/medicines?${new URLSearchParams({ q, limit: String(limit) })}`),
+      (device) => device.searchMedicines(q, limit)),
+  medicine: (code: string) => orOnDevice(() => call<Medicine>('GET', `/api/medicines/${segment(code)}`), (device) => device.medicine(code)),
 };

@@ -3,6 +3,8 @@ import { useApp } from '../appContext';
 import { Loading } from '../components/Loading';
 import { formatDate, isolate } from '../format';
 import { useDevice } from './deviceSession';
+import { OfflinePersonEdit } from './OfflinePersonEdit';
+import { useSyncState } from './SyncStatus';
 import type { LocalDraft, LocalEncounter, LocalPerson } from './store';
 
 interface Props {
@@ -18,6 +20,10 @@ export function OfflinePerson({ personId, onConsult, onBack }: Props) {
   const [person, setPerson] = useState<LocalPerson | null | undefined>(undefined);
   const [encounters, setEncounters] = useState<LocalEncounter[]>([]);
   const [drafts, setDrafts] = useState<LocalDraft[]>([]);
+  const [editing, setEditing] = useState(false);
+  const [edits, setEdits] = useState(0);
+  const state = useSyncState(device?.engine);
+  const conflicts = (state?.conflicts ?? []).filter((each) => each.recordType === 'person' && each.recordId === personId);
 
   useEffect(() => {
     if (!device) return;
@@ -26,7 +32,7 @@ export function OfflinePerson({ personId, onConsult, onBack }: Props) {
       setEncounters(await device.store.encountersOf(personId));
       setDrafts(await device.store.draftsOf(personId));
     })();
-  }, [device, personId]);
+  }, [device, personId, edits, state?.lastSyncedAt]);
 
   if (person === undefined) return <Loading />;
   if (person === null) return <p class="card">{t('offline.personGone')}</p>;
@@ -39,11 +45,29 @@ export function OfflinePerson({ personId, onConsult, onBack }: Props) {
         {typeof person.sex === 'string' && t(`sex.${person.sex as 'FEMALE'}`)}
         {patientCode ? ` · ${patientCode}` : ''}
       </p>
+      {typeof person.phone === 'string' && <p dir="ltr" data-testid="offline-person-phone">{person.phone}</p>}
       {person.version < 0 && <p class="hint" data-testid="offline-person-queued">{t('offline.registeredHere')}</p>}
+      {conflicts.length > 0 && (
+        <p class="sync-problem" role="status" data-testid="offline-person-conflict">
+          {t('offline.personConflict', { fields: conflicts.map((each) => t(`offline.field.${each.field as 'phone'}`)).join(', ') })}
+        </p>
+      )}
+      {editing && device && (
+        <OfflinePersonEdit device={device} person={person} onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setEdits((count) => count + 1);
+          }} />
+      )}
       <div class="actions">
         <button type="button" class="button primary" data-testid="offline-new-consultation" onClick={() => onConsult(person)}>
           {t('offline.newConsultation')}
         </button>
+        {person.version >= 0 && !editing && (
+          <button type="button" class="button secondary" data-testid="offline-edit-person" onClick={() => setEditing(true)}>
+            {t('offline.editPerson')}
+          </button>
+        )}
         <button type="button" class="button secondary" data-testid="offline-back" onClick={onBack}>{t('offline.back')}</button>
       </div>
       {drafts.length > 0 && (

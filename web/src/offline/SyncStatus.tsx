@@ -3,6 +3,7 @@ import { hasRole, useApp } from '../appContext';
 import { Link } from '../components/Link';
 import { formatDateTime } from '../format';
 import type { Language, Translate } from '../i18n';
+import { DeviceUnlock } from './DeviceUnlock';
 import { useDevice } from './deviceSession';
 import { OutboxIndicator } from './OutboxIndicator';
 import type { SyncEngine, SyncState } from './syncEngine';
@@ -34,6 +35,8 @@ function phaseText(state: SyncState, t: Translate, language: Language): string {
       return state.lastSyncedAt ? t.plural('sync.syncing', state.pulled) : t.plural('sync.downloading', state.pulled);
     case 'waiting':
       return `${t(state.reachable ? 'sync.failed' : 'sync.unreachable', { time: retry })} ${lastSyncedText(state, t, language)}`;
+    case 'busy':
+      return `${t('sync.busy', { time: retry })} ${lastSyncedText(state, t, language)}`;
     case 'sign-in-needed':
       return t('sync.signInNeeded');
     case 'revoked':
@@ -45,13 +48,16 @@ function phaseText(state: SyncState, t: Translate, language: Language): string {
 
 /**
  * What the device holds and what waits to sync, on every screen once the device is unlocked: the
- * download under way, the last sync, the outbox, the changes refused and those in conflict.
+ * download under way, the last sync, the outbox, the changes refused and those in conflict. While an
+ * enrolled device is locked (after a reload), the form that unlocks it.
  */
 export function SyncStatus() {
   const device = useDevice();
   const { t, language, session } = useApp();
   const state = useSyncState(device?.engine);
-  if (!device || !state) return null;
+  // a reload forgot the keys: the device's copy stays locked until the password is given again
+  if (!device) return session ? <DeviceUnlock key={session.user.username} username={session.user.username} /> : null;
+  if (!state) return null;
   const conflicts = state.conflicts.length;
   return (
     <section class="sync-status" aria-label={t('sync.title')} data-testid="sync-status" data-phase={state.phase}

@@ -4,7 +4,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { requestHeaders } from '../api';
+import { setOfflineCoding } from '../coding';
 import { formsApi } from '../forms/formsApi';
+import { CATALOGUE, CATALOGUE_MAX_AGE_MS, downloadCatalogue, onDevice, type Catalogue } from './catalogue';
 import type { UnlockedDevice } from './device';
 import { LocalStore } from './store';
 import { httpTransport } from './syncClient';
@@ -36,14 +38,24 @@ export function openDevice(unlocked: UnlockedDevice, onRevoked: () => void): Dev
   const store = new LocalStore(unlocked.enrolmentId, unlocked.keys);
   const transport = httpTransport(unlocked.enrolmentId, (method) => requestHeaders(method));
   const engine = new SyncEngine(store, transport, undefined, onRevoked, () => keepForms(store));
+  void store.meta<Catalogue>(CATALOGUE).then((kept) => kept && setOfflineCoding(onDevice(kept)));
   return { ...unlocked, store, engine };
 }
 
+/** What offline consultations need besides records: the forms, and the coding lists once a day. */
 async function keepForms(store: LocalStore): Promise<void> {
   await store.setMeta(FORMS, await formsApi.usable());
+  const kept = await store.meta<Catalogue>(CATALOGUE);
+  const now = Date.now();
+  if (!kept || now - kept.keptAt > CATALOGUE_MAX_AGE_MS) {
+    const catalogue = await downloadCatalogue(now);
+    await store.setMeta(CATALOGUE, catalogue);
+    setOfflineCoding(onDevice(catalogue));
+  }
 }
 
 export function closeDevice(device: DeviceSession): void {
+  setOfflineCoding(null);
   device.engine.stop();
   device.store.close();
 }

@@ -4,7 +4,7 @@ import { today } from '../format';
 import type { Answers, FormVersion } from '../forms/model';
 import { uuidv7 } from '../ids';
 import { FORMS, WORK_SITE, type DeviceSession } from './deviceSession';
-import type { LocalDraft, LocalEncounter } from './store';
+import type { LocalDraft, LocalEncounter, LocalPerson } from './store';
 
 /** The site the work is done at, as the push says it: the one last chosen online, or the user's first. */
 export async function workSite(device: DeviceSession): Promise<string | null> {
@@ -56,4 +56,35 @@ export async function queueConsultation(device: DeviceSession, draft: LocalDraft
   await device.store.deleteDraft(draft.id);
   await device.engine.changed();
   return encounter;
+}
+
+/** The details of a synced person that can be corrected on the device. */
+export const EDITABLE_FIELDS = ['chosenName', 'phone'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/**
+ * Queues a correction of a person the device pulled: one UPDATE with the version the device holds
+ * and, for each changed field, the value it had before, so that the server merges it with what
+ * changed there meanwhile or keeps both values in a conflict. The device shows the change at once.
+ * Returns false when nothing changed.
+ */
+export async function queuePersonEdit(device: DeviceSession, person: LocalPerson, edited: Record<EditableField, string>): Promise<boolean> {
+  const now = Date.now();
+  const current = (field: EditableField) => (typeof person[field] === 'string' ? (person[field]) : null);
+  const changes = Object.fromEntries(EDITABLE_FIELDS
+    .map((field) => [field, current(field), edited[field].trim() === '' ? null : edited[field].trim()] as const)
+    .filter(([, base, value]) => base !== value)
+    .map(([field, base, value]) => [field, { base, value }]));
+  if (Object.keys(changes).length === 0) return false;
+  const values = Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.value]));
+  await device.store.savePerson({ ...person, ...values, chosenName: String(values.chosenName ?? person.chosenName) }, now);
+  await device.store.enqueue({
+    mutationId: uuidv7(now),
+    recordType: 'person',
+    recordId: person.id,
+    createdAt: now,
+    body: { operation: 'UPDATE', baseVersion: person.version, siteId: await workSite(device), deviceTime: new Date(now).toISOString(), changes },
+  });
+  await device.engine.changed();
+  return true;
 }

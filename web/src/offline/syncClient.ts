@@ -55,6 +55,29 @@ export class SignInNeeded extends Error {
   }
 }
 
+/**
+ * The server answered 503 (sync-busy: every place for devices taken) or 429 (too many requests):
+ * nothing was read or applied, and the same request may be sent again after `retryAfterMs`.
+ */
+export class ServerBusy extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super('server-busy');
+    this.name = 'ServerBusy';
+  }
+}
+
+/** The wait a `Retry-After` header asks for (seconds, or an HTTP date), in milliseconds; null if none. */
+export function retryAfterMs(header: string | null, now: number): number | null {
+  if (header === null || header.trim() === '') return null;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** When the server is busy and says nothing of how long: wait this long. */
+export const BUSY_WITHOUT_RETRY_AFTER_MS = 2000;
+
 export interface SyncReport {
   pushed: number;
   rejected: number;
@@ -214,6 +237,9 @@ export function httpTransport(deviceId: string, headers: (method: 'GET' | 'POST'
       if (problem.code === 'device-revoked') throw new DeviceRevoked();
     }
     if (response.status === 401) throw new SignInNeeded();
+    if (response.status === 503 || response.status === 429) {
+      throw new ServerBusy(retryAfterMs(response.headers.get('Retry-After'), Date.now()) ?? BUSY_WITHOUT_RETRY_AFTER_MS);
+    }
     if (!response.ok) throw new Error(`sync-${response.status}`);
     return (await response.json()) as T;
   };

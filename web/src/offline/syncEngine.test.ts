@@ -1,10 +1,10 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deriveKek, newDeviceKeys, newKdfParams } from './crypto';
 import { deleteRecords, LocalStore } from './store';
-import { SignInNeeded, Unreachable, type PullPage, type PushedMutation, type PushResult, type SyncTransport } from './syncClient';
-import { FIRST_RETRY_MS, SYNC_INTERVAL_MS, SyncEngine, type Scheduler } from './syncEngine';
+import { httpTransport, ServerBusy, SignInNeeded, Unreachable, type PullPage, type PushedMutation, type PushResult, type SyncTransport } from './syncClient';
+import { BUSY_SPREAD_MS, FIRST_RETRY_MS, SYNC_INTERVAL_MS, SyncEngine, type Scheduler } from './syncEngine';
 
 async function newStore(): Promise<LocalStore> {
   const kek = await deriveKek('password', newKdfParams({ memoryKiB: 1024, iterations: 1, parallelism: 1 }));
@@ -19,6 +19,7 @@ class ManualScheduler implements Scheduler {
   time = 1_000_000;
   planned: { at: number; task: () => void }[] = [];
   now = () => this.time;
+  random = () => 0.5;
   after = (ms: number, task: () => void) => {
     const entry = { at: this.time + ms, task };
     this.planned.push(entry);
@@ -118,4 +119,56 @@ describe('sync engine', () => {
     expect(engine.current.phase).toBe('sign-in-needed');
     expect(scheduler.next()).toBeUndefined();
   }, 30_000);
+
+  it('waits as long as a busy server says, then its own backoff starts again from the first delay', async () => {
+    const store = await newStore();
+    await store.enqueue(registration());
+    const server = new FlakyServer();
+    server.failures.push(new ServerBusy(7000), new ServerBusy(30_000), new Unreachable());
+    const scheduler = new ManualScheduler();
+    const engine = new SyncEngine(store, server, scheduler);
+
+    await engine.start();
+    const spread = 0.5 * BUSY_SPREAD_MS;
+    expect(engine.current).toMatchObject({ phase: 'busy', reachable: true, pending: 1, retryAt: scheduler.time + 7000 + spread });
+    expect(scheduler.next()).toBe(7000 + spread);
+    expect(server.calls).toEqual(['push']);
+    await scheduler.advance(7000 + spread, engine);
+    expect(server.calls).toEqual(['push', 'push']);
+    expect(scheduler.next()).toBe(30_000 + spread);
+    await scheduler.advance(30_000 + spread, engine);
+    expect(engine.current.phase).toBe('waiting');
+    expect(scheduler.next()).toBe(FIRST_RETRY_MS);
+    await scheduler.advance(FIRST_RETRY_MS, engine);
+
+    expect(engine.current).toMatchObject({ phase: 'idle', pending: 0 });
+    expect([...server.applied.values()]).toEqual([1]);
+  }, 30_000);
+});
+
+describe('the HTTP transport', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const answering = (status: number, headers: Record<string, string>) => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ code: 'sync-busy' }), { status, headers })));
+    return httpTransport('device', () => ({}));
+  };
+  const busyWait = async (call: Promise<unknown>) => {
+    const error = await call.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ServerBusy);
+    return (error as ServerBusy).retryAfterMs;
+  };
+
+  it('reads Retry-After in seconds on 503 sync-busy and on 429', async () => {
+    expect(await busyWait(answering(503, { 'Retry-After': '4' }).push([]))).toBe(4000);
+    expect(await busyWait(answering(429, { 'Retry-After': '60' }).pull(null))).toBe(60_000);
+  });
+
+  it('reads Retry-After as an HTTP date, and waits two seconds when the header is missing', async () => {
+    const inTenSeconds = new Date(Math.ceil(Date.now() / 1000) * 1000 + 10_000).toUTCString();
+    const wait = await busyWait(answering(503, { 'Retry-After': inTenSeconds }).pull('c'));
+    expect(wait).toBeGreaterThan(8000);
+    expect(wait).toBeLessThanOrEqual(11_000);
+    expect(await busyWait(answering(503, {}).pull('c'))).toBe(2000);
+  });
 });

@@ -4,7 +4,7 @@
 // nothing: the outbox stays until acknowledged (mutation ids make a resend harmless) and the cursor
 // moves only past pages written to the store.
 import type { ConflictNotice, LocalStore } from './store';
-import { CONFLICTS, DeviceRevoked, SignInNeeded, SyncClient, Unreachable, type SyncTransport } from './syncClient';
+import { CONFLICTS, DeviceRevoked, ServerBusy, SignInNeeded, SyncClient, Unreachable, type SyncTransport } from './syncClient';
 
 /** The time of the last complete sync (meta key of the store). */
 const LAST_SYNCED = 'lastSyncedAt';
@@ -12,10 +12,16 @@ const LAST_SYNCED = 'lastSyncedAt';
 export const SYNC_INTERVAL_MS = 3 * 60 * 1000;
 export const FIRST_RETRY_MS = 5 * 1000;
 export const LONGEST_RETRY_MS = 5 * 60 * 1000;
+/** Devices told to come back together spread over this much more than the server's `Retry-After`. */
+export const BUSY_SPREAD_MS = 1000;
 
 export interface SyncState {
-  /** `waiting`: the last try failed, another is planned; `sign-in-needed`: the session ended. */
-  phase: 'idle' | 'syncing' | 'waiting' | 'sign-in-needed' | 'revoked';
+  /**
+   * `waiting`: the last try failed, another is planned; `busy`: the server asked the device to come
+   * back later (503 or 429 with `Retry-After`), another try is planned then; `sign-in-needed`: the
+   * session ended.
+   */
+  phase: 'idle' | 'syncing' | 'waiting' | 'busy' | 'sign-in-needed' | 'revoked';
   /** Whether the server answered the last try (false: no network or server down). */
   reachable: boolean;
   /** Changes written to the store by the sync under way. */
@@ -30,6 +36,8 @@ export interface SyncState {
 /** The timers the engine uses: the browser's in the app, controlled ones in the tests. */
 export interface Scheduler {
   now(): number;
+  /** A number in [0, 1), as Math.random. */
+  random?(): number;
   after(ms: number, task: () => void): () => void;
 }
 
@@ -130,6 +138,13 @@ export class SyncEngine {
     }
     if (error instanceof SignInNeeded) {
       this.update({ phase: 'sign-in-needed', reachable: true });
+      return;
+    }
+    if (error instanceof ServerBusy) {
+      // the server said when: not a failure, and the own backoff does not grow
+      const delay = error.retryAfterMs + Math.floor((this.scheduler.random ?? Math.random)() * BUSY_SPREAD_MS);
+      this.update({ phase: 'busy', reachable: true, retryAt: this.scheduler.now() + delay });
+      this.plan(delay);
       return;
     }
     this.failures++;

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
@@ -23,25 +25,39 @@ import org.passerelle.sync.SyncViews.MutationInput;
 import org.passerelle.sync.SyncViews.MutationResult;
 import org.passerelle.sync.SyncViews.Push;
 import org.passerelle.sync.SyncViews.PushAnswer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * Applies a batch of mutations pushed by a device, each in its own transaction through the module
- * that owns its record type: a bad mutation is rejected on its own and changes nothing, the others
- * apply. A mutation applied once is remembered with its result ({@link MutationLog}), so a batch
- * sent again changes nothing.
+ * Applies a batch of mutations pushed by a device through the module that owns each record type. The
+ * batch is written in a few transactions of up to {@link #CHUNK} mutations, each mutation within its
+ * own savepoint: a bad mutation is rolled back to its savepoint, rejected on its own and changes
+ * nothing, the others apply. A mutation applied once is remembered with its result ({@link
+ * MutationLog}) in the same transaction, so a batch sent again, whole or cut, changes nothing. Should a
+ * chunk's transaction fail as a whole (a deadlock, a lost connection), its mutations are applied
+ * again one transaction each, as they were before batches.
  */
 @Service
 public class SyncService {
 
     /** The most mutations one push may hold. */
     static final int MAX_BATCH = 500;
+
+    /**
+     * The most mutations one transaction applies by default ({@code passerelle.sync.push-chunk}):
+     * enough that commits stop costing more than the work, few enough that a pull is not held back
+     * long by a push under way. 1 applies each mutation in a transaction of its own.
+     */
+    static final int CHUNK = 100;
 
     private final SyncedTypes types;
     private final MutationApplier applier;
@@ -50,8 +66,10 @@ public class SyncService {
     private final Devices devices;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
     private final JsonMapper json;
     private final Clock clock;
+    private final int chunk;
 
     SyncService(
             SyncedTypes types,
@@ -62,7 +80,8 @@ public class SyncService {
             AuditLog audit,
             PlatformTransactionManager transactionManager,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            @Value("${passerelle.sync.push-chunk:" + CHUNK + "}") int chunk) {
         this.types = types;
         this.applier = applier;
         this.rejections = rejections;
@@ -70,8 +89,11 @@ public class SyncService {
         this.devices = devices;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoints = new TransactionTemplate(transactionManager);
+        savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.json = json;
         this.clock = clock;
+        this.chunk = Math.max(1, chunk);
     }
 
     /**
@@ -86,11 +108,36 @@ public class SyncService {
         }
         audit.attributeToDevice(device);
         Instant receivedAt = clock.instant();
-        List<MutationResult> results = new ArrayList<>();
-        for (MutationInput input : push.mutations()) {
-            results.add(pushOne(input, user, device, receivedAt));
+        List<MutationInput> inputs = push.mutations();
+        List<MutationResult> results = new ArrayList<>(inputs.size());
+        for (int start = 0; start < inputs.size(); start += chunk) {
+            results.addAll(
+                    pushChunk(inputs.subList(start, Math.min(inputs.size(), start + chunk)), user, device, receivedAt));
         }
         return new PushAnswer(receivedAt, results);
+    }
+
+    /** The mutations of one chunk in one transaction, each in its savepoint; one by one if it fails whole. */
+    private List<MutationResult> pushChunk(
+            List<MutationInput> chunk, CurrentUser user, UUID device, Instant receivedAt) {
+        if (this.chunk == 1) {
+            return oneByOne(chunk, user, device, receivedAt);
+        }
+        try {
+            List<MutationResult> results = transactions.execute(status -> chunk.stream()
+                    .map(input -> pushOne(input, user, device, receivedAt, savepoints))
+                    .toList());
+            return Objects.requireNonNull(results);
+        } catch (TransientDataAccessException | TransactionException e) {
+            return oneByOne(chunk, user, device, receivedAt);
+        }
+    }
+
+    private List<MutationResult> oneByOne(
+            List<MutationInput> mutations, CurrentUser user, UUID device, Instant receivedAt) {
+        return mutations.stream()
+                .map(input -> pushOne(input, user, device, receivedAt, transactions))
+                .toList();
     }
 
     /** The device named by the request, enrolled for this user and not revoked. */
@@ -109,16 +156,19 @@ public class SyncService {
         return user;
     }
 
-    private MutationResult pushOne(MutationInput input, CurrentUser user, UUID deviceId, Instant receivedAt) {
+    /** One mutation in a transaction (or savepoint) of its own made by {@code scope}. */
+    private MutationResult pushOne(
+            MutationInput input, CurrentUser user, UUID deviceId, Instant receivedAt, TransactionTemplate scope) {
         try {
             Mutation mutation = mutation(input, deviceId);
             byte[] hash = hash(input);
             try {
-                return inTransaction(
+                return within(
+                        scope,
                         () -> applier.applyOnce(types.of(mutation.recordType()), mutation, hash, user, receivedAt));
             } catch (DuplicateKeyException e) {
                 // the same mutation, pushed at the same time by another request, was applied first
-                return inTransaction(() -> applier.replay(mutation.mutationId(), hash));
+                return within(scope, () -> applier.replay(mutation.mutationId(), hash));
             }
         } catch (DomainException e) {
             return rejections.rejected(input, e);
@@ -132,8 +182,8 @@ public class SyncService {
         }
     }
 
-    private MutationResult inTransaction(java.util.function.Supplier<MutationResult> work) {
-        MutationResult result = transactions.execute(status -> work.get());
+    private static MutationResult within(TransactionTemplate scope, Supplier<MutationResult> work) {
+        MutationResult result = scope.execute(status -> work.get());
         if (result == null) {
             throw new IllegalStateException("no result");
         }

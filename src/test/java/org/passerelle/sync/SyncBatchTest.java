@@ -1,0 +1,181 @@
+package org.passerelle.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.sync.Device.change;
+import static org.passerelle.sync.Device.mutation;
+import static org.passerelle.sync.Device.value;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.passerelle.support.ApiSession;
+import org.passerelle.support.PasserelleTest;
+import org.passerelle.support.TestOrganisation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A push of hundreds of offline registrations is written in a few transactions, each mutation in its
+ * own savepoint: the bad ones are rejected alone, every other one is applied once with its audit line,
+ * registrations of the same person in the batch meet in the review queue, and the batch sent again
+ * changes nothing.
+ */
+@PasserelleTest
+class SyncBatchTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestOrganisation organisation;
+    ApiSession clinician;
+    Device device;
+
+    @BeforeEach
+    void setUp() {
+        organisation = new TestOrganisation(port);
+        clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
+        device = new Device(clinician, port);
+    }
+
+    private Map<String, Object> registration(UUID id, String name) {
+        return mutation(
+                "person",
+                id,
+                "CREATE",
+                null,
+                organisation.siteA,
+                Map.of(
+                        "chosenName", value(name),
+                        "sex", value("MALE"),
+                        "birthDate", value(Map.of("precision", "EXACT", "date", "1991-04-05"))));
+    }
+
+    @Test
+    void writesABatchInAFewTransactionsAndRejectsEachBadMutationAlone() {
+        String family = "Gebremariam"
+                + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        List<UUID> registered = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            UUID id = UUID.randomUUID();
+            registered.add(id);
+            batch.add(registration(id, "Person" + i + " " + family));
+        }
+        // the same man registered twice on the device, far apart in the batch (another chunk)
+        UUID first = registered.get(3);
+        UUID second = registered.get(220);
+        batch.set(3, registration(first, "Tewelde " + family));
+        batch.set(220, registration(second, "Tewelde " + family));
+        Map<String, Object> forbiddenSite = new HashMap<>(registration(UUID.randomUUID(), "Elsewhere " + family));
+        forbiddenSite.put("siteId", organisation.siteB);
+        batch.add(120, forbiddenSite);
+        batch.add(
+                121,
+                mutation(
+                        "person",
+                        registered.get(10),
+                        "UPDATE",
+                        0L,
+                        organisation.siteA,
+                        Map.of("phone", change(null, "+33 3"))));
+        batch.add(
+                122,
+                mutation(
+                        "person",
+                        UUID.randomUUID(),
+                        "UPDATE",
+                        0L,
+                        organisation.siteA,
+                        Map.of("phone", change(null, "+33 4"))));
+
+        ApiSession.Response pushed = device.push(batch);
+
+        assertThat(pushed.status()).as(pushed.body().toString()).isEqualTo(200);
+        JsonNode results = pushed.body().path("results");
+        assertThat(results.size()).isEqualTo(253);
+        for (int i = 0; i < 253; i++) {
+            String expected = i == 120 ? "REJECTED" : i == 122 ? "REJECTED" : "APPLIED";
+            assertThat(results.get(i).path("outcome").asString())
+                    .as("mutation %d: %s", i, results.get(i))
+                    .isEqualTo(expected);
+            assertThat(results.get(i).path("mutationId").asString())
+                    .isEqualTo(batch.get(i).get("mutationId"));
+        }
+        assertThat(results.get(120).path("problem").path("code").asString()).isEqualTo("sync-site-not-allowed");
+        assertThat(results.get(122).path("problem").path("code").asString()).isEqualTo("sync-unknown-record");
+        assertThat(persons(registered)).isEqualTo(250);
+        assertThat(transactionsThatWrote(registered))
+                .as("250 registrations written in a few transactions, not one each")
+                .isBetween(2L, 4L);
+        assertThat(createLines(registered))
+                .as("one audit line per record, naming the device")
+                .isEqualTo(250);
+        assertThat(pairQueued(first, second))
+                .as("the two registrations of one man meet in the review queue")
+                .isTrue();
+        assertThat(jdbc.sql("select phone is not null from people.person where id = ?")
+                        .param(registered.get(10))
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+
+        ApiSession.Response again = device.push(batch);
+
+        assertThat(again.status()).isEqualTo(200);
+        for (int i = 0; i < 253; i++) {
+            JsonNode result = again.body().path("results").get(i);
+            boolean rejected = i == 120 || i == 122;
+            assertThat(result.path("replayed").asBoolean())
+                    .as("mutation %d: %s", i, result)
+                    .isEqualTo(!rejected);
+        }
+        assertThat(persons(registered)).isEqualTo(250);
+        assertThat(createLines(registered))
+                .as("the batch sent again wrote nothing")
+                .isEqualTo(250);
+    }
+
+    private long persons(List<UUID> ids) {
+        return jdbc.sql("select count(*) from people.person where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * How many transactions inserted these persons: {@code created_at} is the start of the inserting
+     * transaction, shared by its savepoints (a row's xmin is not: each savepoint has its own).
+     */
+    private long transactionsThatWrote(List<UUID> ids) {
+        return jdbc.sql("select count(distinct created_at) from people.person where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(Long.class)
+                .single();
+    }
+
+    private long createLines(List<UUID> ids) {
+        return jdbc.sql("select count(*) from audit.audit_event where record_id = any(?) and action = 'CREATE'"
+                        + " and outcome = ?")
+                .params(ids.toArray(UUID[]::new), "SUCCESS device=" + device.id)
+                .query(Long.class)
+                .single();
+    }
+
+    private boolean pairQueued(UUID one, UUID other) {
+        return jdbc.sql("select count(*) from people.duplicate_candidate where person_a = least(?, ?)"
+                                + " and person_b = greatest(?, ?) and registered_offline")
+                        .params(one, other, one, other)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+}
