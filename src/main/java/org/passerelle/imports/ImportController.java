@@ -46,8 +46,8 @@ class ImportController {
 
     @PostMapping(consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Uploaded upload(@RequestBody byte[] content) {
-        return imports.upload(content);
+    Uploaded upload(@RequestBody(required = false) byte @Nullable [] content) {
+        return imports.upload(content == null ? new byte[0] : content);
     }
 
     @PostMapping("/{importId}/check")
