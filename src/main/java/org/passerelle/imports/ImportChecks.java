@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.passerelle.imports.ImportStore.Upload;
-import org.passerelle.imports.ImportViews.Check;
-import org.passerelle.imports.ImportViews.Duplicate;
-import org.passerelle.imports.ImportViews.LineInFile;
-import org.passerelle.imports.ImportViews.PreviewRow;
-import org.passerelle.imports.ImportViews.Refusal;
+import org.passerelle.imports.ImportViews.ImportCheck;
+import org.passerelle.imports.ImportViews.ImportDuplicate;
+import org.passerelle.imports.ImportViews.ImportLineInFile;
+import org.passerelle.imports.ImportViews.ImportPreviewRow;
+import org.passerelle.imports.ImportViews.ImportRefusal;
 import org.passerelle.people.ImportMatching;
 import org.passerelle.people.ImportMatching.ExistingPerson;
 import org.passerelle.people.PersonImport.ImportedPerson;
@@ -38,49 +38,51 @@ class ImportChecks {
         this.sites = sites;
     }
 
-    Check check(List<PersonRow.Read> reads, Upload upload, LocalDate today, UnaryOperator<String> message) {
+    ImportCheck check(List<PersonRow.Read> reads, Upload upload, LocalDate today, UnaryOperator<String> message) {
         Map<UUID, String> siteNames = new HashMap<>();
         sites.sites().forEach(site -> siteNames.put(site.id(), site.name()));
-        List<PreviewRow> preview = reads.stream()
+        List<ImportPreviewRow> preview = reads.stream()
                 .limit(PREVIEWED)
                 .map(read -> preview(read, siteNames))
                 .toList();
-        List<Refusal> refusals = new ArrayList<>();
+        List<ImportRefusal> refusals = new ArrayList<>();
         reads.forEach(read -> read.refusals()
-                .forEach(refusal -> refusals.add(
-                        new Refusal(refusal.line(), refusal.column(), refusal.code(), message.apply(refusal.code())))));
+                .forEach(refusal -> refusals.add(new ImportRefusal(
+                        refusal.line(), refusal.column(), refusal.code(), message.apply(refusal.code())))));
         List<PersonRow.Read> accepted =
                 reads.stream().filter(read -> read.person() != null).toList();
-        return new Check(reads.size(), accepted.size(), preview, refusals, duplicates(accepted, today));
+        return new ImportCheck(reads.size(), accepted.size(), preview, refusals, duplicates(accepted, today));
     }
 
-    private List<Duplicate> duplicates(List<PersonRow.Read> accepted, LocalDate today) {
+    private List<ImportDuplicate> duplicates(List<PersonRow.Read> accepted, LocalDate today) {
         List<ImportedPerson> persons = accepted.stream()
                 .map(read -> java.util.Objects.requireNonNull(read.person()))
                 .toList();
-        Map<Integer, List<LineInFile>> inFile = new HashMap<>();
+        Map<Integer, List<ImportLineInFile>> inFile = new HashMap<>();
         for (ImportMatching.PairInFile pair : matching.withinFile(persons)) {
             int first = accepted.get(pair.first()).line();
             int second = accepted.get(pair.second()).line();
-            inFile.computeIfAbsent(first, line -> new ArrayList<>()).add(new LineInFile(second, pair.probability()));
-            inFile.computeIfAbsent(second, line -> new ArrayList<>()).add(new LineInFile(first, pair.probability()));
+            inFile.computeIfAbsent(first, line -> new ArrayList<>())
+                    .add(new ImportLineInFile(second, pair.probability()));
+            inFile.computeIfAbsent(second, line -> new ArrayList<>())
+                    .add(new ImportLineInFile(first, pair.probability()));
         }
         List<List<ExistingPerson>> inRegistry = matching.againstRegistry(persons, today);
-        List<Duplicate> duplicates = new ArrayList<>();
+        List<ImportDuplicate> duplicates = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             int line = accepted.get(i).line();
-            List<LineInFile> others = inFile.getOrDefault(line, List.of());
+            List<ImportLineInFile> others = inFile.getOrDefault(line, List.of());
             if (!others.isEmpty() || !inRegistry.get(i).isEmpty()) {
-                duplicates.add(new Duplicate(line, others, inRegistry.get(i)));
+                duplicates.add(new ImportDuplicate(line, others, inRegistry.get(i)));
             }
         }
         return duplicates;
     }
 
     /** The persons of the registry proposed for each line, the only ones a line may be linked to. */
-    static Map<Integer, Set<UUID>> proposed(Check check) {
+    static Map<Integer, Set<UUID>> proposed(ImportCheck check) {
         Map<Integer, Set<UUID>> proposed = new HashMap<>();
-        for (Duplicate duplicate : check.duplicates()) {
+        for (ImportDuplicate duplicate : check.duplicates()) {
             Set<UUID> ids = new HashSet<>();
             duplicate.inRegistry().forEach(person -> ids.add(person.personId()));
             proposed.put(duplicate.line(), Set.copyOf(ids));
@@ -88,13 +90,13 @@ class ImportChecks {
         return Map.copyOf(proposed);
     }
 
-    private static PreviewRow preview(PersonRow.Read read, Map<UUID, String> siteNames) {
+    private static ImportPreviewRow preview(PersonRow.Read read, Map<UUID, String> siteNames) {
         ImportedPerson person = read.person();
         if (person == null) {
-            return new PreviewRow(
+            return new ImportPreviewRow(
                     read.line(), null, List.of(), null, null, java.util.Set.of(), null, null, null, false, true);
         }
-        return new PreviewRow(
+        return new ImportPreviewRow(
                 read.line(),
                 person.chosenName(),
                 person.otherNames().stream().map(OtherName::name).toList(),

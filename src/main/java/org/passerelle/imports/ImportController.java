@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.imports.ImportViews.Check;
-import org.passerelle.imports.ImportViews.Job;
-import org.passerelle.imports.ImportViews.Mapping;
-import org.passerelle.imports.ImportViews.Run;
-import org.passerelle.imports.ImportViews.Uploaded;
+import org.passerelle.imports.ImportViews.ImportCheck;
+import org.passerelle.imports.ImportViews.ImportJobStatus;
+import org.passerelle.imports.ImportViews.ImportMapping;
+import org.passerelle.imports.ImportViews.ImportRun;
+import org.passerelle.imports.ImportViews.ImportUpload;
 import org.passerelle.platform.DomainException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -46,23 +46,23 @@ class ImportController {
 
     @PostMapping(consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Uploaded upload(@RequestBody(required = false) byte @Nullable [] content) {
+    ImportUpload upload(@RequestBody(required = false) byte @Nullable [] content) {
         return imports.upload(content == null ? new byte[0] : content);
     }
 
     @PostMapping("/{importId}/check")
-    Check check(@PathVariable UUID importId, @Valid @RequestBody Mapping mapping) {
+    ImportCheck check(@PathVariable UUID importId, @Valid @RequestBody ImportMapping mapping) {
         return imports.check(importId, mapping);
     }
 
     @PostMapping("/{importId}/run")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Job run(@PathVariable UUID importId, @Valid @RequestBody Run run) {
+    ImportJobStatus run(@PathVariable UUID importId, @Valid @RequestBody ImportRun run) {
         return imports.run(importId, run);
     }
 
     @GetMapping("/{importId}")
-    Job status(@PathVariable UUID importId) {
+    ImportJobStatus status(@PathVariable UUID importId) {
         return imports.status(importId);
     }
 

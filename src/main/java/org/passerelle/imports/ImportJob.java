@@ -8,8 +8,8 @@ import org.passerelle.access.CurrentUser;
 import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
 import org.passerelle.imports.ImportStore.Upload;
-import org.passerelle.imports.ImportViews.Job;
-import org.passerelle.imports.ImportViews.Status;
+import org.passerelle.imports.ImportViews.ImportJobStatus;
+import org.passerelle.imports.ImportViews.ImportStatus;
 import org.passerelle.people.PersonImport;
 import org.passerelle.people.PersonImport.ImportedPerson;
 import org.passerelle.platform.DomainException;
@@ -52,14 +52,14 @@ class ImportJob implements DisposableBean {
 
     /** Starts writing; the upload's job says how it goes. One import runs at a time, the others wait. */
     void start(Upload upload, CurrentUser user, Work work) {
-        upload.job = job(upload, Status.RUNNING, work, null);
+        upload.job = job(upload, ImportStatus.RUNNING, work, null);
         executor.execute(() -> run(upload, user, work));
     }
 
     private void run(Upload upload, CurrentUser user, Work work) {
         try {
             transaction.executeWithoutResult(status -> write(upload, user, work));
-            upload.job = job(upload, Status.DONE, work, null);
+            upload.job = job(upload, ImportStatus.DONE, work, null);
         } catch (RuntimeException e) {
             String code = e instanceof DomainException problem ? problem.code() : "import-failed";
             log.warn(
@@ -67,7 +67,7 @@ class ImportJob implements DisposableBean {
                     upload.id,
                     e.getClass().getName());
             upload.written.set(0);
-            upload.job = job(upload, Status.FAILED, work, code);
+            upload.job = job(upload, ImportStatus.FAILED, work, code);
             auditFailure(upload.id, user);
         }
     }
@@ -78,7 +78,7 @@ class ImportJob implements DisposableBean {
             List<ImportedPerson> batch = persons.subList(from, Math.min(persons.size(), from + BATCH));
             personImport.importBatch(batch);
             upload.written.addAndGet(batch.size());
-            upload.job = job(upload, Status.RUNNING, work, null);
+            upload.job = job(upload, ImportStatus.RUNNING, work, null);
         }
         List<UUID> ids = persons.stream().map(ImportedPerson::id).toList();
         audit.recordAllFor(user, AuditAction.CREATE, PERSON, ids, "SUCCESS import=" + upload.id);
@@ -102,13 +102,14 @@ class ImportJob implements DisposableBean {
                 + " refused=" + work.refused();
     }
 
-    private static Job job(Upload upload, Status status, Work work, @org.jspecify.annotations.Nullable String failure) {
-        return new Job(
+    private static ImportJobStatus job(
+            Upload upload, ImportStatus status, Work work, @org.jspecify.annotations.Nullable String failure) {
+        return new ImportJobStatus(
                 upload.id,
                 status,
                 work.persons().size(),
                 upload.written.get(),
-                status == Status.DONE ? work.persons().size() : 0,
+                status == ImportStatus.DONE ? work.persons().size() : 0,
                 work.linked(),
                 work.skipped(),
                 work.refused(),

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.passerelle.imports.ImportViews.Refusal;
+import org.passerelle.imports.ImportViews.ImportRefusal;
 
 /**
  * The report of an import: one line per reason a row was refused, with the line of the file, the
@@ -18,11 +18,11 @@ final class ImportReport {
 
     private ImportReport() {}
 
-    static String csv(List<Refusal> refusals, UnaryOperator<String> message) {
+    static String csv(List<ImportRefusal> refusals, UnaryOperator<String> message) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             printer.printRecord("line", "column", "code", "reason");
-            for (Refusal refusal : refusals) {
+            for (ImportRefusal refusal : refusals) {
                 printer.printRecord(refusal.line(), refusal.column(), refusal.code(), message.apply(refusal.code()));
             }
         } catch (IOException e) {

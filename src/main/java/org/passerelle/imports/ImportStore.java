@@ -11,8 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.imports.ImportViews.Job;
-import org.passerelle.imports.ImportViews.Refusal;
+import org.passerelle.imports.ImportViews.ImportJobStatus;
+import org.passerelle.imports.ImportViews.ImportRefusal;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
 import org.springframework.stereotype.Component;
@@ -35,8 +35,8 @@ class ImportStore {
         final ImportFile.Table table;
         final AtomicInteger written = new AtomicInteger();
         volatile Map<Integer, Set<UUID>> proposed = Map.of();
-        volatile @Nullable Job job;
-        volatile List<Refusal> refusals = List.of();
+        volatile @Nullable ImportJobStatus job;
+        volatile List<ImportRefusal> refusals = List.of();
 
         Upload(UUID id, UUID ownerId, Instant uploadedAt, ImportFile.Table table) {
             this.id = id;
@@ -72,6 +72,6 @@ class ImportStore {
         Instant oldest = clock.instant().minus(KEPT);
         uploads.values()
                 .removeIf(upload -> upload.uploadedAt.isBefore(oldest)
-                        && (upload.job == null || upload.job.status() != ImportViews.Status.RUNNING));
+                        && (upload.job == null || upload.job.status() != ImportViews.ImportStatus.RUNNING));
     }
 }

@@ -21,11 +21,11 @@ public final class ImportViews {
      * A file uploaded: its id for the next steps, its headers, how many rows it holds and the field
      * each header is guessed to hold (none for a header not recognised).
      */
-    public record Uploaded(UUID importId, List<String> headers, int rows, Map<String, ImportField> guessed) {}
+    public record ImportUpload(UUID importId, List<String> headers, int rows, Map<String, ImportField> guessed) {}
 
     /** Which column (by its header) holds each field; fields left out are not imported. */
-    public record Mapping(@NotNull @Size(max = 20) Map<ImportField, String> columns) {
-        public Mapping {
+    public record ImportMapping(@NotNull @Size(max = 20) Map<ImportField, String> columns) {
+        public ImportMapping {
             columns = Map.copyOf(columns);
         }
     }
@@ -34,10 +34,10 @@ public final class ImportViews {
      * Why a row is refused: the line of the file (the header is line 1), the column, a stable code
      * and the message in the user's language.
      */
-    public record Refusal(int line, String column, String code, String message) {}
+    public record ImportRefusal(int line, String column, String code, String message) {}
 
     /** A row as the registry will read it, for the preview. */
-    public record PreviewRow(
+    public record ImportPreviewRow(
             int line,
             @Nullable String chosenName,
             List<String> otherNames,
@@ -51,37 +51,43 @@ public final class ImportViews {
             boolean refused) {}
 
     /** Another line of the file likely to be the same person. */
-    public record LineInFile(int line, double probability) {}
+    public record ImportLineInFile(int line, double probability) {}
 
     /** The likely duplicates of one row: other rows of the file and persons of the registry. */
-    public record Duplicate(int line, List<LineInFile> inFile, List<ExistingPerson> inRegistry) {}
+    public record ImportDuplicate(int line, List<ImportLineInFile> inFile, List<ExistingPerson> inRegistry) {}
 
     /** What a check of the file through a mapping found: rows, the first ones as read, refusals, duplicates. */
-    public record Check(
-            int rows, int accepted, List<PreviewRow> preview, List<Refusal> refusals, List<Duplicate> duplicates) {}
+    public record ImportCheck(
+            int rows,
+            int accepted,
+            List<ImportPreviewRow> preview,
+            List<ImportRefusal> refusals,
+            List<ImportDuplicate> duplicates) {}
 
     /** What the importer chose for a row: import it as new, link it to an existing person, or skip it. */
-    public enum Action {
+    public enum ImportAction {
         NEW,
         LINK,
         SKIP
     }
 
     /** The choice for one row; {@code personId} is the person a linked row is, among those proposed. */
-    public record Decision(
-            int line, @NotNull Action action, @Nullable UUID personId) {}
+    public record ImportDecision(
+            int line,
+            @NotNull ImportAction action,
+            @Nullable UUID personId) {}
 
     /** Runs the import with a mapping and the choices made for some rows (the others are imported as new). */
-    public record Run(
-            @Valid @NotNull Mapping mapping,
-            @Valid @Size(max = 200_000) List<Decision> decisions) {
-        public Run {
+    public record ImportRun(
+            @Valid @NotNull ImportMapping mapping,
+            @Valid @Size(max = 200_000) List<ImportDecision> decisions) {
+        public ImportRun {
             decisions = decisions == null ? List.of() : List.copyOf(decisions);
         }
     }
 
     /** Where an import job stands. */
-    public enum Status {
+    public enum ImportStatus {
         RUNNING,
         DONE,
         FAILED
@@ -91,9 +97,9 @@ public final class ImportViews {
      * An import job: its status, the persons written so far out of those to write (nothing is
      * committed before the end), and the counts of rows imported, linked, skipped and refused.
      */
-    public record Job(
+    public record ImportJobStatus(
             UUID importId,
-            Status status,
+            ImportStatus status,
             int total,
             int written,
             int imported,

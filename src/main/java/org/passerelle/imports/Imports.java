@@ -16,14 +16,14 @@ import org.passerelle.access.Role;
 import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
 import org.passerelle.imports.ImportStore.Upload;
-import org.passerelle.imports.ImportViews.Action;
-import org.passerelle.imports.ImportViews.Check;
-import org.passerelle.imports.ImportViews.Decision;
-import org.passerelle.imports.ImportViews.Job;
-import org.passerelle.imports.ImportViews.Mapping;
-import org.passerelle.imports.ImportViews.Refusal;
-import org.passerelle.imports.ImportViews.Run;
-import org.passerelle.imports.ImportViews.Uploaded;
+import org.passerelle.imports.ImportViews.ImportAction;
+import org.passerelle.imports.ImportViews.ImportCheck;
+import org.passerelle.imports.ImportViews.ImportDecision;
+import org.passerelle.imports.ImportViews.ImportJobStatus;
+import org.passerelle.imports.ImportViews.ImportMapping;
+import org.passerelle.imports.ImportViews.ImportRefusal;
+import org.passerelle.imports.ImportViews.ImportRun;
+import org.passerelle.imports.ImportViews.ImportUpload;
 import org.passerelle.people.PersonImport.ImportedPerson;
 import org.passerelle.platform.DomainException;
 import org.passerelle.sites.SiteDirectory;
@@ -72,7 +72,7 @@ public class Imports {
     }
 
     /** Reads a CSV file or an XLSX workbook (its first sheet) and keeps it for the next steps. */
-    public Uploaded upload(byte[] content) {
+    public ImportUpload upload(byte[] content) {
         CurrentUser user = requireImporter();
         ImportFile.Table table = ImportFile.read(content).getFirst();
         Upload upload = store.add(user.id(), table);
@@ -82,7 +82,7 @@ public class Imports {
                     .filter(field -> !guessed.containsValue(field))
                     .ifPresent(field -> guessed.put(header, field));
         }
-        return new Uploaded(upload.id, table.headers(), table.rows().size(), guessed);
+        return new ImportUpload(upload.id, table.headers(), table.rows().size(), guessed);
     }
 
     /**
@@ -91,12 +91,12 @@ public class Imports {
      * and in the registry (a search of the registry, audited as one).
      */
     @Transactional
-    public Check check(UUID importId, Mapping mapping) {
+    public ImportCheck check(UUID importId, ImportMapping mapping) {
         CurrentUser user = requireImporter();
         Upload upload = store.get(importId, user.id());
         List<PersonRow.Read> reads = read(upload, mapping, user);
         audit.record(AuditAction.SEARCH, "person", null);
-        Check check = checks.check(reads, upload, LocalDate.now(clock), this::message);
+        ImportCheck check = checks.check(reads, upload, LocalDate.now(clock), this::message);
         upload.proposed = ImportChecks.proposed(check);
         return check;
     }
@@ -105,7 +105,7 @@ public class Imports {
      * Starts the import of the rows the mapping reads, as the decisions say (rows without one are
      * imported as new); refused rows are left out and listed in the report. Runs once per upload.
      */
-    public Job run(UUID importId, Run run) {
+    public ImportJobStatus run(UUID importId, ImportRun run) {
         CurrentUser user = requireImporter();
         Upload upload = store.get(importId, user.id());
         synchronized (upload) {
@@ -113,20 +113,20 @@ public class Imports {
                 throw ImportProblems.alreadyRun();
             }
             List<PersonRow.Read> reads = read(upload, run.mapping(), user);
-            Map<Integer, Decision> decisions = decisions(run.decisions(), upload);
+            Map<Integer, ImportDecision> decisions = decisions(run.decisions(), upload);
             List<ImportedPerson> persons = new ArrayList<>();
             int linked = 0;
             int skipped = 0;
-            List<Refusal> refusals = new ArrayList<>();
+            List<ImportRefusal> refusals = new ArrayList<>();
             for (PersonRow.Read read : reads) {
-                Action action = decisions.containsKey(read.line())
+                ImportAction action = decisions.containsKey(read.line())
                         ? decisions.get(read.line()).action()
-                        : Action.NEW;
+                        : ImportAction.NEW;
                 if (read.person() == null) {
                     read.refusals().forEach(refusal -> refusals.add(withMessage(refusal)));
-                } else if (action == Action.NEW) {
+                } else if (action == ImportAction.NEW) {
                     persons.add(read.person());
-                } else if (action == Action.LINK) {
+                } else if (action == ImportAction.LINK) {
                     linked++;
                 } else {
                     skipped++;
@@ -141,9 +141,9 @@ public class Imports {
     }
 
     /** Where the user's import stands. */
-    public Job status(UUID importId) {
+    public ImportJobStatus status(UUID importId) {
         CurrentUser user = requireImporter();
-        Job current = store.get(importId, user.id()).job;
+        ImportJobStatus current = store.get(importId, user.id()).job;
         if (current == null) {
             throw DomainException.notFound("import");
         }
@@ -160,7 +160,7 @@ public class Imports {
         return ImportReport.csv(upload.refusals, this::message);
     }
 
-    private List<PersonRow.Read> read(Upload upload, Mapping mapping, CurrentUser user) {
+    private List<PersonRow.Read> read(Upload upload, ImportMapping mapping, CurrentUser user) {
         Map<ImportField, Integer> columns = columns(upload.table, mapping);
         Map<String, UUID> sitesByName = new HashMap<>();
         sites.sites().stream()
@@ -178,7 +178,7 @@ public class Imports {
     }
 
     /** The column of each field; refuses a header the file does not have, or a mapping without a name. */
-    private static Map<ImportField, Integer> columns(ImportFile.Table table, Mapping mapping) {
+    private static Map<ImportField, Integer> columns(ImportFile.Table table, ImportMapping mapping) {
         Map<ImportField, Integer> columns = new EnumMap<>(ImportField.class);
         mapping.columns().forEach((field, header) -> {
             int column = table.headers().indexOf(header);
@@ -195,11 +195,11 @@ public class Imports {
         return columns;
     }
 
-    private static Map<Integer, Decision> decisions(List<Decision> decisions, Upload upload) {
-        Map<Integer, Decision> byLine = new HashMap<>();
+    private static Map<Integer, ImportDecision> decisions(List<ImportDecision> decisions, Upload upload) {
+        Map<Integer, ImportDecision> byLine = new HashMap<>();
         for (int i = 0; i < decisions.size(); i++) {
-            Decision decision = decisions.get(i);
-            if (decision.action() == Action.LINK
+            ImportDecision decision = decisions.get(i);
+            if (decision.action() == ImportAction.LINK
                     && (decision.personId() == null
                             || !upload.proposed
                                     .getOrDefault(decision.line(), java.util.Set.of())
@@ -211,8 +211,8 @@ public class Imports {
         return byLine;
     }
 
-    private Refusal withMessage(Refusal refusal) {
-        return new Refusal(refusal.line(), refusal.column(), refusal.code(), message(refusal.code()));
+    private ImportRefusal withMessage(ImportRefusal refusal) {
+        return new ImportRefusal(refusal.line(), refusal.column(), refusal.code(), message(refusal.code()));
     }
 
     private String message(String code) {

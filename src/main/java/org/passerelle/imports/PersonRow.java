@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.imports.ImportViews.Refusal;
+import org.passerelle.imports.ImportViews.ImportRefusal;
 import org.passerelle.people.BirthDate;
 import org.passerelle.people.PersonImport.ImportedPerson;
 import org.passerelle.people.PersonViews.Flag;
@@ -42,7 +42,7 @@ final class PersonRow {
     record Context(LocalDate today, Instant now, Map<String, UUID> sitesByName, UUID defaultSite) {}
 
     /** A row read: the person, or the reasons it is refused. */
-    record Read(int line, @Nullable ImportedPerson person, List<Refusal> refusals) {}
+    record Read(int line, @Nullable ImportedPerson person, List<ImportRefusal> refusals) {}
 
     private final Map<ImportField, Integer> columns;
     private final List<String> headers;
@@ -56,8 +56,8 @@ final class PersonRow {
 
     /** Reads the row at {@code line} of the file (the header is line 1). */
     Read read(int line, List<String> cells) {
-        List<Refusal> refusals = new ArrayList<>();
-        Refusals refuse = (field, code) -> refusals.add(new Refusal(line, header(field), code, ""));
+        List<ImportRefusal> refusals = new ArrayList<>();
+        Refusals refuse = (field, code) -> refusals.add(new ImportRefusal(line, header(field), code, ""));
         String chosenName = chosenName(cells, refuse);
         List<OtherName> otherNames = otherNames(cells, refuse);
         Sex sex = Optional.ofNullable(cell(cells, ImportField.SEX))

@@ -126,7 +126,7 @@ class ImportApiTest {
         var bytes = coordinator.getBytes("/api/imports/" + id + "/report?language=fr");
         assertThat(bytes.statusCode()).isEqualTo(200);
         String text = new String(bytes.body(), StandardCharsets.UTF_8);
-        assertThat(text).contains("5,Date de naissance,import-row-birth-date-invalid,La date de naissance n'est ni");
+        assertThat(text).contains("5,Date de naissance,import-row-birth-date-invalid,\"La date de naissance n'est ni");
         assertThat(text).doesNotContain(tag);
 
         ApiSession.Response again = coordinator.post("/api/imports/" + id + "/run", Map.of("mapping", mapping));
