@@ -24,6 +24,7 @@ describe('routes', () => {
     ['/account', { screen: 'account' }],
     ['/diagnoses', { screen: 'diagnoses' }],
     ['/stock', { screen: 'stock' }],
+    ['/imports', { screen: 'imports' }],
   ])('%s', (path, route) => {
     expect(matchRoute(path)).toEqual(route);
   });

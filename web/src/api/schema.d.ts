@@ -573,7 +573,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["check"];
+        post: operations["check_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -638,6 +638,86 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["status_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{importId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{importId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["report_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{importId}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["run"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2071,6 +2151,17 @@ export interface components {
             /** @enum {string} */
             reason: "PERSON_REQUEST" | "CREATED_IN_ERROR" | "RETENTION_ENDED" | "LEGAL_OBLIGATION" | "OTHER";
         };
+        ExistingPerson: {
+            /** Format: int32 */
+            age?: number | null;
+            chosenName: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: double */
+            probability: number;
+            /** @enum {string} */
+            sex: "FEMALE" | "MALE" | "OTHER" | "UNKNOWN";
+        };
         ExportRequest: {
             format: string;
             language: string;
@@ -2239,6 +2330,95 @@ export interface components {
             siteId: string;
             /** @enum {string} */
             status: "DRAFT" | "SIGNED";
+        };
+        ImportCheck: {
+            /** Format: int32 */
+            accepted: number;
+            duplicates: components["schemas"]["ImportDuplicate"][];
+            preview: components["schemas"]["ImportPreviewRow"][];
+            refusals: components["schemas"]["ImportRefusal"][];
+            /** Format: int32 */
+            rows: number;
+        };
+        ImportDecision: {
+            /** @enum {string} */
+            action: "NEW" | "LINK" | "SKIP";
+            /** Format: int32 */
+            line: number;
+            /** Format: uuid */
+            personId?: string | null;
+        };
+        ImportDuplicate: {
+            inFile: components["schemas"]["ImportLineInFile"][];
+            inRegistry: components["schemas"]["ExistingPerson"][];
+            /** Format: int32 */
+            line: number;
+        };
+        ImportJobStatus: {
+            failure?: string | null;
+            /** Format: uuid */
+            importId: string;
+            /** Format: int32 */
+            imported: number;
+            /** Format: int32 */
+            linked: number;
+            /** Format: int32 */
+            refused: number;
+            /** Format: int32 */
+            skipped: number;
+            /** @enum {string} */
+            status: "RUNNING" | "DONE" | "FAILED";
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            written: number;
+        };
+        ImportLineInFile: {
+            /** Format: int32 */
+            line: number;
+            /** Format: double */
+            probability: number;
+        };
+        ImportMapping: {
+            columns: {
+                [key: string]: string;
+            };
+        };
+        ImportPreviewRow: {
+            birthDate?: components["schemas"]["BirthDate"] | null;
+            chosenName?: string | null;
+            countryOfOrigin?: string | null;
+            languages: string[];
+            /** Format: int32 */
+            line: number;
+            otherNames: string[];
+            phone?: string | null;
+            refused: boolean;
+            /** @enum {string|null} */
+            sex?: "FEMALE" | "MALE" | "OTHER" | "UNKNOWN" | null;
+            site?: string | null;
+            unaccompaniedMinor: boolean;
+        };
+        ImportRefusal: {
+            code: string;
+            column: string;
+            /** Format: int32 */
+            line: number;
+            message: string;
+        };
+        ImportRun: {
+            decisions: components["schemas"]["ImportDecision"][];
+            mapping: components["schemas"]["ImportMapping"];
+        };
+        ImportUpload: {
+            guessed: {
+                [key: string]: "FULL_NAME" | "GIVEN_NAME" | "FAMILY_NAME" | "OTHER_NAMES" | "ORIGINAL_SCRIPT_NAME" | "SEX" | "BIRTH_DATE" | "BIRTH_YEAR" | "AGE" | "PHONE" | "LANGUAGES" | "COUNTRY_OF_ORIGIN" | "SITE" | "UNACCOMPANIED_MINOR";
+            };
+            headers: string[];
+            /** Format: uuid */
+            importId: string;
+            /** Format: int32 */
+            rows: number;
         };
         IndicatorView: {
             code: string;
@@ -4109,7 +4289,7 @@ export interface operations {
             };
         };
     };
-    check: {
+    check_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4242,6 +4422,128 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["FormView"];
+                };
+            };
+        };
+    };
+    upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportUpload"];
+                };
+            };
+        };
+    };
+    status_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportJobStatus"];
+                };
+            };
+        };
+    };
+    check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportMapping"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportCheck"];
+                };
+            };
+        };
+    };
+    report_2: {
+        parameters: {
+            query?: {
+                language?: string;
+            };
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRun"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportJobStatus"];
                 };
             };
         };

@@ -84,6 +84,11 @@ export function Header() {
                 {t('nav.stock')}
               </Link>
             )}
+            {hasRole(session, 'COORDINATOR', 'DATA_OFFICER') && (
+              <Link href="/imports" class="nav-link" testId="nav-imports">
+                {t('nav.imports')}
+              </Link>
+            )}
             {caresForPeople(session) && (
               <Link href="/group-sessions/new" class="nav-link" testId="nav-group-session">
                 {t('nav.groupSession')}

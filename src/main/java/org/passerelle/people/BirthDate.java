@@ -52,7 +52,7 @@ public record BirthDate(
     }
 
     /** Refuses a date in the future or more than 120 years before {@code today}. */
-    void checkPlausible(LocalDate today) {
+    public void checkPlausible(LocalDate today) {
         if (date.isAfter(today) || (estimatedOn != null && estimatedOn.isAfter(today))) {
             throw PeopleProblems.birthDateInFuture(FIELD);
         }

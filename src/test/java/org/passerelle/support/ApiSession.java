@@ -161,6 +161,13 @@ public final class ApiSession {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /** POSTs a file's bytes as they are ({@code application/octet-stream}), as an upload does. */
+    public Response postFile(String path, byte[] content) {
+        return send(request(path)
+                .setHeader("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+    }
+
     public Response put(String path, Object body) {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
