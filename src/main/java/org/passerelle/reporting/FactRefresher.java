@@ -165,6 +165,9 @@ class FactRefresher {
         Boolean more = transactions.execute(status -> {
             long start = System.nanoTime();
             lockFacts();
+            // the planner otherwise reads whole tables for a few thousand touched rows (measured: 2 to
+            // 4 times slower at 10,000 changes than through the indexes, which sit in memory)
+            jdbc.sql("set local random_page_cost = 1.1").update();
             long horizon = jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
                     .query(Long.class)
                     .single();
