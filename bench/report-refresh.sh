@@ -4,7 +4,8 @@
 # changed, as a late sync or an amendment does), then asks for the report over all sites for a month
 # again and again, without waiting for the latest, until it says that nothing is being counted.
 # Prints, for each burst, the time until the figures are fresh and the latency of the reports asked
-# during the catch-up (p50, p95, max), and checks that each report said how many changes were left.
+# during the catch-up (p50, p95, max), and checks that each report said how many changes were left;
+# first, the same report's latency with nothing to count, for comparison.
 #
 #   bench/report-refresh.sh --base-url http://127.0.0.1:8080 --db-port PORT [--changes 1,100,1000,10000]
 #                           [--user coordination] [--password demo-passerelle-2026] [--first]
@@ -65,6 +66,11 @@ fi
 
 read -r took pending < <(report "&latest=true")
 printf 'up to date: %.0f ms (pending %s)\n' "$(echo "$took * 1000" | bc)" "$pending"
+# the same report with nothing to count, to compare with the reports during a catch-up
+: > "$samples"
+for _ in $(seq 1 20); do read -r took pending < <(report ""); echo "$took" >> "$samples"; done
+printf 'quiet: 20 reports, p50 %s ms, p95 %s ms, max %s ms\n' \
+    "$(percentile 50 < "$samples")" "$(percentile 95 < "$samples")" "$(percentile 100 < "$samples")"
 printf '%8s %14s %8s %8s %8s %8s\n' changes fresh_after_s reports p50_ms p95_ms max_ms
 for n in ${CHANGES//,/ }; do
     psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d passerelle -qAtc \
