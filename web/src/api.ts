@@ -16,6 +16,7 @@ import type {
   Dhis2ServerChange,
   DownloadedFile,
   IndicatorInfo,
+  RefreshStatus,
   Report,
   ReportQuery,
   ReportScope,
@@ -201,7 +202,8 @@ export function reportParams(query: ReportQuery): string {
 
 /** Where a report table is downloaded as CSV or XLSX (a plain link: the server audits it). */
 export function reportExportUrl(query: ReportQuery, table: string, format: 'csv' | 'xlsx', language: Language): string {
-  return `/api/reports/export?${reportParams(query)}&table=${encodeURIComponent(table)}&format=${format}&language=${language}`;
+  // what leaves the organisation counts every change made before it (a bounded wait on the server)
+  return `/api/reports/export?${reportParams(query)}&latest=true&table=${encodeURIComponent(table)}&format=${format}&language=${language}`;
 }
 
 export const api = {
@@ -314,7 +316,8 @@ export const api = {
   reportScope: () => call<ReportScope>('GET', '/api/reports/scope'),
   reportIndicators: (language: Language) =>
     call<IndicatorInfo[]>('GET', `/api/reports/indicators?language=${encodeURIComponent(language)}`),
-  report: (query: ReportQuery) => call<Report>('GET', `/api/reports?${reportParams(query)}`),
+  report: (query: ReportQuery, latest = false) => call<Report>('GET', `/api/reports?${reportParams(query)}${latest ? '&latest=true' : ''}`),
+  reportRefresh: () => call<RefreshStatus>('GET', '/api/reports/refresh'),
   dhis2Mapping: () => call<Dhis2Mapping>('GET', '/api/reports/dhis2/mapping'),
   saveDhis2Mapping: (mapping: Dhis2Mapping) => call<Dhis2Mapping>('PUT', '/api/reports/dhis2/mapping', mapping),
   dhis2Server: () => call<Dhis2Server | undefined>('GET', '/api/reports/dhis2/server'),

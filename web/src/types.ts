@@ -225,6 +225,7 @@ export type Figures = Omit<Schemas['Figures'], 'by' | 'months'> & {
 };
 
 export type Report = Omit<Schemas['Report'], 'figures'> & { figures: Figures[] };
+export type RefreshStatus = Schemas['RefreshStatus'];
 
 /** What a report covers: every site in scope, a programme or a site, and when (query parameters). */
 export interface ReportQuery {

@@ -1156,6 +1156,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["refresh"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/scope": {
         parameters: {
             query?: never;
@@ -2296,6 +2312,13 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        Freshness: {
+            more: boolean;
+            /** Format: int64 */
+            pending: number;
+            /** Format: date-time */
+            upTo?: string | null;
+        };
         GroupCount: {
             ageGroup: string;
             /** Format: int32 */
@@ -3023,6 +3046,29 @@ export interface components {
         RecoveryCodesView: {
             recoveryCodes: string[];
         };
+        RefreshStatus: {
+            /** Format: int64 */
+            done: number;
+            /** Format: int64 */
+            lastBatchChanges: number;
+            /** Format: int64 */
+            lastBatchMs: number;
+            more: boolean;
+            /** Format: int64 */
+            pending: number;
+            phase: string;
+            /** Format: int64 */
+            rebuildMs?: number | null;
+            /** Format: date-time */
+            rebuiltAt?: string | null;
+            /** Format: date-time */
+            startedAt?: string | null;
+            step?: string | null;
+            /** Format: int64 */
+            total: number;
+            /** Format: date-time */
+            upTo?: string | null;
+        };
         Registration: {
             details: components["schemas"]["PersonDetails"];
             /** Format: uuid */
@@ -3045,6 +3091,7 @@ export interface components {
         };
         Report: {
             figures: components["schemas"]["Figures"][];
+            freshness: components["schemas"]["Freshness"];
             period: components["schemas"]["Period"];
             /** Format: uuid */
             programmeId?: string | null;
@@ -5117,6 +5164,7 @@ export interface operations {
                 period?: string;
                 from?: string;
                 to?: string;
+                latest?: boolean;
             };
             header?: never;
             path?: never;
@@ -5306,6 +5354,7 @@ export interface operations {
                 period?: string;
                 from?: string;
                 to?: string;
+                latest?: boolean;
             };
             header?: never;
             path?: never;
@@ -5342,6 +5391,26 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["IndicatorView"][];
+                };
+            };
+        };
+    };
+    refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RefreshStatus"];
                 };
             };
         };

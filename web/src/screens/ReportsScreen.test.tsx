@@ -29,6 +29,7 @@ function report(sites = SITES, reached = 42): Report {
       { code: 'PEOPLE_REACHED', total: reached, by: { SEX: { FEMALE: 3, MALE: 39 }, SITE: { 'site-a': 30, 'site-b': 12 } }, months: { '2026-01': 20, '2026-02': 25 } },
       { code: 'OUTPATIENT_CONSULTATIONS', total: 120, by: { SEX: { FEMALE: 10, MALE: 110 }, SITE: { 'site-a': 90, 'site-b': 30 } }, months: { '2026-01': 60, '2026-02': 60 } },
     ],
+    freshness: { upTo: '2026-03-02T13:32:00Z', pending: 0, more: false },
   };
 }
 
@@ -106,6 +107,28 @@ describe('the reports screen', () => {
     const figures = screen.container.querySelectorAll('[data-testid="annual-figure"]');
     expect(figures[0]!.textContent).toContain('<5');
     expect(figures[1]!.textContent).toContain('120');
+  });
+
+  it('says how fresh the figures are and waits for the latest changes when asked', async () => {
+    const behind = { ...report(), freshness: { upTo: '2026-03-02T13:32:00Z', pending: 120, more: false } };
+    fetchMock
+      .mockResolvedValueOnce(jsonResponse(SCOPE))
+      .mockResolvedValueOnce(jsonResponse(INDICATORS))
+      .mockResolvedValueOnce(jsonResponse(behind))
+      .mockResolvedValueOnce(jsonResponse(report()));
+    const screen = mount(<ReportsScreen />, 'en', COORDINATOR);
+    await settle();
+    const freshness = screen.container.querySelector('[data-testid="report-freshness"]')!;
+    expect(freshness.textContent).toContain('Figures up to');
+    expect(freshness.textContent).toContain('120 changes being counted');
+    expect(urls().at(-1)).not.toContain('latest=true');
+    expect(screen.container.querySelector<HTMLAnchorElement>('[data-testid="export-csv-headline"]')!.getAttribute('href')).toContain('latest=true');
+
+    click(screen.container.querySelector('[data-testid="report-latest"]'));
+    await settle();
+    expect(urls().at(-1)).toContain('latest=true');
+    expect(screen.container.querySelector('[data-testid="report-freshness"]')!.textContent).not.toContain('being counted');
+    expect(screen.container.querySelector('[data-testid="report-latest"]')).toBeNull();
   });
 
   it('refuses roles that do not report', async () => {

@@ -5,6 +5,7 @@ import { LoadFailed, Loading } from '../components/Loading';
 import type { MessageKey } from '../i18n';
 import { toProblem } from '../problems';
 import { ReportCharts } from '../components/ReportCharts';
+import { RefreshProgressPanel, ReportFreshness } from '../reports/ReportFreshness';
 import { CATEGORIES, defaultPeriod, figuresOf, HEADLINE, type PeriodChoice, queryOf, suppressed } from '../reportCharts';
 import type { IndicatorInfo, Problem, Report, ReportScope } from '../types';
 
@@ -22,6 +23,7 @@ export function ReportsScreen() {
   const [view, setView] = useState<View>('dashboard');
   const [report, setReport] = useState<Report | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [counting, setCounting] = useState(false);
 
   useEffect(() => {
     if (!allowed) return;
@@ -34,12 +36,15 @@ export function ReportsScreen() {
   }, [allowed, language]);
 
   const query = queryOf(chosen, period);
-  const load = async () => {
+  const load = async (latest = false) => {
     setProblem(null);
+    setCounting(latest);
     try {
-      setReport(await api.report(query));
+      setReport(await api.report(query, latest));
     } catch (error) {
       setProblem(toProblem(error, t));
+    } finally {
+      setCounting(false);
     }
   };
   // asked at once, beside the scope: the first figures need no round trip before them
@@ -201,6 +206,8 @@ export function ReportsScreen() {
       {report && view === 'dashboard' && (
         <>
           <h2 data-testid="report-title">{report.title || t('reports.allSites')}</h2>
+          <ReportFreshness report={report} counting={counting} onLatest={() => load(true)} />
+          {hasRole(session, 'ADMINISTRATOR') && <RefreshProgressPanel />}
           <div class="table-heading">
             <h3>{t('reports.headline')}</h3>
             {exportLinks('headline')}

@@ -100,7 +100,8 @@ public class Dhis2Exchange {
     public Documents documents(String periodCode, @Nullable UUID programmeId, @Nullable UUID siteId, String what) {
         Period period = Period.parse(periodCode).orElseThrow(() -> ReportingProblems.badPeriod("period"));
         String dhis2Period = period.dhis2().orElseThrow(() -> ReportingProblems.badPeriod("period"));
-        Report scope = reports.report(programmeId, siteId, period);
+        // documents leave the organisation: they count every change made before them
+        Report scope = reports.report(programmeId, siteId, period, true);
         Mapping mapping = settings.mapping();
         Map<UUID, String> orgUnits =
                 mapping.orgUnits().stream().collect(Collectors.toMap(OrgUnitRow::siteId, OrgUnitRow::orgUnit));

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps an erased person's part in the figures, without them. Before the care module deletes
- * their consultations (same transaction, hence first in order), the facts catch up, then the
+ * their consultations (same transaction, hence first in order), the person's facts are brought up
+ * to date (whatever the background work has not counted yet), then the
  * person's id is replaced in the facts by a fresh random key: counts already reported (people
  * reached, consultations, registrations) stay the same, and nothing in reporting points to the
  * person any more.
@@ -29,7 +30,7 @@ class ErasureListener {
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(PersonErased erased) {
-        refresher.catchUpInTransaction();
+        refresher.refreshPerson(erased.personId());
         UUID anonymous = UUID.randomUUID();
         jdbc.sql("update reporting.encounter_fact set person_key = ? where person_key = ?")
                 .params(anonymous, erased.personId())

@@ -16,15 +16,15 @@ final class FactSql {
     }
 
     /**
-     * Inserts the facts of the signed, not deleted consultations that meet {@code condition}. A
-     * consultation is a new visit when it is the person's first signed one in its discipline
-     * (ties broken by when it was written), so {@code condition} must take all of a person's
-     * consultations or none.
+     * Inserts into {@code into} the facts of the signed, not deleted consultations of {@code
+     * encounters} (a relation of {@code care.encounter} rows). A consultation is a new visit when it
+     * is the person's first signed one in its discipline (ties broken by when it was written), so
+     * {@code encounters} must hold all of a person's consultations or none.
      */
-    static String encounterFacts(String condition, String orderBy) {
+    static String encounterFacts(String into, String encounters, String orderBy) {
         return """
-                insert into reporting.encounter_fact (encounter_id, site_id, occurred_on, person_key, discipline,
-                                                      form_code, compartment, sex, age_group, visit, referred, attendees)
+                insert into %s (encounter_id, site_id, occurred_on, person_key, discipline,
+                                form_code, compartment, sex, age_group, visit, referred, attendees)
                 select e.id, e.site_id, e.occurred_on, e.person_id, e.discipline, e.form_code, e.compartment,
                        coalesce(p.sex, 'UNKNOWN'),
                        %s,
@@ -33,20 +33,24 @@ final class FactSql {
                             else 'REPEAT' end,
                        jsonb_exists(e.coded, 'referred-to'),
                        coalesce(e.attendees, 1)
-                  from care.encounter e
+                  from %s e
                   left join people.person p on p.id = e.person_id
-                 where e.status = 'SIGNED' and e.deleted_at is null and (%s)
+                 where e.status = 'SIGNED' and e.deleted_at is null
                 window visits as (partition by e.person_id, e.discipline order by e.occurred_on, e.created_at, e.id)
                 %s
-                """.formatted(ageGroup("p.birth_date", "e.occurred_on"), condition, orderBy);
+                """.formatted(into, ageGroup("p.birth_date", "e.occurred_on"), encounters, orderBy);
     }
 
-    /** Inserts the registration facts of the persons not deleted nor merged into another. */
-    static final String INSERT_REGISTRATION_FACTS =
-            """
-            insert into reporting.registration_fact (person_key, site_id, occurred_on, sex, age_group)
-            select p.id, p.registered_site_id, (p.created_at at time zone 'UTC')::date, p.sex, %s
-              from people.person p
-             where p.merged_into is null and p.deleted_at is null
-            """.formatted(ageGroup("p.birth_date", "(p.created_at at time zone 'UTC')::date"));
+    /**
+     * Inserts into {@code into} the registration facts of the persons of {@code persons} (a relation
+     * of {@code people.person} rows) not deleted nor merged into another.
+     */
+    static String registrationFacts(String into, String persons) {
+        return """
+                insert into %s (person_key, site_id, occurred_on, sex, age_group)
+                select p.id, p.registered_site_id, (p.created_at at time zone 'UTC')::date, p.sex, %s
+                  from %s p
+                 where p.merged_into is null and p.deleted_at is null
+                """.formatted(into, ageGroup("p.birth_date", "(p.created_at at time zone 'UTC')::date"), persons);
+    }
 }

@@ -1,5 +1,6 @@
 package org.passerelle.reporting;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,11 +39,41 @@ public final class ReportViews {
     }
 
     /**
+     * How fresh a report's figures are: every change made up to {@code upTo} is counted, and {@code
+     * pending} changes made since are being counted in the background.
+     *
+     * @param upTo none when the figures have never been counted yet
+     * @param more {@code pending} is a lower bound: more changes wait than were counted
+     */
+    public record Freshness(@Nullable Instant upTo, long pending, boolean more) {}
+
+    /**
+     * Where the background counting stands, for administrators.
+     *
+     * @param phase {@code IDLE}, {@code CATCHING_UP} (folding changes in, {@code done} of {@code
+     *     total}) or {@code REBUILDING} (counting everything again, at {@code step})
+     */
+    public record RefreshStatus(
+            String phase,
+            @Nullable String step,
+            @Nullable Instant startedAt,
+            long total,
+            long done,
+            @Nullable Instant upTo,
+            long pending,
+            boolean more,
+            long lastBatchChanges,
+            long lastBatchMs,
+            @Nullable Instant rebuiltAt,
+            @Nullable Long rebuildMs) {}
+
+    /**
      * A report over some sites and a period.
      *
      * @param programmeId the programme reported on, if a programme was chosen
      * @param siteId the site reported on, if a site was chosen
      * @param sites the sites counted (those of the programme the reader sees)
+     * @param freshness up to when the figures count the records
      */
     public record Report(
             @Nullable UUID programmeId,
@@ -50,5 +81,6 @@ public final class ReportViews {
             String title,
             Period period,
             List<SiteRef> sites,
-            List<Figures> figures) {}
+            List<Figures> figures,
+            Freshness freshness) {}
 }

@@ -1,9 +1,11 @@
 package org.passerelle.reporting;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
@@ -12,20 +14,27 @@ import org.passerelle.access.Role;
 import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
 import org.passerelle.platform.DomainException;
+import org.passerelle.reporting.ReportViews.Freshness;
 import org.passerelle.reporting.ReportViews.IndicatorView;
 import org.passerelle.reporting.ReportViews.ProgrammeRef;
+import org.passerelle.reporting.ReportViews.RefreshStatus;
 import org.passerelle.reporting.ReportViews.Report;
 import org.passerelle.reporting.ReportViews.ReportScope;
 import org.passerelle.reporting.ReportViews.SiteRef;
 import org.passerelle.sites.SiteDirectory;
 import org.passerelle.sites.SiteViews.Site;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Activity reports for coordinators, data officers and administrators, over the sites their scope
- * covers. Reports hold counts only. Before counting, the facts catch up with every change to
- * consultations and persons, so a report is never behind the records.
+ * covers. Reports hold counts only. They count the facts as they are, which the background work
+ * keeps in step with consultations and persons, and say how fresh they are; a report can ask to
+ * wait (a bounded time) until every change made before it is counted, before an export.
  */
 @Service
 public class Reports {
@@ -35,6 +44,9 @@ public class Reports {
     private final IndicatorCatalogue catalogue;
     private final ReportEngine engine;
     private final FactRefresher refresher;
+    private final RefreshProgress progress;
+    private final TransactionTemplate snapshot;
+    private final Duration latestAtMost;
     private final SiteDirectory siteDirectory;
     private final CurrentUsers users;
     private final AuditLog audit;
@@ -44,6 +56,9 @@ public class Reports {
             IndicatorCatalogue catalogue,
             ReportEngine engine,
             FactRefresher refresher,
+            RefreshProgress progress,
+            PlatformTransactionManager transactionManager,
+            @Value("${passerelle.reporting.latest-at-most:PT30S}") Duration latestAtMost,
             SiteDirectory siteDirectory,
             CurrentUsers users,
             AuditLog audit,
@@ -51,6 +66,12 @@ public class Reports {
         this.catalogue = catalogue;
         this.engine = engine;
         this.refresher = refresher;
+        this.progress = progress;
+        this.latestAtMost = latestAtMost;
+        // one snapshot for the figures and their freshness, whatever the background work commits meanwhile
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.siteDirectory = siteDirectory;
         this.users = users;
         this.audit = audit;
@@ -77,18 +98,47 @@ public class Reports {
 
     /**
      * Every indicator over a programme, a site, or (neither given) all the sites the user sees,
-     * for a period.
+     * for a period, as the facts are now.
      */
     public Report report(@Nullable UUID programmeId, @Nullable UUID siteId, Period period) {
+        return report(programmeId, siteId, period, false);
+    }
+
+    /**
+     * A report as {@link #report(UUID, UUID, Period)}; with {@code latest}, first waits (at most
+     * {@code passerelle.reporting.latest-at-most}) until every change made before is counted.
+     */
+    public Report report(@Nullable UUID programmeId, @Nullable UUID siteId, Period period, boolean latest) {
         CurrentUser user = requireReader();
         List<SiteRef> sites = chosenSites(user, programmeId, siteId);
-        refresher.catchUp();
+        if (latest) {
+            refresher.awaitLatest(latestAtMost);
+        }
         String title = siteId != null
                 ? sites.getFirst().name()
                 : programmeId != null
                         ? sites.getFirst().programmeName()
                         : siteDirectory.organisationName().orElse("");
-        return new Report(programmeId, siteId, title, period, sites, engine.compute(catalogue.all(), sites, period));
+        Report report = snapshot.execute(status -> {
+            Freshness freshness = progress.freshness();
+            return new Report(
+                    programmeId,
+                    siteId,
+                    title,
+                    period,
+                    sites,
+                    engine.compute(catalogue.all(), sites, period),
+                    freshness);
+        });
+        return Objects.requireNonNull(report);
+    }
+
+    /** Where the background counting stands; administrators only. */
+    public RefreshStatus refreshStatus() {
+        if (!users.current().hasAnyRole(Role.ADMINISTRATOR)) {
+            throw DomainException.roleNotAllowed();
+        }
+        return progress.status();
     }
 
     /** Records in the audit log that the current user took a report out of the system. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.reporting.ReportViews.IndicatorView;
+import org.passerelle.reporting.ReportViews.RefreshStatus;
 import org.passerelle.reporting.ReportViews.Report;
 import org.passerelle.reporting.ReportViews.ReportScope;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -48,15 +49,26 @@ class ReportsController {
         return reports.scope();
     }
 
-    /** A report for {@code period} ({@code 2026}, {@code 2026-Q1}, {@code 2026-03}) or {@code from}/{@code to}. */
+    /**
+     * A report for {@code period} ({@code 2026}, {@code 2026-Q1}, {@code 2026-03}) or {@code
+     * from}/{@code to}, as the figures are now; with {@code latest}, after waiting (a bounded time)
+     * until every change made before is counted.
+     */
     @GetMapping
     Report report(
             @RequestParam(required = false) @Nullable UUID programme,
             @RequestParam(required = false) @Nullable UUID site,
             @RequestParam(required = false) @Nullable String period,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-        return reports.report(programme, site, Period.of(period, from, to));
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(defaultValue = "false") boolean latest) {
+        return reports.report(programme, site, Period.of(period, from, to), latest);
+    }
+
+    /** Where the background counting of the figures stands; administrators only. */
+    @GetMapping("/refresh")
+    RefreshStatus refresh() {
+        return reports.refreshStatus();
     }
 
     /** One table of a report as CSV or XLSX, small counts suppressed; audited. */
@@ -69,7 +81,8 @@ class ReportsController {
             @RequestParam(required = false) @Nullable UUID site,
             @RequestParam(required = false) @Nullable String period,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(defaultValue = "false") boolean latest) {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw ReportingProblems.badExportFormat();
         }
@@ -77,7 +90,7 @@ class ReportsController {
             throw ReportingProblems.badReportTable();
         }
         Period chosen = Period.of(period, from, to);
-        Report report = reports.report(programme, site, chosen);
+        Report report = reports.report(programme, site, chosen, latest);
         ReportTable content = tables.table(report, table, language(language));
         byte[] body;
         MediaType type;

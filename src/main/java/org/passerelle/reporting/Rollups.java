@@ -3,6 +3,7 @@ package org.passerelle.reporting;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -115,7 +116,8 @@ class Rollups {
             }
         }
         if (moved) {
-            jdbc.sql("truncate reporting.person_tally").update();
+            // deleted rather than truncated, so that reports read the old tallies until this commits
+            jdbc.sql("delete from reporting.person_tally").update();
             tallyAll();
         }
     }
@@ -148,9 +150,11 @@ class Rollups {
                 .collect(Collectors.toMap(SiteProgramme::siteId, SiteProgramme::programmeId));
     }
 
+    /** Counts the roll-ups again from the facts; reports read the old ones until this commits. */
     void rebuildAll() {
-        jdbc.sql("truncate reporting.additive_month, reporting.person_year, reporting.person_tally")
-                .update();
+        jdbc.sql("delete from reporting.additive_month").update();
+        jdbc.sql("delete from reporting.person_year").update();
+        jdbc.sql("delete from reporting.person_tally").update();
         for (String source : SOURCES) {
             // written in the order reports read them, so that a programme's year is on few pages
             if (!additive(source).isEmpty()) {
@@ -158,7 +162,8 @@ class Rollups {
                         .update();
             }
             if (!persons(source).isEmpty()) {
-                jdbc.sql(personInsert(source, "true") + " order by 3, 4").update();
+                jdbc.sql(personInsert(source, source, "true") + " order by 3, 4")
+                        .update();
             }
         }
         tallyAll();
@@ -172,7 +177,7 @@ class Rollups {
             if (!persons(source).isEmpty()) {
                 jdbc.sql(tallyInsert(source, yearRows(source, "true"), 1)).update();
                 for (String period : TALLIED_PERIODS) {
-                    jdbc.sql(tallyInsert(source, personRows(source, "true", period), 1))
+                    jdbc.sql(tallyInsert(source, personRows(source, source, "true", period), 1))
                             .update();
                 }
             }
@@ -180,29 +185,24 @@ class Rollups {
     }
 
     /**
-     * Takes away ({@code sign} -1) the part of the facts of these consultations and persons, as they
-     * are now, in the additive cells and the month and quarter tallies, or adds it (1): called before and after
-     * their facts are rebuilt, so that the cost of a change is that of the facts it touches.
+     * Takes away ({@code sign} -1) the part of these facts (for each source, a table of the same
+     * columns holding the facts of the persons touched, as they were) in the additive cells and the
+     * month and quarter tallies, or adds it (1, the facts as they are now): so that the cost of a
+     * change is that of the facts it touches.
      */
-    void countFacts(String encounterIds, String personKeys, int sign) {
+    void countFacts(Map<String, String> facts, int sign) {
         for (String source : SOURCES) {
-            String theirs = source.equals(FactRefresher.ENCOUNTERS)
-                    ? "f.encounter_id = any(:encounters::uuid[]) or f.person_key = any(:persons::uuid[])"
-                    : "f.person_key = any(:persons::uuid[])";
+            String table = Objects.requireNonNull(facts.get(source));
             if (!additive(source).isEmpty()) {
-                jdbc.sql(additiveInsert(source, source + " f where " + theirs, sign)
+                jdbc.sql(additiveInsert(source, table + " f", sign)
                                 + " on conflict (source, site_id, month, sex, age_group, discipline, visit)"
                                 + " do update set counts = array(select a + b from unnest(reporting.additive_month.counts,"
                                 + " excluded.counts) with ordinality as t(a, b, n) order by n)")
-                        .param("encounters", encounterIds)
-                        .param("persons", personKeys)
                         .update();
             }
             if (!persons(source).isEmpty()) {
                 for (String period : TALLIED_PERIODS) {
-                    jdbc.sql(tallyInsert(
-                                    source, personRows(source, "f.person_key = any(:persons::uuid[])", period), sign))
-                            .param("persons", personKeys)
+                    jdbc.sql(tallyInsert(source, personRows(source, table, "true", period), sign))
                             .update();
                 }
             }
@@ -210,29 +210,24 @@ class Rollups {
     }
 
     /**
-     * Rebuilds these persons' year roll-ups, taking their part out of the year tallies and putting it
-     * back; then forgets the tallies' empty categories.
+     * Rebuilds the year roll-ups of the persons in {@code persons} (a table of ids) from their facts
+     * as they are now ({@code facts}, a table per source), taking their part out of the year tallies
+     * and putting it back; then forgets the tallies' empty categories.
      */
-    void refreshPersons(String personKeys) {
-        String theirs = "y.person_key = any(:persons::uuid[])";
+    void refreshPersons(String persons, Map<String, String> facts) {
+        String theirs = "y.person_key in (select id from " + persons + ")";
         for (String source : SOURCES) {
             if (!persons(source).isEmpty()) {
-                jdbc.sql(tallyInsert(source, yearRows(source, theirs), -1))
-                        .param("persons", personKeys)
-                        .update();
+                jdbc.sql(tallyInsert(source, yearRows(source, theirs), -1)).update();
             }
         }
-        jdbc.sql("delete from reporting.person_year where person_key = any(?::uuid[])")
-                .param(personKeys)
+        jdbc.sql("delete from reporting.person_year y using " + persons + " t where y.person_key = t.id")
                 .update();
         for (String source : SOURCES) {
             if (!persons(source).isEmpty()) {
-                jdbc.sql(personInsert(source, "f.person_key = any(:persons::uuid[])"))
-                        .param("persons", personKeys)
+                jdbc.sql(personInsert(source, Objects.requireNonNull(facts.get(source)), "true"))
                         .update();
-                jdbc.sql(tallyInsert(source, yearRows(source, theirs), 1))
-                        .param("persons", personKeys)
-                        .update();
+                jdbc.sql(tallyInsert(source, yearRows(source, theirs), 1)).update();
             }
         }
         jdbc.sql("delete from reporting.person_tally where persons = 0").update();
@@ -255,10 +250,10 @@ class Rollups {
                 + "]::bigint[] from " + from + " group by 1, 2, 3, 4, 5, 6, 7";
     }
 
-    private String personInsert(String source, String condition) {
+    private String personInsert(String source, String table, String condition) {
         return "insert into reporting.person_year (source, person_key, site_id, year, sex, ages, disciplines, months)"
                 + " select '" + source + "', person_key, site_id, period, sex, ages, disciplines, months from ("
-                + personRows(source, condition, "extract(year from f.occurred_on)::int") + ") as rows";
+                + personRows(source, table, condition, "extract(year from f.occurred_on)::int") + ") as rows";
     }
 
     /** The year roll-ups of a source meeting a condition on {@code y}, as rows for the tallies. */
@@ -268,12 +263,13 @@ class Rollups {
     }
 
     /**
-     * One row per person, site and period of the facts meeting a condition: for each indicator
+     * One row per person, site and period of the facts of a source (read from {@code table}, the
+     * source itself or a table of the same columns) meeting a condition: for each indicator
      * counting persons, the youngest age group of the person's matching facts, and bit masks of their
      * disciplines (MEDICAL, NURSING, MENTAL_HEALTH, SOCIAL, LEGAL) and months (January = bit 0); 0
      * when none matches.
      */
-    private String personRows(String source, String condition, String period) {
+    private String personRows(String source, String table, String condition, String period) {
         List<Indicator> indicators = persons(source);
         boolean hasDiscipline =
                 indicators.stream().anyMatch(i -> i.disaggregations().contains(Dimension.DISCIPLINE));
@@ -291,7 +287,7 @@ class Rollups {
         return "select " + period + " as period, f.person_key, f.site_id, min(f.sex::text) as sex,"
                 + " array[" + ages + "]::text[] as ages, array[" + disciplines + "]::int[] as disciplines,"
                 + " array[" + months + "]::int[] as months"
-                + " from " + source + " f where f.person_key is not null and (" + condition + ")"
+                + " from " + table + " f where f.person_key is not null and (" + condition + ")"
                 + " group by f.person_key, f.site_id, 1 having bool_or(" + any + ")";
     }
 

@@ -88,8 +88,8 @@ class ReportsApiTest {
 
     private void assertAgree(ApiSession session, String scope, String rolledUp, String counted) {
         String prefix = scope.isEmpty() ? "" : scope + "&";
-        ApiSession.Response fromRollups = session.get("/api/reports?" + prefix + rolledUp);
-        ApiSession.Response fromFacts = session.get("/api/reports?" + prefix + counted);
+        ApiSession.Response fromRollups = session.get("/api/reports?latest=true&" + prefix + rolledUp);
+        ApiSession.Response fromFacts = session.get("/api/reports?latest=true&" + prefix + counted);
         assertThat(fromRollups.status()).as(fromRollups.body().toString()).isEqualTo(200);
         assertThat(fromFacts.body().path("figures"))
                 .as("figures counted from the facts equal those read from the roll-ups (%s %s)", scope, rolledUp)
@@ -97,7 +97,8 @@ class ReportsApiTest {
     }
 
     private JsonNode march(ApiSession session) {
-        ApiSession.Response response = session.get("/api/reports?programme=" + programmeId + "&period=2025-03");
+        ApiSession.Response response =
+                session.get("/api/reports?latest=true&programme=" + programmeId + "&period=2025-03");
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
         return response.body();
     }
@@ -154,7 +155,7 @@ class ReportsApiTest {
 
         JsonNode months = march(all).path("figures").get(0).path("months");
         assertThat(months.path("2025-03").asLong()).isEqualTo(4);
-        JsonNode year = all.get("/api/reports?programme=" + programmeId + "&period=2025")
+        JsonNode year = all.get("/api/reports?latest=true&programme=" + programmeId + "&period=2025")
                 .body();
         assertThat(figure(year, "OUTPATIENT_CONSULTATIONS")).isEqualTo(5);
         assertThat(figure(year, "PEOPLE_REACHED")).isEqualTo(4);
@@ -163,12 +164,13 @@ class ReportsApiTest {
         assertYearAgreesWithFacts(coordinator, "programme=" + programmeId);
         assertThat(figure(
                         coordinator
-                                .get("/api/reports?programme=" + programmeId + "&period=2025")
+                                .get("/api/reports?latest=true&programme=" + programmeId + "&period=2025")
                                 .body(),
                         "PEOPLE_REACHED"))
                 .as("a coordinator of site A only: the year is counted over that site")
                 .isEqualTo(3);
-        JsonNode custom = all.get("/api/reports?site=" + organisation.siteB + "&from=2025-03-01&to=2025-03-10")
+        JsonNode custom = all.get(
+                        "/api/reports?latest=true&site=" + organisation.siteB + "&from=2025-03-01&to=2025-03-10")
                 .body();
         assertThat(figure(custom, "OUTPATIENT_CONSULTATIONS")).isEqualTo(1);
     }
@@ -177,7 +179,7 @@ class ReportsApiTest {
     void countsRegistrationsAtTheSiteThatRegistered() {
         ApiSession all = organisation.dataOfficer(true, List.of());
         String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
-        JsonNode report = all.get("/api/reports?programme=" + programmeId + "&period=" + month)
+        JsonNode report = all.get("/api/reports?latest=true&programme=" + programmeId + "&period=" + month)
                 .body();
 
         assertThat(figure(report, "NEW_REGISTRATIONS")).isEqualTo(4);
@@ -225,7 +227,7 @@ class ReportsApiTest {
     @Test
     void countsASiteMovedToAnotherProgrammeThere() {
         ApiSession all = organisation.dataOfficer(true, List.of());
-        JsonNode before = all.get("/api/reports?programme=" + programmeId + "&period=2025")
+        JsonNode before = all.get("/api/reports?latest=true&programme=" + programmeId + "&period=2025")
                 .body();
         assertThat(figure(before, "PEOPLE_REACHED")).isEqualTo(4);
 
@@ -239,13 +241,13 @@ class ReportsApiTest {
         jdbc.sql("update sites.site set programme_id = ?::uuid where id = ?::uuid")
                 .params(other, organisation.siteB)
                 .update();
-        JsonNode after = all.get("/api/reports?programme=" + programmeId + "&period=2025")
+        JsonNode after = all.get("/api/reports?latest=true&programme=" + programmeId + "&period=2025")
                 .body();
         assertThat(figure(after, "PEOPLE_REACHED"))
                 .as("the boy was seen at site B only")
                 .isEqualTo(3);
         assertThat(figure(
-                        all.get("/api/reports?programme=" + other + "&period=2025")
+                        all.get("/api/reports?latest=true&programme=" + other + "&period=2025")
                                 .body(),
                         "PEOPLE_REACHED"))
                 .isEqualTo(1);
@@ -297,15 +299,16 @@ class ReportsApiTest {
                 .as("only site A in the coordinator's scope")
                 .isEqualTo(3);
         assertThat(coordinator
-                        .get("/api/reports?site=" + organisation.siteB + "&period=2025-03")
+                        .get("/api/reports?latest=true&site=" + organisation.siteB + "&period=2025-03")
                         .status())
                 .isEqualTo(403);
         ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
-        ApiSession.Response refused = clinician.get("/api/reports?programme=" + programmeId + "&period=2025-03");
+        ApiSession.Response refused =
+                clinician.get("/api/reports?latest=true&programme=" + programmeId + "&period=2025-03");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text("code")).isEqualTo("role-not-allowed");
         assertThat(clinician
-                        .get("/api/reports/export?table=headline&period=2025-03")
+                        .get("/api/reports/export?latest=true&table=headline&period=2025-03")
                         .status())
                 .isEqualTo(403);
     }
@@ -314,20 +317,20 @@ class ReportsApiTest {
     void refusesBadPeriodsAndTablesWithClearProblems() {
         for (String query :
                 List.of("period=2025-13", "period=2025-Q5", "period=last-year", "from=2025-03-10&to=2025-03-01", "")) {
-            ApiSession.Response response = coordinator.get("/api/reports?" + query);
+            ApiSession.Response response = coordinator.get("/api/reports?latest=true&" + query);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.text("code")).as(query).isEqualTo("bad-period");
         }
         assertThat(coordinator
-                        .get("/api/reports/export?table=secret&period=2025-03")
+                        .get("/api/reports/export?latest=true&table=secret&period=2025-03")
                         .text("code"))
                 .isEqualTo("bad-report-table");
         assertThat(coordinator
-                        .get("/api/reports/export?table=headline&format=pdf&period=2025-03")
+                        .get("/api/reports/export?latest=true&table=headline&format=pdf&period=2025-03")
                         .text("code"))
                 .isEqualTo("bad-export-format");
         assertThat(coordinator
-                        .get("/api/reports?site=" + UUID.randomUUID() + "&period=2025")
+                        .get("/api/reports?latest=true&site=" + UUID.randomUUID() + "&period=2025")
                         .status())
                 .isEqualTo(404);
     }
