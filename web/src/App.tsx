@@ -31,6 +31,7 @@ import { SitesScreen } from './screens/SitesScreen';
 import { ReportsScreen } from './screens/ReportsScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { StockHome } from './stock/StockHome';
+import { DistributionScreen } from './stock/DistributionScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -180,6 +181,8 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <DiagnosesScreen />;
     case 'stock':
       return <StockHome />;
+    case 'distribute':
+      return <DistributionScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -79,9 +79,14 @@ export function Header() {
             <Link href="/summary" class="nav-link" testId="nav-summary">
               {t('nav.summary')}
             </Link>
-            {hasRole(session, 'LOGISTICIAN', 'COORDINATOR') && (
+            {hasRole(session, 'LOGISTICIAN', 'COORDINATOR', 'ADMINISTRATOR') && (
               <Link href="/stock" class="nav-link" testId="nav-stock">
                 {t('nav.stock')}
+              </Link>
+            )}
+            {(caresForPeople(session) || hasRole(session, 'LOGISTICIAN')) && (
+              <Link href="/stock/distribute" class="nav-link" testId="nav-distribute">
+                {t('distribute.title')}
               </Link>
             )}
             {caresForPeople(session) && (

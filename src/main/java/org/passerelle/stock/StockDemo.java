@@ -130,7 +130,9 @@ class StockDemo implements ApplicationRunner {
             String lot = "L" + (24000 + random.nextInt(5000));
             int held = move(place, site.id(), stocked.itemCode(), lot, expiry, stocked.received(), today, 17);
             for (int week = 16; week >= 1 && held > 0; week--) {
-                int used = usedUp ? held : Math.min(held, stocked.weekly() / 2 + random.nextInt(stocked.weekly() + 1));
+                // never empties a place but the one item meant to be used up
+                int used =
+                        usedUp ? held : Math.min(held - 1, stocked.weekly() / 2 + random.nextInt(stocked.weekly() + 1));
                 held += move(place, site.id(), stocked.itemCode(), lot, expiry, -used, today, week);
             }
         }

@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useApp } from '../appContext';
+import { FormError } from '../components/FormError';
+import { formatDate } from '../format';
+import { uuidv7 } from '../ids';
+import { toProblem } from '../problems';
+import type { Problem } from '../types';
+import './stock.css';
+import type { PrescribedQuantity } from './dispensableLines';
+import { itemName, stockApi, type LotShare, type StockItem, type StockLocation } from './stockApi';
+
+
+/**
+ * Dispenses the lines of a signed consultation's prescription from a place of the site: the lots
+ * that expire first are proposed for the quantity typed, a shortfall says how much the place holds,
+ * and each dispensing is recorded once (its id made here) through the stock's ledger.
+ */
+export function DispensePanel({ encounterId, lines }: { encounterId: string; lines: PrescribedQuantity[] }) {
+  const { t, language, session } = useApp();
+  const [open, setOpen] = useState(false);
+  const [places, setPlaces] = useState<StockLocation[] | null>(null);
+  const [items, setItems] = useState<Map<string, StockItem>>(new Map());
+  const [place, setPlace] = useState('');
+  const [line, setLine] = useState(0);
+  const [quantity, setQuantity] = useState('');
+  const [proposal, setProposal] = useState<LotShare[] | null>(null);
+  const [available, setAvailable] = useState<number | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosen = lines.find((one) => one.line === line) ?? lines[0];
+  const amount = Number.parseInt(quantity, 10);
+  const title = (medicine: string) => {
+    const item = items.get(medicine);
+    return item ? `${itemName(item, language, medicine)} (${item.unit})` : medicine;
+  };
+
+  useEffect(() => {
+    if (!open || places) return;
+    stockApi.items().then((all) => setItems(new Map(all.map((item) => [item.code, item]))), () => {});
+    stockApi.locations().then(
+      (all) => {
+        const here = all.filter((one) => one.siteId === session?.currentSite?.id);
+        setPlaces(here);
+        setPlace(here[0]?.id ?? '');
+      },
+      (error) => setProblem(toProblem(error, t)),
+    );
+  }, [open]);
+
+  useEffect(() => {
+    if (chosen) setQuantity(String(chosen.prescribed || ''));
+  }, [line, lines.length]);
+
+  // the lots proposed for the quantity typed, or how much the place holds when it is short
+  useEffect(() => {
+    setProposal(null);
+    setAvailable(null);
+    if (!open || !place || !chosen || !(amount > 0)) return;
+    let live = true;
+    stockApi.proposal(place, chosen.medicine, amount).then(
+      (lots) => live && setProposal(lots),
+      async () => {
+        const balances = await stockApi.balances(place).catch(() => []);
+        if (live) setAvailable(balances.filter((one) => one.itemCode === chosen.medicine).reduce((sum, one) => sum + one.quantity, 0));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, place, line, amount]);
+
+  const dispense = async (event: Event) => {
+    event.preventDefault();
+    if (!chosen) return;
+    setProblem(null);
+    setDone(null);
+    setBusy(true);
+    try {
+      const written = await stockApi.dispense({ id: uuidv7(), encounterId, line: chosen.line, locationId: place, quantity: amount });
+      const lots = written.movements.map((movement) => `${movement.lot} × ${-movement.quantity}`).join(', ');
+      setDone(t('dispense.done', { medicine: title(chosen.medicine), lots }));
+      setProposal(null);
+    } catch (error) {
+      setProblem(toProblem(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (lines.length === 0) return null;
+  if (!open) {
+    return (
+      <p>
+        <button type="button" class="button" onClick={() => setOpen(true)} data-testid="dispense-open">
+          {t('dispense.title')}
+        </button>
+      </p>
+    );
+  }
+  return (
+    <section class="stock-dispense" data-testid="dispense">
+      <h2>{t('dispense.title')}</h2>
+      {places === null ? null : places.length === 0 ? (
+        <p class="empty" data-testid="dispense-no-place">
+          {t('dispense.noPlace')}
+        </p>
+      ) : (
+        <form onSubmit={dispense}>
+          <FormError problem={problem} placed={[]} />
+          <div class="field">
+            <label for="dispense-line">{t('dispense.line')}</label>
+            <select id="dispense-line" value={String(line)} onChange={(event) => setLine(Number(event.currentTarget.value))} data-testid="dispense-line">
+              {lines.map((one) => (
+                <option key={one.line} value={String(one.line)}>
+                  {title(one.medicine)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field-row">
+            <div class="field">
+              <label for="dispense-place">{t('dispense.place')}</label>
+              <select id="dispense-place" value={place} onChange={(event) => setPlace(event.currentTarget.value)} data-testid="dispense-place">
+                {places.map((one) => (
+                  <option key={one.id} value={one.id}>
+                    {one.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="dispense-quantity">{t('dispense.quantity')}</label>
+              <input id="dispense-quantity" type="number" min="1" value={quantity} onInput={(event) => setQuantity(event.currentTarget.value)} data-testid="dispense-quantity" />
+            </div>
+          </div>
+          {proposal && (
+            <p class="hint" data-testid="dispense-proposal">
+              {t('dispense.lotsProposed')}{' '}
+              {proposal
+                .map((share) => `${share.lot}${share.expiresOn ? ` (${formatDate(share.expiresOn, language)})` : ''} × ${share.quantity}`)
+                .join(', ')}
+            </p>
+          )}
+          {available !== null && (
+            <p class="stock-alert urgent" role="status" data-testid="dispense-shortfall">
+              {t('dispense.shortfall', { available: String(available), missing: String(Math.max(0, amount - available)) })}
+            </p>
+          )}
+          <button type="submit" class="button primary" disabled={busy || !place || !(amount > 0) || available !== null} data-testid="dispense-save">
+            {t('dispense.button')}
+          </button>
+          {done && (
+            <p class="success" role="status" data-testid="dispense-done">
+              {done}
+            </p>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
