@@ -136,6 +136,8 @@ export const ar: Messages = {
   'dispense.line': 'الدواء الموصوف',
   'dispense.place': 'من المكان',
   'dispense.quantity': 'الكمية المسلَّمة',
+  'dispense.lot': 'الدفعة',
+  'dispense.expiringFirst': 'الأقرب انتهاءً أولًا (مقترح)',
   'dispense.lotsProposed': 'الدفعات المأخوذة (الأقرب انتهاءً أولًا):',
   'dispense.shortfall': 'الكمية غير كافية في هذا المكان: يتبقى {available} وينقص {missing}. سلّم الموجود أو اختر مكانًا آخر.',
   'dispense.button': 'صرف',

@@ -136,6 +136,8 @@ export const en: Messages = {
   'dispense.line': 'Prescribed medicine',
   'dispense.place': 'From the place',
   'dispense.quantity': 'Quantity handed',
+  'dispense.lot': 'Lot',
+  'dispense.expiringFirst': 'Those expiring first (proposed)',
   'dispense.lotsProposed': 'Lots taken (expiring first):',
   'dispense.shortfall': 'Not enough at this place: {available} left, {missing} missing. Hand what is there or choose another place.',
   'dispense.button': 'Dispense',

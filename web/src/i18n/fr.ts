@@ -138,6 +138,8 @@ export const fr = {
   'dispense.line': 'Médicament prescrit',
   'dispense.place': 'Depuis le lieu',
   'dispense.quantity': 'Quantité remise',
+  'dispense.lot': 'Lot',
+  'dispense.expiringFirst': 'Les premiers périmés (proposé)',
   'dispense.lotsProposed': 'Lots pris (premiers périmés d’abord) :',
   'dispense.shortfall': 'Pas assez dans ce lieu : il en reste {available}, il en manque {missing}. Remettez ce qu’il y a ou choisissez un autre lieu.',
   'dispense.button': 'Délivrer',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyLanguage } from '../i18n';
-import { click, jsonResponse, mount, settle, SITE, typeInto } from '../test/render';
+import { choose, click, jsonResponse, mount, settle, SITE, typeInto } from '../test/render';
 import { DispensePanel } from './DispensePanel';
 
 const ENCOUNTER = '0190f1c2-0000-7000-8000-0000000000e1';
@@ -26,7 +26,11 @@ describe('dispensing a prescription from the consultation', () => {
           : jsonResponse({ status: 409, code: 'stock-insufficient', detail: 'Pas assez.' }, 409);
       }
       if (url === `/api/stock/locations/${PHARMACY.id}/balances`) {
-        return jsonResponse([{ locationId: PHARMACY.id, itemCode: 'amoxicillin-500-caps', lot: 'SOON', expiresOn: '2027-01-31', quantity: 30 }]);
+        return jsonResponse([
+          { locationId: PHARMACY.id, itemCode: 'amoxicillin-500-caps', lot: 'OLD', expiresOn: '2020-01-31', quantity: 50 },
+          { locationId: PHARMACY.id, itemCode: 'amoxicillin-500-caps', lot: 'SOON', expiresOn: '2027-01-31', quantity: 30 },
+          { locationId: PHARMACY.id, itemCode: 'amoxicillin-500-caps', lot: 'LATER', expiresOn: '2028-06-30', quantity: 10 },
+        ]);
       }
       if (url === '/api/stock/dispensings' && init?.method === 'POST') {
         posted = JSON.parse(String(init.body));
@@ -62,12 +66,31 @@ describe('dispensing a prescription from the consultation', () => {
     const screen = mount(<DispensePanel encounterId={ENCOUNTER} lines={[{ line: 0, medicine: 'amoxicillin-500-caps', prescribed: 21 }]} />, 'ar');
     click(screen.byTestId('dispense-open'));
     await settle();
-    typeInto(screen.byTestId('dispense-quantity'), '40');
+    typeInto(screen.byTestId('dispense-quantity'), '50');
     await settle();
 
-    expect(screen.byTestId('dispense-shortfall')?.textContent).toContain('يتبقى 30');
+    expect(screen.byTestId('dispense-shortfall')?.textContent).toContain('يتبقى 40');
     expect(screen.byTestId('dispense-shortfall')?.textContent).toContain('ينقص 10');
     expect((screen.byTestId('dispense-save') as HTMLButtonElement).disabled).toBe(true);
     expect(posted).toBeNull();
+  });
+
+  it('dispenses from the lot in hand when the user names it, expired lots not offered, within what that lot holds', async () => {
+    const screen = mount(<DispensePanel encounterId={ENCOUNTER} lines={[{ line: 0, medicine: 'amoxicillin-500-caps', prescribed: 21 }]} />);
+    click(screen.byTestId('dispense-open'));
+    await settle();
+
+    const lots = screen.byTestId('dispense-lot') as HTMLSelectElement;
+    expect([...lots.options].map((option) => option.value)).toEqual(['', 'SOON', 'LATER']);
+    choose(lots, 'LATER');
+    await settle();
+    expect(screen.byTestId('dispense-shortfall')?.textContent).toContain('il en reste 10, il en manque 11');
+    expect(screen.byTestId('dispense-proposal')).toBeNull();
+    typeInto(screen.byTestId('dispense-quantity'), '8');
+    await settle();
+    click(screen.byTestId('dispense-save'));
+    await settle();
+
+    expect(posted).toMatchObject({ lot: 'LATER', quantity: 8 });
   });
 });

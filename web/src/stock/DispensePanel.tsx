@@ -7,8 +7,7 @@ import { toProblem } from '../problems';
 import type { Problem } from '../types';
 import './stock.css';
 import type { PrescribedQuantity } from './dispensableLines';
-import { itemName, stockApi, type LotShare, type StockItem, type StockLocation } from './stockApi';
-
+import { itemName, stockApi, type LotShare, type StockBalance, type StockItem, type StockLocation } from './stockApi';
 
 /**
  * Dispenses the lines of a signed consultation's prescription from a place of the site: the lots
@@ -23,13 +22,19 @@ export function DispensePanel({ encounterId, lines }: { encounterId: string; lin
   const [place, setPlace] = useState('');
   const [line, setLine] = useState(0);
   const [quantity, setQuantity] = useState('');
+  const [held, setHeld] = useState<StockBalance[] | null>(null);
+  const [lot, setLot] = useState('');
   const [proposal, setProposal] = useState<LotShare[] | null>(null);
-  const [available, setAvailable] = useState<number | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const chosen = lines.find((one) => one.line === line) ?? lines[0];
   const amount = Number.parseInt(quantity, 10);
+  // the lots of the medicine the place holds, expired ones left out: the user may name the one in hand
+  const today = new Date().toISOString().slice(0, 10);
+  const lots = (held ?? []).filter((one) => one.itemCode === chosen?.medicine && one.quantity > 0 && !(one.expiresOn && one.expiresOn < today));
+  const available = lot ? (lots.find((one) => one.lot === lot)?.quantity ?? 0) : lots.reduce((sum, one) => sum + one.quantity, 0);
+  const short = held !== null && amount > 0 && amount > available;
   const title = (medicine: string) => {
     const item = items.get(medicine);
     return item ? `${itemName(item, language, medicine)} (${item.unit})` : medicine;
@@ -52,23 +57,33 @@ export function DispensePanel({ encounterId, lines }: { encounterId: string; lin
     if (chosen) setQuantity(String(chosen.prescribed || ''));
   }, [line, lines.length]);
 
-  // the lots proposed for the quantity typed, or how much the place holds when it is short
   useEffect(() => {
-    setProposal(null);
-    setAvailable(null);
-    if (!open || !place || !chosen || !(amount > 0)) return;
+    setHeld(null);
+    setLot('');
+    if (!open || !place) return;
     let live = true;
-    stockApi.proposal(place, chosen.medicine, amount).then(
-      (lots) => live && setProposal(lots),
-      async () => {
-        const balances = await stockApi.balances(place).catch(() => []);
-        if (live) setAvailable(balances.filter((one) => one.itemCode === chosen.medicine).reduce((sum, one) => sum + one.quantity, 0));
-      },
+    stockApi.balances(place).then(
+      (balances) => live && setHeld(balances),
+      () => {},
     );
     return () => {
       live = false;
     };
-  }, [open, place, line, amount]);
+  }, [open, place, done]);
+
+  // without a lot named, the lots that expire first are proposed for the quantity typed
+  useEffect(() => {
+    setProposal(null);
+    if (!open || !place || !chosen || !(amount > 0) || lot) return;
+    let live = true;
+    stockApi.proposal(place, chosen.medicine, amount).then(
+      (shares) => live && setProposal(shares),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, place, line, amount, lot]);
 
   const dispense = async (event: Event) => {
     event.preventDefault();
@@ -77,7 +92,7 @@ export function DispensePanel({ encounterId, lines }: { encounterId: string; lin
     setDone(null);
     setBusy(true);
     try {
-      const written = await stockApi.dispense({ id: uuidv7(), encounterId, line: chosen.line, locationId: place, quantity: amount });
+      const written = await stockApi.dispense({ id: uuidv7(), encounterId, line: chosen.line, locationId: place, lot: lot || undefined, quantity: amount });
       const lots = written.movements.map((movement) => `${movement.lot} × ${-movement.quantity}`).join(', ');
       setDone(t('dispense.done', { medicine: title(chosen.medicine), lots }));
       setProposal(null);
@@ -110,7 +125,15 @@ export function DispensePanel({ encounterId, lines }: { encounterId: string; lin
           <FormError problem={problem} placed={[]} />
           <div class="field">
             <label for="dispense-line">{t('dispense.line')}</label>
-            <select id="dispense-line" value={String(line)} onChange={(event) => setLine(Number(event.currentTarget.value))} data-testid="dispense-line">
+            <select
+              id="dispense-line"
+              value={String(line)}
+              onChange={(event) => {
+                setLine(Number(event.currentTarget.value));
+                setLot('');
+              }}
+              data-testid="dispense-line"
+            >
               {lines.map((one) => (
                 <option key={one.line} value={String(one.line)}>
                   {title(one.medicine)}
@@ -134,7 +157,19 @@ export function DispensePanel({ encounterId, lines }: { encounterId: string; lin
               <input id="dispense-quantity" type="number" min="1" value={quantity} onInput={(event) => setQuantity(event.currentTarget.value)} data-testid="dispense-quantity" />
             </div>
           </div>
-          {proposal && (
+          <div class="field">
+            <label for="dispense-lot">{t('dispense.lot')}</label>
+            <select id="dispense-lot" value={lot} onChange={(event) => setLot(event.currentTarget.value)} data-testid="dispense-lot">
+              <option value="">{t('dispense.expiringFirst')}</option>
+              {lots.map((one) => (
+                <option key={one.lot} value={one.lot}>
+                  {one.lot}
+                  {one.expiresOn ? ` (${formatDate(one.expiresOn, language)})` : ''} · {one.quantity}
+                </option>
+              ))}
+            </select>
+          </div>
+          {proposal && !short && (
             <p class="hint" data-testid="dispense-proposal">
               {t('dispense.lotsProposed')}{' '}
               {proposal
@@ -142,12 +177,12 @@ export function DispensePanel({ encounterId, lines }: { encounterId: string; lin
                 .join(', ')}
             </p>
           )}
-          {available !== null && (
+          {short && (
             <p class="stock-alert urgent" role="status" data-testid="dispense-shortfall">
               {t('dispense.shortfall', { available: String(available), missing: String(Math.max(0, amount - available)) })}
             </p>
           )}
-          <button type="submit" class="button primary" disabled={busy || !place || !(amount > 0) || available !== null} data-testid="dispense-save">
+          <button type="submit" class="button primary" disabled={busy || !place || !(amount > 0) || short} data-testid="dispense-save">
             {t('dispense.button')}
           </button>
           {done && (

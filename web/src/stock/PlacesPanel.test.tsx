@@ -1,7 +1,9 @@
+import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyLanguage } from '../i18n';
 import { choose, click, jsonResponse, mount, SESSION, settle, SITE, typeInto } from '../test/render';
 import { PlacesPanel } from './PlacesPanel';
+import type { StockLocation } from './stockApi';
 
 const PHARMACY = { id: '0190f1c2-0000-7000-8000-0000000000a1', siteId: SITE.id, kind: 'PHARMACY' as const, name: 'Pharmacie', version: 3 };
 const logistician = { ...SESSION, user: { ...SESSION.user, roles: ['LOGISTICIAN' as const] } };
@@ -46,6 +48,22 @@ describe('the places panel', () => {
     expect(calls[0]).toMatchObject({ url: '/api/stock/locations', method: 'POST', body: { siteId: SITE.id, kind: 'MOBILE_BAG', name: 'Sac de l’équipe' } });
     expect(calls[1]).toMatchObject({ url: `/api/stock/locations/${PHARMACY.id}`, method: 'PUT', body: { name: 'Pharmacie du port', version: 3 } });
     expect(changed).toHaveBeenCalledTimes(2);
+  });
+
+  it('stays open on the first place added, saying it was added', async () => {
+    function Home() {
+      const [places, setPlaces] = useState<StockLocation[]>([]);
+      return <PlacesPanel locations={places} onChanged={() => setPlaces([PHARMACY])} />;
+    }
+    const screen = mount(<Home />, 'fr', logistician);
+    expect((screen.byTestId('stock-places') as HTMLDetailsElement).open).toBe(true);
+    typeInto(screen.container.querySelector('#stock-place-name') as HTMLElement, 'Pharmacie');
+    click(screen.byTestId('stock-add-place-save'));
+    await settle();
+
+    expect(screen.allByTestId('stock-place')).toHaveLength(1);
+    expect((screen.byTestId('stock-places') as HTMLDetailsElement).open).toBe(true);
+    expect(screen.byTestId('stock-place-done')?.textContent).toBe('Lieu ajouté.');
   });
 
   it('says why a place holding goods is not closed', async () => {

@@ -31,6 +31,8 @@ export function PlacesPanel({ locations, onChanged }: Props) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [said, setSaid] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // open at first when there is no place yet, then as the user leaves it (not closed by an addition)
+  const [open, setOpen] = useState(locations.length === 0);
   const siteName = (id: string) => sites.find((one) => one.id === id)?.name ?? '';
 
   const act = async (work: () => Promise<string | undefined>, done: string) => {
@@ -71,7 +73,12 @@ export function PlacesPanel({ locations, onChanged }: Props) {
     }, t('stock.placeClosed'));
 
   return (
-    <details class="stock-places" data-testid="stock-places" open={locations.length === 0}>
+    <details
+      class="stock-places"
+      data-testid="stock-places"
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
       <summary>{t('stock.places')}</summary>
       <FormError problem={problem} placed={['name']} />
       {said && (
