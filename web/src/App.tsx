@@ -32,6 +32,7 @@ import { ReportsScreen } from './screens/ReportsScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { StockHome } from './stock/StockHome';
 import { ImportScreen } from './imports/ImportScreen';
+import { DistributionScreen } from './stock/DistributionScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -183,6 +184,8 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <StockHome />;
     case 'imports':
       return <ImportScreen />;
+    case 'distribute':
+      return <DistributionScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -24,6 +24,7 @@ export type Route =
   | { screen: 'diagnoses' }
   | { screen: 'stock' }
   | { screen: 'imports' }
+  | { screen: 'distribute' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -72,6 +73,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'stock' };
     case '/imports':
       return { screen: 'imports' };
+    case '/stock/distribute':
+      return { screen: 'distribute' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

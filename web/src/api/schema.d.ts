@@ -1508,6 +1508,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stock/locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["renameLocation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/locations/{id}/balances": {
         parameters: {
             query?: never;
@@ -1516,6 +1532,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["balances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/locations/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["closeLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/locations/{id}/consumption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["consumption"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1880,6 +1928,10 @@ export interface components {
             today: string;
             treatments: components["schemas"]["Treatment"][];
         };
+        ClosedLocation: {
+            /** Format: int64 */
+            version: number;
+        };
         Closure: {
             /** Format: date */
             closedOn?: string | null;
@@ -1949,6 +2001,17 @@ export interface components {
             siteId: string;
             /** @enum {string} */
             status: "DRAFT" | "SIGNED";
+        };
+        Consumption: {
+            /** Format: int32 */
+            balance: number;
+            itemCode: string;
+            /** Format: double */
+            monthlyConsumption: number;
+            /** Format: double */
+            monthsOfStock?: number | null;
+            /** Format: int32 */
+            suggestedOrder: number;
         };
         Correction: {
             details: components["schemas"]["PersonDetails"];
@@ -3088,6 +3151,11 @@ export interface components {
             /** Format: int32 */
             quantity: number;
             reason: string;
+        };
+        RenamedLocation: {
+            name: string;
+            /** Format: int64 */
+            version: number;
         };
         Report: {
             figures: components["schemas"]["Figures"][];
@@ -6041,6 +6109,32 @@ export interface operations {
             };
         };
     };
+    renameLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenamedLocation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Location"];
+                };
+            };
+        };
+    };
     balances: {
         parameters: {
             query?: never;
@@ -6059,6 +6153,52 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Balance"][];
+                };
+            };
+        };
+    };
+    closeLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClosedLocation"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    consumption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Consumption"][];
                 };
             };
         };

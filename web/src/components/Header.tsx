@@ -79,14 +79,20 @@ export function Header() {
             <Link href="/summary" class="nav-link" testId="nav-summary">
               {t('nav.summary')}
             </Link>
-            {hasRole(session, 'LOGISTICIAN', 'COORDINATOR') && (
+            {hasRole(session, 'LOGISTICIAN', 'COORDINATOR', 'ADMINISTRATOR') && (
               <Link href="/stock" class="nav-link" testId="nav-stock">
                 {t('nav.stock')}
               </Link>
             )}
+<<<<<<< HEAD
             {hasRole(session, 'COORDINATOR', 'DATA_OFFICER') && (
               <Link href="/imports" class="nav-link" testId="nav-imports">
                 {t('nav.imports')}
+=======
+            {(caresForPeople(session) || hasRole(session, 'LOGISTICIAN')) && (
+              <Link href="/stock/distribute" class="nav-link" testId="nav-distribute">
+                {t('distribute.title')}
+>>>>>>> stock2
               </Link>
             )}
             {caresForPeople(session) && (

@@ -2,7 +2,7 @@
 // reading a signed consultation with its revisions, and amending it with a reason.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
-import { useApp } from '../appContext';
+import { hasRole, useApp } from '../appContext';
 import { errorId, FieldErrors } from '../components/FieldErrors';
 import { FormError } from '../components/FormError';
 import { LoadFailed, Loading } from '../components/Loading';
@@ -11,6 +11,8 @@ import { AnswersView } from '../forms/AnswersView';
 import { answerPaths, FormAlerts, FormFields } from '../forms/FormFields';
 import { formsApi, type Encounter, type EncounterSummary, type Revision } from '../forms/formsApi';
 import { DosageSheetButton } from '../forms/DosageSheetButton';
+import { DispensePanel } from '../stock/DispensePanel';
+import { dispensableLines } from '../stock/dispensableLines';
 import {
   formsFor,
   inLanguage,
@@ -257,7 +259,7 @@ function EncounterEditor({ form, person, initialAnswers, initialDate, allowDraft
 
 /** A consultation: a draft to finish, or a signed one to read, with its revisions, and to amend. */
 export function EncounterScreen({ encounterId }: { encounterId: string }) {
-  const { t, language } = useApp();
+  const { t, language, session } = useApp();
   const [encounter, setEncounter] = useState<Encounter | null>(null);
   const [form, setForm] = useState<FormVersion | null>(null);
   const [person, setPerson] = useState<Person | null>(null);
@@ -374,6 +376,9 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
       <AnswersView form={form.definition} answers={encounter.answers} />
       {encounter.allowedActions.includes('PRINT_PRESCRIPTION') && (
         <DosageSheetButton encounterId={encounter.id} person={person} />
+      )}
+      {encounter.allowedActions.includes('PRINT_PRESCRIPTION') && hasRole(session, 'CLINICIAN') && (
+        <DispensePanel encounterId={encounter.id} lines={dispensableLines(form.definition, encounter.answers)} />
       )}
       <div class="actions">
         <button type="button" class="button secondary" onClick={back}>

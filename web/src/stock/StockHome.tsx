@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useApp } from '../appContext';
+import { hasRole, useApp } from '../appContext';
 import { LoadFailed, Loading } from '../components/Loading';
 import { formatDate } from '../format';
 import { toProblem } from '../problems';
 import type { Problem } from '../types';
+import { navigate } from '../router';
+import { ConsumptionTable } from './ConsumptionTable';
 import { MovementForms } from './MovementForms';
+import { PlacesPanel } from './PlacesPanel';
 import './stock.css';
 import { itemName, stockApi, type StockAlert, type StockBalance, type StockItem, type StockLocation } from './stockApi';
 
@@ -24,7 +27,9 @@ function alertKey(kind: string) {
  * inventory count forms under it.
  */
 export function StockHome() {
-  const { t, language } = useApp();
+  const { t, language, session } = useApp();
+  const keepsPlaces = hasRole(session, 'LOGISTICIAN', 'COORDINATOR', 'ADMINISTRATOR');
+  const [recorded, setRecorded] = useState(0);
   const [locations, setLocations] = useState<StockLocation[] | null>(null);
   const [items, setItems] = useState<Map<string, StockItem>>(new Map());
   const [alerts, setAlerts] = useState<StockAlert[]>([]);
@@ -32,14 +37,17 @@ export function StockHome() {
   const [balances, setBalances] = useState<StockBalance[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
 
-  const load = async () => {
+  const load = async (chosenNow?: string) => {
     setProblem(null);
     try {
       const [places, catalogue, todo] = await Promise.all([stockApi.locations(), stockApi.items(), stockApi.alerts()]);
       setLocations(places);
       setItems(new Map(catalogue.map((item) => [item.code, item])));
       setAlerts(todo);
-      setChosen((current) => current || places[0]?.id || '');
+      setChosen((current) => {
+        const wanted = chosenNow ?? current;
+        return places.some((place) => place.id === wanted) ? wanted : places[0]?.id || '';
+      });
     } catch (error) {
       setProblem(toProblem(error, t));
     }
@@ -70,9 +78,23 @@ export function StockHome() {
   return (
     <section class="card stock-home" data-testid="stock-home">
       <h1>{t('stock.title')}</h1>
+      <p>
+        <a
+          href="/stock/distribute"
+          class="button"
+          data-testid="stock-go-distribute"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate('/stock/distribute');
+          }}
+        >
+          {t('distribute.title')}
+        </a>
+      </p>
+      {keepsPlaces && <PlacesPanel locations={locations} onChanged={(place) => load(place)} />}
       {locations.length === 0 ? (
         <p class="empty" data-testid="stock-no-location">
-          {t('stock.noLocation')}
+          {keepsPlaces ? t('stock.noLocationAdd') : t('stock.noLocation')}
         </p>
       ) : (
         <>
@@ -130,12 +152,14 @@ export function StockHome() {
               </table>
             </div>
           )}
+          <ConsumptionTable location={chosen} items={items} version={recorded} />
           <MovementForms
             location={chosen}
             locations={locations}
             items={[...items.values()]}
             onRecorded={() => {
               loadBalances(chosen);
+              setRecorded((count) => count + 1);
               stockApi.alerts().then(setAlerts, () => {});
             }}
           />

@@ -14,6 +14,13 @@ export type StockOperation = Schemas['Operation'];
 export type Receipt = Schemas['Receipt'];
 export type Transfer = Schemas['Transfer'];
 export type Count = Schemas['Count'];
+export type NewLocation = Schemas['NewLocation'];
+export type Consumption = Schemas['Consumption'];
+export type LotShare = Schemas['LotShare'];
+export type Dispensing = Schemas['Dispensing'];
+export type NewDistribution = Schemas['NewDistribution'];
+export type Received = Schemas['Received'];
+export type GroupCount = Schemas['GroupCount'];
 
 const id = (value: Uuid) => encodeURIComponent(value);
 
@@ -25,6 +32,19 @@ export const stockApi = {
   receive: (receipt: Receipt) => call<StockOperation>('POST', '/api/stock/receipts', receipt),
   transfer: (transfer: Transfer) => call<StockOperation>('POST', '/api/stock/transfers', transfer),
   count: (count: Count) => call<StockOperation>('POST', '/api/stock/counts', count),
+  addLocation: (place: NewLocation) => call<StockLocation>('POST', '/api/stock/locations', place),
+  renameLocation: (place: Uuid, name: string, version: number) =>
+    call<StockLocation>('PUT', `/api/stock/locations/${id(place)}`, { name, version }),
+  closeLocation: (place: Uuid, version: number) => call<void>('POST', `/api/stock/locations/${id(place)}/close`, { version }),
+  consumption: (place: Uuid) => call<Consumption[]>('GET', `/api/stock/locations/${id(place)}/consumption`),
+  proposal: (place: Uuid, itemCode: string, quantity: number) =>
+    call<LotShare[]>(
+      'GET',
+      `/api/stock/locations/${id(place)}/proposal?itemCode=${encodeURIComponent(itemCode)}&quantity=${quantity}`,
+    ),
+  dispense: (dispensing: Dispensing) => call<StockOperation>('POST', '/api/stock/dispensings', dispensing),
+  distribute: (distribution: NewDistribution) => call<StockOperation>('POST', '/api/stock/distributions', distribution),
+  received: (person: Uuid) => call<Received[]>('GET', `/api/stock/people/${id(person)}/distributions`),
 };
 
 /** The item's name in the user's language. */

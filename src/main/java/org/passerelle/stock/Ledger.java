@@ -86,6 +86,11 @@ public class Ledger {
         if (replay.isPresent()) {
             return replay.get();
         }
+        // both places' balances of the item locked in one order, so that two opposite transfers at
+        // once wait for each other instead of each holding what the other needs
+        boolean fromFirst = from.id().compareTo(to.id()) < 0;
+        ledger.lock(fromFirst ? from.id() : to.id(), item);
+        ledger.lock(fromFirst ? to.id() : from.id(), item);
         List<LotShare> shares = writer.allocate(from.id(), item, transfer.lot(), quantity, false);
         List<Line> lines = shares.stream()
                 .flatMap(share -> List.of(

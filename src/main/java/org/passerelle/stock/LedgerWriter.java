@@ -147,7 +147,7 @@ class LedgerWriter {
             return now;
         }
         if (given.isBefore(now.minus(backdating))) {
-            throw StockProblems.backdated();
+            throw StockProblems.backdated(backdating.toHours());
         }
         if (given.isAfter(now.plus(CLOCK_SKEW))) {
             throw StockProblems.inFuture();

@@ -62,6 +62,36 @@ class LocationRepository {
                 == 1;
     }
 
+    /** Renames a place read at {@code version}; the row is locked by {@code holdsGoods} or the caller's read. */
+    void rename(UUID id, String name, long version, UUID by) {
+        jdbc.sql("""
+                        update stock.location set name = ?, version = version + 1,
+                               change_seq = nextval('stock.location_change_seq'), updated_at = now(), updated_by = ?
+                         where id = ? and version = ? and deleted_at is null
+                        """).params(name, by, id, version).update();
+    }
+
+    /** Whether any lot at the place holds goods; locks the place's row so no receipt races the closing. */
+    boolean holdsGoods(UUID id) {
+        jdbc.sql("select id from stock.location where id = ? for update")
+                .param(id)
+                .query(UUID.class)
+                .list();
+        return jdbc.sql("select exists (select 1 from stock.balance where location_id = ? and quantity > 0)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Closes a place: a tombstone, so devices learn it is gone. */
+    void close(UUID id, long version, UUID by) {
+        jdbc.sql("""
+                        update stock.location set deleted_at = now(), version = version + 1,
+                               change_seq = nextval('stock.location_change_seq'), updated_at = now(), updated_by = ?
+                         where id = ? and version = ? and deleted_at is null
+                        """).params(by, id, version).update();
+    }
+
     private static Location location(ResultSet row, int rowNumber) throws SQLException {
         return new Location(
                 row.getObject("id", UUID.class),

@@ -10,16 +10,18 @@ import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
 import org.passerelle.platform.DomainException;
 import org.passerelle.sites.SiteDirectory;
+import org.passerelle.stock.StockViews.ClosedLocation;
 import org.passerelle.stock.StockViews.Location;
 import org.passerelle.stock.StockViews.NewLocation;
+import org.passerelle.stock.StockViews.RenamedLocation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The places goods are kept at each site: a warehouse, a site's pharmacy, a mobile clinic's bag, a
- * shelter's store. Logisticians, coordinators and administrators add them at their sites; every
- * role but the data officer's sees those of its sites.
+ * shelter's store. Logisticians, coordinators and administrators add, rename and close them at
+ * their sites; every role but the data officer's sees those of its sites.
  */
 @Service
 public class Locations {
@@ -44,20 +46,14 @@ public class Locations {
     /** Adds a place at one of the user's sites; sent again with the same id, answers the place. */
     @Transactional
     public Location add(NewLocation command) {
-        CurrentUser user = currentUsers.current();
-        if (!user.hasRole(Role.ADMINISTRATOR) && MANAGERS.stream().noneMatch(user::hasRole)) {
-            throw DomainException.roleNotAllowed();
-        }
+        CurrentUser user = requirePlaceKeeper();
         if (!sites.exists(command.siteId())) {
             throw DomainException.invalidInput("siteId");
         }
         if (!user.mayWorkAt(command.siteId())) {
             throw StockProblems.locationOutsideScope();
         }
-        String name = command.name().strip();
-        if (name.isEmpty()) {
-            throw DomainException.invalidInput("name");
-        }
+        String name = name(command.name());
         try {
             if (!locations.insert(command, name, user.id())) {
                 return sameAgain(command);
@@ -67,6 +63,58 @@ public class Locations {
         }
         audit.record(AuditAction.CREATE, RECORD_TYPE, command.id());
         return locations.find(command.id()).orElseThrow();
+    }
+
+    /** Renames a place at one of the user's sites, read at the version given. */
+    @Transactional
+    public Location rename(UUID id, RenamedLocation command) {
+        CurrentUser user = requirePlaceKeeper();
+        Location place = requireUsable(id);
+        String name = name(command.name());
+        if (place.version() != command.version()) {
+            throw DomainException.staleVersion(place.version());
+        }
+        try {
+            locations.rename(id, name, command.version(), user.id());
+        } catch (DuplicateKeyException e) {
+            throw StockProblems.locationNameTaken();
+        }
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, id);
+        return locations.find(id).orElseThrow();
+    }
+
+    /**
+     * Closes a place that holds nothing any more (its goods transferred or written off first): it
+     * leaves the lists, its ledger stays.
+     */
+    @Transactional
+    public void close(UUID id, ClosedLocation command) {
+        CurrentUser user = requirePlaceKeeper();
+        Location place = requireUsable(id);
+        if (place.version() != command.version()) {
+            throw DomainException.staleVersion(place.version());
+        }
+        if (locations.holdsGoods(id)) {
+            throw StockProblems.locationNotEmpty();
+        }
+        locations.close(id, command.version(), user.id());
+        audit.record(AuditAction.DELETE, RECORD_TYPE, id);
+    }
+
+    private CurrentUser requirePlaceKeeper() {
+        CurrentUser user = currentUsers.current();
+        if (!user.hasRole(Role.ADMINISTRATOR) && MANAGERS.stream().noneMatch(user::hasRole)) {
+            throw DomainException.roleNotAllowed();
+        }
+        return user;
+    }
+
+    private static String name(String given) {
+        String name = given.strip();
+        if (name.isEmpty()) {
+            throw DomainException.invalidInput("name");
+        }
+        return name;
     }
 
     private Location sameAgain(NewLocation command) {

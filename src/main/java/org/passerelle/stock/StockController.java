@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.passerelle.stock.StockViews.Balance;
+import org.passerelle.stock.StockViews.ClosedLocation;
+import org.passerelle.stock.StockViews.Consumption;
 import org.passerelle.stock.StockViews.Count;
 import org.passerelle.stock.StockViews.Item;
 import org.passerelle.stock.StockViews.Location;
@@ -12,12 +14,14 @@ import org.passerelle.stock.StockViews.NewLocation;
 import org.passerelle.stock.StockViews.Operation;
 import org.passerelle.stock.StockViews.Receipt;
 import org.passerelle.stock.StockViews.Removal;
+import org.passerelle.stock.StockViews.RenamedLocation;
 import org.passerelle.stock.StockViews.StockAlert;
 import org.passerelle.stock.StockViews.Transfer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,12 +37,19 @@ class StockController {
     private final Locations locations;
     private final Ledger ledger;
     private final StockAlerts alerts;
+    private final Consumptions consumptions;
 
-    StockController(StockCatalogue catalogue, Locations locations, Ledger ledger, StockAlerts alerts) {
+    StockController(
+            StockCatalogue catalogue,
+            Locations locations,
+            Ledger ledger,
+            StockAlerts alerts,
+            Consumptions consumptions) {
         this.catalogue = catalogue;
         this.locations = locations;
         this.ledger = ledger;
         this.alerts = alerts;
+        this.consumptions = consumptions;
     }
 
     /** Stock-outs and lots expired or expiring soon at the user's places. */
@@ -64,9 +75,27 @@ class StockController {
         return locations.add(location);
     }
 
+    @PutMapping("/locations/{id}")
+    Location renameLocation(@PathVariable UUID id, @Valid @RequestBody RenamedLocation renamed) {
+        return locations.rename(id, renamed);
+    }
+
+    /** Closes a place that holds nothing any more. */
+    @PostMapping("/locations/{id}/close")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void closeLocation(@PathVariable UUID id, @Valid @RequestBody ClosedLocation closed) {
+        locations.close(id, closed);
+    }
+
     @GetMapping("/locations/{id}/balances")
     List<Balance> balances(@PathVariable UUID id) {
         return ledger.balances(id);
+    }
+
+    /** Average monthly consumption, months of stock and suggested order of each item at the place. */
+    @GetMapping("/locations/{id}/consumption")
+    List<Consumption> consumption(@PathVariable UUID id) {
+        return consumptions.of(id);
     }
 
     @GetMapping("/locations/{id}/proposal")

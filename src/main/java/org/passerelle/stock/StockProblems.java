@@ -1,6 +1,9 @@
 package org.passerelle.stock;
 
+import java.util.List;
 import org.passerelle.platform.DomainException;
+import org.passerelle.platform.FieldFaults;
+import org.passerelle.platform.FieldFaults.Fault;
 
 /**
  * The codes of the failures this module reports, each with the factory that builds it. Every code
@@ -39,6 +42,12 @@ public final class StockProblems {
 
     public static final String LOCATION_NAME_TAKEN = "stock-location-name-taken";
 
+    /** A place closed while it still holds goods. */
+    public static final String LOCATION_NOT_EMPTY = "stock-location-not-empty";
+
+    /** The field's message of {@link #BACKDATED}, which says the window in hours. */
+    public static final String BACKDATING_WINDOW = "stock-backdating-window";
+
     private StockProblems() {}
 
     static DomainException quantityNotPositive(String field) {
@@ -76,8 +85,13 @@ public final class StockProblems {
         return DomainException.forbidden(LOCATION_OUTSIDE_SCOPE);
     }
 
-    static DomainException backdated() {
-        return DomainException.invalidField("occurredAt", BACKDATED);
+    /** Dated further back than the window allows, which the message says in hours. */
+    static DomainException backdated(long windowHours) {
+        return FieldFaults.of(BACKDATED, List.of(Fault.of("occurredAt", BACKDATING_WINDOW, windowHours)));
+    }
+
+    static DomainException locationNotEmpty() {
+        return DomainException.conflict(LOCATION_NOT_EMPTY);
     }
 
     static DomainException inFuture() {

@@ -66,6 +66,12 @@ public final class StockViews {
             @NotNull LocationKind kind,
             @NotNull @Size(max = 80) String name) {}
 
+    /** A place renamed, by a user who read it at {@code version}. */
+    public record RenamedLocation(@NotNull @Size(max = 80) String name, long version) {}
+
+    /** A place closed, by a user who read it at {@code version}: it must hold nothing any more. */
+    public record ClosedLocation(long version) {}
+
     /** What a line of the ledger records. */
     public enum MovementKind {
         RECEIPT,
@@ -203,6 +209,20 @@ public final class StockViews {
 
     /** A lot proposed for taking goods out: those expiring first go first. */
     public record LotShare(String lot, @Nullable LocalDate expiresOn, int quantity) {}
+
+    /**
+     * What a place uses of an item and what to order.
+     *
+     * @param monthlyConsumption the average of the last months, in the item's unit
+     * @param monthsOfStock how long the balance lasts at that pace; none when nothing was used
+     * @param suggestedOrder what to order to hold the target months of use when the order arrives
+     */
+    public record Consumption(
+            String itemCode,
+            int balance,
+            double monthlyConsumption,
+            @Nullable Double monthsOfStock,
+            int suggestedOrder) {}
 
     /** What a logistician's places need: items out of stock, lots expiring soon. */
     public record StockAlert(

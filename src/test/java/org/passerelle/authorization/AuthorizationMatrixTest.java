@@ -99,6 +99,9 @@ class AuthorizationMatrixTest {
     /** The policy: who receives, moves and counts goods; every role but the data officer's sees the stock. */
     private static final Set<String> STOCK_MANAGERS = Set.of("LOGISTICIAN", "COORDINATOR");
 
+    /** The policy: who adds, renames and closes the places goods are kept at their sites. */
+    private static final Set<String> PLACE_KEEPERS = Set.of("LOGISTICIAN", "COORDINATOR", "ADMINISTRATOR");
+
     @LocalServerPort
     int port;
 
@@ -426,6 +429,23 @@ class AuthorizationMatrixTest {
                             "quantity",
                             5);
                     expect(user.post("/api/stock/receipts", receipt), STOCK_MANAGERS.contains(role) ? 201 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " renames and closes a place of the site", () -> {
+                    String place = stockLocation();
+                    boolean keeps = PLACE_KEEPERS.contains(role);
+                    expect(
+                            user.put(
+                                    "/api/stock/locations/" + place,
+                                    Map.of("name", "Renamed " + unique(), "version", 1)),
+                            keeps ? 200 : 403);
+                    expect(
+                            user.post("/api/stock/locations/" + place + "/close", Map.of("version", keeps ? 2 : 1)),
+                            keeps ? 204 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " reads what a place uses and what to order", () -> {
+                    expect(
+                            user.get("/api/stock/locations/" + stockLocation() + "/consumption"),
+                            role.equals("DATA_OFFICER") ? 403 : 200);
                 }),
                 DynamicTest.dynamicTest(role + " reads what a person of the site received", () -> {
                     boolean reads = CARERS.contains(role);

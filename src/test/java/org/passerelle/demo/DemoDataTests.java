@@ -16,6 +16,7 @@ import org.passerelle.people.PersonViews;
 import org.passerelle.people.PersonViews.PersonSummary;
 import org.passerelle.people.PersonViews.Search;
 import org.passerelle.sites.SiteDirectory;
+import org.passerelle.sites.SiteKind;
 import org.passerelle.sites.SiteViews.Site;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -114,6 +115,32 @@ class DemoDataTests {
                 .name();
         List<PersonSummary> found = registry.search(new Search(spelling, null, null, null, 100));
         assertThat(found).extracting(PersonSummary::id).contains(personId);
+    }
+
+    @Test
+    void givesEachFixedSiteAPharmacyAndEachMobileTeamABagWithALivingStock() {
+        long fixedAndMobile = sites.sites().stream()
+                .filter(site -> site.kind() == SiteKind.FIXED || site.kind() == SiteKind.MOBILE_TEAM)
+                .count();
+
+        assertThat(count("select count(*) from stock.location")).isEqualTo(fixedAndMobile);
+        assertThat(count("select count(*) from stock.balance where quantity = 0"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from stock.balance where quantity > 0 and expires_on < current_date"))
+                .isEqualTo(fixedAndMobile);
+        assertThat(count("select count(*) from stock.balance where quantity > 0"
+                        + " and expires_on between current_date and current_date + 90"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(count("select count(*) from stock.movement where kind in ('DISPENSING', 'DISTRIBUTION')"))
+                .isGreaterThan(100);
+        assertThat(count("""
+                        select count(*) from stock.balance b
+                         where b.quantity <> (select sum(m.quantity) from stock.movement m
+                                               where m.location_id = b.location_id and m.item_code = b.item_code
+                                                 and m.lot = b.lot)
+                        """))
+                .as("every balance is the sum of its ledger lines")
+                .isZero();
     }
 
     @Test
