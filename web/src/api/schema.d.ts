@@ -77,7 +77,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["record"];
+        post: operations["record_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -107,7 +107,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_4"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -187,7 +187,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["search_2"];
+        get: operations["search_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -251,8 +251,56 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_3"];
+        get: operations["get_5"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/data-inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export_1"];
+        put?: never;
+        post: operations["importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["search_1"];
+        put?: never;
+        post: operations["add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_2"];
+        put: operations["change_1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -667,7 +715,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["search_1"];
+        get: operations["search_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -683,7 +731,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_2"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -948,6 +996,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ofPerson_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/to-follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["toFollow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}/accompaniments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["accompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["letter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports": {
         parameters: {
             query?: never;
@@ -1051,7 +1211,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["export_1"];
+        get: operations["export_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1134,6 +1294,70 @@ export interface paths {
         get?: never;
         put: operations["changeRule"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights/people/{personId}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights/people/{personId}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["file"];
+        put?: never;
+        post: operations["record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["reminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights/steps/{stepId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1640,6 +1864,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Accompaniment: {
+            companions: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            minutes: number;
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** @enum {string} */
+            outcome: "SEEN" | "ADMITTED" | "NOT_SEEN" | "REDIRECTED";
+            /** @enum {string} */
+            transport: "WALK" | "PUBLIC_TRANSPORT" | "TEAM_VEHICLE" | "TAXI" | "AMBULANCE" | "OTHER";
+        };
         ActiveAlert: {
             code: string;
             /** Format: date-time */
@@ -1872,6 +2110,12 @@ export interface components {
             lot: string;
             /** Format: date-time */
             occurredAt?: string | null;
+        };
+        Coverage: {
+            /** @enum {string} */
+            status: "NONE" | "REQUESTED" | "COVERED" | "UNKNOWN";
+            /** Format: date */
+            until?: string | null;
         };
         Credentials: {
             password: string;
@@ -2233,6 +2477,14 @@ export interface components {
             /** @enum {string} */
             status: "DRAFT" | "SIGNED";
         };
+        ImportResult: {
+            /** Format: int32 */
+            added: number;
+            /** Format: int32 */
+            skipped: number;
+            /** Format: int32 */
+            updated: number;
+        };
         IndicatorView: {
             code: string;
             definition: string;
@@ -2323,6 +2575,9 @@ export interface components {
             discipline: "MEDICAL" | "NURSING" | "MENTAL_HEALTH" | "SOCIAL" | "LEGAL";
             /** Format: date */
             occurredOn: string;
+        };
+        LetterRequest: {
+            language?: string | null;
         };
         LevelWeight: {
             level: string;
@@ -2491,6 +2746,20 @@ export interface components {
             en: string;
             fr: string;
         };
+        NewAccompaniment: {
+            companions: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            minutes: number;
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** @enum {string} */
+            outcome: "SEEN" | "ADMITTED" | "NOT_SEEN" | "REDIRECTED";
+            /** @enum {string} */
+            transport: "WALK" | "PUBLIC_TRANSPORT" | "TEAM_VEHICLE" | "TAXI" | "AMBULANCE" | "OTHER";
+        };
         NewConsultation: {
             /** @enum {string|null} */
             compartment?: "GENERAL" | "MENTAL_HEALTH" | "SGBV" | "LEGAL" | null;
@@ -2551,6 +2820,45 @@ export interface components {
             id?: string | null;
             name: string;
         };
+        NewReferral: {
+            /** @enum {string} */
+            consent: "PERSON" | "LEGAL_GUARDIAN";
+            /** Format: uuid */
+            encounterId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            reason: string;
+            /** Format: date */
+            sentOn?: string | null;
+            /** Format: uuid */
+            serviceId: string;
+            /** @enum {string} */
+            urgency: "ROUTINE" | "SOON" | "URGENT";
+        };
+        NewRightsStep: {
+            /** Format: int32 */
+            assessedAge?: number | null;
+            /** Format: int32 */
+            declaredAge?: number | null;
+            documents: ("PROOF_OF_IDENTITY" | "PROOF_OF_RESIDENCE" | "PROOF_OF_ADDRESS" | "PROOF_OF_RESOURCES")[];
+            helpedBy?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "COVERAGE_NONE" | "AME_REQUESTED" | "AME_GRANTED" | "AME_REFUSED" | "PUMA_REQUESTED" | "PUMA_GRANTED" | "CSS_REQUESTED" | "CSS_GRANTED" | "EUROPEAN_CARD" | "OTHER_COVERAGE" | "DOMICILIATION_REQUESTED" | "DOMICILIATION_GRANTED" | "DOMICILIATION_REFUSED" | "AGE_ASSESSMENT_REQUESTED" | "MINORITY_RECOGNISED" | "MINORITY_REFUSED" | "APPEAL_JUGE_DES_ENFANTS" | "SHELTERED_BY_ASE" | "PLACEMENT_ORDER" | "TAKEN_INTO_CARE_BY_ASE" | "CHILD_PROTECTION_ENDED";
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: date */
+            validUntil?: string | null;
+        };
+        NewService: {
+            details: components["schemas"]["ServiceDetails"];
+            /** Format: uuid */
+            id: string;
+        };
         NewSite: {
             city?: string | null;
             /** Format: uuid */
@@ -2561,6 +2869,15 @@ export interface components {
             phone?: string | null;
             /** Format: uuid */
             programmeId: string;
+        };
+        NewStep: {
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** @enum {string} */
+            status: "SENT" | "ACCEPTED" | "ATTENDED" | "CLOSED" | "REFUSED" | "LOST";
+            /** Format: int64 */
+            version: number;
         };
         NewUserAccount: {
             allSites: boolean;
@@ -2619,6 +2936,18 @@ export interface components {
             /** @enum {string|null} */
             script?: "LATIN" | "ARABIC" | "ETHIOPIC" | "OTHER" | null;
         };
+        Outcomes: {
+            /** Format: int32 */
+            attended: number;
+            /** Format: int32 */
+            closed: number;
+            /** Format: int32 */
+            lost: number;
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            refused: number;
+        };
         OutreachLocation: {
             description?: string | null;
             /** Format: uuid */
@@ -2634,6 +2963,15 @@ export interface components {
             keep: number;
             last?: components["schemas"]["BackupView"] | null;
             schedule: string;
+        };
+        PartnerService: {
+            details: components["schemas"]["ServiceDetails"];
+            /** Format: uuid */
+            id: string;
+            outcomes: components["schemas"]["Outcomes"];
+            source?: string | null;
+            /** Format: int64 */
+            version: number;
         };
         PasswordChange: {
             currentPassword: string;
@@ -2834,6 +3172,37 @@ export interface components {
         RecoveryCodesView: {
             recoveryCodes: string[];
         };
+        Referral: {
+            accompaniments: components["schemas"]["Accompaniment"][];
+            /** @enum {string} */
+            consent: "PERSON" | "LEGAL_GUARDIAN";
+            /** Format: uuid */
+            encounterId?: string | null;
+            /** Format: date */
+            followBy: string;
+            /** Format: uuid */
+            id: string;
+            overdue: boolean;
+            /** Format: uuid */
+            personId: string;
+            reason: string;
+            /** Format: date */
+            sentOn: string;
+            /** Format: uuid */
+            serviceId: string;
+            /** @enum {string} */
+            serviceKind: "PASS" | "EMERGENCY" | "CMP" | "CEGIDD" | "PMI" | "SIAO" | "ASE" | "CPAM" | "LAWYER" | "ASSOCIATION" | "CITY_DOCTOR" | "PHARMACY" | "LAB" | "RADIOLOGY" | "OTHER";
+            serviceName: string;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            status: "SENT" | "ACCEPTED" | "ATTENDED" | "CLOSED" | "REFUSED" | "LOST";
+            steps: components["schemas"]["Step"][];
+            /** @enum {string} */
+            urgency: "ROUTINE" | "SOON" | "URGENT";
+            /** Format: int64 */
+            version: number;
+        };
         Registration: {
             details: components["schemas"]["PersonDetails"];
             /** Format: uuid */
@@ -2905,6 +3274,46 @@ export interface components {
             /** Format: date-time */
             signedAt: string;
             signedBy: string;
+        };
+        RightsReminder: {
+            /** Format: date */
+            due: string;
+            /** @enum {string} */
+            kind: "COVERAGE_NONE" | "AME_REQUESTED" | "AME_GRANTED" | "AME_REFUSED" | "PUMA_REQUESTED" | "PUMA_GRANTED" | "CSS_REQUESTED" | "CSS_GRANTED" | "EUROPEAN_CARD" | "OTHER_COVERAGE" | "DOMICILIATION_REQUESTED" | "DOMICILIATION_GRANTED" | "DOMICILIATION_REFUSED" | "AGE_ASSESSMENT_REQUESTED" | "MINORITY_RECOGNISED" | "MINORITY_REFUSED" | "APPEAL_JUGE_DES_ENFANTS" | "SHELTERED_BY_ASE" | "PLACEMENT_ORDER" | "TAKEN_INTO_CARE_BY_ASE" | "CHILD_PROTECTION_ENDED";
+            /** Format: date */
+            occurredOn: string;
+            patientCode?: string | null;
+            /** Format: uuid */
+            personId: string;
+            personName?: string | null;
+            /** @enum {string} */
+            reason: "EXPIRES_SOON" | "EXPIRED" | "WAITING_TOO_LONG";
+            /** Format: date */
+            validUntil?: string | null;
+        };
+        RightsStep: {
+            /** Format: int32 */
+            assessedAge?: number | null;
+            /** Format: int32 */
+            declaredAge?: number | null;
+            documents: ("PROOF_OF_IDENTITY" | "PROOF_OF_RESIDENCE" | "PROOF_OF_ADDRESS" | "PROOF_OF_RESOURCES")[];
+            /** @enum {string} */
+            domain: "COVERAGE" | "DOMICILIATION" | "AGE_ASSESSMENT" | "CHILD_PROTECTION";
+            helpedBy?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "COVERAGE_NONE" | "AME_REQUESTED" | "AME_GRANTED" | "AME_REFUSED" | "PUMA_REQUESTED" | "PUMA_GRANTED" | "CSS_REQUESTED" | "CSS_GRANTED" | "EUROPEAN_CARD" | "OTHER_COVERAGE" | "DOMICILIATION_REQUESTED" | "DOMICILIATION_GRANTED" | "DOMICILIATION_REFUSED" | "AGE_ASSESSMENT_REQUESTED" | "MINORITY_RECOGNISED" | "MINORITY_REFUSED" | "APPEAL_JUGE_DES_ENFANTS" | "SHELTERED_BY_ASE" | "PLACEMENT_ORDER" | "TAKEN_INTO_CARE_BY_ASE" | "CHILD_PROTECTION_ENDED";
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** Format: date */
+            validUntil?: string | null;
+            /** Format: int64 */
+            version: number;
         };
         Rule: {
             /** Format: int32 */
@@ -3000,6 +3409,32 @@ export interface components {
             passwordSet: boolean;
             username: string;
         };
+        ServiceChange: {
+            details: components["schemas"]["ServiceDetails"];
+            /** Format: int64 */
+            version: number;
+        };
+        ServiceDetails: {
+            acceptsMinors: boolean;
+            acceptsUncovered: boolean;
+            address?: string | null;
+            /** Format: date */
+            checkedOn?: string | null;
+            city?: string | null;
+            closed: boolean;
+            contactName?: string | null;
+            email?: string | null;
+            interpreter: boolean;
+            /** @enum {string} */
+            kind: "PASS" | "EMERGENCY" | "CMP" | "CEGIDD" | "PMI" | "SIAO" | "ASE" | "CPAM" | "LAWYER" | "ASSOCIATION" | "CITY_DOCTOR" | "PHARMACY" | "LAB" | "RADIOLOGY" | "OTHER";
+            languages: string[];
+            name: string;
+            needs: ("GENERAL_CARE" | "EMERGENCY_CARE" | "MENTAL_HEALTH" | "SEXUAL_HEALTH" | "MATERNAL_CHILD_HEALTH" | "HEALTH_COVERAGE" | "MEDICINES" | "LAB_TESTS" | "IMAGING" | "SHELTER" | "CHILD_PROTECTION" | "LEGAL_AID" | "FOOD")[];
+            openingHours?: string | null;
+            organisation?: string | null;
+            phone?: string | null;
+            postalCode?: string | null;
+        };
         SessionUser: {
             displayName: string;
             /** Format: uuid */
@@ -3057,6 +3492,16 @@ export interface components {
             id: string;
             name: string;
         };
+        Step: {
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** @enum {string} */
+            status: "SENT" | "ACCEPTED" | "ATTENDED" | "CLOSED" | "REFUSED" | "LOST";
+        };
         StockAlert: {
             /** Format: date */
             expiresOn?: string | null;
@@ -3110,6 +3555,28 @@ export interface components {
             ar?: string | null;
             en?: string | null;
             fr?: string | null;
+        };
+        ToFollow: {
+            /** Format: date */
+            followBy: string;
+            /** Format: uuid */
+            id: string;
+            overdue: boolean;
+            patientCode?: string | null;
+            /** Format: uuid */
+            personId: string;
+            personName?: string | null;
+            /** Format: date */
+            sentOn: string;
+            /** @enum {string} */
+            serviceKind: "PASS" | "EMERGENCY" | "CMP" | "CEGIDD" | "PMI" | "SIAO" | "ASE" | "CPAM" | "LAWYER" | "ASSOCIATION" | "CITY_DOCTOR" | "PHARMACY" | "LAB" | "RADIOLOGY" | "OTHER";
+            serviceName: string;
+            /** @enum {string} */
+            status: "SENT" | "ACCEPTED" | "ATTENDED" | "CLOSED" | "REFUSED" | "LOST";
+            /** @enum {string} */
+            urgency: "ROUTINE" | "SOON" | "URGENT";
+            /** Format: int64 */
+            version: number;
         };
         Transfer: {
             /** Format: uuid */
@@ -3180,6 +3647,10 @@ export interface components {
             problems: components["schemas"]["Problem"][];
             /** Format: int64 */
             unsealed: number;
+        };
+        Withdrawal: {
+            /** Format: int64 */
+            version: number;
         };
     };
     responses: never;
@@ -3290,7 +3761,7 @@ export interface operations {
             };
         };
     };
-    record: {
+    record_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -3336,7 +3807,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -3468,7 +3939,7 @@ export interface operations {
             };
         };
     };
-    search_2: {
+    search_3: {
         parameters: {
             query?: {
                 q?: string;
@@ -3600,7 +4071,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -3618,6 +4089,148 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DiagnosisView"];
+                };
+            };
+        };
+    };
+    export_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["JsonNode"];
+                };
+            };
+        };
+    };
+    importFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JsonNode"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportResult"];
+                };
+            };
+        };
+    };
+    search_1: {
+        parameters: {
+            query?: {
+                kind?: "PASS" | "EMERGENCY" | "CMP" | "CEGIDD" | "PMI" | "SIAO" | "ASE" | "CPAM" | "LAWYER" | "ASSOCIATION" | "CITY_DOCTOR" | "PHARMACY" | "LAB" | "RADIOLOGY" | "OTHER";
+                need?: "GENERAL_CARE" | "EMERGENCY_CARE" | "MENTAL_HEALTH" | "SEXUAL_HEALTH" | "MATERNAL_CHILD_HEALTH" | "HEALTH_COVERAGE" | "MEDICINES" | "LAB_TESTS" | "IMAGING" | "SHELTER" | "CHILD_PROTECTION" | "LEGAL_AID" | "FOOD";
+                place?: string;
+                language?: string;
+                includeClosed?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PartnerService"][];
+                };
+            };
+        };
+    };
+    add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewService"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PartnerService"];
+                };
+            };
+        };
+    };
+    get_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PartnerService"];
+                };
+            };
+        };
+    };
+    change_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PartnerService"];
                 };
             };
         };
@@ -4271,7 +4884,7 @@ export interface operations {
             };
         };
     };
-    search_1: {
+    search_2: {
         parameters: {
             query?: {
                 q?: string;
@@ -4294,7 +4907,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -4792,6 +5405,172 @@ export interface operations {
             };
         };
     };
+    refer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewReferral"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Referral"];
+                };
+            };
+        };
+    };
+    ofPerson_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Referral"][];
+                };
+            };
+        };
+    };
+    toFollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ToFollow"][];
+                };
+            };
+        };
+    };
+    get_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Referral"];
+                };
+            };
+        };
+    };
+    accompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAccompaniment"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Referral"];
+                };
+            };
+        };
+    };
+    letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewStep"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Referral"];
+                };
+            };
+        };
+    };
     report_1: {
         parameters: {
             query?: {
@@ -4978,7 +5757,7 @@ export interface operations {
             };
         };
     };
-    export_1: {
+    export_2: {
         parameters: {
             query: {
                 table: string;
@@ -5112,6 +5891,120 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["Rule"];
                 };
+            };
+        };
+    };
+    coverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Coverage"];
+                };
+            };
+        };
+    };
+    file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RightsStep"][];
+                };
+            };
+        };
+    };
+    record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRightsStep"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RightsStep"];
+                };
+            };
+        };
+    };
+    reminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RightsReminder"][];
+                };
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Withdrawal"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
