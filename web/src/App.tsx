@@ -31,6 +31,8 @@ import { SitesScreen } from './screens/SitesScreen';
 import { ReportsScreen } from './screens/ReportsScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { StockHome } from './stock/StockHome';
+import { DirectoryScreen } from './referrals/DirectoryScreen';
+import { ToFollowScreen } from './referrals/ToFollowScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -180,6 +182,10 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <DiagnosesScreen />;
     case 'stock':
       return <StockHome />;
+    case 'referrals':
+      return <ToFollowScreen />;
+    case 'directory':
+      return <DirectoryScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -23,6 +23,8 @@ export type Route =
   | { screen: 'conflicts' }
   | { screen: 'diagnoses' }
   | { screen: 'stock' }
+  | { screen: 'referrals' }
+  | { screen: 'directory' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -69,6 +71,10 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'diagnoses' };
     case '/stock':
       return { screen: 'stock' };
+    case '/referrals':
+      return { screen: 'referrals' };
+    case '/directory':
+      return { screen: 'directory' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

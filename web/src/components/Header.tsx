@@ -90,6 +90,11 @@ export function Header() {
               </Link>
             )}
             {caresForPeople(session) && (
+              <Link href="/referrals" class="nav-link" testId="nav-referrals">
+                {t('nav.referrals')}
+              </Link>
+            )}
+            {caresForPeople(session) && (
               <Link href="/follow-ups" class="nav-link" testId="nav-due">
                 {t('nav.due')}
               </Link>

@@ -23,6 +23,7 @@ import {
 } from '../forms/model';
 import { uuidv7 } from '../ids';
 import { localProblem, toProblem } from '../problems';
+import { ReferFromConsultation } from '../referrals/ReferFromConsultation';
 import { navigate } from '../router';
 import type { Person, Problem } from '../types';
 
@@ -375,6 +376,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
       {encounter.allowedActions.includes('PRINT_PRESCRIPTION') && (
         <DosageSheetButton encounterId={encounter.id} person={person} />
       )}
+      {person && encounter.status === 'SIGNED' && <ReferFromConsultation personId={person.id} encounterId={encounter.id} />}
       <div class="actions">
         <button type="button" class="button secondary" onClick={back}>
           {t('form.back')}
