@@ -33,6 +33,8 @@ import { SummaryScreen } from './screens/SummaryScreen';
 import { StockHome } from './stock/StockHome';
 import { ImportScreen } from './imports/ImportScreen';
 import { DistributionScreen } from './stock/DistributionScreen';
+import { DirectoryScreen } from './referrals/DirectoryScreen';
+import { ToFollowScreen } from './referrals/ToFollowScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -186,6 +188,10 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <ImportScreen />;
     case 'distribute':
       return <DistributionScreen />;
+    case 'referrals':
+      return <ToFollowScreen />;
+    case 'directory':
+      return <DirectoryScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

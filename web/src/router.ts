@@ -25,6 +25,8 @@ export type Route =
   | { screen: 'stock' }
   | { screen: 'imports' }
   | { screen: 'distribute' }
+  | { screen: 'referrals' }
+  | { screen: 'directory' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -75,6 +77,10 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'imports' };
     case '/stock/distribute':
       return { screen: 'distribute' };
+    case '/referrals':
+      return { screen: 'referrals' };
+    case '/directory':
+      return { screen: 'directory' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

@@ -84,20 +84,24 @@ export function Header() {
                 {t('nav.stock')}
               </Link>
             )}
-<<<<<<< HEAD
             {hasRole(session, 'COORDINATOR', 'DATA_OFFICER') && (
               <Link href="/imports" class="nav-link" testId="nav-imports">
                 {t('nav.imports')}
-=======
+              </Link>
+            )}
             {(caresForPeople(session) || hasRole(session, 'LOGISTICIAN')) && (
               <Link href="/stock/distribute" class="nav-link" testId="nav-distribute">
                 {t('distribute.title')}
->>>>>>> stock2
               </Link>
             )}
             {caresForPeople(session) && (
               <Link href="/group-sessions/new" class="nav-link" testId="nav-group-session">
                 {t('nav.groupSession')}
+              </Link>
+            )}
+            {caresForPeople(session) && (
+              <Link href="/referrals" class="nav-link" testId="nav-referrals">
+                {t('nav.referrals')}
               </Link>
             )}
             {caresForPeople(session) && (

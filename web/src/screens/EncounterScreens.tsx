@@ -25,6 +25,7 @@ import {
 } from '../forms/model';
 import { uuidv7 } from '../ids';
 import { localProblem, toProblem } from '../problems';
+import { ReferFromConsultation } from '../referrals/ReferFromConsultation';
 import { navigate } from '../router';
 import type { Person, Problem } from '../types';
 
@@ -380,6 +381,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
       {encounter.allowedActions.includes('PRINT_PRESCRIPTION') && hasRole(session, 'CLINICIAN') && (
         <DispensePanel encounterId={encounter.id} lines={dispensableLines(form.definition, encounter.answers)} />
       )}
+      {person && encounter.status === 'SIGNED' && <ReferFromConsultation personId={person.id} encounterId={encounter.id} />}
       <div class="actions">
         <button type="button" class="button secondary" onClick={back}>
           {t('form.back')}

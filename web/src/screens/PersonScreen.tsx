@@ -16,6 +16,8 @@ import { describeBirth, formatDateTime } from '../format';
 import { formatPatientCode } from '../patientCode';
 import { toProblem } from '../problems';
 import { countryName, languageName } from '../referenceLists';
+import { ReferralsSection } from '../referrals/ReferralsSection';
+import { RightsSection } from '../rights/RightsSection';
 import { navigate } from '../router';
 import type { Consultation, Person, Problem } from '../types';
 
@@ -146,6 +148,10 @@ export function PersonScreen({ personId }: { personId: string }) {
       {readsCare && <PatientCardSection personId={person.id} />}
 
       {readsCare && <FollowUpSection personId={person.id} />}
+
+      {readsCare && <ReferralsSection personId={person.id} languages={person.languages} />}
+
+      {readsCare && <RightsSection personId={person.id} />}
 
       {readsCare && (
         <section class="card">

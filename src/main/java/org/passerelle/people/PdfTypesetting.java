@@ -20,21 +20,22 @@ import org.passerelle.platform.Language;
  * names in Ge'ez), embedded, subset, in every document so that it reads the same on any machine;
  * and the direction of each text. Text is laid out in table cells, whose run direction OpenPDF
  * honours: right to left for Arabic, with the letters shaped (joined) and lines ordered by the
- * Unicode bidirectional algorithm. One instance serves one document: a font records the glyphs the
+ * Unicode bidirectional algorithm. Other modules lay out their documents with it too (a referral
+ * letter). One instance serves one document: a font records the glyphs the
  * document uses.
  */
-final class PdfTypesetting {
+public final class PdfTypesetting {
 
     private static final byte[] REGULAR = font("fonts/DejaVuSans.ttf");
     private static final byte[] BOLD = font("fonts/DejaVuSans-Bold.ttf");
     private static final byte[] ETHIOPIC = font("fonts/NotoSansEthiopic-Regular.ttf");
 
-    final BaseFont regular;
-    final BaseFont bold;
+    public final BaseFont regular;
+    public final BaseFont bold;
     private final BaseFont ethiopic;
     private final int runDirection;
 
-    PdfTypesetting(Language language) throws DocumentException, IOException {
+    public PdfTypesetting(Language language) throws DocumentException, IOException {
         this.regular = embedded("DejaVuSans.ttf", REGULAR);
         this.bold = embedded("DejaVuSans-Bold.ttf", BOLD);
         this.ethiopic = embedded("NotoSansEthiopic-Regular.ttf", ETHIOPIC);
@@ -42,7 +43,7 @@ final class PdfTypesetting {
     }
 
     /** The document's direction: right to left for Arabic. */
-    int runDirection() {
+    public int runDirection() {
         return runDirection;
     }
 
@@ -51,7 +52,7 @@ final class PdfTypesetting {
      * note in an Arabic document reads left to right, an Arabic name in a French one right to left;
      * each stands at the start side of the document all the same.
      */
-    PdfPCell cell(String value, BaseFont font, float size, Color color) {
+    public PdfPCell cell(String value, BaseFont font, float size, Color color) {
         PdfPCell cell = new PdfPCell(text(value, font, size, color));
         cell.setBorder(0);
         int direction = direction(value);
@@ -67,7 +68,7 @@ final class PdfTypesetting {
      * The text in the first font that has each character: the given font, then Noto Sans Ethiopic,
      * then DejaVu Sans. Invisible direction marks that the fonts lack are left out.
      */
-    Phrase text(String value, BaseFont font, float size, Color color) {
+    public Phrase text(String value, BaseFont font, float size, Color color) {
         FontSelector selector = new FontSelector();
         selector.addFont(new Font(font, size, Font.NORMAL, color));
         selector.addFont(new Font(ethiopic, size, Font.NORMAL, color));

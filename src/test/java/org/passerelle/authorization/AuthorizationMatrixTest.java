@@ -132,6 +132,7 @@ class AuthorizationMatrixTest {
             enrolDevice(user);
             for (Relation relation : Relation.values()) {
                 cases.addAll(casesFor(role, user, relation, subjects.get(relation)));
+                cases.addAll(rightsCases(role, user, relation, subjects.get(relation)));
             }
             cases.addAll(deviceCases(role, user));
             cases.addAll(backupCases(role, user));
@@ -451,6 +452,36 @@ class AuthorizationMatrixTest {
                     boolean reads = CARERS.contains(role);
                     expect(user.get("/api/stock/people/" + subject.personId() + "/distributions"), reads ? 200 : 403);
                 }));
+    }
+
+    /** The policy: social and legal workers keep the rights file; every carer learns whether a person is covered. */
+    private List<DynamicTest> rightsCases(String role, ApiSession user, Relation relation, Subject subject) {
+        boolean own = relation == Relation.OWN_SITE;
+        boolean keeper = role.equals("SOCIAL_LEGAL_WORKER");
+        String file = "/api/rights/people/" + subject.personId();
+        String at = " (" + relation + ")";
+        return List.of(
+                DynamicTest.dynamicTest(role + " records a rights step" + at, () -> {
+                    Map<String, Object> step = Map.of(
+                            "id",
+                            UUID.randomUUID().toString(),
+                            "kind",
+                            "AME_REQUESTED",
+                            "occurredOn",
+                            "2026-01-05",
+                            "documents",
+                            List.of());
+                    expect(user.post(file + "/steps", step), own && keeper ? 201 : 403);
+                }),
+                DynamicTest.dynamicTest(
+                        role + " reads the rights file" + at,
+                        () -> expect(user.get(file + "/steps"), own && keeper ? 200 : 403)),
+                DynamicTest.dynamicTest(
+                        role + " reads whether a person is covered" + at,
+                        () -> expect(user.get(file + "/coverage"), own && CARERS.contains(role) ? 200 : 403)),
+                DynamicTest.dynamicTest(
+                        role + " reads the rights reminders" + at,
+                        () -> expect(user.get("/api/rights/reminders"), keeper ? 200 : 403)));
     }
 
     private String stockLocation() {

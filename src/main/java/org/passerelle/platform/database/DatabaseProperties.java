@@ -48,7 +48,9 @@ public record DatabaseProperties(
             "devices",
             "sync",
             "backup",
-            "stock"
+            "stock",
+            "referrals",
+            "rights"
         })
         List<String> moduleSchemas,
 

@@ -1,0 +1,213 @@
+package org.passerelle.referrals;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.referrals.DirectoryViews.ServiceKind;
+import org.passerelle.referrals.ReferralViews.AccompanimentOutcome;
+import org.passerelle.referrals.ReferralViews.Consent;
+import org.passerelle.referrals.ReferralViews.NewAccompaniment;
+import org.passerelle.referrals.ReferralViews.Status;
+import org.passerelle.referrals.ReferralViews.Transport;
+import org.passerelle.referrals.ReferralViews.Urgency;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Referrals, their steps and accompaniments; reasons and notes stay sealed here. */
+@Repository
+class ReferralRepository {
+
+    /** A referral as stored, its reason sealed with the person's key. */
+    record Row(
+            UUID id,
+            UUID personId,
+            UUID siteId,
+            @Nullable UUID encounterId,
+            UUID serviceId,
+            String serviceName,
+            ServiceKind serviceKind,
+            byte @Nullable [] reason,
+            Urgency urgency,
+            Consent consent,
+            Status status,
+            LocalDate sentOn,
+            LocalDate followBy,
+            LocalDate statusOn,
+            long version) {}
+
+    record StepRow(
+            Status status, LocalDate occurredOn, byte @Nullable [] note, Instant recordedAt, String recordedBy) {}
+
+    record AccompanimentRow(
+            UUID id,
+            LocalDate occurredOn,
+            String companions,
+            Transport transport,
+            int minutes,
+            AccompanimentOutcome outcome,
+            byte @Nullable [] note) {}
+
+    private static final String SELECT = """
+            select r.id, r.person_id, r.site_id, r.encounter_id, r.service_id, s.name as service_name,
+                   s.kind as service_kind, r.reason, r.urgency, r.consent, r.status, r.sent_on, r.follow_by,
+                   r.status_on, r.version
+              from referrals.referral r join referrals.partner_service s on s.id = r.service_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    ReferralRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean insert(Row row, UUID by) {
+        return jdbc.sql("""
+                        insert into referrals.referral (id, person_id, site_id, encounter_id, service_id, reason,
+                               urgency, consent, status, sent_on, follow_by, status_on, created_by, updated_by)
+                        values (:id, :person, :site, :encounter, :service, :reason, :urgency, :consent, :status,
+                                :sentOn, :followBy, :sentOn, :by, :by)
+                        on conflict (id) do nothing
+                        """)
+                        .param("id", row.id())
+                        .param("person", row.personId())
+                        .param("site", row.siteId())
+                        .param("encounter", row.encounterId())
+                        .param("service", row.serviceId())
+                        .param("reason", row.reason())
+                        .param("urgency", row.urgency().name())
+                        .param("consent", row.consent().name())
+                        .param("status", row.status().name())
+                        .param("sentOn", row.sentOn())
+                        .param("followBy", row.followBy())
+                        .param("by", by)
+                        .update()
+                == 1;
+    }
+
+    Optional<Row> find(UUID id) {
+        return jdbc.sql(SELECT + " where r.id = ? and r.deleted_at is null")
+                .param(id)
+                .query(Row.class)
+                .optional();
+    }
+
+    /** Holds the referral until the transaction ends, so two steps recorded at once are taken in turn. */
+    Optional<Row> lock(UUID id) {
+        jdbc.sql("select 1 from referrals.referral where id = ? for update")
+                .param(id)
+                .query(Integer.class)
+                .optional();
+        return find(id);
+    }
+
+    List<Row> ofPerson(UUID personId) {
+        return jdbc.sql(SELECT + " where r.person_id = ? and r.deleted_at is null order by r.sent_on desc, r.id desc")
+                .param(personId)
+                .query(Row.class)
+                .list();
+    }
+
+    /** The open referrals of a site, the day to check them by first (so the overdue ones come first). */
+    List<Row> toFollow(UUID siteId, int limit) {
+        return jdbc.sql(SELECT + """
+                         where r.site_id = ? and r.status in ('SENT', 'ACCEPTED') and r.deleted_at is null
+                         order by r.follow_by, r.sent_on, r.id
+                         limit ?
+                        """).params(siteId, limit).query(Row.class).list();
+    }
+
+    /** Moves a referral to a status at the version read; false when it changed since. */
+    boolean advance(UUID id, long version, Status status, LocalDate on, LocalDate followBy, UUID by) {
+        return jdbc.sql("""
+                        update referrals.referral
+                           set status = :status, status_on = :on, follow_by = :followBy, version = version + 1,
+                               updated_at = now(), updated_by = :by,
+                               change_seq = nextval('referrals.referral_change_seq')
+                         where id = :id and version = :version
+                        """)
+                        .param("status", status.name())
+                        .param("on", on)
+                        .param("followBy", followBy)
+                        .param("by", by)
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
+    }
+
+    void insertStep(
+            UUID referralId, Status status, LocalDate on, byte @Nullable [] note, Instant at, UUID by, String name) {
+        jdbc.sql("""
+                        insert into referrals.referral_step (referral_id, position, status, occurred_on, note,
+                               recorded_at, recorded_by, recorded_by_name)
+                        select :referral, coalesce(max(position) + 1, 0), :status, :on, :note, :at, :by, :name
+                          from referrals.referral_step where referral_id = :referral
+                        """)
+                .param("referral", referralId)
+                .param("status", status.name())
+                .param("on", on)
+                .param("note", note)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("by", by)
+                .param("name", name)
+                .update();
+    }
+
+    List<StepRow> steps(UUID referralId) {
+        return jdbc.sql("""
+                        select status, occurred_on, note, recorded_at, recorded_by_name as recorded_by
+                          from referrals.referral_step where referral_id = ? order by position
+                        """)
+                .param(referralId)
+                .query((row, n) -> new StepRow(
+                        Status.valueOf(row.getString("status")),
+                        row.getObject("occurred_on", LocalDate.class),
+                        row.getBytes("note"),
+                        row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                        row.getString("recorded_by")))
+                .list();
+    }
+
+    boolean insertAccompaniment(NewAccompaniment command, Row referral, UUID siteId, byte @Nullable [] note, UUID by) {
+        return jdbc.sql("""
+                        insert into referrals.accompaniment (id, referral_id, person_id, site_id, occurred_on,
+                               companions, transport, minutes, outcome, note, created_by)
+                        values (:id, :referral, :person, :site, :on, :companions, :transport, :minutes, :outcome,
+                                :note, :by)
+                        on conflict (id) do nothing
+                        """)
+                        .param("id", command.id())
+                        .param("referral", referral.id())
+                        .param("person", referral.personId())
+                        .param("site", siteId)
+                        .param("on", command.occurredOn())
+                        .param("companions", command.companions())
+                        .param("transport", command.transport().name())
+                        .param("minutes", command.minutes())
+                        .param("outcome", command.outcome().name())
+                        .param("note", note)
+                        .param("by", by)
+                        .update()
+                == 1;
+    }
+
+    Optional<UUID> referralOfAccompaniment(UUID id) {
+        return jdbc.sql("select referral_id from referrals.accompaniment where id = ?")
+                .param(id)
+                .query(UUID.class)
+                .optional();
+    }
+
+    List<AccompanimentRow> accompaniments(UUID referralId) {
+        return jdbc.sql("""
+                        select id, occurred_on, companions, transport, minutes, outcome, note
+                          from referrals.accompaniment
+                         where referral_id = ? and deleted_at is null order by occurred_on, id
+                        """).param(referralId).query(AccompanimentRow.class).list();
+    }
+}
