@@ -48,7 +48,8 @@ public record DatabaseProperties(
             "devices",
             "sync",
             "backup",
-            "stock"
+            "stock",
+            "shelters"
         })
         List<String> moduleSchemas,
 
