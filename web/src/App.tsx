@@ -31,6 +31,7 @@ import { SitesScreen } from './screens/SitesScreen';
 import { ReportsScreen } from './screens/ReportsScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { StockHome } from './stock/StockHome';
+import { BedBoardScreen } from './shelters/BedBoardScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -180,6 +181,8 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <DiagnosesScreen />;
     case 'stock':
       return <StockHome />;
+    case 'shelter':
+      return <BedBoardScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

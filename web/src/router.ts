@@ -23,6 +23,7 @@ export type Route =
   | { screen: 'conflicts' }
   | { screen: 'diagnoses' }
   | { screen: 'stock' }
+  | { screen: 'shelter' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -69,6 +70,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'diagnoses' };
     case '/stock':
       return { screen: 'stock' };
+    case '/shelter':
+      return { screen: 'shelter' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

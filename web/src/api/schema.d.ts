@@ -525,7 +525,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["close"];
+        post: operations["close_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -829,7 +829,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["open"];
+        post: operations["open_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1132,7 +1132,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["changeRule"];
+        put: operations["changeRule_1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1278,6 +1278,406 @@ export interface paths {
         get?: never;
         put: operations["chooseSite"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/admissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["admit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/beds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["addBed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/beds/{bedId}/outages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["takeOutOfService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/emergency-openings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/emergency-openings/{openingId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["admitHousehold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/offers/{offerId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/outages/{outageId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["endOutage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/people/{personId}/stays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ofPerson_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/requests/{requestId}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/requests/{requestId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["addRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/beds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["beds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/emergency-openings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["openings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/follow-ups-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["followUpsDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/occupancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["occupancy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/priority-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["rule"];
+        put: operations["changeRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["rooms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/waiting-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/stays/{stayId}/absence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["absent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/stays/{stayId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["mark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/stays/{stayId}/discharge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["discharge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/stays/{stayId}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["transfer_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1673,6 +2073,14 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        AttendanceMark: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            night?: string | null;
+            /** @enum {string} */
+            status: "PRESENT" | "ABSENT" | "NO_SHOW";
+        };
         AuditEntry: {
             /** @enum {string} */
             action: "LOGIN" | "LOGIN_FAILED" | "SECOND_FACTOR" | "SECOND_FACTOR_FAILED" | "READ" | "SEARCH" | "CREATE" | "UPDATE" | "DELETE" | "EXPORT" | "ACCOUNT_CHANGE" | "REAUTHENTICATION" | "REAUTHENTICATION_FAILED" | "BREAK_THE_GLASS";
@@ -1718,6 +2126,67 @@ export interface components {
             /** Format: int32 */
             quantity: number;
         };
+        BedBoard: {
+            /** Format: int32 */
+            capacity: number;
+            emergencyOpen: boolean;
+            expected: components["schemas"]["ExpectedArrival"][];
+            /** Format: int32 */
+            free: number;
+            freeByRule: {
+                [key: string]: number;
+            };
+            /** Format: date */
+            night: string;
+            /** Format: int32 */
+            occupied: number;
+            /** Format: int32 */
+            present: number;
+            releaseAt: string;
+            rooms: components["schemas"]["BoardRoom"][];
+            /** Format: uuid */
+            siteId: string;
+        };
+        BedOffer: {
+            /** @enum {string} */
+            answer: "PENDING" | "ACCEPTED" | "REFUSED";
+            /** Format: uuid */
+            bedId?: string | null;
+            /** Format: int32 */
+            daysWaited: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            offeredAt: string;
+            /** @enum {string|null} */
+            refusalReason?: "PLACE_NOT_SUITABLE" | "FOUND_ELSEWHERE" | "NOT_REACHED" | "CHANGED_MIND" | "OTHER" | null;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: int64 */
+            version: number;
+        };
+        BedOutage: {
+            /** Format: uuid */
+            bedId: string;
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            reason: "BROKEN" | "CLEANING" | "PESTS" | "SAFETY" | "OTHER";
+            /** Format: date */
+            until?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        BedTransfer: {
+            /** Format: uuid */
+            bedId: string;
+            /** Format: date */
+            from?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
         BirthDate: {
             /** Format: date */
             date: string;
@@ -1737,6 +2206,24 @@ export interface components {
             estimatedOn?: string | null;
             /** @enum {string} */
             precision: "EXACT" | "MONTH" | "YEAR" | "ESTIMATED";
+        };
+        BoardBed: {
+            emergency: boolean;
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** @enum {string|null} */
+            outage?: "BROKEN" | "CLEANING" | "PESTS" | "SAFETY" | "OTHER" | null;
+            resident?: components["schemas"]["Resident"] | null;
+            /** @enum {string} */
+            state: "FREE" | "OCCUPIED" | "OUT_OF_SERVICE" | "CLOSED";
+        };
+        BoardRoom: {
+            beds: components["schemas"]["BoardBed"][];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            rules: ("GIRLS_ONLY" | "MINORS_ONLY" | "ADULTS_ONLY" | "FAMILIES" | "ACCESSIBLE")[];
         };
         Calculation: {
             fields: string[];
@@ -1994,6 +2481,20 @@ export interface components {
             userId: string;
             userName: string;
         };
+        EmergencyOpening: {
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            reason: "COLD_WEATHER" | "HEAT_WAVE" | "STORM" | "INFLUX" | "OTHER";
+            /** Format: uuid */
+            siteId: string;
+            /** Format: date */
+            until?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
         EmergencyRequest: {
             reason: string;
         };
@@ -2070,6 +2571,17 @@ export interface components {
             note?: string | null;
             /** @enum {string} */
             reason: "PERSON_REQUEST" | "CREATED_IN_ERROR" | "RETENTION_ENDED" | "LEGAL_OBLIGATION" | "OTHER";
+        };
+        ExpectedArrival: {
+            /** Format: uuid */
+            bedId?: string | null;
+            chosenName?: string | null;
+            /** Format: int32 */
+            householdSize: number;
+            /** Format: uuid */
+            personId?: string | null;
+            /** Format: uuid */
+            requestId: string;
         };
         ExportRequest: {
             format: string;
@@ -2232,6 +2744,9 @@ export interface components {
             siteId: string;
             /** @enum {string} */
             status: "DRAFT" | "SIGNED";
+        };
+        HouseholdAdmission: {
+            members: components["schemas"]["ShelterAdmission"][];
         };
         IndicatorView: {
             code: string;
@@ -2491,6 +3006,22 @@ export interface components {
             en: string;
             fr: string;
         };
+        NewBedOffer: {
+            /** Format: uuid */
+            bedId?: string | null;
+            /** Format: uuid */
+            id: string;
+        };
+        NewBedOutage: {
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            reason: "BROKEN" | "CLEANING" | "PESTS" | "SAFETY" | "OTHER";
+            /** Format: date */
+            until?: string | null;
+        };
         NewConsultation: {
             /** @enum {string|null} */
             compartment?: "GENERAL" | "MENTAL_HEALTH" | "SGBV" | "LEGAL" | null;
@@ -2518,6 +3049,18 @@ export interface components {
             occurredAt?: string | null;
             /** Format: uuid */
             personId?: string | null;
+        };
+        NewEmergencyOpening: {
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            reason: "COLD_WEATHER" | "HEAT_WAVE" | "STORM" | "INFLUX" | "OTHER";
+            /** Format: uuid */
+            siteId: string;
+            /** Format: date */
+            until?: string | null;
         };
         NewEncounter: {
             answers: components["schemas"]["JsonNode"];
@@ -2551,6 +3094,39 @@ export interface components {
             id?: string | null;
             name: string;
         };
+        NewShelterBed: {
+            emergency: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            inServiceFrom?: string | null;
+            label: string;
+            /** Format: uuid */
+            roomId: string;
+        };
+        NewShelterRequest: {
+            ageGroup?: string | null;
+            criteria: string[];
+            /** Format: int32 */
+            householdSize?: number | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId?: string | null;
+            sex?: string | null;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            source: "SITE" | "STREET_TEAM" | "HOTLINE_115" | "PARTNER" | "SELF";
+        };
+        NewShelterRoom: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            rules?: ("GIRLS_ONLY" | "MINORS_ONLY" | "ADULTS_ONLY" | "FAMILIES" | "ACCESSIBLE")[] | null;
+            /** Format: uuid */
+            siteId: string;
+        };
         NewSite: {
             city?: string | null;
             /** Format: uuid */
@@ -2572,11 +3148,28 @@ export interface components {
             siteIds: string[];
             username: string;
         };
+        NightOccupancy: {
+            /** Format: int32 */
+            capacity: number;
+            emergencyOpen: boolean;
+            /** Format: date */
+            night: string;
+            /** Format: int32 */
+            slept: number;
+        };
         NotDuplicate: {
             /** Format: uuid */
             personA: string;
             /** Format: uuid */
             personB: string;
+        };
+        OfferReply: {
+            /** @enum {string} */
+            answer: "PENDING" | "ACCEPTED" | "REFUSED";
+            /** @enum {string|null} */
+            refusalReason?: "PLACE_NOT_SUITABLE" | "FOUND_ELSEWHERE" | "NOT_REACHED" | "CHANGED_MIND" | "OTHER" | null;
+            /** Format: int64 */
+            version: number;
         };
         OfflineRegistration: {
             /** Format: uuid */
@@ -2806,6 +3399,22 @@ export interface components {
             /** Format: int64 */
             pending: number;
         };
+        RankReason: {
+            criterion: string;
+            /** Format: int32 */
+            points: number;
+        };
+        RankedRequest: {
+            chosenName?: string | null;
+            /** Format: int32 */
+            daysWaited: number;
+            /** Format: int32 */
+            rank: number;
+            reasons: components["schemas"]["RankReason"][];
+            request: components["schemas"]["ShelterRequest"];
+            /** Format: int32 */
+            score: number;
+        };
         Receipt: {
             /** Format: date */
             expiresOn?: string | null;
@@ -2878,6 +3487,31 @@ export interface components {
             /** Format: int32 */
             smallCountThreshold: number;
         };
+        Resident: {
+            /** Format: date */
+            admittedOn: string;
+            /** Format: int32 */
+            age?: number | null;
+            chosenName: string;
+            /** @enum {string} */
+            mode: "STAY" | "NIGHTLY";
+            /** Format: uuid */
+            personId: string;
+            /** Format: int32 */
+            plannedNights?: number | null;
+            sex: string;
+            /** Format: uuid */
+            stayId: string;
+            /** @enum {string|null} */
+            tonight?: "PRESENT" | "ABSENT" | "NO_SHOW" | null;
+            /** Format: int64 */
+            version: number;
+        };
+        ResidentFollowUp: {
+            followUp: components["schemas"]["FollowUp"];
+            /** Format: uuid */
+            stayId: string;
+        };
         RetentionReport: {
             /** Format: date-time */
             at: string;
@@ -2920,6 +3554,12 @@ export interface components {
             enabled: boolean;
             /** Format: int32 */
             months: number;
+            /** Format: int64 */
+            version: number;
+        };
+        RunEnding: {
+            /** Format: date */
+            until: string;
             /** Format: int64 */
             version: number;
         };
@@ -3018,6 +3658,99 @@ export interface components {
         SheetRequest: {
             language?: string | null;
         };
+        ShelterAdmission: {
+            /** Format: date */
+            admittedOn?: string | null;
+            /** Format: uuid */
+            bedId: string;
+            /** Format: uuid */
+            householdId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mode: "STAY" | "NIGHTLY";
+            /** Format: uuid */
+            personId: string;
+            /** Format: int32 */
+            plannedNights?: number | null;
+            /** @enum {string} */
+            reason: "SLEEPING_OUTSIDE" | "MEDICAL" | "VIOLENCE" | "UNACCOMPANIED_MINOR" | "FAMILY" | "WEATHER" | "DISCHARGED_FROM_HOSPITAL" | "OTHER";
+            /** Format: uuid */
+            requestId?: string | null;
+        };
+        ShelterBed: {
+            emergency: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            inServiceFrom: string;
+            label: string;
+            /** Format: uuid */
+            roomId: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ShelterRequest: {
+            ageGroup: string;
+            criteria: ("MINOR" | "PREGNANCY" | "MEDICAL_VULNERABILITY" | "VIOLENCE_EXPOSURE" | "SLEEPING_OUTSIDE" | "WEATHER_ALERT" | "YOUNG_CHILDREN" | "DISABILITY")[];
+            /** Format: int32 */
+            householdSize: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId?: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date */
+            requestedOn: string;
+            sex: string;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            source: "SITE" | "STREET_TEAM" | "HOTLINE_115" | "PARTNER" | "SELF";
+            /** @enum {string} */
+            status: "WAITING" | "OFFERED" | "ADMITTED" | "WITHDRAWN";
+            /** Format: int64 */
+            version: number;
+        };
+        ShelterRoom: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            rules: ("GIRLS_ONLY" | "MINORS_ONLY" | "ADULTS_ONLY" | "FAMILIES" | "ACCESSIBLE")[];
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ShelterStay: {
+            /** Format: date */
+            admittedOn: string;
+            /** Format: uuid */
+            bedId?: string | null;
+            /** @enum {string|null} */
+            destination?: "FAMILY" | "ASE" | "ACCOMMODATION_115" | "LONG_TERM_HOUSING" | "HOSPITAL" | "OTHER_SHELTER" | "LEFT_WITHOUT_NOTICE" | "NO_SHOW" | "EXCLUDED" | "OTHER" | null;
+            /** Format: date */
+            dischargedOn?: string | null;
+            /** Format: uuid */
+            householdId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mode: "STAY" | "NIGHTLY";
+            /** Format: uuid */
+            personId?: string | null;
+            /** Format: int32 */
+            plannedNights?: number | null;
+            /** @enum {string} */
+            reason: "SLEEPING_OUTSIDE" | "MEDICAL" | "VIOLENCE" | "UNACCOMPANIED_MINOR" | "FAMILY" | "WEATHER" | "DISCHARGED_FROM_HOSPITAL" | "OTHER";
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+        };
         Site: {
             active: boolean;
             city?: string | null;
@@ -3056,6 +3789,22 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        StayAbsence: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            until: string;
+            /** Format: int64 */
+            version: number;
+        };
+        StayDischarge: {
+            /** @enum {string} */
+            destination: "FAMILY" | "ASE" | "ACCOMMODATION_115" | "LONG_TERM_HOUSING" | "HOSPITAL" | "OTHER_SHELTER" | "LEFT_WITHOUT_NOTICE" | "NO_SHOW" | "EXCLUDED" | "OTHER";
+            /** Format: date */
+            dischargedOn?: string | null;
+            /** Format: int64 */
+            version: number;
         };
         StockAlert: {
             /** Format: date */
@@ -3180,6 +3929,26 @@ export interface components {
             problems: components["schemas"]["Problem"][];
             /** Format: int64 */
             unsealed: number;
+        };
+        WaitingRule: {
+            /** Format: int32 */
+            pointsPerDay: number;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+            weights: {
+                [key: string]: number;
+            };
+        };
+        WaitingRuleChange: {
+            /** Format: int32 */
+            pointsPerDay: number;
+            /** Format: int64 */
+            version: number;
+            weights: {
+                [key: string]: number;
+            };
         };
     };
     responses: never;
@@ -4028,7 +4797,7 @@ export interface operations {
             };
         };
     };
-    close: {
+    close_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4532,7 +5301,7 @@ export interface operations {
             };
         };
     };
-    open: {
+    open_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5089,7 +5858,7 @@ export interface operations {
             };
         };
     };
-    changeRule: {
+    changeRule_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5403,6 +6172,635 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["SessionView"];
+                };
+            };
+        };
+    };
+    admit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShelterAdmission"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"];
+                };
+            };
+        };
+    };
+    addBed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewShelterBed"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterBed"];
+                };
+            };
+        };
+    };
+    takeOutOfService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bedId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewBedOutage"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BedOutage"];
+                };
+            };
+        };
+    };
+    open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEmergencyOpening"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EmergencyOpening"];
+                };
+            };
+        };
+    };
+    close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                openingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunEnding"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EmergencyOpening"];
+                };
+            };
+        };
+    };
+    admitHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HouseholdAdmission"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"][];
+                };
+            };
+        };
+    };
+    reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferReply"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BedOffer"];
+                };
+            };
+        };
+    };
+    endOutage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                outageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunEnding"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BedOutage"];
+                };
+            };
+        };
+    };
+    ofPerson_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"][];
+                };
+            };
+        };
+    };
+    request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewShelterRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterRequest"];
+                };
+            };
+        };
+    };
+    offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewBedOffer"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BedOffer"];
+                };
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterRequest"];
+                };
+            };
+        };
+    };
+    addRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewShelterRoom"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterRoom"];
+                };
+            };
+        };
+    };
+    beds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterBed"][];
+                };
+            };
+        };
+    };
+    board: {
+        parameters: {
+            query?: {
+                night?: string;
+            };
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BedBoard"];
+                };
+            };
+        };
+    };
+    openings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EmergencyOpening"][];
+                };
+            };
+        };
+    };
+    followUpsDue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ResidentFollowUp"][];
+                };
+            };
+        };
+    };
+    occupancy: {
+        parameters: {
+            query: {
+                from: string;
+                until: string;
+            };
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["NightOccupancy"][];
+                };
+            };
+        };
+    };
+    rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaitingRule"];
+                };
+            };
+        };
+    };
+    changeRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaitingRuleChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaitingRule"];
+                };
+            };
+        };
+    };
+    rooms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterRoom"][];
+                };
+            };
+        };
+    };
+    ranking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RankedRequest"][];
+                };
+            };
+        };
+    };
+    absent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StayAbsence"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"];
+                };
+            };
+        };
+    };
+    mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceMark"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"];
+                };
+            };
+        };
+    };
+    discharge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StayDischarge"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"];
+                };
+            };
+        };
+    };
+    transfer_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BedTransfer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"];
                 };
             };
         };

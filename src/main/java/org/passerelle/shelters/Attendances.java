@@ -8,11 +8,11 @@ import org.passerelle.access.CurrentUser;
 import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
 import org.passerelle.platform.DomainException;
-import org.passerelle.shelters.ShelterViews.Absence;
 import org.passerelle.shelters.ShelterViews.Attendance;
 import org.passerelle.shelters.ShelterViews.AttendanceMark;
 import org.passerelle.shelters.ShelterViews.Destination;
-import org.passerelle.shelters.ShelterViews.Stay;
+import org.passerelle.shelters.ShelterViews.ShelterStay;
+import org.passerelle.shelters.ShelterViews.StayAbsence;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,8 +47,8 @@ public class Attendances {
 
     /** Marks a night of a stay present or absent; the same mark sent again changes nothing. */
     @Transactional
-    public Stay mark(UUID stayId, AttendanceMark mark) {
-        Stay stay = stays.lock(stayId).orElseThrow(() -> ShelterProblems.notFound(Stays.RECORD_TYPE));
+    public ShelterStay mark(UUID stayId, AttendanceMark mark) {
+        ShelterStay stay = stays.lock(stayId).orElseThrow(() -> ShelterProblems.notFound(Stays.RECORD_TYPE));
         CurrentUser user = access.requireStaff(stay.siteId());
         if (mark.status() == Attendance.NO_SHOW) {
             throw DomainException.invalidInput("status");
@@ -66,8 +66,8 @@ public class Attendances {
 
     /** An announced absence: the nights [from, until) marked absent, the bed kept. */
     @Transactional
-    public Stay absent(UUID stayId, Absence absence) {
-        Stay stay = stayService.requireOpen(stayId, absence.version());
+    public ShelterStay absent(UUID stayId, StayAbsence absence) {
+        ShelterStay stay = stayService.requireOpen(stayId, absence.version());
         CurrentUser user = access.requireStaff(stay.siteId());
         if (!absence.until().isAfter(absence.from())
                 || absence.from().plusDays(366).isBefore(absence.until())) {
@@ -94,7 +94,7 @@ public class Attendances {
         }
         LocalDate night = nights.tonight();
         int released = 0;
-        for (Stay stay : stays.unmarkedNightly(night)) {
+        for (ShelterStay stay : stays.unmarkedNightly(night)) {
             stays.mark(
                     org.passerelle.platform.Ids.newId(), stay.id(), night, Attendance.NO_SHOW, clock.instant(), null);
             stayService.end(stay.id(), night);
@@ -110,7 +110,7 @@ public class Attendances {
         releaseNoShows();
     }
 
-    private static void requireWithin(Stay stay, LocalDate from, LocalDate until) {
+    private static void requireWithin(ShelterStay stay, LocalDate from, LocalDate until) {
         if (from.isBefore(stay.admittedOn()) || stay.dischargedOn() != null && until.isAfter(stay.dischargedOn())) {
             throw ShelterProblems.nightOutsideStay();
         }

@@ -12,16 +12,16 @@ import org.jspecify.annotations.Nullable;
 import org.passerelle.people.PersonRegistry;
 import org.passerelle.people.PersonViews.PersonSummary;
 import org.passerelle.shelters.ShelterViews.Attendance;
-import org.passerelle.shelters.ShelterViews.Bed;
+import org.passerelle.shelters.ShelterViews.BedOutage;
 import org.passerelle.shelters.ShelterViews.BedState;
 import org.passerelle.shelters.ShelterViews.BoardBed;
 import org.passerelle.shelters.ShelterViews.BoardRoom;
 import org.passerelle.shelters.ShelterViews.NightOccupancy;
-import org.passerelle.shelters.ShelterViews.Outage;
 import org.passerelle.shelters.ShelterViews.Resident;
-import org.passerelle.shelters.ShelterViews.Room;
 import org.passerelle.shelters.ShelterViews.RoomRule;
-import org.passerelle.shelters.ShelterViews.Stay;
+import org.passerelle.shelters.ShelterViews.ShelterBed;
+import org.passerelle.shelters.ShelterViews.ShelterRoom;
+import org.passerelle.shelters.ShelterViews.ShelterStay;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,23 +68,23 @@ public class BedBoard {
         attendances.releaseNoShows();
         LocalDate on = Objects.requireNonNullElseGet(night, nights::tonight);
         boolean open = beds.openCovers(siteId, on, on.plusDays(1));
-        Map<UUID, Outage> outages = new HashMap<>();
+        Map<UUID, BedOutage> outages = new HashMap<>();
         beds.outagesOn(siteId, on).forEach(outage -> outages.put(outage.bedId(), outage));
-        Map<UUID, Stay> byBed = new HashMap<>();
+        Map<UUID, ShelterStay> byBed = new HashMap<>();
         stays.onNight(siteId, on).forEach(stay -> byBed.put(Objects.requireNonNull(stay.bedId()), stay));
         Map<UUID, Attendance> marks = stays.marks(siteId, on);
         Map<UUID, PersonSummary> persons = registry.summariesForWorkList(byBed.values().stream()
-                .map(Stay::personId)
+                .map(ShelterStay::personId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
         Map<UUID, List<BoardBed>> bedsByRoom = new HashMap<>();
-        for (Bed bed : beds.beds(siteId)) {
+        for (ShelterBed bed : beds.beds(siteId)) {
             if (bed.inServiceFrom().isAfter(on)) {
                 continue;
             }
-            Stay stay = byBed.get(bed.id());
-            Outage outage = outages.get(bed.id());
+            ShelterStay stay = byBed.get(bed.id());
+            BedOutage outage = outages.get(bed.id());
             BedState state = stay != null
                     ? BedState.OCCUPIED
                     : outage != null
@@ -110,7 +110,7 @@ public class BedBoard {
         int occupied = 0;
         int present = 0;
         int free = 0;
-        for (Room room : beds.rooms(siteId)) {
+        for (ShelterRoom room : beds.rooms(siteId)) {
             List<BoardBed> roomBeds = bedsByRoom.getOrDefault(room.id(), List.of());
             rooms.add(new BoardRoom(room.id(), room.name(), room.rules(), roomBeds));
             for (BoardBed bed : roomBeds) {
@@ -153,7 +153,7 @@ public class BedBoard {
         return figures.occupancy(siteId, from, until);
     }
 
-    private static Resident resident(Stay stay, Map<UUID, PersonSummary> persons, Map<UUID, Attendance> marks) {
+    private static Resident resident(ShelterStay stay, Map<UUID, PersonSummary> persons, Map<UUID, Attendance> marks) {
         PersonSummary person = stay.personId() == null ? null : persons.get(stay.personId());
         return new Resident(
                 stay.id(),

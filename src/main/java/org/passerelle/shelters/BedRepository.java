@@ -9,17 +9,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.shelters.ShelterViews.Bed;
-import org.passerelle.shelters.ShelterViews.NewBed;
-import org.passerelle.shelters.ShelterViews.NewOpening;
-import org.passerelle.shelters.ShelterViews.NewOutage;
-import org.passerelle.shelters.ShelterViews.NewRoom;
-import org.passerelle.shelters.ShelterViews.Opening;
+import org.passerelle.shelters.ShelterViews.BedOutage;
+import org.passerelle.shelters.ShelterViews.EmergencyOpening;
+import org.passerelle.shelters.ShelterViews.NewBedOutage;
+import org.passerelle.shelters.ShelterViews.NewEmergencyOpening;
+import org.passerelle.shelters.ShelterViews.NewShelterBed;
+import org.passerelle.shelters.ShelterViews.NewShelterRoom;
 import org.passerelle.shelters.ShelterViews.OpeningReason;
-import org.passerelle.shelters.ShelterViews.Outage;
 import org.passerelle.shelters.ShelterViews.OutageReason;
-import org.passerelle.shelters.ShelterViews.Room;
 import org.passerelle.shelters.ShelterViews.RoomRule;
+import org.passerelle.shelters.ShelterViews.ShelterBed;
+import org.passerelle.shelters.ShelterViews.ShelterRoom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,7 +48,7 @@ class BedRepository {
         this.jdbc = jdbc;
     }
 
-    boolean insertRoom(NewRoom room, String name, Set<RoomRule> rules, UUID by) {
+    boolean insertRoom(NewShelterRoom room, String name, Set<RoomRule> rules, UUID by) {
         return jdbc.sql("""
                         insert into shelters.room (id, site_id, name, girls_only, minors_only, adults_only, families,
                                                    accessible, created_by, updated_by)
@@ -68,21 +68,21 @@ class BedRepository {
                 == 1;
     }
 
-    Optional<Room> room(UUID id) {
+    Optional<ShelterRoom> room(UUID id) {
         return jdbc.sql(ROOM + " and id = ?")
                 .param(id)
                 .query(BedRepository::room)
                 .optional();
     }
 
-    List<Room> rooms(UUID siteId) {
+    List<ShelterRoom> rooms(UUID siteId) {
         return jdbc.sql(ROOM + " and site_id = ? order by lower(name)")
                 .param(siteId)
                 .query(BedRepository::room)
                 .list();
     }
 
-    boolean insertBed(NewBed bed, UUID siteId, String label, LocalDate from, UUID by) {
+    boolean insertBed(NewShelterBed bed, UUID siteId, String label, LocalDate from, UUID by) {
         return jdbc.sql("""
                         insert into shelters.bed (id, room_id, site_id, label, emergency, in_service_from,
                                                   created_by, updated_by)
@@ -100,26 +100,26 @@ class BedRepository {
                 == 1;
     }
 
-    Optional<Bed> bed(UUID id) {
+    Optional<ShelterBed> bed(UUID id) {
         return jdbc.sql(BED + " and id = ?").param(id).query(BedRepository::bed).optional();
     }
 
     /** The bed, locked until the transaction ends, so that two admissions to it are taken one after the other. */
-    Optional<Bed> lockBed(UUID id) {
+    Optional<ShelterBed> lockBed(UUID id) {
         return jdbc.sql(BED + " and id = ? for update")
                 .param(id)
                 .query(BedRepository::bed)
                 .optional();
     }
 
-    List<Bed> beds(UUID siteId) {
+    List<ShelterBed> beds(UUID siteId) {
         return jdbc.sql(BED + " and site_id = ? order by lower(label)")
                 .param(siteId)
                 .query(BedRepository::bed)
                 .list();
     }
 
-    void insertOutage(NewOutage outage, UUID bedId, UUID siteId, UUID by) {
+    void insertOutage(NewBedOutage outage, UUID bedId, UUID siteId, UUID by) {
         jdbc.sql("""
                         insert into shelters.bed_outage (id, bed_id, site_id, nights, reason, created_by, updated_by)
                         values (?, ?, ?, daterange(?, ?, '[)'), ?, ?, ?)
@@ -135,7 +135,7 @@ class BedRepository {
                 .update();
     }
 
-    Optional<Outage> outage(UUID id) {
+    Optional<BedOutage> outage(UUID id) {
         return jdbc.sql(OUTAGE + " and id = ?")
                 .param(id)
                 .query(BedRepository::outage)
@@ -143,7 +143,7 @@ class BedRepository {
     }
 
     /** The outage of the bed on any of the nights [from, until), if one. */
-    Optional<Outage> outageDuring(UUID bedId, LocalDate from, @Nullable LocalDate until) {
+    Optional<BedOutage> outageDuring(UUID bedId, LocalDate from, @Nullable LocalDate until) {
         return jdbc.sql(OUTAGE + " and bed_id = ? and nights && daterange(?, ?, '[)') limit 1")
                 .param(bedId)
                 .param(from)
@@ -152,7 +152,7 @@ class BedRepository {
                 .optional();
     }
 
-    List<Outage> outagesOn(UUID siteId, LocalDate night) {
+    List<BedOutage> outagesOn(UUID siteId, LocalDate night) {
         return jdbc.sql(OUTAGE + " and site_id = ? and nights @> ?::date")
                 .param(siteId)
                 .param(night)
@@ -177,7 +177,7 @@ class BedRepository {
                 == 1;
     }
 
-    void insertOpening(NewOpening opening, UUID by) {
+    void insertOpening(NewEmergencyOpening opening, UUID by) {
         jdbc.sql("""
                         insert into shelters.emergency_opening (id, site_id, nights, reason, created_by, updated_by)
                         values (?, ?, daterange(?, ?, '[)'), ?, ?, ?)
@@ -192,14 +192,14 @@ class BedRepository {
                 .update();
     }
 
-    Optional<Opening> opening(UUID id) {
+    Optional<EmergencyOpening> opening(UUID id) {
         return jdbc.sql(OPENING + " and id = ?")
                 .param(id)
                 .query(BedRepository::opening)
                 .optional();
     }
 
-    List<Opening> openings(UUID siteId) {
+    List<EmergencyOpening> openings(UUID siteId) {
         return jdbc.sql(OPENING + " and site_id = ? order by lower(nights) desc")
                 .param(siteId)
                 .query(BedRepository::opening)
@@ -219,14 +219,14 @@ class BedRepository {
                 .single();
     }
 
-    private static Room room(ResultSet row, int number) throws SQLException {
+    private static ShelterRoom room(ResultSet row, int number) throws SQLException {
         Set<RoomRule> rules = EnumSet.noneOf(RoomRule.class);
         for (RoomRule rule : RoomRule.values()) {
             if (row.getBoolean(rule.name().toLowerCase(java.util.Locale.ROOT))) {
                 rules.add(rule);
             }
         }
-        return new Room(
+        return new ShelterRoom(
                 row.getObject("id", UUID.class),
                 row.getObject("site_id", UUID.class),
                 row.getString("name"),
@@ -234,8 +234,8 @@ class BedRepository {
                 row.getLong("version"));
     }
 
-    private static Bed bed(ResultSet row, int number) throws SQLException {
-        return new Bed(
+    private static ShelterBed bed(ResultSet row, int number) throws SQLException {
+        return new ShelterBed(
                 row.getObject("id", UUID.class),
                 row.getObject("room_id", UUID.class),
                 row.getObject("site_id", UUID.class),
@@ -245,8 +245,8 @@ class BedRepository {
                 row.getLong("version"));
     }
 
-    private static Outage outage(ResultSet row, int number) throws SQLException {
-        return new Outage(
+    private static BedOutage outage(ResultSet row, int number) throws SQLException {
+        return new BedOutage(
                 row.getObject("id", UUID.class),
                 row.getObject("bed_id", UUID.class),
                 row.getObject("first", LocalDate.class),
@@ -255,8 +255,8 @@ class BedRepository {
                 row.getLong("version"));
     }
 
-    private static Opening opening(ResultSet row, int number) throws SQLException {
-        return new Opening(
+    private static EmergencyOpening opening(ResultSet row, int number) throws SQLException {
+        return new EmergencyOpening(
                 row.getObject("id", UUID.class),
                 row.getObject("site_id", UUID.class),
                 row.getObject("first", LocalDate.class),

@@ -1,9 +1,9 @@
 package org.passerelle.shelters;
 
 import java.time.LocalDate;
-import org.passerelle.shelters.ShelterViews.Bed;
-import org.passerelle.shelters.ShelterViews.Room;
 import org.passerelle.shelters.ShelterViews.RoomRule;
+import org.passerelle.shelters.ShelterViews.ShelterBed;
+import org.passerelle.shelters.ShelterViews.ShelterRoom;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +22,8 @@ class BedRules {
         this.stays = stays;
     }
 
-    void requireUsable(Bed bed, LocalDate night, boolean minor, String sex) {
-        Room room = beds.room(bed.roomId()).orElseThrow();
+    void requireUsable(ShelterBed bed, LocalDate night, boolean minor, String sex) {
+        ShelterRoom room = beds.room(bed.roomId()).orElseThrow();
         if (minor && room.rules().contains(RoomRule.ADULTS_ONLY)
                 || !minor && room.rules().contains(RoomRule.MINORS_ONLY)) {
             throw ShelterProblems.roomAgeRestricted();

@@ -10,16 +10,16 @@ import org.passerelle.access.CurrentUser;
 import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
 import org.passerelle.platform.DomainException;
-import org.passerelle.shelters.ShelterViews.Bed;
-import org.passerelle.shelters.ShelterViews.Ending;
-import org.passerelle.shelters.ShelterViews.NewBed;
-import org.passerelle.shelters.ShelterViews.NewOpening;
-import org.passerelle.shelters.ShelterViews.NewOutage;
-import org.passerelle.shelters.ShelterViews.NewRoom;
-import org.passerelle.shelters.ShelterViews.Opening;
-import org.passerelle.shelters.ShelterViews.Outage;
-import org.passerelle.shelters.ShelterViews.Room;
+import org.passerelle.shelters.ShelterViews.BedOutage;
+import org.passerelle.shelters.ShelterViews.EmergencyOpening;
+import org.passerelle.shelters.ShelterViews.NewBedOutage;
+import org.passerelle.shelters.ShelterViews.NewEmergencyOpening;
+import org.passerelle.shelters.ShelterViews.NewShelterBed;
+import org.passerelle.shelters.ShelterViews.NewShelterRoom;
 import org.passerelle.shelters.ShelterViews.RoomRule;
+import org.passerelle.shelters.ShelterViews.RunEnding;
+import org.passerelle.shelters.ShelterViews.ShelterBed;
+import org.passerelle.shelters.ShelterViews.ShelterRoom;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -50,7 +50,7 @@ public class Beds {
 
     /** Adds a room; sent again with the same id, answers the room. */
     @Transactional
-    public Room addRoom(NewRoom command) {
+    public ShelterRoom addRoom(NewShelterRoom command) {
         CurrentUser user = access.requireBedKeeper(command.siteId());
         Set<RoomRule> rules = command.rules() == null || command.rules().isEmpty()
                 ? EnumSet.noneOf(RoomRule.class)
@@ -71,8 +71,8 @@ public class Beds {
 
     /** Adds a bed to a room; sent again with the same id, answers the bed. */
     @Transactional
-    public Bed addBed(NewBed command) {
-        Room room = repository.room(command.roomId()).orElseThrow(() -> ShelterProblems.notFound(ROOM));
+    public ShelterBed addBed(NewShelterBed command) {
+        ShelterRoom room = repository.room(command.roomId()).orElseThrow(() -> ShelterProblems.notFound(ROOM));
         CurrentUser user = access.requireBedKeeper(room.siteId());
         LocalDate from = Objects.requireNonNullElseGet(command.inServiceFrom(), access::tonight);
         try {
@@ -87,21 +87,21 @@ public class Beds {
     }
 
     @Transactional(readOnly = true)
-    public List<Room> rooms(UUID siteId) {
+    public List<ShelterRoom> rooms(UUID siteId) {
         access.requireBedReader(siteId);
         return repository.rooms(siteId);
     }
 
     @Transactional(readOnly = true)
-    public List<Bed> beds(UUID siteId) {
+    public List<ShelterBed> beds(UUID siteId) {
         access.requireBedReader(siteId);
         return repository.beds(siteId);
     }
 
     /** Takes a bed out of service for a run of nights, with its reason. */
     @Transactional
-    public Outage takeOutOfService(UUID bedId, NewOutage command) {
-        Bed bed = repository.bed(bedId).orElseThrow(() -> ShelterProblems.notFound(BED));
+    public BedOutage takeOutOfService(UUID bedId, NewBedOutage command) {
+        ShelterBed bed = repository.bed(bedId).orElseThrow(() -> ShelterProblems.notFound(BED));
         CurrentUser user = access.requireBedKeeperOrStaff(bed.siteId());
         checkRange(command.from(), command.until());
         try {
@@ -115,9 +115,9 @@ public class Beds {
 
     /** Puts a bed back in service from the night {@code until}. */
     @Transactional
-    public Outage endOutage(UUID outageId, Ending ending) {
-        Outage outage = repository.outage(outageId).orElseThrow(() -> ShelterProblems.notFound(OUTAGE));
-        Bed bed = repository.bed(outage.bedId()).orElseThrow();
+    public BedOutage endOutage(UUID outageId, RunEnding ending) {
+        BedOutage outage = repository.outage(outageId).orElseThrow(() -> ShelterProblems.notFound(OUTAGE));
+        ShelterBed bed = repository.bed(outage.bedId()).orElseThrow();
         CurrentUser user = access.requireBedKeeperOrStaff(bed.siteId());
         checkRange(outage.from(), ending.until());
         if (!repository.end("bed_outage", outageId, ending.until(), ending.version(), user.id())) {
@@ -129,7 +129,7 @@ public class Beds {
 
     /** Opens the site's emergency beds for a run of nights (plan grand froid). */
     @Transactional
-    public Opening open(NewOpening command) {
+    public EmergencyOpening open(NewEmergencyOpening command) {
         CurrentUser user = access.requireCapacityOpener(command.siteId());
         checkRange(command.from(), command.until());
         try {
@@ -145,8 +145,8 @@ public class Beds {
 
     /** Closes emergency capacity from the night {@code until}; the nights it was open stay in the history. */
     @Transactional
-    public Opening close(UUID openingId, Ending ending) {
-        Opening opening = repository.opening(openingId).orElseThrow(() -> ShelterProblems.notFound(OPENING));
+    public EmergencyOpening close(UUID openingId, RunEnding ending) {
+        EmergencyOpening opening = repository.opening(openingId).orElseThrow(() -> ShelterProblems.notFound(OPENING));
         CurrentUser user = access.requireCapacityOpener(opening.siteId());
         checkRange(opening.from(), ending.until());
         if (!repository.end("emergency_opening", openingId, ending.until(), ending.version(), user.id())) {
@@ -157,7 +157,7 @@ public class Beds {
     }
 
     @Transactional(readOnly = true)
-    public List<Opening> openings(UUID siteId) {
+    public List<EmergencyOpening> openings(UUID siteId) {
         access.requireBedReader(siteId);
         return repository.openings(siteId);
     }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.shelters.WaitingViews.Criterion;
-import org.passerelle.shelters.WaitingViews.Ranked;
-import org.passerelle.shelters.WaitingViews.Reason;
-import org.passerelle.shelters.WaitingViews.Request;
+import org.passerelle.shelters.WaitingViews.RankReason;
+import org.passerelle.shelters.WaitingViews.RankedRequest;
+import org.passerelle.shelters.WaitingViews.ShelterRequest;
 
 /**
  * A priority rule: points for each criterion of need a request meets, plus points for each day it
@@ -34,27 +34,28 @@ record PriorityRule(Map<Criterion, Integer> weights, int pointsPerDay) {
     }
 
     /** The requests ranked on {@code today}, best first, each with its reasons. */
-    List<Ranked> rank(List<Request> requests, LocalDate today, Function<Request, @Nullable String> names) {
-        List<Ranked> scored = new ArrayList<>();
-        for (Request request : requests) {
+    List<RankedRequest> rank(
+            List<ShelterRequest> requests, LocalDate today, Function<ShelterRequest, @Nullable String> names) {
+        List<RankedRequest> scored = new ArrayList<>();
+        for (ShelterRequest request : requests) {
             int days = (int) Math.max(0, ChronoUnit.DAYS.between(request.requestedOn(), today));
-            List<Reason> reasons = new ArrayList<>();
+            List<RankReason> reasons = new ArrayList<>();
             for (Criterion criterion : request.criteria()) {
-                reasons.add(new Reason(criterion.name(), weights.getOrDefault(criterion, 0)));
+                reasons.add(new RankReason(criterion.name(), weights.getOrDefault(criterion, 0)));
             }
-            reasons.add(new Reason(DAYS_WAITED, days * pointsPerDay));
-            reasons.sort(Comparator.comparingInt(Reason::points).reversed());
-            int score = reasons.stream().mapToInt(Reason::points).sum();
-            scored.add(new Ranked(0, request, names.apply(request), days, score, List.copyOf(reasons)));
+            reasons.add(new RankReason(DAYS_WAITED, days * pointsPerDay));
+            reasons.sort(Comparator.comparingInt(RankReason::points).reversed());
+            int score = reasons.stream().mapToInt(RankReason::points).sum();
+            scored.add(new RankedRequest(0, request, names.apply(request), days, score, List.copyOf(reasons)));
         }
-        scored.sort(Comparator.comparingInt(Ranked::score)
+        scored.sort(Comparator.comparingInt(RankedRequest::score)
                 .reversed()
                 .thenComparing(ranked -> ranked.request().requestedAt()));
-        List<Ranked> ranked = new ArrayList<>();
+        List<RankedRequest> ranked = new ArrayList<>();
         for (int i = 0; i < scored.size(); i++) {
-            Ranked one = scored.get(i);
-            ranked.add(
-                    new Ranked(i + 1, one.request(), one.chosenName(), one.daysWaited(), one.score(), one.reasons()));
+            RankedRequest one = scored.get(i);
+            ranked.add(new RankedRequest(
+                    i + 1, one.request(), one.chosenName(), one.daysWaited(), one.score(), one.reasons()));
         }
         return ranked;
     }

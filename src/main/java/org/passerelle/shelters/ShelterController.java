@@ -5,23 +5,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.shelters.ShelterViews.Absence;
-import org.passerelle.shelters.ShelterViews.Admission;
 import org.passerelle.shelters.ShelterViews.AttendanceMark;
-import org.passerelle.shelters.ShelterViews.Bed;
-import org.passerelle.shelters.ShelterViews.Discharge;
-import org.passerelle.shelters.ShelterViews.Ending;
+import org.passerelle.shelters.ShelterViews.BedOutage;
+import org.passerelle.shelters.ShelterViews.BedTransfer;
+import org.passerelle.shelters.ShelterViews.EmergencyOpening;
 import org.passerelle.shelters.ShelterViews.HouseholdAdmission;
-import org.passerelle.shelters.ShelterViews.NewBed;
-import org.passerelle.shelters.ShelterViews.NewOpening;
-import org.passerelle.shelters.ShelterViews.NewOutage;
-import org.passerelle.shelters.ShelterViews.NewRoom;
+import org.passerelle.shelters.ShelterViews.NewBedOutage;
+import org.passerelle.shelters.ShelterViews.NewEmergencyOpening;
+import org.passerelle.shelters.ShelterViews.NewShelterBed;
+import org.passerelle.shelters.ShelterViews.NewShelterRoom;
 import org.passerelle.shelters.ShelterViews.NightOccupancy;
-import org.passerelle.shelters.ShelterViews.Opening;
-import org.passerelle.shelters.ShelterViews.Outage;
-import org.passerelle.shelters.ShelterViews.Room;
-import org.passerelle.shelters.ShelterViews.Stay;
-import org.passerelle.shelters.ShelterViews.Transfer;
+import org.passerelle.shelters.ShelterViews.RunEnding;
+import org.passerelle.shelters.ShelterViews.ShelterAdmission;
+import org.passerelle.shelters.ShelterViews.ShelterBed;
+import org.passerelle.shelters.ShelterViews.ShelterRoom;
+import org.passerelle.shelters.ShelterViews.ShelterStay;
+import org.passerelle.shelters.ShelterViews.StayAbsence;
+import org.passerelle.shelters.ShelterViews.StayDischarge;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,12 +41,20 @@ class ShelterController {
     private final Stays stays;
     private final Attendances attendances;
     private final BedBoard board;
+    private final ResidentFollowUps followUps;
 
-    ShelterController(Beds beds, Stays stays, Attendances attendances, BedBoard board) {
+    ShelterController(Beds beds, Stays stays, Attendances attendances, BedBoard board, ResidentFollowUps followUps) {
         this.beds = beds;
         this.stays = stays;
         this.attendances = attendances;
         this.board = board;
+        this.followUps = followUps;
+    }
+
+    /** The follow-ups due of the shelter's residents tonight, in the user's compartments. */
+    @GetMapping("/sites/{siteId}/follow-ups-due")
+    List<ResidentFollowUps.ResidentFollowUp> followUpsDue(@PathVariable UUID siteId) {
+        return followUps.due(siteId);
     }
 
     @GetMapping("/sites/{siteId}/board")
@@ -61,89 +69,89 @@ class ShelterController {
     }
 
     @GetMapping("/sites/{siteId}/rooms")
-    List<Room> rooms(@PathVariable UUID siteId) {
+    List<ShelterRoom> rooms(@PathVariable UUID siteId) {
         return beds.rooms(siteId);
     }
 
     @GetMapping("/sites/{siteId}/beds")
-    List<Bed> beds(@PathVariable UUID siteId) {
+    List<ShelterBed> beds(@PathVariable UUID siteId) {
         return beds.beds(siteId);
     }
 
     @GetMapping("/sites/{siteId}/emergency-openings")
-    List<Opening> openings(@PathVariable UUID siteId) {
+    List<EmergencyOpening> openings(@PathVariable UUID siteId) {
         return beds.openings(siteId);
     }
 
     @PostMapping("/rooms")
     @ResponseStatus(HttpStatus.CREATED)
-    Room addRoom(@Valid @RequestBody NewRoom room) {
+    ShelterRoom addRoom(@Valid @RequestBody NewShelterRoom room) {
         return beds.addRoom(room);
     }
 
     @PostMapping("/beds")
     @ResponseStatus(HttpStatus.CREATED)
-    Bed addBed(@Valid @RequestBody NewBed bed) {
+    ShelterBed addBed(@Valid @RequestBody NewShelterBed bed) {
         return beds.addBed(bed);
     }
 
     @PostMapping("/beds/{bedId}/outages")
     @ResponseStatus(HttpStatus.CREATED)
-    Outage takeOutOfService(@PathVariable UUID bedId, @Valid @RequestBody NewOutage outage) {
+    BedOutage takeOutOfService(@PathVariable UUID bedId, @Valid @RequestBody NewBedOutage outage) {
         return beds.takeOutOfService(bedId, outage);
     }
 
     @PostMapping("/outages/{outageId}/end")
-    Outage endOutage(@PathVariable UUID outageId, @Valid @RequestBody Ending ending) {
+    BedOutage endOutage(@PathVariable UUID outageId, @Valid @RequestBody RunEnding ending) {
         return beds.endOutage(outageId, ending);
     }
 
     @PostMapping("/emergency-openings")
     @ResponseStatus(HttpStatus.CREATED)
-    Opening open(@Valid @RequestBody NewOpening opening) {
+    EmergencyOpening open(@Valid @RequestBody NewEmergencyOpening opening) {
         return beds.open(opening);
     }
 
     @PostMapping("/emergency-openings/{openingId}/close")
-    Opening close(@PathVariable UUID openingId, @Valid @RequestBody Ending ending) {
+    EmergencyOpening close(@PathVariable UUID openingId, @Valid @RequestBody RunEnding ending) {
         return beds.close(openingId, ending);
     }
 
     @PostMapping("/admissions")
     @ResponseStatus(HttpStatus.CREATED)
-    Stay admit(@Valid @RequestBody Admission admission) {
+    ShelterStay admit(@Valid @RequestBody ShelterAdmission admission) {
         return stays.admit(admission);
     }
 
     @PostMapping("/households")
     @ResponseStatus(HttpStatus.CREATED)
-    List<Stay> admitHousehold(@Valid @RequestBody HouseholdAdmission household) {
+    List<ShelterStay> admitHousehold(@Valid @RequestBody HouseholdAdmission household) {
         return stays.admitHousehold(household);
     }
 
     @PostMapping("/stays/{stayId}/transfer")
-    Stay transfer(@PathVariable UUID stayId, @Valid @RequestBody Transfer transfer) {
+    ShelterStay transfer(@PathVariable UUID stayId, @Valid @RequestBody BedTransfer transfer) {
         return stays.transfer(stayId, transfer);
     }
 
     @PostMapping("/stays/{stayId}/absence")
-    Stay absent(@PathVariable UUID stayId, @Valid @RequestBody Absence absence) {
+    ShelterStay absent(@PathVariable UUID stayId, @Valid @RequestBody StayAbsence absence) {
         return attendances.absent(stayId, absence);
     }
 
     @PostMapping("/stays/{stayId}/attendance")
-    Stay mark(@PathVariable UUID stayId, @Valid @RequestBody AttendanceMark mark) {
+    ShelterStay mark(@PathVariable UUID stayId, @Valid @RequestBody AttendanceMark mark) {
         return attendances.mark(stayId, mark);
     }
 
     @PostMapping("/stays/{stayId}/discharge")
-    Stay discharge(@PathVariable UUID stayId, @Valid @RequestBody Discharge discharge) {
+    ShelterStay discharge(@PathVariable UUID stayId, @Valid @RequestBody StayDischarge discharge) {
         return stays.discharge(stayId, discharge);
     }
 
     /** A person's stays, for their page. */
     @GetMapping("/people/{personId}/stays")
-    List<Stay> ofPerson(@PathVariable UUID personId) {
+    List<ShelterStay> ofPerson(@PathVariable UUID personId) {
         return stays.ofPerson(personId);
     }
 }

@@ -88,23 +88,23 @@ public final class ShelterViews {
         CLOSED
     }
 
-    public record NewRoom(
+    public record NewShelterRoom(
             @NotNull UUID id,
             @NotNull UUID siteId,
             @NotBlank @Size(max = 80) @InlineText String name,
             @Nullable Set<RoomRule> rules) {}
 
-    public record Room(UUID id, UUID siteId, String name, Set<RoomRule> rules, long version) {}
+    public record ShelterRoom(UUID id, UUID siteId, String name, Set<RoomRule> rules, long version) {}
 
     /** A bed, in service from {@code inServiceFrom} (today when left out). */
-    public record NewBed(
+    public record NewShelterBed(
             @NotNull UUID id,
             @NotNull UUID roomId,
             @NotBlank @Size(max = 40) @InlineText String label,
             boolean emergency,
             @Nullable LocalDate inServiceFrom) {}
 
-    public record Bed(
+    public record ShelterBed(
             UUID id,
             UUID roomId,
             UUID siteId,
@@ -114,34 +114,34 @@ public final class ShelterViews {
             long version) {}
 
     /** A bed out of service from the night {@code from} until the night before {@code until} (open when left out). */
-    public record NewOutage(
+    public record NewBedOutage(
             @NotNull UUID id,
             @NotNull LocalDate from,
             @Nullable LocalDate until,
             @NotNull OutageReason reason) {}
 
-    public record Outage(
+    public record BedOutage(
             UUID id, UUID bedId, LocalDate from, @Nullable LocalDate until, OutageReason reason, long version) {}
 
     /** Emergency capacity opened from the night {@code from}, until further notice when {@code until} is left out. */
-    public record NewOpening(
+    public record NewEmergencyOpening(
             @NotNull UUID id,
             @NotNull UUID siteId,
             @NotNull LocalDate from,
             @Nullable LocalDate until,
             @NotNull OpeningReason reason) {}
 
-    public record Opening(
+    public record EmergencyOpening(
             UUID id, UUID siteId, LocalDate from, @Nullable LocalDate until, OpeningReason reason, long version) {}
 
     /** Ends an outage or an opening: {@code until} is the first night back to normal. */
-    public record Ending(@NotNull LocalDate until, long version) {}
+    public record RunEnding(@NotNull LocalDate until, long version) {}
 
     /**
      * Admits a person to a bed from the night {@code admittedOn} (tonight when left out). The members
      * of a family share a {@code householdId}.
      */
-    public record Admission(
+    public record ShelterAdmission(
             @NotNull UUID id,
             @NotNull UUID personId,
             @NotNull UUID bedId,
@@ -154,9 +154,9 @@ public final class ShelterViews {
 
     /** A family admitted together, each to their bed, all or none. */
     public record HouseholdAdmission(
-            @NotNull @Size(min = 1, max = 20) List<@NotNull Admission> members) {}
+            @NotNull @Size(min = 1, max = 20) List<@NotNull ShelterAdmission> members) {}
 
-    public record Stay(
+    public record ShelterStay(
             UUID id,
             UUID siteId,
             @Nullable UUID personId,
@@ -171,13 +171,14 @@ public final class ShelterViews {
             long version) {}
 
     /** Moves a stay to another bed from the night {@code from} (tonight when left out). */
-    public record Transfer(@NotNull UUID bedId, @Nullable LocalDate from, long version) {}
+    public record BedTransfer(@NotNull UUID bedId, @Nullable LocalDate from, long version) {}
 
     /** An announced absence, the bed kept: the nights from {@code from} to the night before {@code until}. */
-    public record Absence(@NotNull LocalDate from, @NotNull LocalDate until, long version) {}
+    public record StayAbsence(
+            @NotNull LocalDate from, @NotNull LocalDate until, long version) {}
 
     /** Ends a stay: {@code dischargedOn} (today when left out) is the first night not spent there. */
-    public record Discharge(
+    public record StayDischarge(
             @NotNull Destination destination, @Nullable LocalDate dischargedOn, long version) {}
 
     /** Tonight's attendance (or a given night's), one tap on the board; {@code id} is the device's. */

@@ -14,7 +14,7 @@ import org.passerelle.shelters.ShelterViews.AdmissionReason;
 import org.passerelle.shelters.ShelterViews.Attendance;
 import org.passerelle.shelters.ShelterViews.Destination;
 import org.passerelle.shelters.ShelterViews.Mode;
-import org.passerelle.shelters.ShelterViews.Stay;
+import org.passerelle.shelters.ShelterViews.ShelterStay;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -100,7 +100,7 @@ class StayRepository {
                 .update();
     }
 
-    Optional<Stay> find(UUID id) {
+    Optional<ShelterStay> find(UUID id) {
         return jdbc.sql(STAY + " and s.id = ?")
                 .param(id)
                 .query(StayRepository::stay)
@@ -108,7 +108,7 @@ class StayRepository {
     }
 
     /** The stay, locked until the transaction ends. */
-    Optional<Stay> lock(UUID id) {
+    Optional<ShelterStay> lock(UUID id) {
         jdbc.sql("select 1 from shelters.stay where id = ? for update")
                 .param(id)
                 .query(Integer.class)
@@ -116,7 +116,7 @@ class StayRepository {
         return find(id);
     }
 
-    List<Stay> ofPerson(UUID personId) {
+    List<ShelterStay> ofPerson(UUID personId) {
         return jdbc.sql(STAY + " and s.person_id = ? order by s.admitted_on desc")
                 .param(personId)
                 .query(StayRepository::stay)
@@ -124,7 +124,7 @@ class StayRepository {
     }
 
     /** The stays holding a bed of the site on this night. */
-    List<Stay> onNight(UUID siteId, LocalDate night) {
+    List<ShelterStay> onNight(UUID siteId, LocalDate night) {
         return jdbc.sql("""
                         select s.id, s.site_id, s.person_id, s.household_id, s.mode, s.reason, s.planned_nights,
                                s.admitted_on, s.discharged_on, s.destination, s.version, p.bed_id
@@ -245,7 +245,7 @@ class StayRepository {
     }
 
     /** The open nightly stays holding a bed tonight and not marked for tonight, everywhere. */
-    List<Stay> unmarkedNightly(LocalDate night) {
+    List<ShelterStay> unmarkedNightly(LocalDate night) {
         return jdbc.sql("""
                         select s.id, s.site_id, s.person_id, s.household_id, s.mode, s.reason, s.planned_nights,
                                s.admitted_on, s.discharged_on, s.destination, s.version, p.bed_id
@@ -271,10 +271,10 @@ class StayRepository {
                         """).param("key", UUID.randomUUID()).param("person", personId).update();
     }
 
-    private static Stay stay(ResultSet row, int number) throws SQLException {
+    private static ShelterStay stay(ResultSet row, int number) throws SQLException {
         String destination = row.getString("destination");
         Object planned = row.getObject("planned_nights");
-        return new Stay(
+        return new ShelterStay(
                 row.getObject("id", UUID.class),
                 row.getObject("site_id", UUID.class),
                 row.getObject("person_id", UUID.class),

@@ -12,12 +12,12 @@ import org.passerelle.people.PersonAccess;
 import org.passerelle.people.PersonRegistry;
 import org.passerelle.people.PersonViews.PersonSummary;
 import org.passerelle.platform.DomainException;
-import org.passerelle.shelters.ShelterViews.Admission;
-import org.passerelle.shelters.ShelterViews.Bed;
-import org.passerelle.shelters.ShelterViews.Discharge;
+import org.passerelle.shelters.ShelterViews.BedTransfer;
 import org.passerelle.shelters.ShelterViews.HouseholdAdmission;
-import org.passerelle.shelters.ShelterViews.Stay;
-import org.passerelle.shelters.ShelterViews.Transfer;
+import org.passerelle.shelters.ShelterViews.ShelterAdmission;
+import org.passerelle.shelters.ShelterViews.ShelterBed;
+import org.passerelle.shelters.ShelterViews.ShelterStay;
+import org.passerelle.shelters.ShelterViews.StayDischarge;
 import org.passerelle.shelters.StayRepository.Admitted;
 import org.passerelle.shelters.StayRepository.Placement;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -66,18 +66,18 @@ public class Stays {
 
     /** Admits a person to a bed; sent again with the same id, answers the stay. */
     @Transactional
-    public Stay admit(Admission admission) {
+    public ShelterStay admit(ShelterAdmission admission) {
         return admitOne(admission);
     }
 
     /** Admits a family, each member to their bed, under one household id: all or none. */
     @Transactional
-    public List<Stay> admitHousehold(HouseholdAdmission household) {
+    public List<ShelterStay> admitHousehold(HouseholdAdmission household) {
         UUID householdId = Objects.requireNonNullElseGet(
                 household.members().getFirst().householdId(), org.passerelle.platform.Ids::newId);
-        List<Stay> admitted = new ArrayList<>();
-        for (Admission member : household.members()) {
-            admitted.add(admitOne(new Admission(
+        List<ShelterStay> admitted = new ArrayList<>();
+        for (ShelterAdmission member : household.members()) {
+            admitted.add(admitOne(new ShelterAdmission(
                     member.id(),
                     member.personId(),
                     member.bedId(),
@@ -91,8 +91,8 @@ public class Stays {
         return admitted;
     }
 
-    private Stay admitOne(Admission admission) {
-        Bed bed = beds.lockBed(admission.bedId()).orElseThrow(() -> ShelterProblems.notFound(Beds.BED));
+    private ShelterStay admitOne(ShelterAdmission admission) {
+        ShelterBed bed = beds.lockBed(admission.bedId()).orElseThrow(() -> ShelterProblems.notFound(Beds.BED));
         CurrentUser user = access.requireStaff(bed.siteId());
         personAccess.requireWritable(admission.personId());
         var existing = stays.find(admission.id());
@@ -132,10 +132,10 @@ public class Stays {
 
     /** Moves the stay to another bed from a night on; the nights before stay in the first bed. */
     @Transactional
-    public Stay transfer(UUID stayId, Transfer transfer) {
-        Stay stay = requireOpen(stayId, transfer.version());
+    public ShelterStay transfer(UUID stayId, BedTransfer transfer) {
+        ShelterStay stay = requireOpen(stayId, transfer.version());
         CurrentUser user = access.requireStaff(stay.siteId());
-        Bed bed = beds.lockBed(transfer.bedId()).orElseThrow(() -> ShelterProblems.notFound(Beds.BED));
+        ShelterBed bed = beds.lockBed(transfer.bedId()).orElseThrow(() -> ShelterProblems.notFound(Beds.BED));
         if (!bed.siteId().equals(stay.siteId()) || bed.id().equals(stay.bedId())) {
             throw DomainException.invalidInput("bedId");
         }
@@ -163,8 +163,8 @@ public class Stays {
 
     /** Ends the stay: the first night not spent there is {@code dischargedOn}; its bed is free from then. */
     @Transactional
-    public Stay discharge(UUID stayId, Discharge discharge) {
-        Stay stay = requireOpen(stayId, discharge.version());
+    public ShelterStay discharge(UUID stayId, StayDischarge discharge) {
+        ShelterStay stay = requireOpen(stayId, discharge.version());
         CurrentUser user = access.requireStaff(stay.siteId());
         var on = Objects.requireNonNullElseGet(discharge.dischargedOn(), access::tonight);
         if (on.isBefore(stay.admittedOn())) {
@@ -178,7 +178,7 @@ public class Stays {
 
     /** A person's stays, for a user who may read their file. */
     @Transactional
-    public List<Stay> ofPerson(UUID personId) {
+    public List<ShelterStay> ofPerson(UUID personId) {
         personAccess.requireFile(personId);
         audit.record(AuditAction.READ, RECORD_TYPE, personId);
         return stays.ofPerson(personId);
@@ -193,8 +193,8 @@ public class Stays {
         }
     }
 
-    Stay requireOpen(UUID stayId, long version) {
-        Stay stay = stays.lock(stayId).orElseThrow(() -> ShelterProblems.notFound(RECORD_TYPE));
+    ShelterStay requireOpen(UUID stayId, long version) {
+        ShelterStay stay = stays.lock(stayId).orElseThrow(() -> ShelterProblems.notFound(RECORD_TYPE));
         access.requireStaff(stay.siteId());
         if (stay.dischargedOn() != null) {
             throw ShelterProblems.stayEnded();
@@ -228,7 +228,7 @@ public class Stays {
         return ShelterProblems.bedTaken();
     }
 
-    private Stay sameAgain(Stay existing, Admission admission) {
+    private ShelterStay sameAgain(ShelterStay existing, ShelterAdmission admission) {
         if (!Objects.equals(existing.personId(), admission.personId())) {
             throw ShelterProblems.idReused();
         }

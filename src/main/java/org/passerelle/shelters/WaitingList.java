@@ -20,17 +20,17 @@ import org.passerelle.people.PersonRegistry;
 import org.passerelle.people.PersonViews.PersonSummary;
 import org.passerelle.platform.DomainException;
 import org.passerelle.shelters.ShelterViews.ExpectedArrival;
+import org.passerelle.shelters.WaitingViews.BedOffer;
 import org.passerelle.shelters.WaitingViews.Criterion;
-import org.passerelle.shelters.WaitingViews.NewOffer;
-import org.passerelle.shelters.WaitingViews.NewRequest;
-import org.passerelle.shelters.WaitingViews.Offer;
+import org.passerelle.shelters.WaitingViews.NewBedOffer;
+import org.passerelle.shelters.WaitingViews.NewShelterRequest;
 import org.passerelle.shelters.WaitingViews.OfferAnswer;
 import org.passerelle.shelters.WaitingViews.OfferReply;
-import org.passerelle.shelters.WaitingViews.Ranked;
-import org.passerelle.shelters.WaitingViews.Request;
-import org.passerelle.shelters.WaitingViews.Rule;
-import org.passerelle.shelters.WaitingViews.RuleChange;
+import org.passerelle.shelters.WaitingViews.RankedRequest;
+import org.passerelle.shelters.WaitingViews.ShelterRequest;
 import org.passerelle.shelters.WaitingViews.Status;
+import org.passerelle.shelters.WaitingViews.WaitingRule;
+import org.passerelle.shelters.WaitingViews.WaitingRuleChange;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,7 +72,7 @@ public class WaitingList {
 
     /** Adds a request to the shelter's list; sent again with the same id, answers the request. */
     @Transactional
-    public Request request(NewRequest command) {
+    public ShelterRequest request(NewShelterRequest command) {
         CurrentUser user = access.requireStaff(command.siteId());
         List<Criterion> criteria = criteria(command.criteria());
         String sex = Objects.requireNonNullElse(command.sex(), "UNKNOWN");
@@ -94,7 +94,7 @@ public class WaitingList {
             throw DomainException.invalidInput("ageGroup");
         }
         Instant now = clock.instant();
-        Request request = new Request(
+        ShelterRequest request = new ShelterRequest(
                 command.id(),
                 command.siteId(),
                 command.personId(),
@@ -116,11 +116,11 @@ public class WaitingList {
 
     /** The waiting requests, ranked by the shelter's rule, each with why. */
     @Transactional
-    public List<Ranked> ranking(UUID siteId) {
+    public List<RankedRequest> ranking(UUID siteId) {
         access.requireStaff(siteId);
-        List<Request> waiting = repository.waiting(siteId);
+        List<ShelterRequest> waiting = repository.waiting(siteId);
         Map<UUID, PersonSummary> persons = registry.summariesForWorkList(waiting.stream()
-                .map(Request::personId)
+                .map(ShelterRequest::personId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
@@ -128,15 +128,15 @@ public class WaitingList {
     }
 
     @Transactional(readOnly = true)
-    public Rule rule(UUID siteId, boolean forReading) {
+    public WaitingRule rule(UUID siteId, boolean forReading) {
         access.requireStaff(siteId);
         PriorityRule rule = rule(siteId);
-        return new Rule(siteId, rule.weights(), rule.pointsPerDay(), repository.ruleVersion(siteId));
+        return new WaitingRule(siteId, rule.weights(), rule.pointsPerDay(), repository.ruleVersion(siteId));
     }
 
     /** The coordinator sets the shelter's rule; the change is audited. */
     @Transactional
-    public Rule changeRule(UUID siteId, RuleChange change) {
+    public WaitingRule changeRule(UUID siteId, WaitingRuleChange change) {
         CurrentUser user = access.requireCoordinator(siteId);
         Map<Criterion, Integer> weights = new EnumMap<>(Criterion.class);
         for (Map.Entry<String, Integer> weight : change.weights().entrySet()) {
@@ -152,8 +152,8 @@ public class WaitingList {
 
     /** Offers a bed (or a place) to a waiting request. */
     @Transactional
-    public Offer offer(UUID requestId, NewOffer command) {
-        Request request = repository.find(requestId).orElseThrow(() -> ShelterProblems.notFound(REQUEST));
+    public BedOffer offer(UUID requestId, NewBedOffer command) {
+        ShelterRequest request = repository.find(requestId).orElseThrow(() -> ShelterProblems.notFound(REQUEST));
         CurrentUser user = access.requireStaff(request.siteId());
         var existing = repository.offer(command.id());
         if (existing.isPresent()) {
@@ -171,9 +171,9 @@ public class WaitingList {
 
     /** Records the answer to an offer: accepted (the person is expected), or refused (back on the list). */
     @Transactional
-    public Offer reply(UUID offerId, OfferReply reply) {
-        Offer offer = repository.offer(offerId).orElseThrow(() -> ShelterProblems.notFound(OFFER));
-        Request request = repository.find(offer.requestId()).orElseThrow();
+    public BedOffer reply(UUID offerId, OfferReply reply) {
+        BedOffer offer = repository.offer(offerId).orElseThrow(() -> ShelterProblems.notFound(OFFER));
+        ShelterRequest request = repository.find(offer.requestId()).orElseThrow();
         CurrentUser user = access.requireStaff(request.siteId());
         if (reply.answer() == OfferAnswer.PENDING
                 || (reply.answer() == OfferAnswer.REFUSED) != (reply.refusalReason() != null)) {
@@ -191,8 +191,8 @@ public class WaitingList {
 
     /** Withdraws a request (found a place elsewhere, no longer reachable). */
     @Transactional
-    public Request withdraw(UUID requestId) {
-        Request request = repository.find(requestId).orElseThrow(() -> ShelterProblems.notFound(REQUEST));
+    public ShelterRequest withdraw(UUID requestId) {
+        ShelterRequest request = repository.find(requestId).orElseThrow(() -> ShelterProblems.notFound(REQUEST));
         CurrentUser user = access.requireStaff(request.siteId());
         if (request.status() == Status.ADMITTED || request.status() == Status.WITHDRAWN) {
             throw ShelterProblems.requestClosed();
@@ -213,16 +213,16 @@ public class WaitingList {
 
     /** Accepted offers whose person has not arrived, for the board. */
     List<ExpectedArrival> expected(UUID siteId) {
-        List<Request> expected = repository.expected(siteId);
+        List<ShelterRequest> expected = repository.expected(siteId);
         Map<UUID, PersonSummary> persons = registry.summariesForWorkList(expected.stream()
-                .map(Request::personId)
+                .map(ShelterRequest::personId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
         List<ExpectedArrival> arrivals = new ArrayList<>();
-        for (Request request : expected) {
+        for (ShelterRequest request : expected) {
             UUID bedId =
-                    repository.acceptedOffer(request.id()).map(Offer::bedId).orElse(null);
+                    repository.acceptedOffer(request.id()).map(BedOffer::bedId).orElse(null);
             arrivals.add(new ExpectedArrival(
                     request.id(), request.personId(), name(request, persons), bedId, request.householdSize()));
         }
@@ -233,7 +233,7 @@ public class WaitingList {
         return repository.rule(siteId).orElseGet(PriorityRule::standard);
     }
 
-    private static @Nullable String name(Request request, Map<UUID, PersonSummary> persons) {
+    private static @Nullable String name(ShelterRequest request, Map<UUID, PersonSummary> persons) {
         PersonSummary person = request.personId() == null ? null : persons.get(request.personId());
         return person == null ? null : person.chosenName();
     }

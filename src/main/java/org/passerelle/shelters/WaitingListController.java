@@ -3,14 +3,14 @@ package org.passerelle.shelters;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
-import org.passerelle.shelters.WaitingViews.NewOffer;
-import org.passerelle.shelters.WaitingViews.NewRequest;
-import org.passerelle.shelters.WaitingViews.Offer;
+import org.passerelle.shelters.WaitingViews.BedOffer;
+import org.passerelle.shelters.WaitingViews.NewBedOffer;
+import org.passerelle.shelters.WaitingViews.NewShelterRequest;
 import org.passerelle.shelters.WaitingViews.OfferReply;
-import org.passerelle.shelters.WaitingViews.Ranked;
-import org.passerelle.shelters.WaitingViews.Request;
-import org.passerelle.shelters.WaitingViews.Rule;
-import org.passerelle.shelters.WaitingViews.RuleChange;
+import org.passerelle.shelters.WaitingViews.RankedRequest;
+import org.passerelle.shelters.WaitingViews.ShelterRequest;
+import org.passerelle.shelters.WaitingViews.WaitingRule;
+import org.passerelle.shelters.WaitingViews.WaitingRuleChange;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,38 +34,38 @@ class WaitingListController {
 
     @PostMapping("/requests")
     @ResponseStatus(HttpStatus.CREATED)
-    Request request(@Valid @RequestBody NewRequest request) {
+    ShelterRequest request(@Valid @RequestBody NewShelterRequest request) {
         return waitingList.request(request);
     }
 
     @GetMapping("/sites/{siteId}/waiting-list")
-    List<Ranked> ranking(@PathVariable UUID siteId) {
+    List<RankedRequest> ranking(@PathVariable UUID siteId) {
         return waitingList.ranking(siteId);
     }
 
     @GetMapping("/sites/{siteId}/priority-rule")
-    Rule rule(@PathVariable UUID siteId) {
+    WaitingRule rule(@PathVariable UUID siteId) {
         return waitingList.rule(siteId, true);
     }
 
     @PutMapping("/sites/{siteId}/priority-rule")
-    Rule changeRule(@PathVariable UUID siteId, @Valid @RequestBody RuleChange change) {
+    WaitingRule changeRule(@PathVariable UUID siteId, @Valid @RequestBody WaitingRuleChange change) {
         return waitingList.changeRule(siteId, change);
     }
 
     @PostMapping("/requests/{requestId}/offers")
     @ResponseStatus(HttpStatus.CREATED)
-    Offer offer(@PathVariable UUID requestId, @Valid @RequestBody NewOffer offer) {
+    BedOffer offer(@PathVariable UUID requestId, @Valid @RequestBody NewBedOffer offer) {
         return waitingList.offer(requestId, offer);
     }
 
     @PostMapping("/offers/{offerId}/reply")
-    Offer reply(@PathVariable UUID offerId, @Valid @RequestBody OfferReply reply) {
+    BedOffer reply(@PathVariable UUID offerId, @Valid @RequestBody OfferReply reply) {
         return waitingList.reply(offerId, reply);
     }
 
     @PostMapping("/requests/{requestId}/withdrawal")
-    Request withdraw(@PathVariable UUID requestId) {
+    ShelterRequest withdraw(@PathVariable UUID requestId) {
         return waitingList.withdraw(requestId);
     }
 }

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.passerelle.shelters.WaitingViews.BedOffer;
 import org.passerelle.shelters.WaitingViews.Criterion;
-import org.passerelle.shelters.WaitingViews.Offer;
 import org.passerelle.shelters.WaitingViews.OfferAnswer;
 import org.passerelle.shelters.WaitingViews.RefusalReason;
-import org.passerelle.shelters.WaitingViews.Request;
+import org.passerelle.shelters.WaitingViews.ShelterRequest;
 import org.passerelle.shelters.WaitingViews.Source;
 import org.passerelle.shelters.WaitingViews.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +47,7 @@ class WaitingRepository {
         this.json = json;
     }
 
-    boolean insert(Request request, UUID by) {
+    boolean insert(ShelterRequest request, UUID by) {
         return jdbc.sql("""
                         insert into shelters.request (id, site_id, person_id, person_key, source, sex, age_group,
                                                       household_size, criteria, requested_at, requested_on, status,
@@ -73,21 +73,21 @@ class WaitingRepository {
                 == 1;
     }
 
-    Optional<Request> find(UUID id) {
+    Optional<ShelterRequest> find(UUID id) {
         return jdbc.sql(REQUEST + " and id = ?")
                 .param(id)
                 .query(WaitingRepository::request)
                 .optional();
     }
 
-    List<Request> waiting(UUID siteId) {
+    List<ShelterRequest> waiting(UUID siteId) {
         return jdbc.sql(REQUEST + " and site_id = ? and status = 'WAITING' order by requested_at")
                 .param(siteId)
                 .query(WaitingRepository::request)
                 .list();
     }
 
-    List<Request> expected(UUID siteId) {
+    List<ShelterRequest> expected(UUID siteId) {
         return jdbc.sql(REQUEST + " and site_id = ? and status = 'OFFERED' and exists (select 1 from shelters.offer o"
                         + " where o.request_id = request.id and o.answer = 'ACCEPTED') order by requested_at")
                 .param(siteId)
@@ -108,7 +108,7 @@ class WaitingRepository {
                 .update();
     }
 
-    void insertOffer(UUID id, Request request, @Nullable UUID bedId, Instant at, LocalDate on, UUID by) {
+    void insertOffer(UUID id, ShelterRequest request, @Nullable UUID bedId, Instant at, LocalDate on, UUID by) {
         jdbc.sql("""
                         insert into shelters.offer (id, request_id, site_id, bed_id, offered_at, offered_on, answer,
                                                     created_by)
@@ -124,7 +124,7 @@ class WaitingRepository {
                 .update();
     }
 
-    Optional<Offer> offer(UUID id) {
+    Optional<BedOffer> offer(UUID id) {
         return jdbc.sql(OFFER + " where o.id = ?")
                 .param(id)
                 .query(WaitingRepository::offer)
@@ -132,14 +132,14 @@ class WaitingRepository {
     }
 
     /** The offer made to a request that was accepted, if any. */
-    Optional<Offer> acceptedOffer(UUID requestId) {
+    Optional<BedOffer> acceptedOffer(UUID requestId) {
         return jdbc.sql(OFFER + " where o.request_id = ? and o.answer = 'ACCEPTED' order by o.offered_at desc limit 1")
                 .param(requestId)
                 .query(WaitingRepository::offer)
                 .optional();
     }
 
-    List<Offer> offers(UUID requestId) {
+    List<BedOffer> offers(UUID requestId) {
         return jdbc.sql(OFFER + " where o.request_id = ? order by o.offered_at")
                 .param(requestId)
                 .query(WaitingRepository::offer)
@@ -215,7 +215,7 @@ class WaitingRepository {
                         """).param(personId).update();
     }
 
-    List<Request> ofPerson(UUID personId) {
+    List<ShelterRequest> ofPerson(UUID personId) {
         return jdbc.sql(REQUEST + " and person_id = ? order by requested_at desc")
                 .param(personId)
                 .query(WaitingRepository::request)
@@ -231,12 +231,12 @@ class WaitingRepository {
         return weights;
     }
 
-    private static Request request(ResultSet row, int number) throws SQLException {
+    private static ShelterRequest request(ResultSet row, int number) throws SQLException {
         List<Criterion> criteria = new ArrayList<>();
         for (String criterion : (String[]) row.getArray("criteria").getArray()) {
             criteria.add(Criterion.valueOf(criterion));
         }
-        return new Request(
+        return new ShelterRequest(
                 row.getObject("id", UUID.class),
                 row.getObject("site_id", UUID.class),
                 row.getObject("person_id", UUID.class),
@@ -251,9 +251,9 @@ class WaitingRepository {
                 row.getLong("version"));
     }
 
-    private static Offer offer(ResultSet row, int number) throws SQLException {
+    private static BedOffer offer(ResultSet row, int number) throws SQLException {
         String reason = row.getString("refusal_reason");
-        return new Offer(
+        return new BedOffer(
                 row.getObject("id", UUID.class),
                 row.getObject("request_id", UUID.class),
                 row.getObject("bed_id", UUID.class),

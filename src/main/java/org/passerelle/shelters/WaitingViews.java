@@ -66,7 +66,7 @@ public final class WaitingViews {
      * A request for a place at the shelter {@code siteId}. For a registered person, sex and age
      * group come from their record; an anonymous request gives them (or leaves them unknown).
      */
-    public record NewRequest(
+    public record NewShelterRequest(
             @NotNull UUID id,
             @NotNull UUID siteId,
             @Nullable UUID personId,
@@ -76,7 +76,7 @@ public final class WaitingViews {
             @Nullable @Min(1) @Max(20) Integer householdSize,
             @NotNull @Size(max = 20) List<String> criteria) {}
 
-    public record Request(
+    public record ShelterRequest(
             UUID id,
             UUID siteId,
             @Nullable UUID personId,
@@ -91,23 +91,28 @@ public final class WaitingViews {
             long version) {}
 
     /** What one criterion, or the days waited, adds to a request's score. */
-    public record Reason(String criterion, int points) {}
+    public record RankReason(String criterion, int points) {}
 
     /** A request in the ranking, with its score and every reason for it. */
-    public record Ranked(
-            int rank, Request request, @Nullable String chosenName, int daysWaited, int score, List<Reason> reasons) {}
+    public record RankedRequest(
+            int rank,
+            ShelterRequest request,
+            @Nullable String chosenName,
+            int daysWaited,
+            int score,
+            List<RankReason> reasons) {}
 
-    public record Rule(UUID siteId, Map<Criterion, Integer> weights, int pointsPerDay, long version) {}
+    public record WaitingRule(UUID siteId, Map<Criterion, Integer> weights, int pointsPerDay, long version) {}
 
     /** A coordinator's new rule; {@code version} is the one read (0 when the site had none). */
-    public record RuleChange(
+    public record WaitingRuleChange(
             @NotNull Map<String, @NotNull @Min(0) @Max(100) Integer> weights,
             @Min(0) @Max(100) int pointsPerDay,
             long version) {}
 
-    public record NewOffer(@NotNull UUID id, @Nullable UUID bedId) {}
+    public record NewBedOffer(@NotNull UUID id, @Nullable UUID bedId) {}
 
-    public record Offer(
+    public record BedOffer(
             UUID id,
             UUID requestId,
             @Nullable UUID bedId,

@@ -1,0 +1,26 @@
+// The shelters API for the bed board: tonight's board of a shelter and one tap of attendance. Each
+// mark carries an id made here (UUIDv7), so that a tap sent again after a lost answer counts once.
+import { call } from '../api';
+import type { components } from '../api/schema';
+import { uuidv7 } from '../ids';
+import type { Uuid } from '../types';
+
+type Schemas = components['schemas'];
+
+export type BedBoard = Schemas['BedBoard'];
+export type BoardRoom = Schemas['BoardRoom'];
+export type BoardBed = Schemas['BoardBed'];
+export type Resident = Schemas['Resident'];
+export type ShelterStay = Schemas['ShelterStay'];
+export type Attendance = 'PRESENT' | 'ABSENT';
+
+const id = (value: Uuid) => encodeURIComponent(value);
+
+export const sheltersApi = {
+  board: (site: Uuid) => call<BedBoard>('GET', `/api/shelters/sites/${id(site)}/board`),
+  mark: (stay: Uuid, status: Attendance, night: string) =>
+    call<ShelterStay>('POST', `/api/shelters/stays/${id(stay)}/attendance`, { id: uuidv7(), status, night }),
+};
+
+/** Free beds of the board's rooms that keep to a rule, counted by rule, in a fixed order. */
+export const ROOM_RULES = ['GIRLS_ONLY', 'MINORS_ONLY', 'ADULTS_ONLY', 'FAMILIES', 'ACCESSIBLE'] as const;
