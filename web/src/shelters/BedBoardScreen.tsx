@@ -1,17 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useApp } from '../appContext';
+import { hasRole, useApp } from '../appContext';
 import { LoadFailed, Loading } from '../components/Loading';
 import { formatDate } from '../format';
 import { enumKey } from '../i18n';
 import { toProblem } from '../problems';
 import type { Problem } from '../types';
+import { CapacityPanel } from './CapacityPanel';
 import './shelters.css';
 import { ROOM_RULES, sheltersApi, type Attendance, type BedBoard, type BoardBed } from './sheltersApi';
+import { WaitingListPanel } from './WaitingListPanel';
 
 /**
  * The bed board of the current shelter for tonight, made for a phone at night: tonight's count,
  * free beds by room rule, each room's beds with who holds them, and one tap to mark each resident
- * present or absent.
+ * present or absent; below, the waiting list with why each rank, and for the coordinator the emergency
+ * beds to open and the occupancy of the last nights.
  */
 export function BedBoardScreen() {
   const { t, session, language } = useApp();
@@ -117,6 +120,8 @@ export function BedBoardScreen() {
           </ul>
         </section>
       )}
+      <WaitingListPanel siteId={board.siteId} />
+      {hasRole(session, 'COORDINATOR', 'ADMINISTRATOR') && <CapacityPanel board={board} onChanged={() => load()} />}
     </section>
   );
 }

@@ -13,6 +13,10 @@ export type BoardBed = Schemas['BoardBed'];
 export type Resident = Schemas['Resident'];
 export type ShelterStay = Schemas['ShelterStay'];
 export type Attendance = 'PRESENT' | 'ABSENT';
+export type NightOccupancy = Schemas['NightOccupancy'];
+export type EmergencyOpening = Schemas['EmergencyOpening'];
+export type RankedRequest = Schemas['RankedRequest'];
+export type RankReason = Schemas['RankReason'];
 
 const id = (value: Uuid) => encodeURIComponent(value);
 
@@ -20,6 +24,20 @@ export const sheltersApi = {
   board: (site: Uuid) => call<BedBoard>('GET', `/api/shelters/sites/${id(site)}/board`),
   mark: (stay: Uuid, status: Attendance, night: string) =>
     call<ShelterStay>('POST', `/api/shelters/stays/${id(stay)}/attendance`, { id: uuidv7(), status, night }),
+  occupancy: (site: Uuid, from: string, until: string) =>
+    call<NightOccupancy[]>(
+      'GET',
+      `/api/shelters/sites/${id(site)}/occupancy?from=${encodeURIComponent(from)}&until=${encodeURIComponent(until)}`,
+    ),
+  /** Opens the site's emergency beds from the night `from` until closed. */
+  openEmergency: (site: Uuid, from: string) =>
+    call<EmergencyOpening>('POST', '/api/shelters/emergency-openings', {
+      id: uuidv7(),
+      siteId: site,
+      from,
+      reason: 'COLD_WEATHER',
+    }),
+  waitingList: (site: Uuid) => call<RankedRequest[]>('GET', `/api/shelters/sites/${id(site)}/waiting-list`),
 };
 
 /** Free beds of the board's rooms that keep to a rule, counted by rule, in a fixed order. */
