@@ -35,6 +35,7 @@ import { ImportScreen } from './imports/ImportScreen';
 import { DistributionScreen } from './stock/DistributionScreen';
 import { DirectoryScreen } from './referrals/DirectoryScreen';
 import { ToFollowScreen } from './referrals/ToFollowScreen';
+import { BedBoardScreen } from './shelters/BedBoardScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -192,6 +193,8 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <ToFollowScreen />;
     case 'directory':
       return <DirectoryScreen />;
+    case 'shelter':
+      return <BedBoardScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -27,6 +27,7 @@ export type Route =
   | { screen: 'distribute' }
   | { screen: 'referrals' }
   | { screen: 'directory' }
+  | { screen: 'shelter' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -81,6 +82,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'referrals' };
     case '/directory':
       return { screen: 'directory' };
+    case '/shelter':
+      return { screen: 'shelter' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

@@ -94,6 +94,11 @@ export function Header() {
                 {t('distribute.title')}
               </Link>
             )}
+            {caresForPeople(session) && session.currentSite?.kind === 'SHELTER' && (
+              <Link href="/shelter" class="nav-link" testId="nav-shelter">
+                {t('nav.shelter')}
+              </Link>
+            )}
             {caresForPeople(session) && (
               <Link href="/group-sessions/new" class="nav-link" testId="nav-group-session">
                 {t('nav.groupSession')}

@@ -102,6 +102,11 @@ class AuthorizationMatrixTest {
     /** The policy: who adds, renames and closes the places goods are kept at their sites. */
     private static final Set<String> PLACE_KEEPERS = Set.of("LOGISTICIAN", "COORDINATOR", "ADMINISTRATOR");
 
+    /** The policy: who keeps a shelter's rooms and beds, and who opens its emergency capacity. */
+    private static final Set<String> BED_KEEPERS = Set.of("COORDINATOR", "LOGISTICIAN", "ADMINISTRATOR");
+
+    private static final Set<String> CAPACITY_OPENERS = Set.of("COORDINATOR", "ADMINISTRATOR");
+
     @LocalServerPort
     int port;
 
@@ -137,6 +142,7 @@ class AuthorizationMatrixTest {
             cases.addAll(deviceCases(role, user));
             cases.addAll(backupCases(role, user));
             cases.addAll(stockCases(role, user, subjects.get(Relation.OWN_SITE)));
+            cases.addAll(shelterCases(role));
         }
         return cases.stream();
     }
@@ -482,6 +488,115 @@ class AuthorizationMatrixTest {
                 DynamicTest.dynamicTest(
                         role + " reads the rights reminders" + at,
                         () -> expect(user.get("/api/rights/reminders"), keeper ? 200 : 403)));
+    }
+
+    /** A shelter site with a room, and the staff that registers its residents; made once. */
+    private record Shelter(String siteId, String roomId, ApiSession staff) {}
+
+    private @org.jspecify.annotations.Nullable Shelter shelter;
+
+    private Shelter shelter() {
+        if (shelter == null) {
+            String programme = organisation
+                    .admin()
+                    .post(
+                            "/api/programmes",
+                            Map.of("code", "SH-" + unique().toUpperCase(), "name", "Shelters " + unique()))
+                    .text("id");
+            ApiSession.Response site = organisation
+                    .admin()
+                    .post(
+                            "/api/sites",
+                            Map.of("programmeId", programme, "name", "Shelter " + unique(), "kind", "SHELTER"));
+            expect(site, 201);
+            ApiSession.Response room = organisation
+                    .admin()
+                    .post(
+                            "/api/shelters/rooms",
+                            Map.of("id", UUID.randomUUID().toString(), "siteId", site.text("id"), "name", "Room"));
+            // the administrator works at all sites
+            expect(room, 201);
+            shelter = new Shelter(site.text("id"), room.text("id"), organisation.userAt(site.text("id"), "CLINICIAN"));
+        }
+        return shelter;
+    }
+
+    private List<DynamicTest> shelterCases(String role) {
+        Shelter at = shelter();
+        ApiSession user = organisation.userAt(at.siteId(), role);
+        if (NEED_SECOND_FACTOR.contains(role)) {
+            user.enrolSecondFactor();
+        }
+        String base = "/api/shelters/sites/" + at.siteId();
+        return List.of(
+                DynamicTest.dynamicTest(role + " sees the bed board of its shelter", () -> {
+                    expect(user.get(base + "/board"), CARERS.contains(role) ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " adds a bed to its shelter", () -> {
+                    expect(
+                            user.post(
+                                    "/api/shelters/beds",
+                                    Map.of(
+                                            "id",
+                                            UUID.randomUUID().toString(),
+                                            "roomId",
+                                            at.roomId(),
+                                            "label",
+                                            unique())),
+                            BED_KEEPERS.contains(role) ? 201 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " opens emergency capacity", () -> {
+                    int year = 2030
+                            + COMPARTMENTS.keySet().stream().sorted().toList().indexOf(role);
+                    Map<String, Object> opening = Map.of(
+                            "id",
+                            UUID.randomUUID().toString(),
+                            "siteId",
+                            at.siteId(),
+                            "from",
+                            year + "-01-01",
+                            "until",
+                            year + "-01-03",
+                            "reason",
+                            "COLD_WEATHER");
+                    expect(
+                            user.post("/api/shelters/emergency-openings", opening),
+                            CAPACITY_OPENERS.contains(role) ? 201 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " changes the waiting list's priority rule", () -> {
+                    Map<String, Object> rule = Map.of("weights", Map.of("MINOR", 30), "pointsPerDay", 1, "version", 0);
+                    expect(user.put(base + "/priority-rule", rule), role.equals("COORDINATOR") ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " admits a person in care at its shelter", () -> {
+                    String person = TestOrganisation.register(at.staff(), "Resident " + unique())
+                            .path("id")
+                            .asString();
+                    ApiSession.Response bed = organisation
+                            .admin()
+                            .post(
+                                    "/api/shelters/beds",
+                                    Map.of(
+                                            "id",
+                                            UUID.randomUUID().toString(),
+                                            "roomId",
+                                            at.roomId(),
+                                            "label",
+                                            unique()));
+                    expect(bed, 201);
+                    Map<String, Object> admission = Map.of(
+                            "id",
+                            UUID.randomUUID().toString(),
+                            "personId",
+                            person,
+                            "bedId",
+                            bed.text("id"),
+                            "mode",
+                            "STAY",
+                            "reason",
+                            "SLEEPING_OUTSIDE");
+                    expect(user.post("/api/shelters/admissions", admission), CARERS.contains(role) ? 201 : 403);
+                    expect(user.get("/api/shelters/people/" + person + "/stays"), READERS.contains(role) ? 200 : 403);
+                }));
     }
 
     private String stockLocation() {

@@ -50,7 +50,8 @@ public record DatabaseProperties(
             "backup",
             "stock",
             "referrals",
-            "rights"
+            "rights",
+            "shelters"
         })
         List<String> moduleSchemas,
 
