@@ -77,7 +77,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["record"];
+        post: operations["record_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -107,7 +107,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_4"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -187,7 +187,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["search_2"];
+        get: operations["search_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -251,8 +251,56 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_3"];
+        get: operations["get_5"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/data-inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export_1"];
+        put?: never;
+        post: operations["importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["search_1"];
+        put?: never;
+        post: operations["add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_2"];
+        put: operations["change_1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -270,6 +318,38 @@ export interface paths {
         get: operations["queue"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/duplicates/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["groups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/duplicates/groups/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["decideGroup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -525,7 +605,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["close"];
+        post: operations["close_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -747,7 +827,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["search_1"];
+        get: operations["search_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -763,7 +843,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_2"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -909,7 +989,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["open"];
+        post: operations["open_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1028,6 +1108,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ofPerson_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/to-follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["toFollow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}/accompaniments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["accompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["letter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports": {
         parameters: {
             query?: never;
@@ -1131,7 +1323,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["export_1"];
+        get: operations["export_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1228,8 +1420,72 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["changeRule"];
+        put: operations["changeRule_1"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights/people/{personId}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights/people/{personId}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["file"];
+        put?: never;
+        post: operations["record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["reminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights/steps/{stepId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["withdraw_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1374,6 +1630,406 @@ export interface paths {
         get?: never;
         put: operations["chooseSite"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/admissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["admit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/beds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["addBed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/beds/{bedId}/outages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["takeOutOfService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/emergency-openings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/emergency-openings/{openingId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["admitHousehold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/offers/{offerId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/outages/{outageId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["endOutage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/people/{personId}/stays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ofPerson_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/requests/{requestId}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/requests/{requestId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["addRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/beds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["beds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/emergency-openings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["openings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/follow-ups-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["followUpsDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/occupancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["occupancy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/priority-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["rule"];
+        put: operations["changeRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["rooms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/waiting-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/stays/{stayId}/absence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["absent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/stays/{stayId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["mark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/stays/{stayId}/discharge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["discharge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/stays/{stayId}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["transfer_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1784,6 +2440,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Accompaniment: {
+            companions: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            minutes: number;
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** @enum {string} */
+            outcome: "SEEN" | "ADMITTED" | "NOT_SEEN" | "REDIRECTED";
+            /** @enum {string} */
+            transport: "WALK" | "PUBLIC_TRANSPORT" | "TEAM_VEHICLE" | "TAXI" | "AMBULANCE" | "OTHER";
+        };
         ActiveAlert: {
             code: string;
             /** Format: date-time */
@@ -1816,6 +2486,14 @@ export interface components {
             reason: string;
             /** Format: int64 */
             version: number;
+        };
+        AttendanceMark: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            night?: string | null;
+            /** @enum {string} */
+            status: "PRESENT" | "ABSENT" | "NO_SHOW";
         };
         AuditEntry: {
             /** @enum {string} */
@@ -1862,6 +2540,67 @@ export interface components {
             /** Format: int32 */
             quantity: number;
         };
+        BedBoard: {
+            /** Format: int32 */
+            capacity: number;
+            emergencyOpen: boolean;
+            expected: components["schemas"]["ExpectedArrival"][];
+            /** Format: int32 */
+            free: number;
+            freeByRule: {
+                [key: string]: number;
+            };
+            /** Format: date */
+            night: string;
+            /** Format: int32 */
+            occupied: number;
+            /** Format: int32 */
+            present: number;
+            releaseAt: string;
+            rooms: components["schemas"]["BoardRoom"][];
+            /** Format: uuid */
+            siteId: string;
+        };
+        BedOffer: {
+            /** @enum {string} */
+            answer: "PENDING" | "ACCEPTED" | "REFUSED";
+            /** Format: uuid */
+            bedId?: string | null;
+            /** Format: int32 */
+            daysWaited: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            offeredAt: string;
+            /** @enum {string|null} */
+            refusalReason?: "PLACE_NOT_SUITABLE" | "FOUND_ELSEWHERE" | "NOT_REACHED" | "CHANGED_MIND" | "OTHER" | null;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: int64 */
+            version: number;
+        };
+        BedOutage: {
+            /** Format: uuid */
+            bedId: string;
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            reason: "BROKEN" | "CLEANING" | "PESTS" | "SAFETY" | "OTHER";
+            /** Format: date */
+            until?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        BedTransfer: {
+            /** Format: uuid */
+            bedId: string;
+            /** Format: date */
+            from?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
         BirthDate: {
             /** Format: date */
             date: string;
@@ -1881,6 +2620,24 @@ export interface components {
             estimatedOn?: string | null;
             /** @enum {string} */
             precision: "EXACT" | "MONTH" | "YEAR" | "ESTIMATED";
+        };
+        BoardBed: {
+            emergency: boolean;
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** @enum {string|null} */
+            outage?: "BROKEN" | "CLEANING" | "PESTS" | "SAFETY" | "OTHER" | null;
+            resident?: components["schemas"]["Resident"] | null;
+            /** @enum {string} */
+            state: "FREE" | "OCCUPIED" | "OUT_OF_SERVICE" | "CLOSED";
+        };
+        BoardRoom: {
+            beds: components["schemas"]["BoardBed"][];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            rules: ("GIRLS_ONLY" | "MINORS_ONLY" | "ADULTS_ONLY" | "FAMILIES" | "ACCESSIBLE")[];
         };
         Calculation: {
             fields: string[];
@@ -2032,6 +2789,12 @@ export interface components {
             /** Format: date-time */
             occurredAt?: string | null;
         };
+        Coverage: {
+            /** @enum {string} */
+            status: "NONE" | "REQUESTED" | "COVERED" | "UNKNOWN";
+            /** Format: date */
+            until?: string | null;
+        };
         Credentials: {
             password: string;
             username: string;
@@ -2153,6 +2916,20 @@ export interface components {
             userId: string;
             userName: string;
         };
+        EmergencyOpening: {
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            reason: "COLD_WEATHER" | "HEAT_WAVE" | "STORM" | "INFLUX" | "OTHER";
+            /** Format: uuid */
+            siteId: string;
+            /** Format: date */
+            until?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
         EmergencyRequest: {
             reason: string;
         };
@@ -2240,6 +3017,17 @@ export interface components {
             probability: number;
             /** @enum {string} */
             sex: "FEMALE" | "MALE" | "OTHER" | "UNKNOWN";
+        };
+        ExpectedArrival: {
+            /** Format: uuid */
+            bedId?: string | null;
+            chosenName?: string | null;
+            /** Format: int32 */
+            householdSize: number;
+            /** Format: uuid */
+            personId?: string | null;
+            /** Format: uuid */
+            requestId: string;
         };
         ExportRequest: {
             format: string;
@@ -2382,11 +3170,35 @@ export interface components {
             /** Format: date-time */
             upTo?: string | null;
         };
+        Group: {
+            pairs: components["schemas"]["Candidate"][];
+            persons: components["schemas"]["PersonSummary"][];
+            /** Format: double */
+            probability: number;
+        };
         GroupCount: {
             ageGroup: string;
             /** Format: int32 */
             people: number;
             sex: string;
+        };
+        GroupDecided: {
+            merges: components["schemas"]["Merge"][];
+            /** Format: int32 */
+            pairsMerged: number;
+            /** Format: int32 */
+            pairsRejected: number;
+        };
+        GroupDecision: {
+            /** Format: uuid */
+            keptId: string;
+            mergedIds: string[];
+            separateIds: string[];
+        };
+        Groups: {
+            groups: components["schemas"]["Group"][];
+            /** Format: int64 */
+            total: number;
         };
         HistoryEntry: {
             /** @enum {string} */
@@ -2416,6 +3228,9 @@ export interface components {
             siteId: string;
             /** @enum {string} */
             status: "DRAFT" | "SIGNED";
+        };
+        HouseholdAdmission: {
+            members: components["schemas"]["ShelterAdmission"][];
         };
         ImportCheck: {
             /** Format: int32 */
@@ -2491,6 +3306,14 @@ export interface components {
             /** Format: int32 */
             line: number;
             message: string;
+        };
+        ImportResult: {
+            /** Format: int32 */
+            added: number;
+            /** Format: int32 */
+            skipped: number;
+            /** Format: int32 */
+            updated: number;
         };
         ImportRun: {
             decisions: components["schemas"]["ImportDecision"][];
@@ -2596,6 +3419,9 @@ export interface components {
             discipline: "MEDICAL" | "NURSING" | "MENTAL_HEALTH" | "SOCIAL" | "LEGAL";
             /** Format: date */
             occurredOn: string;
+        };
+        LetterRequest: {
+            language?: string | null;
         };
         LevelWeight: {
             level: string;
@@ -2764,6 +3590,36 @@ export interface components {
             en: string;
             fr: string;
         };
+        NewAccompaniment: {
+            companions: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            minutes: number;
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** @enum {string} */
+            outcome: "SEEN" | "ADMITTED" | "NOT_SEEN" | "REDIRECTED";
+            /** @enum {string} */
+            transport: "WALK" | "PUBLIC_TRANSPORT" | "TEAM_VEHICLE" | "TAXI" | "AMBULANCE" | "OTHER";
+        };
+        NewBedOffer: {
+            /** Format: uuid */
+            bedId?: string | null;
+            /** Format: uuid */
+            id: string;
+        };
+        NewBedOutage: {
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            reason: "BROKEN" | "CLEANING" | "PESTS" | "SAFETY" | "OTHER";
+            /** Format: date */
+            until?: string | null;
+        };
         NewConsultation: {
             /** @enum {string|null} */
             compartment?: "GENERAL" | "MENTAL_HEALTH" | "SGBV" | "LEGAL" | null;
@@ -2791,6 +3647,18 @@ export interface components {
             occurredAt?: string | null;
             /** Format: uuid */
             personId?: string | null;
+        };
+        NewEmergencyOpening: {
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            reason: "COLD_WEATHER" | "HEAT_WAVE" | "STORM" | "INFLUX" | "OTHER";
+            /** Format: uuid */
+            siteId: string;
+            /** Format: date */
+            until?: string | null;
         };
         NewEncounter: {
             answers: components["schemas"]["JsonNode"];
@@ -2824,6 +3692,78 @@ export interface components {
             id?: string | null;
             name: string;
         };
+        NewReferral: {
+            /** @enum {string} */
+            consent: "PERSON" | "LEGAL_GUARDIAN";
+            /** Format: uuid */
+            encounterId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            reason: string;
+            /** Format: date */
+            sentOn?: string | null;
+            /** Format: uuid */
+            serviceId: string;
+            /** @enum {string} */
+            urgency: "ROUTINE" | "SOON" | "URGENT";
+        };
+        NewRightsStep: {
+            /** Format: int32 */
+            assessedAge?: number | null;
+            /** Format: int32 */
+            declaredAge?: number | null;
+            documents: ("PROOF_OF_IDENTITY" | "PROOF_OF_RESIDENCE" | "PROOF_OF_ADDRESS" | "PROOF_OF_RESOURCES")[];
+            helpedBy?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "COVERAGE_NONE" | "AME_REQUESTED" | "AME_GRANTED" | "AME_REFUSED" | "PUMA_REQUESTED" | "PUMA_GRANTED" | "CSS_REQUESTED" | "CSS_GRANTED" | "EUROPEAN_CARD" | "OTHER_COVERAGE" | "DOMICILIATION_REQUESTED" | "DOMICILIATION_GRANTED" | "DOMICILIATION_REFUSED" | "AGE_ASSESSMENT_REQUESTED" | "MINORITY_RECOGNISED" | "MINORITY_REFUSED" | "APPEAL_JUGE_DES_ENFANTS" | "SHELTERED_BY_ASE" | "PLACEMENT_ORDER" | "TAKEN_INTO_CARE_BY_ASE" | "CHILD_PROTECTION_ENDED";
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: date */
+            validUntil?: string | null;
+        };
+        NewService: {
+            details: components["schemas"]["ServiceDetails"];
+            /** Format: uuid */
+            id: string;
+        };
+        NewShelterBed: {
+            emergency: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            inServiceFrom?: string | null;
+            label: string;
+            /** Format: uuid */
+            roomId: string;
+        };
+        NewShelterRequest: {
+            ageGroup?: string | null;
+            criteria: string[];
+            /** Format: int32 */
+            householdSize?: number | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId?: string | null;
+            sex?: string | null;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            source: "SITE" | "STREET_TEAM" | "HOTLINE_115" | "PARTNER" | "SELF";
+        };
+        NewShelterRoom: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            rules?: ("GIRLS_ONLY" | "MINORS_ONLY" | "ADULTS_ONLY" | "FAMILIES" | "ACCESSIBLE")[] | null;
+            /** Format: uuid */
+            siteId: string;
+        };
         NewSite: {
             city?: string | null;
             /** Format: uuid */
@@ -2835,6 +3775,15 @@ export interface components {
             /** Format: uuid */
             programmeId: string;
         };
+        NewStep: {
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** @enum {string} */
+            status: "SENT" | "ACCEPTED" | "ATTENDED" | "CLOSED" | "REFUSED" | "LOST";
+            /** Format: int64 */
+            version: number;
+        };
         NewUserAccount: {
             allSites: boolean;
             displayName: string;
@@ -2845,11 +3794,28 @@ export interface components {
             siteIds: string[];
             username: string;
         };
+        NightOccupancy: {
+            /** Format: int32 */
+            capacity: number;
+            emergencyOpen: boolean;
+            /** Format: date */
+            night: string;
+            /** Format: int32 */
+            slept: number;
+        };
         NotDuplicate: {
             /** Format: uuid */
             personA: string;
             /** Format: uuid */
             personB: string;
+        };
+        OfferReply: {
+            /** @enum {string} */
+            answer: "PENDING" | "ACCEPTED" | "REFUSED";
+            /** @enum {string|null} */
+            refusalReason?: "PLACE_NOT_SUITABLE" | "FOUND_ELSEWHERE" | "NOT_REACHED" | "CHANGED_MIND" | "OTHER" | null;
+            /** Format: int64 */
+            version: number;
         };
         OfflineRegistration: {
             /** Format: uuid */
@@ -2892,6 +3858,18 @@ export interface components {
             /** @enum {string|null} */
             script?: "LATIN" | "ARABIC" | "ETHIOPIC" | "OTHER" | null;
         };
+        Outcomes: {
+            /** Format: int32 */
+            attended: number;
+            /** Format: int32 */
+            closed: number;
+            /** Format: int32 */
+            lost: number;
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            refused: number;
+        };
         OutreachLocation: {
             description?: string | null;
             /** Format: uuid */
@@ -2909,6 +3887,15 @@ export interface components {
             lastFailure?: components["schemas"]["Failure"] | null;
             running?: components["schemas"]["Running"] | null;
             schedule: string;
+        };
+        PartnerService: {
+            details: components["schemas"]["ServiceDetails"];
+            /** Format: uuid */
+            id: string;
+            outcomes: components["schemas"]["Outcomes"];
+            source?: string | null;
+            /** Format: int64 */
+            version: number;
         };
         PasswordChange: {
             currentPassword: string;
@@ -3081,6 +4068,22 @@ export interface components {
             /** Format: int64 */
             pending: number;
         };
+        RankReason: {
+            criterion: string;
+            /** Format: int32 */
+            points: number;
+        };
+        RankedRequest: {
+            chosenName?: string | null;
+            /** Format: int32 */
+            daysWaited: number;
+            /** Format: int32 */
+            rank: number;
+            reasons: components["schemas"]["RankReason"][];
+            request: components["schemas"]["ShelterRequest"];
+            /** Format: int32 */
+            score: number;
+        };
         Receipt: {
             /** Format: date */
             expiresOn?: string | null;
@@ -3108,6 +4111,37 @@ export interface components {
         };
         RecoveryCodesView: {
             recoveryCodes: string[];
+        };
+        Referral: {
+            accompaniments: components["schemas"]["Accompaniment"][];
+            /** @enum {string} */
+            consent: "PERSON" | "LEGAL_GUARDIAN";
+            /** Format: uuid */
+            encounterId?: string | null;
+            /** Format: date */
+            followBy: string;
+            /** Format: uuid */
+            id: string;
+            overdue: boolean;
+            /** Format: uuid */
+            personId: string;
+            reason: string;
+            /** Format: date */
+            sentOn: string;
+            /** Format: uuid */
+            serviceId: string;
+            /** @enum {string} */
+            serviceKind: "PASS" | "EMERGENCY" | "CMP" | "CEGIDD" | "PMI" | "SIAO" | "ASE" | "CPAM" | "LAWYER" | "ASSOCIATION" | "CITY_DOCTOR" | "PHARMACY" | "LAB" | "RADIOLOGY" | "OTHER";
+            serviceName: string;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            status: "SENT" | "ACCEPTED" | "ATTENDED" | "CLOSED" | "REFUSED" | "LOST";
+            steps: components["schemas"]["Step"][];
+            /** @enum {string} */
+            urgency: "ROUTINE" | "SOON" | "URGENT";
+            /** Format: int64 */
+            version: number;
         };
         RefreshStatus: {
             /** Format: int64 */
@@ -3182,6 +4216,31 @@ export interface components {
             /** Format: int32 */
             smallCountThreshold: number;
         };
+        Resident: {
+            /** Format: date */
+            admittedOn: string;
+            /** Format: int32 */
+            age?: number | null;
+            chosenName: string;
+            /** @enum {string} */
+            mode: "STAY" | "NIGHTLY";
+            /** Format: uuid */
+            personId: string;
+            /** Format: int32 */
+            plannedNights?: number | null;
+            sex: string;
+            /** Format: uuid */
+            stayId: string;
+            /** @enum {string|null} */
+            tonight?: "PRESENT" | "ABSENT" | "NO_SHOW" | null;
+            /** Format: int64 */
+            version: number;
+        };
+        ResidentFollowUp: {
+            followUp: components["schemas"]["FollowUp"];
+            /** Format: uuid */
+            stayId: string;
+        };
         RetentionReport: {
             /** Format: date-time */
             at: string;
@@ -3210,6 +4269,46 @@ export interface components {
             signedAt: string;
             signedBy: string;
         };
+        RightsReminder: {
+            /** Format: date */
+            due: string;
+            /** @enum {string} */
+            kind: "COVERAGE_NONE" | "AME_REQUESTED" | "AME_GRANTED" | "AME_REFUSED" | "PUMA_REQUESTED" | "PUMA_GRANTED" | "CSS_REQUESTED" | "CSS_GRANTED" | "EUROPEAN_CARD" | "OTHER_COVERAGE" | "DOMICILIATION_REQUESTED" | "DOMICILIATION_GRANTED" | "DOMICILIATION_REFUSED" | "AGE_ASSESSMENT_REQUESTED" | "MINORITY_RECOGNISED" | "MINORITY_REFUSED" | "APPEAL_JUGE_DES_ENFANTS" | "SHELTERED_BY_ASE" | "PLACEMENT_ORDER" | "TAKEN_INTO_CARE_BY_ASE" | "CHILD_PROTECTION_ENDED";
+            /** Format: date */
+            occurredOn: string;
+            patientCode?: string | null;
+            /** Format: uuid */
+            personId: string;
+            personName?: string | null;
+            /** @enum {string} */
+            reason: "EXPIRES_SOON" | "EXPIRED" | "WAITING_TOO_LONG";
+            /** Format: date */
+            validUntil?: string | null;
+        };
+        RightsStep: {
+            /** Format: int32 */
+            assessedAge?: number | null;
+            /** Format: int32 */
+            declaredAge?: number | null;
+            documents: ("PROOF_OF_IDENTITY" | "PROOF_OF_RESIDENCE" | "PROOF_OF_ADDRESS" | "PROOF_OF_RESOURCES")[];
+            /** @enum {string} */
+            domain: "COVERAGE" | "DOMICILIATION" | "AGE_ASSESSMENT" | "CHILD_PROTECTION";
+            helpedBy?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "COVERAGE_NONE" | "AME_REQUESTED" | "AME_GRANTED" | "AME_REFUSED" | "PUMA_REQUESTED" | "PUMA_GRANTED" | "CSS_REQUESTED" | "CSS_GRANTED" | "EUROPEAN_CARD" | "OTHER_COVERAGE" | "DOMICILIATION_REQUESTED" | "DOMICILIATION_GRANTED" | "DOMICILIATION_REFUSED" | "AGE_ASSESSMENT_REQUESTED" | "MINORITY_RECOGNISED" | "MINORITY_REFUSED" | "APPEAL_JUGE_DES_ENFANTS" | "SHELTERED_BY_ASE" | "PLACEMENT_ORDER" | "TAKEN_INTO_CARE_BY_ASE" | "CHILD_PROTECTION_ENDED";
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** Format: date */
+            validUntil?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
         Rule: {
             /** Format: int32 */
             defaultMonths: number;
@@ -3224,6 +4323,12 @@ export interface components {
             enabled: boolean;
             /** Format: int32 */
             months: number;
+            /** Format: int64 */
+            version: number;
+        };
+        RunEnding: {
+            /** Format: date */
+            until: string;
             /** Format: int64 */
             version: number;
         };
@@ -3310,6 +4415,32 @@ export interface components {
             passwordSet: boolean;
             username: string;
         };
+        ServiceChange: {
+            details: components["schemas"]["ServiceDetails"];
+            /** Format: int64 */
+            version: number;
+        };
+        ServiceDetails: {
+            acceptsMinors: boolean;
+            acceptsUncovered: boolean;
+            address?: string | null;
+            /** Format: date */
+            checkedOn?: string | null;
+            city?: string | null;
+            closed: boolean;
+            contactName?: string | null;
+            email?: string | null;
+            interpreter: boolean;
+            /** @enum {string} */
+            kind: "PASS" | "EMERGENCY" | "CMP" | "CEGIDD" | "PMI" | "SIAO" | "ASE" | "CPAM" | "LAWYER" | "ASSOCIATION" | "CITY_DOCTOR" | "PHARMACY" | "LAB" | "RADIOLOGY" | "OTHER";
+            languages: string[];
+            name: string;
+            needs: ("GENERAL_CARE" | "EMERGENCY_CARE" | "MENTAL_HEALTH" | "SEXUAL_HEALTH" | "MATERNAL_CHILD_HEALTH" | "HEALTH_COVERAGE" | "MEDICINES" | "LAB_TESTS" | "IMAGING" | "SHELTER" | "CHILD_PROTECTION" | "LEGAL_AID" | "FOOD")[];
+            openingHours?: string | null;
+            organisation?: string | null;
+            phone?: string | null;
+            postalCode?: string | null;
+        };
         SessionUser: {
             displayName: string;
             /** Format: uuid */
@@ -3327,6 +4458,99 @@ export interface components {
         };
         SheetRequest: {
             language?: string | null;
+        };
+        ShelterAdmission: {
+            /** Format: date */
+            admittedOn?: string | null;
+            /** Format: uuid */
+            bedId: string;
+            /** Format: uuid */
+            householdId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mode: "STAY" | "NIGHTLY";
+            /** Format: uuid */
+            personId: string;
+            /** Format: int32 */
+            plannedNights?: number | null;
+            /** @enum {string} */
+            reason: "SLEEPING_OUTSIDE" | "MEDICAL" | "VIOLENCE" | "UNACCOMPANIED_MINOR" | "FAMILY" | "WEATHER" | "DISCHARGED_FROM_HOSPITAL" | "OTHER";
+            /** Format: uuid */
+            requestId?: string | null;
+        };
+        ShelterBed: {
+            emergency: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            inServiceFrom: string;
+            label: string;
+            /** Format: uuid */
+            roomId: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ShelterRequest: {
+            ageGroup: string;
+            criteria: ("MINOR" | "PREGNANCY" | "MEDICAL_VULNERABILITY" | "VIOLENCE_EXPOSURE" | "SLEEPING_OUTSIDE" | "WEATHER_ALERT" | "YOUNG_CHILDREN" | "DISABILITY")[];
+            /** Format: int32 */
+            householdSize: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId?: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date */
+            requestedOn: string;
+            sex: string;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            source: "SITE" | "STREET_TEAM" | "HOTLINE_115" | "PARTNER" | "SELF";
+            /** @enum {string} */
+            status: "WAITING" | "OFFERED" | "ADMITTED" | "WITHDRAWN";
+            /** Format: int64 */
+            version: number;
+        };
+        ShelterRoom: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            rules: ("GIRLS_ONLY" | "MINORS_ONLY" | "ADULTS_ONLY" | "FAMILIES" | "ACCESSIBLE")[];
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ShelterStay: {
+            /** Format: date */
+            admittedOn: string;
+            /** Format: uuid */
+            bedId?: string | null;
+            /** @enum {string|null} */
+            destination?: "FAMILY" | "ASE" | "ACCOMMODATION_115" | "LONG_TERM_HOUSING" | "HOSPITAL" | "OTHER_SHELTER" | "LEFT_WITHOUT_NOTICE" | "NO_SHOW" | "EXCLUDED" | "OTHER" | null;
+            /** Format: date */
+            dischargedOn?: string | null;
+            /** Format: uuid */
+            householdId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mode: "STAY" | "NIGHTLY";
+            /** Format: uuid */
+            personId?: string | null;
+            /** Format: int32 */
+            plannedNights?: number | null;
+            /** @enum {string} */
+            reason: "SLEEPING_OUTSIDE" | "MEDICAL" | "VIOLENCE" | "UNACCOMPANIED_MINOR" | "FAMILY" | "WEATHER" | "DISCHARGED_FROM_HOSPITAL" | "OTHER";
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
         };
         Site: {
             active: boolean;
@@ -3366,6 +4590,32 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        StayAbsence: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            until: string;
+            /** Format: int64 */
+            version: number;
+        };
+        StayDischarge: {
+            /** @enum {string} */
+            destination: "FAMILY" | "ASE" | "ACCOMMODATION_115" | "LONG_TERM_HOUSING" | "HOSPITAL" | "OTHER_SHELTER" | "LEFT_WITHOUT_NOTICE" | "NO_SHOW" | "EXCLUDED" | "OTHER";
+            /** Format: date */
+            dischargedOn?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        Step: {
+            note?: string | null;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** @enum {string} */
+            status: "SENT" | "ACCEPTED" | "ATTENDED" | "CLOSED" | "REFUSED" | "LOST";
         };
         StockAlert: {
             /** Format: date */
@@ -3420,6 +4670,28 @@ export interface components {
             ar?: string | null;
             en?: string | null;
             fr?: string | null;
+        };
+        ToFollow: {
+            /** Format: date */
+            followBy: string;
+            /** Format: uuid */
+            id: string;
+            overdue: boolean;
+            patientCode?: string | null;
+            /** Format: uuid */
+            personId: string;
+            personName?: string | null;
+            /** Format: date */
+            sentOn: string;
+            /** @enum {string} */
+            serviceKind: "PASS" | "EMERGENCY" | "CMP" | "CEGIDD" | "PMI" | "SIAO" | "ASE" | "CPAM" | "LAWYER" | "ASSOCIATION" | "CITY_DOCTOR" | "PHARMACY" | "LAB" | "RADIOLOGY" | "OTHER";
+            serviceName: string;
+            /** @enum {string} */
+            status: "SENT" | "ACCEPTED" | "ATTENDED" | "CLOSED" | "REFUSED" | "LOST";
+            /** @enum {string} */
+            urgency: "ROUTINE" | "SOON" | "URGENT";
+            /** Format: int64 */
+            version: number;
         };
         Transfer: {
             /** Format: uuid */
@@ -3490,6 +4762,30 @@ export interface components {
             problems: components["schemas"]["Problem"][];
             /** Format: int64 */
             unsealed: number;
+        };
+        WaitingRule: {
+            /** Format: int32 */
+            pointsPerDay: number;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+            weights: {
+                [key: string]: number;
+            };
+        };
+        WaitingRuleChange: {
+            /** Format: int32 */
+            pointsPerDay: number;
+            /** Format: int64 */
+            version: number;
+            weights: {
+                [key: string]: number;
+            };
+        };
+        Withdrawal: {
+            /** Format: int64 */
+            version: number;
         };
     };
     responses: never;
@@ -3600,7 +4896,7 @@ export interface operations {
             };
         };
     };
-    record: {
+    record_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -3646,7 +4942,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -3778,7 +5074,7 @@ export interface operations {
             };
         };
     };
-    search_2: {
+    search_3: {
         parameters: {
             query?: {
                 q?: string;
@@ -3910,7 +5206,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -3928,6 +5224,148 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DiagnosisView"];
+                };
+            };
+        };
+    };
+    export_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["JsonNode"];
+                };
+            };
+        };
+    };
+    importFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JsonNode"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportResult"];
+                };
+            };
+        };
+    };
+    search_1: {
+        parameters: {
+            query?: {
+                kind?: "PASS" | "EMERGENCY" | "CMP" | "CEGIDD" | "PMI" | "SIAO" | "ASE" | "CPAM" | "LAWYER" | "ASSOCIATION" | "CITY_DOCTOR" | "PHARMACY" | "LAB" | "RADIOLOGY" | "OTHER";
+                need?: "GENERAL_CARE" | "EMERGENCY_CARE" | "MENTAL_HEALTH" | "SEXUAL_HEALTH" | "MATERNAL_CHILD_HEALTH" | "HEALTH_COVERAGE" | "MEDICINES" | "LAB_TESTS" | "IMAGING" | "SHELTER" | "CHILD_PROTECTION" | "LEGAL_AID" | "FOOD";
+                place?: string;
+                language?: string;
+                includeClosed?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PartnerService"][];
+                };
+            };
+        };
+    };
+    add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewService"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PartnerService"];
+                };
+            };
+        };
+    };
+    get_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PartnerService"];
+                };
+            };
+        };
+    };
+    change_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PartnerService"];
                 };
             };
         };
@@ -3951,6 +5389,53 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Queue"];
+                };
+            };
+        };
+    };
+    groups: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Groups"];
+                };
+            };
+        };
+    };
+    decideGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["GroupDecided"];
                 };
             };
         };
@@ -4338,7 +5823,7 @@ export interface operations {
             };
         };
     };
-    close: {
+    close_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4703,7 +6188,7 @@ export interface operations {
             };
         };
     };
-    search_1: {
+    search_2: {
         parameters: {
             query?: {
                 q?: string;
@@ -4726,7 +6211,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -4964,7 +6449,7 @@ export interface operations {
             };
         };
     };
-    open: {
+    open_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5224,6 +6709,172 @@ export interface operations {
             };
         };
     };
+    refer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewReferral"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Referral"];
+                };
+            };
+        };
+    };
+    ofPerson_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Referral"][];
+                };
+            };
+        };
+    };
+    toFollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ToFollow"][];
+                };
+            };
+        };
+    };
+    get_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Referral"];
+                };
+            };
+        };
+    };
+    accompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAccompaniment"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Referral"];
+                };
+            };
+        };
+    };
+    letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewStep"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Referral"];
+                };
+            };
+        };
+    };
     report_1: {
         parameters: {
             query?: {
@@ -5411,7 +7062,7 @@ export interface operations {
             };
         };
     };
-    export_1: {
+    export_2: {
         parameters: {
             query: {
                 table: string;
@@ -5543,7 +7194,7 @@ export interface operations {
             };
         };
     };
-    changeRule: {
+    changeRule_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5566,6 +7217,120 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["Rule"];
                 };
+            };
+        };
+    };
+    coverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Coverage"];
+                };
+            };
+        };
+    };
+    file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RightsStep"][];
+                };
+            };
+        };
+    };
+    record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRightsStep"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RightsStep"];
+                };
+            };
+        };
+    };
+    reminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RightsReminder"][];
+                };
+            };
+        };
+    };
+    withdraw_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Withdrawal"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5857,6 +7622,635 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["SessionView"];
+                };
+            };
+        };
+    };
+    admit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShelterAdmission"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"];
+                };
+            };
+        };
+    };
+    addBed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewShelterBed"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterBed"];
+                };
+            };
+        };
+    };
+    takeOutOfService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bedId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewBedOutage"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BedOutage"];
+                };
+            };
+        };
+    };
+    open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEmergencyOpening"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EmergencyOpening"];
+                };
+            };
+        };
+    };
+    close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                openingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunEnding"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EmergencyOpening"];
+                };
+            };
+        };
+    };
+    admitHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HouseholdAdmission"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"][];
+                };
+            };
+        };
+    };
+    reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferReply"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BedOffer"];
+                };
+            };
+        };
+    };
+    endOutage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                outageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunEnding"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BedOutage"];
+                };
+            };
+        };
+    };
+    ofPerson_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"][];
+                };
+            };
+        };
+    };
+    request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewShelterRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterRequest"];
+                };
+            };
+        };
+    };
+    offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewBedOffer"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BedOffer"];
+                };
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterRequest"];
+                };
+            };
+        };
+    };
+    addRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewShelterRoom"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterRoom"];
+                };
+            };
+        };
+    };
+    beds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterBed"][];
+                };
+            };
+        };
+    };
+    board: {
+        parameters: {
+            query?: {
+                night?: string;
+            };
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BedBoard"];
+                };
+            };
+        };
+    };
+    openings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EmergencyOpening"][];
+                };
+            };
+        };
+    };
+    followUpsDue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ResidentFollowUp"][];
+                };
+            };
+        };
+    };
+    occupancy: {
+        parameters: {
+            query: {
+                from: string;
+                until: string;
+            };
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["NightOccupancy"][];
+                };
+            };
+        };
+    };
+    rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaitingRule"];
+                };
+            };
+        };
+    };
+    changeRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaitingRuleChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaitingRule"];
+                };
+            };
+        };
+    };
+    rooms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterRoom"][];
+                };
+            };
+        };
+    };
+    ranking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RankedRequest"][];
+                };
+            };
+        };
+    };
+    absent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StayAbsence"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"];
+                };
+            };
+        };
+    };
+    mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceMark"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"];
+                };
+            };
+        };
+    };
+    discharge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StayDischarge"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"];
+                };
+            };
+        };
+    };
+    transfer_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BedTransfer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterStay"];
                 };
             };
         };
