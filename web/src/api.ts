@@ -20,6 +20,9 @@ import type {
   Report,
   ReportQuery,
   ReportScope,
+  DuplicateGroupDecided,
+  DuplicateGroupDecision,
+  DuplicateGroups,
   DuplicateQueue,
   DuplicateScan,
   SyncConflict,
@@ -298,6 +301,10 @@ export const api = {
   confirmDuplicate: (candidateId: Uuid, keptId: Uuid) =>
     call<Merge>('POST', `/api/duplicates/${id(candidateId)}/merge`, { keptId }),
   rejectDuplicate: (candidateId: Uuid) => call<void>('POST', `/api/duplicates/${id(candidateId)}/rejection`, {}),
+  duplicateGroups: (limit: number, offset: number) =>
+    call<DuplicateGroups>('GET', `/api/duplicates/groups?limit=${limit}&offset=${offset}`),
+  decideDuplicateGroup: (decision: DuplicateGroupDecision) =>
+    call<DuplicateGroupDecided>('POST', '/api/duplicates/groups/decision', decision),
   syncConflicts: () => call<SyncConflict[]>('GET', '/api/sync/conflicts'),
   resolveSyncConflict: (conflictId: Uuid, keep: 'SERVER' | 'DEVICE') =>
     call<SyncConflict>('POST', `/api/sync/conflicts/${id(conflictId)}/resolution`, { keep }),

@@ -138,6 +138,11 @@ export type SyncConflict = Omit<Schemas['SyncConflict'], 'base' | 'server' | 'de
   device?: unknown;
 };
 export type DuplicateQueue = Omit<Schemas['Queue'], 'lastScan'> & { lastScan?: DuplicateScan | null };
+/** Three or more records linked by waiting pairs, decided at once. */
+export type DuplicateGroup = Schemas['Group'];
+export type DuplicateGroups = Schemas['Groups'];
+export type DuplicateGroupDecision = Schemas['GroupDecision'];
+export type DuplicateGroupDecided = Schemas['GroupDecided'];
 /** A merge of a duplicate record into another; undone when unmergedAt is set. */
 export type Merge = Schemas['Merge'];
 /** A break-the-glass grant, as reviewers see it. */

@@ -59,15 +59,21 @@ const QUEUE: DuplicateQueue = {
 
 describe('the review queue of likely duplicates', () => {
   const fetchMock = vi.fn<typeof fetch>();
+  const groupsMock = vi.fn<typeof fetch>();
 
   beforeEach(() => {
-    vi.stubGlobal('fetch', fetchMock);
+    // The groups of three records or more are asked for apart, so that the pairs' calls keep their order.
+    groupsMock.mockImplementation(() => Promise.resolve(jsonResponse({ groups: [], total: 0 })));
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).startsWith('/api/duplicates/groups') ? groupsMock(input, init) : fetchMock(input, init),
+    );
     applyLanguage('en');
   });
 
   afterEach(() => {
     vi.unstubAllGlobals();
     fetchMock.mockReset();
+    groupsMock.mockReset();
     document.body.innerHTML = '';
   });
 
@@ -163,5 +169,42 @@ describe('the review queue of likely duplicates', () => {
 
     expect(fetchMock.mock.calls[1]![0]).toBe('/api/duplicates/scans');
     expect(screen.container.textContent).toContain('Une recherche de doublons est déjà en cours.');
+  });
+
+  it('decides a group of three at once: one kept, one merged, one another person', async () => {
+    const THIRD = '0190f1c2-0000-7000-8000-000000000023';
+    const group = {
+      persons: [
+        person(FIRST, 'ABCD1234', 'Youssef Haddad'),
+        person(SECOND, 'EFGH5678', 'Yusuf Hadad'),
+        person(THIRD, 'JKLM9012', 'Youssef Hadad'),
+      ],
+      pairs: QUEUE.candidates,
+      probability: 0.97,
+    };
+    groupsMock
+      .mockResolvedValueOnce(jsonResponse({ groups: [group], total: 1 }))
+      .mockResolvedValueOnce(jsonResponse({ merges: [], pairsMerged: 1, pairsRejected: 2 }))
+      .mockImplementation(() => Promise.resolve(jsonResponse({ groups: [], total: 0 })));
+    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(QUEUE)));
+    const screen = mount(<DuplicatesScreen />, 'en', dataOfficer);
+    await settle();
+    expect(screen.byTestId('duplicate-groups')?.textContent).toContain('Groups of three records or more: 1');
+    expect(screen.container.querySelectorAll('[data-testid="duplicate-group-member"]')).toHaveLength(3);
+    const decide = screen.byTestId('duplicate-group-decide') as HTMLButtonElement;
+    expect(decide.disabled).toBe(true);
+
+    const same = screen.container.querySelectorAll<HTMLInputElement>('[data-testid="duplicate-group-same"]');
+    expect(same).toHaveLength(2);
+    click(same[1]!);
+    click(screen.byTestId('duplicate-group-checked'));
+    await settle();
+    click(screen.byTestId('duplicate-group-decide'));
+    await settle();
+
+    const [path, init] = groupsMock.mock.calls[1]!;
+    expect(path).toBe('/api/duplicates/groups/decision');
+    expect(JSON.parse(String(init?.body))).toEqual({ keptId: FIRST, mergedIds: [SECOND], separateIds: [THIRD] });
+    expect(screen.byTestId('duplicate-group-decided')?.textContent).toContain('EFGH');
   });
 });

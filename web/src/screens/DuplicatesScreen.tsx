@@ -5,6 +5,7 @@ import { FormError } from '../components/FormError';
 import { LoadFailed, Loading } from '../components/Loading';
 import { describeAgreement, fieldName, levelName } from '../components/matchReasons';
 import { describeBirth, formatDateTime } from '../format';
+import { DuplicateGroupsSection } from './DuplicateGroupsSection';
 import type { Language, Translate } from '../i18n';
 import { formatPatientCode } from '../patientCode';
 import { toProblem } from '../problems';
@@ -111,6 +112,7 @@ export function DuplicatesScreen() {
           {decided}
         </p>
       )}
+      <DuplicateGroupsSection key={queue.lastScan?.id ?? 'none'} onDecided={() => load()} />
       <h2>{t('duplicates.pending', { count: String(queue.pending) })}</h2>
       {queue.candidates.length === 0 ? (
         <p class="empty" data-testid="duplicates-empty">
@@ -295,7 +297,7 @@ function Pair({ candidate, busy, onKeep, onDifferent }: PairProps) {
   );
 }
 
-function Side({ person }: { person: PersonSummary }) {
+export function Side({ person }: { person: PersonSummary }) {
   const { t, language } = useApp();
   return (
     <div class="duplicate-side" data-testid="duplicate-side">
