@@ -54,7 +54,7 @@ class ReferralAndRightsIndicatorsTest {
 
         ApiSession.Response report = organisation
                 .dataOfficer(true, List.of())
-                .get("/api/reports?site=" + site + "&from=2025-02-28&to=2025-03-31");
+                .get("/api/reports?latest=true&site=" + site + "&from=2025-02-28&to=2025-03-31");
 
         assertThat(report.status()).as(report.body().toString()).isEqualTo(200);
         JsonNode figures = report.body();

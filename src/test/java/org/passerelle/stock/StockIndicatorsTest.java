@@ -73,7 +73,8 @@ class StockIndicatorsTest {
         String month =
                 DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC).format(MovableClock.now());
         ApiSession coordinator = organisation.userAt(organisation.siteA, "COORDINATOR");
-        ApiSession.Response report = coordinator.get("/api/reports?site=" + organisation.siteA + "&period=" + month);
+        ApiSession.Response report =
+                coordinator.get("/api/reports?latest=true&site=" + organisation.siteA + "&period=" + month);
 
         assertThat(report.status()).as(report.body().toString()).isEqualTo(200);
         assertThat(figure(report.body(), "DISPENSINGS")).isEqualTo(1);
