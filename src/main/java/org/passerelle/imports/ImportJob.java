@@ -67,8 +67,9 @@ class ImportJob implements DisposableBean {
                     upload.id,
                     e.getClass().getName());
             upload.written.set(0);
-            upload.job = job(upload, ImportStatus.FAILED, work, code);
+            // audited before the job says it failed, so whoever sees the failure finds its audit line
             auditFailure(upload.id, user);
+            upload.job = job(upload, ImportStatus.FAILED, work, code);
         }
     }
 

@@ -25,7 +25,12 @@ public final class ClientScreens {
             "/forms",
             "/follow-ups",
             "/diagnoses",
-            "/stock");
+            "/stock",
+            "/stock/distribute",
+            "/imports",
+            "/referrals",
+            "/directory",
+            "/shelter");
 
     private ClientScreens() {}
 }
