@@ -16,7 +16,6 @@ import org.passerelle.access.CurrentUsers;
 import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
 import org.passerelle.people.DuplicateRepository.PendingLink;
-import org.passerelle.people.DuplicateRepository.StoredCandidate;
 import org.passerelle.people.DuplicateViews.Candidate;
 import org.passerelle.people.DuplicateViews.Group;
 import org.passerelle.people.DuplicateViews.GroupDecided;
@@ -142,16 +141,8 @@ public class DuplicateGroups {
         people.keySet().forEach(id -> audit.record(AuditAction.READ, PersonRegistry.RECORD_TYPE, id));
         List<PersonSummary> persons = new ArrayList<>();
         ids.stream().map(people::get).filter(p -> p != null).forEach(persons::add);
-        List<Candidate> pairs = new ArrayList<>();
-        for (StoredCandidate c :
-                duplicates.pendingByIds(links.stream().map(PendingLink::id).toList())) {
-            PersonSummary first = people.get(c.personA());
-            PersonSummary second = people.get(c.personB());
-            if (first != null && second != null) {
-                pairs.add(new Candidate(
-                        c.id(), first, second, c.probability(), c.reasons(), c.foundAt(), c.registeredOffline()));
-            }
-        }
+        List<Candidate> pairs = DuplicateReview.candidates(
+                duplicates.pendingByIds(links.stream().map(PendingLink::id).toList()), people);
         return new Group(persons, pairs, links.getFirst().probability());
     }
 

@@ -80,6 +80,16 @@ public class DuplicateReview {
             ids.add(c.personB());
         });
         Map<UUID, PersonSummary> people = registry.summariesOf(user, ids);
+        List<Candidate> candidates = candidates(stored, people);
+        people.keySet().forEach(id -> audit.record(AuditAction.READ, PersonRegistry.RECORD_TYPE, id));
+        return new Queue(
+                candidates,
+                duplicates.countPending(sites),
+                duplicates.latestScan().orElse(null));
+    }
+
+    /** The stored pairs whose two persons the user sees, with their summaries. */
+    static List<Candidate> candidates(List<StoredCandidate> stored, Map<UUID, PersonSummary> people) {
         List<Candidate> candidates = new ArrayList<>();
         for (StoredCandidate c : stored) {
             PersonSummary first = people.get(c.personA());
@@ -89,11 +99,7 @@ public class DuplicateReview {
                         c.id(), first, second, c.probability(), c.reasons(), c.foundAt(), c.registeredOffline()));
             }
         }
-        people.keySet().forEach(id -> audit.record(AuditAction.READ, PersonRegistry.RECORD_TYPE, id));
-        return new Queue(
-                candidates,
-                duplicates.countPending(sites),
-                duplicates.latestScan().orElse(null));
+        return candidates;
     }
 
     /** Confirms a pair: the other person is merged into {@code keptId}, which must be one of the two. */
