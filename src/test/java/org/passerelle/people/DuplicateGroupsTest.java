@@ -93,8 +93,8 @@ class DuplicateGroupsTest {
     @Test
     void aDecisionOnAGroupThatChangedOrNamesARecordTwiceChangesNothing() {
         String first = TestOrganisation.registerBorn(clinician, "Moussa Coulibaly " + suffix, "1987-06-21");
-        String second = TestOrganisation.registerBorn(clinician, "Mousa Coulibali " + suffix, "1987-06-21");
-        String third = TestOrganisation.registerBorn(clinician, "Moussa Koulibaly " + suffix, "1987-06-21");
+        String second = TestOrganisation.registerBorn(clinician, "Moussa Coulibaly " + suffix, "1987-06-21");
+        String third = TestOrganisation.registerBorn(clinician, "Moussa Coulibaly " + suffix, "1987-06-21");
         scanAndWait();
         assertThat(groupOf(first)).isPresent();
 
