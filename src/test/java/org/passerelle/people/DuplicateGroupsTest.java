@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.support.ApiSession;
@@ -92,9 +94,15 @@ class DuplicateGroupsTest {
 
     @Test
     void aDecisionOnAGroupThatChangedOrNamesARecordTwiceChangesNothing() {
-        String first = TestOrganisation.registerBorn(clinician, "Moussa Coulibaly " + suffix, "1987-06-21");
-        String second = TestOrganisation.registerBorn(clinician, "Moussa Coulibaly " + suffix, "1987-06-21");
-        String third = TestOrganisation.registerBorn(clinician, "Moussa Coulibaly " + suffix, "1987-06-21");
+        // Names and a birth date nobody else in the suite's shared registry bears: how common the
+        // suite makes "Moussa Coulibaly" must not decide whether the three are proposed.
+        String name = rareName() + " " + rareName();
+        String born = LocalDate.of(1950, 1, 1)
+                .plusDays(ThreadLocalRandom.current().nextInt(20_000))
+                .toString();
+        String first = TestOrganisation.registerBorn(clinician, name, born);
+        String second = TestOrganisation.registerBorn(clinician, name, born);
+        String third = TestOrganisation.registerBorn(clinician, name, born);
         scanAndWait();
         assertThat(groupOf(first)).isPresent();
 
@@ -150,6 +158,16 @@ class DuplicateGroupsTest {
                 return Optional.empty();
             }
         }
+    }
+
+    /** A made-up name of four syllables, different at each call. */
+    private static String rareName() {
+        List<String> syllables = List.of("ka", "lo", "mi", "ru", "sen", "ta", "bo", "di", "fu", "ne", "zo", "pa");
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            name.append(syllables.get(ThreadLocalRandom.current().nextInt(syllables.size())));
+        }
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private static Set<String> ids(JsonNode persons) {
