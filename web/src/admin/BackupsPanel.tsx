@@ -77,7 +77,7 @@ export function BackupsPanel() {
       {overview && (
         <dl class="retention-facts">
           <dt>{t('backups.last')}</dt>
-          <dd data-testid="backups-last">
+          <dd data-testid="backups-last" data-created-at={last?.createdAt ?? ''}>
             {last ? (
               <>
                 <span dir="ltr">{formatDateTime(last.createdAt, language)}</span>
