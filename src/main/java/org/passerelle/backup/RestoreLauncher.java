@@ -101,6 +101,7 @@ public final class RestoreLauncher {
         return List.of(
                 "--spring.main.web-application-type=none",
                 "--passerelle.database.data-directory=" + dataDirectory.toAbsolutePath(),
+                "--passerelle.database.bulk-load=true",
                 // the administrator a new installation creates is replaced by the backup's users
                 "--passerelle.admin.initial-password=" + HexFormat.of().formatHex(throwaway),
                 "--passerelle.backup.recovery-sheet=false",

@@ -185,6 +185,15 @@ class DatabaseConfiguration {
                         .setServerConfig("wal_recycle", "off")
                         .setServerConfig("max_connections", "100")
                         .setServerConfig("listen_addresses", "localhost");
+                if (properties.bulkLoad()) {
+                    // A restore loads every table in one transaction that emptied them first: with
+                    // minimal WAL, PostgreSQL writes those rows and indexes once and syncs them at
+                    // commit instead of logging each page too.
+                    builder.setServerConfig("wal_level", "minimal")
+                            .setServerConfig("max_wal_senders", "0")
+                            .setServerConfig("max_wal_size", "4GB")
+                            .setServerConfig("checkpoint_timeout", "30min");
+                }
                 EmbeddedRoles.Started server =
                         EmbeddedRoles.start(builder, directory, keys, List.of(DATABASE_NAME, VAULT_DATABASE_NAME));
                 log.info(

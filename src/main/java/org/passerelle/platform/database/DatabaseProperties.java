@@ -27,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code username} with only the rights granted to it. Without one, both are {@code username},
  *     which could disable the audit log's triggers (weaker)
  * @param migrationPassword password of {@code migrationUsername}
+ * @param bulkLoad the embedded server started for a restore only: WAL kept to the minimum, so that
+ *     the rows loaded into tables emptied in the same transaction are written once, not also to
+ *     the WAL (the next ordinary start goes back to the usual WAL; nothing else runs meanwhile)
  */
 @ConfigurationProperties("passerelle.database")
 public record DatabaseProperties(
@@ -59,7 +62,8 @@ public record DatabaseProperties(
         @Nullable String keysUsername,
         @Nullable String keysPassword,
         @Nullable String migrationUsername,
-        @Nullable String migrationPassword) {
+        @Nullable String migrationPassword,
+        @DefaultValue("false") boolean bulkLoad) {
 
     boolean isExternal() {
         return url != null && !url.isBlank();
