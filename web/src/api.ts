@@ -4,6 +4,7 @@
 import { currentLanguage, type Language } from './i18n';
 import type {
   BackupsOverview,
+  BackupStatus,
   AuditEntry,
   Consultation,
   Device,
@@ -361,6 +362,8 @@ export const api = {
   rotateKeys: () => call<KeyRotationResult>('POST', '/api/key-rotation', {}),
   /** The last backup and those still restorable; administrators only. */
   backups: () => call<BackupsOverview>('GET', '/api/backups'),
+  /** Whether the data is backed up (last backup, its size and check, a failure since); coordinators and administrators. */
+  backupStatus: () => call<BackupStatus>('GET', '/api/backups/status'),
   /** Starts a backup now and answers at once (202, the overview); needs a recent confirmation of identity. */
   backUpNow: () => call<BackupsOverview>('POST', '/api/backups', {}),
 

@@ -189,6 +189,7 @@ export type KeyRotationStatus = Schemas['KeyRotationStatus'];
 /** What a rotation of the key epochs did. */
 export type KeyRotationResult = Schemas['KeyRotationResult'];
 export type BackupsOverview = Schemas['Overview'];
+export type BackupStatus = Schemas['BackupStatus'];
 export type BackupView = Schemas['BackupView'];
 
 // Problem details are written by the error handling, not by a controller: the document does not

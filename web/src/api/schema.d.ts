@@ -68,6 +68,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backups/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["status_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consultations": {
         parameters: {
             query?: never;
@@ -2512,6 +2528,14 @@ export interface components {
             /** Format: uuid */
             siteId?: string | null;
         };
+        BackupStatus: {
+            /** Format: date-time */
+            lastAt?: string | null;
+            lastFailure?: components["schemas"]["Failure"] | null;
+            /** Format: int64 */
+            sizeBytes: number;
+            verified: boolean;
+        };
         BackupView: {
             /** Format: date-time */
             createdAt: string;
@@ -4892,6 +4916,26 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Overview"];
+                };
+            };
+        };
+    };
+    status_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BackupStatus"];
                 };
             };
         };

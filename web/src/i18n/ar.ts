@@ -898,6 +898,9 @@ export const ar: Messages = {
   'backups.failure.backup-wrong-key': 'لم تفتحها المفاتيح. تحقّق من مجلد المفاتيح.',
   'backups.failure.backup-epoch-destroyed': 'حقبة مفاتيحها لم تعد موجودة.',
   'backups.failure.other': 'راجع سجل الخادم لمعرفة السبب.',
+  'backups.statusLast': 'نُسخت البيانات احتياطيًا {time} ({size}، {check}).',
+  'backups.statusNone': 'لم تُنسخ البيانات احتياطيًا قط: أبلغوا المسؤول.',
+  'backups.statusFailed': 'فشل آخر نسخ احتياطي ({time}): أبلغوا المسؤول.',
 
   'account.title': 'حسابي',
   'account.displayName': 'الاسم',

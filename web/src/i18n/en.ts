@@ -898,6 +898,9 @@ export const en: Messages = {
   'backups.failure.backup-wrong-key': 'the keys did not open it. Check the key directory.',
   'backups.failure.backup-epoch-destroyed': 'its key epoch no longer exists.',
   'backups.failure.other': 'see the server\'s log for why.',
+  'backups.statusLast': 'Data backed up {time} ({size}, {check}).',
+  'backups.statusNone': 'The data has never been backed up: ask the administrator.',
+  'backups.statusFailed': 'The last backup failed ({time}): ask the administrator.',
 
   'account.title': 'My account',
   'account.displayName': 'Name',

@@ -900,6 +900,9 @@ export const fr = {
   'backups.failure.backup-wrong-key': 'les clés ne l\'ouvrent pas. Vérifiez le dossier des clés.',
   'backups.failure.backup-epoch-destroyed': 'son époque de clés n\'existe plus.',
   'backups.failure.other': 'le journal du serveur dit pourquoi.',
+  'backups.statusLast': 'Données sauvegardées {time} ({size}, {check}).',
+  'backups.statusNone': 'Les données n’ont jamais été sauvegardées : prévenez l’administrateur.',
+  'backups.statusFailed': 'La dernière sauvegarde a échoué ({time}) : prévenez l’administrateur.',
 
   'account.title': 'Mon compte',
   'account.displayName': 'Nom',

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { api } from '../api';
 import { applyLanguage } from '../i18n';
 import { bars, queryOf, seriesPoints, suppressed } from '../reportCharts';
 import { choose, click, jsonResponse, mount, SESSION, settle } from '../test/render';
@@ -38,10 +39,13 @@ describe('the reports screen', () => {
 
   beforeEach(() => {
     vi.stubGlobal('fetch', fetchMock);
+    // the backup status line asks on its own, apart from the report's calls counted here
+    vi.spyOn(api, 'backupStatus').mockResolvedValue({ lastAt: '2026-03-02T01:30:00Z', sizeBytes: 1_000_000, verified: true });
     applyLanguage('en');
   });
 
   afterEach(() => {
+    vi.restoreAllMocks();
     vi.unstubAllGlobals();
     fetchMock.mockReset();
     document.body.innerHTML = '';

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { BackupStatusLine } from '../admin/BackupStatusLine';
 import { api, reportExportUrl } from '../api';
 import { hasRole, useApp } from '../appContext';
 import { LoadFailed, Loading } from '../components/Loading';
@@ -208,6 +209,7 @@ export function ReportsScreen() {
           <h2 data-testid="report-title">{report.title || t('reports.allSites')}</h2>
           <ReportFreshness report={report} counting={counting} onLatest={() => load(true)} />
           {hasRole(session, 'ADMINISTRATOR') && <RefreshProgressPanel />}
+          {hasRole(session, 'COORDINATOR', 'ADMINISTRATOR') && <BackupStatusLine />}
           <div class="table-heading">
             <h3>{t('reports.headline')}</h3>
             {exportLinks('headline')}

@@ -86,6 +86,16 @@ public class Backups {
             @Nullable Running running,
             @Nullable Failure lastFailure) {}
 
+    /**
+     * What a coordinator needs of the backups: when the last was made, its size, whether it was read
+     * back whole, and the last failure if none was made since (no directory, no file names).
+     */
+    public record BackupStatus(
+            @Nullable Instant lastAt,
+            long sizeBytes,
+            boolean verified,
+            @Nullable Failure lastFailure) {}
+
     private final BackupWriter writer;
     private final BackupReader reader;
     private final BackupRepository repository;
@@ -129,11 +139,7 @@ public class Backups {
         List<BackupView> backups =
                 repository.latest(settings.keep() * 2).stream().map(this::view).toList();
         BackupView last = backups.isEmpty() ? null : backups.getFirst();
-        Failure failure = repository
-                .lastFailure()
-                .filter(failed -> last == null || failed.failedAt().isAfter(last.createdAt()))
-                .map(failed -> new Failure(failed.failedAt(), failed.madeBy(), failed.code()))
-                .orElse(null);
+        Failure failure = failureSince(last);
         return new Overview(
                 settings.directory().toAbsolutePath().normalize().toString(),
                 settings.cron(),
@@ -260,6 +266,26 @@ public class Backups {
         } catch (BackupException e) {
             return false;
         }
+    }
+
+    /** Whether the data is backed up, for coordinators and administrators. */
+    public BackupStatus status() {
+        if (!currentUsers.current().hasAnyRole(Role.ADMINISTRATOR, Role.COORDINATOR)) {
+            throw DomainException.roleNotAllowed();
+        }
+        BackupView last =
+                repository.latest(1).stream().map(this::view).findFirst().orElse(null);
+        return last == null
+                ? new BackupStatus(null, 0, false, failureSince(null))
+                : new BackupStatus(last.createdAt(), last.sizeBytes(), last.verified(), failureSince(last));
+    }
+
+    private @Nullable Failure failureSince(@Nullable BackupView last) {
+        return repository
+                .lastFailure()
+                .filter(failed -> last == null || failed.failedAt().isAfter(last.createdAt()))
+                .map(failed -> new Failure(failed.failedAt(), failed.madeBy(), failed.code()))
+                .orElse(null);
     }
 
     private CurrentUser requireAdministrator() {

@@ -406,11 +406,19 @@ class AuthorizationMatrixTest {
                 }));
     }
 
-    /** The policy: administrators alone see the backups and make one now, after confirming who they are. */
+    /**
+     * The policy: administrators alone see the backups and make one now, after confirming who they
+     * are; coordinators see too whether the data is backed up.
+     */
     private List<DynamicTest> backupCases(String role, ApiSession user) {
         int allowed = role.equals("ADMINISTRATOR") ? 200 : 403;
         return List.of(
                 DynamicTest.dynamicTest(role + " reads the backups", () -> expect(user.get("/api/backups"), allowed)),
+                DynamicTest.dynamicTest(
+                        role + " reads whether the data is backed up",
+                        () -> expect(
+                                user.get("/api/backups/status"),
+                                role.equals("ADMINISTRATOR") || role.equals("COORDINATOR") ? 200 : 403)),
                 DynamicTest.dynamicTest(role + " backs up now", () -> {
                     user.confirmIdentity();
                     expect(user.post("/api/backups", Map.of()), allowed == 200 ? 202 : 403);

@@ -62,6 +62,25 @@ class BackupsApiTest {
     }
 
     @Test
+    void aCoordinatorSeesWhetherTheDataIsBackedUpWithoutTheAdministrationDetails() {
+        TestOrganisation organisation = new TestOrganisation(port);
+        ApiSession coordinator = organisation.userAt(organisation.siteA, "COORDINATOR");
+        assertThat(administrator.post("/api/backups", Map.of()).status()).isEqualTo(202);
+        JsonNode done = awaitIdle();
+
+        ApiSession.Response status = coordinator.get("/api/backups/status");
+
+        assertThat(status.status()).as(status.body().toString()).isEqualTo(200);
+        assertThat(status.text("lastAt"))
+                .isEqualTo(done.path("last").path("createdAt").asString());
+        assertThat(status.body().path("sizeBytes").asLong())
+                .isEqualTo(done.path("last").path("sizeBytes").asLong());
+        assertThat(status.body().path("verified").asBoolean()).isTrue();
+        assertThat(status.body().has("directory")).isFalse();
+        assertThat(coordinator.get("/api/backups").status()).isEqualTo(403);
+    }
+
+    @Test
     void aSecondBackupWhileOneIsMadeIsRefusedAndChangesNothing() {
         int before = administrator.get("/api/backups").body().path("backups").size();
         backups.lock.lock();
