@@ -1131,7 +1131,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ofPerson_2"];
+        get: operations["ofPerson_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1764,6 +1764,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shelters/people/{personId}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ofPerson_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shelters/people/{personId}/stays": {
         parameters: {
             query?: never;
@@ -1916,6 +1932,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["occupancy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["pendingOffers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3900,6 +3932,12 @@ export interface components {
         PasswordChange: {
             currentPassword: string;
             newPassword: string;
+        };
+        PendingOffer: {
+            chosenName?: string | null;
+            /** Format: int32 */
+            householdSize: number;
+            offer: components["schemas"]["BedOffer"];
         };
         Period: {
             code: string;
@@ -6733,7 +6771,7 @@ export interface operations {
             };
         };
     };
-    ofPerson_2: {
+    ofPerson_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7826,6 +7864,28 @@ export interface operations {
             };
         };
     };
+    ofPerson_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterRequest"][];
+                };
+            };
+        };
+    };
     ofPerson_1: {
         parameters: {
             query?: never;
@@ -8055,6 +8115,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["NightOccupancy"][];
+                };
+            };
+        };
+    };
+    pendingOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PendingOffer"][];
                 };
             };
         };
