@@ -87,7 +87,7 @@ export function AdmitForm({ board, bed, onDone }: { board: BedBoard; bed: BoardB
       {chosen ? (
         <p>
           <bdi data-testid="admit-chosen">{chosen.name}</bdi>{' '}
-          <button type="button" class="button" onClick={() => setChosen(null)}>
+          <button type="button" class="button" onClick={() => setChosen(null)} data-testid="admit-other">
             {t('shelter.otherPerson')}
           </button>
         </p>

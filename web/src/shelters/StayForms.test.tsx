@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { today } from '../format';
 import { applyLanguage } from '../i18n';
 import { choose, click, jsonResponse, mount, settle, typeInto } from '../test/render';
 import { AdmitForm } from './AdmitForm';
@@ -77,7 +78,7 @@ describe('the bed board forms', () => {
     await settle();
 
     expect(fetchMock.mock.calls[0]![0]).toBe(`/api/shelters/stays/${STAY}/discharge`);
-    expect(body(0)).toEqual({ destination: 'HOSPITAL', dischargedOn: '2026-12-08', version: 4 });
+    expect(body(0)).toEqual({ destination: 'HOSPITAL', dischargedOn: today(), version: 4 });
     expect(onDone).toHaveBeenCalledOnce();
   });
 

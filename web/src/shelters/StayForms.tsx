@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../appContext';
 import { FormError } from '../components/FormError';
+import { today } from '../format';
 import { enumKey } from '../i18n';
 import { toProblem } from '../problems';
 import type { Problem } from '../types';
@@ -28,7 +29,9 @@ export function StayForms({ board, resident, onDone }: Props) {
   const [from, setFrom] = useState(board.night);
   const [until, setUntil] = useState(nightAfter(board.night, 1));
   const [destination, setDestination] = useState<Destination>('FAMILY');
-  const [dischargedOn, setDischargedOn] = useState(nightAfter(board.night, 1));
+  // the first night not spent here: today's date, as the server takes it (in the morning, the night
+  // that ended was the last one spent; in the evening, tonight is not)
+  const [dischargedOn, setDischargedOn] = useState(today());
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const free = freeBeds(board);

@@ -46,8 +46,11 @@ class WaitingReads {
                 .list();
     }
 
-    /** The shelter's offers not answered yet, oldest first, each with the request's person's chosen name. */
-    @Transactional(readOnly = true)
+    /**
+     * The shelter's offers not answered yet, oldest first, each with the request's person's chosen name
+     * (each person shown is audited as read, so the transaction writes).
+     */
+    @Transactional
     public List<PendingOffer> pending(UUID siteId) {
         access.requireStaff(siteId);
         List<BedOffer> offers = jdbc.sql(
