@@ -228,7 +228,7 @@ public final class ShelterDriver {
                 "{\"programmeId\":\"" + programmeId + "\",\"name\":\"" + name + "\",\"kind\":\"SHELTER\"}");
         require(site, "create site");
         String siteId = first(ID, site.body());
-        String username = "sb-" + runId + "-" + siteId.substring(0, 8);
+        String username = "sb-" + runId + "-" + siteId.substring(siteId.length() - 12);
         String password = "shelter-bench-" + runId + "-long-password";
         require(admin.send("POST", "/api/users", "{\"username\":\"" + username
                 + "\",\"displayName\":\"Shelter bench\",\"password\":\"" + password
@@ -280,12 +280,15 @@ public final class ShelterDriver {
         void run(int i) throws Exception;
     }
 
+    /** Runs {@code step} for 0 to {@code count - 1}, at most 8 at a time (the server's pool is small). */
     private static void parallel(ExecutorService io, int count, Step step) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Future<?>> work = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int index = i;
+        for (int worker = 0; worker < Math.min(8, count); worker++) {
             work.add(io.submit(() -> {
-                step.run(index);
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    step.run(i);
+                }
                 return null;
             }));
         }
