@@ -1147,7 +1147,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ofPerson_2"];
+        get: operations["ofPerson_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1780,6 +1780,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shelters/people/{personId}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ofPerson_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shelters/people/{personId}/stays": {
         parameters: {
             query?: never;
@@ -1932,6 +1948,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["occupancy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shelters/sites/{siteId}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["pendingOffers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3924,6 +3956,12 @@ export interface components {
         PasswordChange: {
             currentPassword: string;
             newPassword: string;
+        };
+        PendingOffer: {
+            chosenName?: string | null;
+            /** Format: int32 */
+            householdSize: number;
+            offer: components["schemas"]["BedOffer"];
         };
         Period: {
             code: string;
@@ -6777,7 +6815,7 @@ export interface operations {
             };
         };
     };
-    ofPerson_2: {
+    ofPerson_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7870,6 +7908,28 @@ export interface operations {
             };
         };
     };
+    ofPerson_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShelterRequest"][];
+                };
+            };
+        };
+    };
     ofPerson_1: {
         parameters: {
             query?: never;
@@ -8099,6 +8159,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["NightOccupancy"][];
+                };
+            };
+        };
+    };
+    pendingOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PendingOffer"][];
                 };
             };
         };

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { hasRole, useApp } from '../appContext';
 import { LoadFailed, Loading } from '../components/Loading';
@@ -5,9 +6,12 @@ import { formatDate } from '../format';
 import { enumKey } from '../i18n';
 import { toProblem } from '../problems';
 import type { Problem } from '../types';
+import { AdmitForm } from './AdmitForm';
 import { CapacityPanel } from './CapacityPanel';
 import './shelters.css';
 import { ROOM_RULES, sheltersApi, type Attendance, type BedBoard, type BoardBed } from './sheltersApi';
+import { PriorityRuleEditor } from './PriorityRuleEditor';
+import { StayForms } from './StayForms';
 import { WaitingListPanel } from './WaitingListPanel';
 
 /**
@@ -22,6 +26,8 @@ export function BedBoardScreen() {
   const [board, setBoard] = useState<BedBoard | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saving, setSaving] = useState<string | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+  const [ruleSaves, setRuleSaves] = useState(0);
 
   const load = async () => {
     if (!site) return;
@@ -48,6 +54,11 @@ export function BedBoardScreen() {
     } finally {
       setSaving(null);
     }
+  };
+
+  const done = () => {
+    setOpened(null);
+    load();
   };
 
   if (!site || site.kind !== 'SHELTER') {
@@ -102,7 +113,19 @@ export function BedBoardScreen() {
           </h2>
           <ul class="bed-board-beds">
             {room.beds.map((bed) => (
-              <BedRow key={bed.id} bed={bed} saving={saving === bed.id} onMark={(status) => mark(bed, status)} />
+              <BedRow
+                key={bed.id}
+                bed={bed}
+                saving={saving === bed.id}
+                onMark={(status) => mark(bed, status)}
+                opened={opened === bed.id}
+                onOpen={() => setOpened(opened === bed.id ? null : bed.id)}
+              >
+                {opened === bed.id && bed.resident && (
+                  <StayForms board={board} resident={bed.resident} onDone={() => done()} />
+                )}
+                {opened === bed.id && bed.state === 'FREE' && <AdmitForm board={board} bed={bed} onDone={() => done()} />}
+              </BedRow>
             ))}
           </ul>
         </section>
@@ -120,15 +143,28 @@ export function BedBoardScreen() {
           </ul>
         </section>
       )}
-      <WaitingListPanel siteId={board.siteId} />
+      <WaitingListPanel key={`${board.siteId}-${ruleSaves}`} siteId={board.siteId} onChanged={() => load()} />
+      {hasRole(session, 'COORDINATOR') && (
+        <PriorityRuleEditor siteId={board.siteId} onSaved={() => setRuleSaves(ruleSaves + 1)} />
+      )}
       {hasRole(session, 'COORDINATOR', 'ADMINISTRATOR') && <CapacityPanel board={board} onChanged={() => load()} />}
     </section>
   );
 }
 
-function BedRow({ bed, saving, onMark }: { bed: BoardBed; saving: boolean; onMark: (status: Attendance) => void }) {
+interface BedRowProps {
+  bed: BoardBed;
+  saving: boolean;
+  onMark: (status: Attendance) => void;
+  opened: boolean;
+  onOpen: () => void;
+  children?: ComponentChildren;
+}
+
+function BedRow({ bed, saving, onMark, opened, onOpen, children }: BedRowProps) {
   const { t } = useApp();
   const resident = bed.resident;
+  const actionable = resident != null || bed.state === 'FREE';
   return (
     <li class={`bed-row bed-${bed.state.toLowerCase()}`} data-testid="board-bed" data-state={bed.state}>
       <span class="bed-label">{bed.label}</span>
@@ -159,6 +195,12 @@ function BedRow({ bed, saving, onMark }: { bed: BoardBed; saving: boolean; onMar
           ))}
         </span>
       )}
+      {actionable && (
+        <button type="button" class="mark" aria-expanded={opened} onClick={onOpen} data-testid={resident ? 'bed-manage' : 'bed-admit'}>
+          {t(resident ? 'shelter.manage' : 'shelter.admit')}
+        </button>
+      )}
+      {children && <div class="bed-forms">{children}</div>}
     </li>
   );
 }

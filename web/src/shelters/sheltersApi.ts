@@ -17,6 +17,14 @@ export type NightOccupancy = Schemas['NightOccupancy'];
 export type EmergencyOpening = Schemas['EmergencyOpening'];
 export type RankedRequest = Schemas['RankedRequest'];
 export type RankReason = Schemas['RankReason'];
+export type ShelterAdmission = Schemas['ShelterAdmission'];
+export type AdmissionReason = ShelterAdmission['reason'];
+export type StayMode = ShelterAdmission['mode'];
+export type Destination = Schemas['StayDischarge']['destination'];
+export type WaitingRule = Schemas['WaitingRule'];
+export type BedOffer = Schemas['BedOffer'];
+export type ShelterRequest = Schemas['ShelterRequest'];
+export type PendingOffer = Schemas['PendingOffer'];
 
 const id = (value: Uuid) => encodeURIComponent(value);
 
@@ -38,7 +46,66 @@ export const sheltersApi = {
       reason: 'COLD_WEATHER',
     }),
   waitingList: (site: Uuid) => call<RankedRequest[]>('GET', `/api/shelters/sites/${id(site)}/waiting-list`),
+  admit: (admission: Omit<ShelterAdmission, 'id'>) =>
+    call<ShelterStay>('POST', '/api/shelters/admissions', { id: uuidv7(), ...admission }),
+  transfer: (stay: Uuid, bedId: Uuid, from: string, version: number) =>
+    call<ShelterStay>('POST', `/api/shelters/stays/${id(stay)}/transfer`, { bedId, from, version }),
+  absent: (stay: Uuid, from: string, until: string, version: number) =>
+    call<ShelterStay>('POST', `/api/shelters/stays/${id(stay)}/absence`, { from, until, version }),
+  discharge: (stay: Uuid, destination: Destination, dischargedOn: string, version: number) =>
+    call<ShelterStay>('POST', `/api/shelters/stays/${id(stay)}/discharge`, { destination, dischargedOn, version }),
+  staysOf: (person: Uuid) => call<ShelterStay[]>('GET', `/api/shelters/people/${id(person)}/stays`),
+  requestsOf: (person: Uuid) => call<ShelterRequest[]>('GET', `/api/shelters/people/${id(person)}/requests`),
+  rule: (site: Uuid) => call<WaitingRule>('GET', `/api/shelters/sites/${id(site)}/priority-rule`),
+  changeRule: (site: Uuid, weights: Record<string, number>, pointsPerDay: number, version: number) =>
+    call<WaitingRule>('PUT', `/api/shelters/sites/${id(site)}/priority-rule`, { weights, pointsPerDay, version }),
+  offer: (request: Uuid, bedId: Uuid | null) =>
+    call<BedOffer>('POST', `/api/shelters/requests/${id(request)}/offers`, { id: uuidv7(), bedId }),
+  pendingOffers: (site: Uuid) => call<PendingOffer[]>('GET', `/api/shelters/sites/${id(site)}/offers`),
+  reply: (offer: Uuid, answer: 'ACCEPTED' | 'REFUSED', refusalReason: RefusalReason | null, version: number) =>
+    call<BedOffer>('POST', `/api/shelters/offers/${id(offer)}/reply`, { answer, refusalReason, version }),
 };
+
+export const ADMISSION_REASONS: readonly AdmissionReason[] = [
+  'SLEEPING_OUTSIDE',
+  'MEDICAL',
+  'VIOLENCE',
+  'UNACCOMPANIED_MINOR',
+  'FAMILY',
+  'WEATHER',
+  'DISCHARGED_FROM_HOSPITAL',
+  'OTHER',
+];
+export const DESTINATIONS: readonly Destination[] = [
+  'FAMILY',
+  'ASE',
+  'ACCOMMODATION_115',
+  'LONG_TERM_HOUSING',
+  'HOSPITAL',
+  'OTHER_SHELTER',
+  'LEFT_WITHOUT_NOTICE',
+  'NO_SHOW',
+  'EXCLUDED',
+  'OTHER',
+];
+export type RefusalReason = NonNullable<Schemas['OfferReply']['refusalReason']>;
+export const REFUSAL_REASONS: readonly RefusalReason[] = [
+  'PLACE_NOT_SUITABLE',
+  'FOUND_ELSEWHERE',
+  'NOT_REACHED',
+  'CHANGED_MIND',
+  'OTHER',
+];
+export const CRITERIA = [
+  'MINOR',
+  'PREGNANCY',
+  'MEDICAL_VULNERABILITY',
+  'VIOLENCE_EXPOSURE',
+  'SLEEPING_OUTSIDE',
+  'WEATHER_ALERT',
+  'YOUNG_CHILDREN',
+  'DISABILITY',
+] as const;
 
 /** Free beds of the board's rooms that keep to a rule, counted by rule, in a fixed order. */
 export const ROOM_RULES = ['GIRLS_ONLY', 'MINORS_ONLY', 'ADULTS_ONLY', 'FAMILIES', 'ACCESSIBLE'] as const;

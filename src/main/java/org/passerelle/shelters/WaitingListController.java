@@ -7,6 +7,7 @@ import org.passerelle.shelters.WaitingViews.BedOffer;
 import org.passerelle.shelters.WaitingViews.NewBedOffer;
 import org.passerelle.shelters.WaitingViews.NewShelterRequest;
 import org.passerelle.shelters.WaitingViews.OfferReply;
+import org.passerelle.shelters.WaitingViews.PendingOffer;
 import org.passerelle.shelters.WaitingViews.RankedRequest;
 import org.passerelle.shelters.WaitingViews.ShelterRequest;
 import org.passerelle.shelters.WaitingViews.WaitingRule;
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class WaitingListController {
 
     private final WaitingList waitingList;
+    private final WaitingReads reads;
 
-    WaitingListController(WaitingList waitingList) {
+    WaitingListController(WaitingList waitingList, WaitingReads reads) {
         this.waitingList = waitingList;
+        this.reads = reads;
     }
 
     @PostMapping("/requests")
@@ -62,6 +65,18 @@ class WaitingListController {
     @PostMapping("/offers/{offerId}/reply")
     BedOffer reply(@PathVariable UUID offerId, @Valid @RequestBody OfferReply reply) {
         return waitingList.reply(offerId, reply);
+    }
+
+    /** The offers awaiting an answer, for the coordinator to record it. */
+    @GetMapping("/sites/{siteId}/offers")
+    List<PendingOffer> pendingOffers(@PathVariable UUID siteId) {
+        return reads.pending(siteId);
+    }
+
+    /** A person's requests, for their page. */
+    @GetMapping("/people/{personId}/requests")
+    List<ShelterRequest> ofPerson(@PathVariable UUID personId) {
+        return reads.ofPerson(personId);
     }
 
     @PostMapping("/requests/{requestId}/withdrawal")

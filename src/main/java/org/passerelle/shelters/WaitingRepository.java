@@ -28,12 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class WaitingRepository {
 
-    private static final String REQUEST = """
+    static final String REQUEST = """
             select id, site_id, person_id, source, sex, age_group, household_size, criteria, requested_at,
                    requested_on, status, version
               from shelters.request where deleted_at is null
             """;
-    private static final String OFFER = """
+    static final String OFFER = """
             select o.id, o.request_id, o.bed_id, o.offered_at, o.offered_on - r.requested_on as waited, o.answer,
                    o.refusal_reason, o.version
               from shelters.offer o join shelters.request r on r.id = o.request_id
@@ -231,7 +231,7 @@ class WaitingRepository {
         return weights;
     }
 
-    private static ShelterRequest request(ResultSet row, int number) throws SQLException {
+    static ShelterRequest request(ResultSet row, int number) throws SQLException {
         List<Criterion> criteria = new ArrayList<>();
         for (String criterion : (String[]) row.getArray("criteria").getArray()) {
             criteria.add(Criterion.valueOf(criterion));
@@ -251,7 +251,7 @@ class WaitingRepository {
                 row.getLong("version"));
     }
 
-    private static BedOffer offer(ResultSet row, int number) throws SQLException {
+    static BedOffer offer(ResultSet row, int number) throws SQLException {
         String reason = row.getString("refusal_reason");
         return new BedOffer(
                 row.getObject("id", UUID.class),

@@ -122,6 +122,9 @@ public final class WaitingViews {
             @Nullable RefusalReason refusalReason,
             long version) {}
 
+    /** An offer awaiting its answer, with the chosen name of the request's person (none when anonymous). */
+    public record PendingOffer(BedOffer offer, @Nullable String chosenName, int householdSize) {}
+
     public record OfferReply(
             @NotNull OfferAnswer answer, @Nullable RefusalReason refusalReason, long version) {}
 }

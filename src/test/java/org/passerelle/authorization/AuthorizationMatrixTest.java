@@ -540,6 +540,14 @@ class AuthorizationMatrixTest {
                 DynamicTest.dynamicTest(role + " sees the bed board of its shelter", () -> {
                     expect(user.get(base + "/board"), CARERS.contains(role) ? 200 : 403);
                 }),
+                DynamicTest.dynamicTest(role + " reads the waiting list, offers and follow-ups of its shelter", () -> {
+                    int expected = CARERS.contains(role) ? 200 : 403;
+                    expect(user.get(base + "/waiting-list"), expected);
+                    expect(user.get(base + "/offers"), expected);
+                    expect(user.get(base + "/follow-ups-due"), expected);
+                    boolean bedReader = CARERS.contains(role) || BED_KEEPERS.contains(role);
+                    expect(user.get(base + "/occupancy?from=2026-12-01&until=2026-12-08"), bedReader ? 200 : 403);
+                }),
                 DynamicTest.dynamicTest(role + " adds a bed to its shelter", () -> {
                     expect(
                             user.post(
@@ -604,6 +612,9 @@ class AuthorizationMatrixTest {
                             "SLEEPING_OUTSIDE");
                     expect(user.post("/api/shelters/admissions", admission), CARERS.contains(role) ? 201 : 403);
                     expect(user.get("/api/shelters/people/" + person + "/stays"), READERS.contains(role) ? 200 : 403);
+                    expect(
+                            user.get("/api/shelters/people/" + person + "/requests"),
+                            READERS.contains(role) ? 200 : 403);
                 }));
     }
 

@@ -2,6 +2,7 @@ package org.passerelle.shelters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +124,53 @@ class ShelterNightsTest {
                 .as("the 21st: B away, C in")
                 .isEqualTo(1);
         assertThat(exits()).isEqualTo(new int[] {2, 30});
+        assertThat(dhis2Values("2026-11"))
+                .as("the month's bed-nights, women's bed-nights and capacity, as DHIS2 data values")
+                .containsEntry("SH_BED_NIGHTS/", "48")
+                .containsEntry("SH_BED_NIGHTS/COC_F", "18")
+                .containsEntry("SH_CAPACITY/", "88");
+    }
+
+    /** Maps shelter indicators to DHIS2 data elements and reads the month's data values, by element and combination. */
+    private Map<String, String> dhis2Values(String month) {
+        ApiSession.Response mapping = shelter.organisation
+                .admin()
+                .put(
+                        "/api/reports/dhis2/mapping",
+                        Map.of(
+                                "dataElements",
+                                List.of(
+                                        dataElement("SHELTER_BED_NIGHTS", "TOTAL", "", "SH_BED_NIGHTS"),
+                                        Map.of(
+                                                "indicator", "SHELTER_BED_NIGHTS",
+                                                "disaggregation", "SEX",
+                                                "category", "FEMALE",
+                                                "dataElement", "SH_BED_NIGHTS",
+                                                "categoryOptionCombo", "COC_F",
+                                                "categoryOption", "F"),
+                                        dataElement("SHELTER_CAPACITY_BED_NIGHTS", "TOTAL", "", "SH_CAPACITY")),
+                                "orgUnits",
+                                List.of(Map.of("siteId", shelter.shelter, "orgUnit", "OU_SHELTER"))));
+        assertThat(mapping.status()).as(mapping.body().toString()).isEqualTo(200);
+        var set = shelter.organisation
+                .dataOfficer(true, List.of())
+                .getBytes("/api/reports/dhis2/data-value-set?period=" + month + "&site=" + shelter.shelter);
+        assertThat(set.statusCode()).isEqualTo(200);
+        Map<String, String> values = new java.util.HashMap<>();
+        for (JsonNode value : ApiSession.json().readTree(set.body()).path("dataValues")) {
+            assertThat(value.path("orgUnit").asString()).isEqualTo("OU_SHELTER");
+            values.put(
+                    value.path("dataElement").asString() + "/"
+                            + value.path("categoryOptionCombo").asString(""),
+                    value.path("value").asString());
+        }
+        return values;
+    }
+
+    private static Map<String, String> dataElement(
+            String indicator, String disaggregation, String category, String element) {
+        return Map.of(
+                "indicator", indicator, "disaggregation", disaggregation, "category", category, "dataElement", element);
     }
 
     @Test

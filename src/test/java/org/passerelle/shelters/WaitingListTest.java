@@ -109,6 +109,15 @@ class WaitingListTest {
                 Map.of("id", UUID.randomUUID().toString()));
         assertThat(offer.status()).as(offer.body().toString()).isEqualTo(201);
         assertThat(offer.body().path("daysWaited").asInt()).isZero();
+        JsonNode pending = pendingOffers(shelter);
+        assertThat(pending.size()).isEqualTo(1);
+        assertThat(pending.get(0).path("offer").path("id").asString()).isEqualTo(offer.text("id"));
+        assertThat(pending.get(0).path("chosenName").asString()).isEqualTo("Jamal");
+        ApiSession.Response asked = shelter.staff.get("/api/shelters/people/" + minor + "/requests");
+        assertThat(asked.status()).as(asked.body().toString()).isEqualTo(200);
+        assertThat(asked.body().size()).isEqualTo(1);
+        assertThat(asked.body().get(0).path("status").asString()).isEqualTo("OFFERED");
+        assertThat(asked.body().get(0).path("criteria").toString()).contains("MINOR", "SLEEPING_OUTSIDE");
         ApiSession.Response declined = shelter.staff.post(
                 "/api/shelters/offers/" + offer.text("id") + "/reply",
                 Map.of("answer", "REFUSED", "refusalReason", "FOUND_ELSEWHERE", "version", 1));
@@ -116,6 +125,9 @@ class WaitingListTest {
         assertThat(ranking(shelter).size())
                 .as("a refused offer puts the request back on the list")
                 .isEqualTo(2);
+        assertThat(pendingOffers(shelter).size())
+                .as("an answered offer awaits nothing")
+                .isZero();
 
         ApiSession.Response unknown = request(shelter, null, List.of("NATIONALITY"));
         assertThat(unknown.status()).isEqualTo(400);
@@ -133,6 +145,12 @@ class WaitingListTest {
             request.put("personId", personId);
         }
         return shelter.staff.post("/api/shelters/requests", request);
+    }
+
+    private static JsonNode pendingOffers(ShelterFixture shelter) {
+        ApiSession.Response offers = shelter.staff.get("/api/shelters/sites/" + shelter.shelter + "/offers");
+        assertThat(offers.status()).as(offers.body().toString()).isEqualTo(200);
+        return offers.body();
     }
 
     private static JsonNode ranking(ShelterFixture shelter) {
