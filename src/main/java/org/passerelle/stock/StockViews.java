@@ -82,7 +82,10 @@ public final class StockViews {
         LOSS,
         EXPIRY,
         ADJUSTMENT,
-        INVENTORY_COUNT
+        INVENTORY_COUNT,
+        /** Goods set aside for a device out of a place, or given back: a line out and a line in. */
+        ALLOWANCE_OUT,
+        ALLOWANCE_IN
     }
 
     /**
@@ -203,6 +206,37 @@ public final class StockViews {
             @NotNull @Size(min = 1, max = 20) List<@Valid DistributedItem> items,
             @Nullable @Size(max = 40) List<@Valid GroupCount> counts,
             @Nullable Instant occurredAt) {}
+
+    /**
+     * Goods of a place set aside for one enrolled device, which hands them out offline: what it
+     * still holds, lot by lot (the empty ones left out).
+     *
+     * @param id the allowance's own id (its lots are kept as a place's)
+     * @param locationId the place the goods were set aside from
+     */
+    public record Allowance(UUID id, UUID locationId, UUID siteId, UUID deviceId, long version, List<Balance> lots) {
+
+        public Allowance {
+            lots = List.copyOf(lots);
+        }
+    }
+
+    /** More of an item set aside for a device out of a place, with the client's id of the request. */
+    public record NewAllowance(
+            @NotNull UUID id,
+            @NotNull UUID locationId,
+            @NotNull UUID deviceId,
+            @NotNull String itemCode,
+            int quantity) {}
+
+    /** Everything a device still holds of its allowance at a place given back to the place. */
+    public record AllowanceRelease(
+            @NotNull UUID id,
+            @NotNull UUID locationId,
+            @NotNull UUID deviceId) {}
+
+    /** A device that may be given an allowance at a place: enrolled for a user of the place's site. */
+    public record AllowanceDevice(UUID id, String name, String username) {}
 
     /** What a person received of an item, and when. */
     public record Received(UUID distributionId, String itemCode, int quantity, Instant occurredAt, UUID siteId) {}
