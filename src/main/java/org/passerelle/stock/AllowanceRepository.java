@@ -16,12 +16,12 @@ import org.springframework.stereotype.Repository;
 class AllowanceRepository {
 
     /** An allowance's row, without its lots. */
-    record Row(UUID id, UUID locationId, UUID siteId, UUID deviceId, long version) {}
+    record Row(UUID id, UUID locationId, UUID siteId, UUID deviceId, String name, long version) {}
 
     /** An allowance changed, at its place in the changes devices pull. */
     record Changed(UUID id, long transaction, long change) {}
 
-    private static final String COLUMNS = "id, parent_id as location_id, site_id, device_id, version";
+    private static final String COLUMNS = "id, parent_id as location_id, site_id, device_id, name, version";
 
     private final JdbcClient jdbc;
 

@@ -148,6 +148,7 @@ public class Allowances {
                         row.locationId(),
                         row.siteId(),
                         row.deviceId(),
+                        row.name(),
                         row.version(),
                         lots.getOrDefault(row.id(), List.of())))
                 .toList();

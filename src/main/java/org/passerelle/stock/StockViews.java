@@ -212,9 +212,10 @@ public final class StockViews {
      * still holds, lot by lot (the empty ones left out).
      *
      * @param id the allowance's own id (its lots are kept as a place's)
-     * @param locationId the place the goods were set aside from
+     * @param locationId the place the goods were set aside from, named {@code name}
      */
-    public record Allowance(UUID id, UUID locationId, UUID siteId, UUID deviceId, long version, List<Balance> lots) {
+    public record Allowance(
+            UUID id, UUID locationId, UUID siteId, UUID deviceId, String name, long version, List<Balance> lots) {
 
         public Allowance {
             lots = List.copyOf(lots);
