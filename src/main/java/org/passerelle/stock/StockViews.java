@@ -85,7 +85,10 @@ public final class StockViews {
         INVENTORY_COUNT,
         /** Goods set aside for a device out of a place, or given back: a line out and a line in. */
         ALLOWANCE_OUT,
-        ALLOWANCE_IN
+        ALLOWANCE_IN,
+        /** Kits assembled at a place: their components out, the kits in. */
+        KIT_OUT,
+        KIT_IN
     }
 
     /**
@@ -238,6 +241,18 @@ public final class StockViews {
 
     /** A device that may be given an allowance at a place: enrolled for a user of the place's site. */
     public record AllowanceDevice(UUID id, String name, String username) {}
+
+    /**
+     * Kits assembled at a place from the components it holds, with the client's id of the request;
+     * the kits' lot is named, or dated ({@code KIT-20261207}), and expires with its first-expiring component.
+     */
+    public record KitAssembly(
+            @NotNull UUID id,
+            @NotNull UUID locationId,
+            @NotNull String kitCode,
+            int quantity,
+            @Nullable @Size(max = 40) String lot,
+            @Nullable Instant occurredAt) {}
 
     /** What a person received of an item, and when. */
     public record Received(UUID distributionId, String itemCode, int quantity, Instant occurredAt, UUID siteId) {}

@@ -3,6 +3,8 @@
 -- holds. An allowance is kept as a place of its own beside its place (same site, same name), so
 -- that its lots, its balance and its ledger lines follow the same rules as any place's: never below
 -- zero, written once. Goods go in and back out by allowance movements, which are not consumption.
+-- Kits assembled at a place: their components go out (KIT_OUT) and the kits come in (KIT_IN), in one
+-- operation.
 alter table location add column parent_id uuid references location (id);
 alter table location add column device_id uuid;
 alter table location add column change_xid xid8 not null default pg_current_xact_id();
@@ -27,12 +29,12 @@ create trigger location_change_xid before update on location
 alter table movement drop constraint movement_kind_check;
 alter table movement add constraint movement_kind_check
     check (kind in ('RECEIPT', 'TRANSFER_OUT', 'TRANSFER_IN', 'DISPENSING', 'DISTRIBUTION', 'LOSS', 'EXPIRY',
-                    'ADJUSTMENT', 'INVENTORY_COUNT', 'ALLOWANCE_OUT', 'ALLOWANCE_IN'));
+                    'ADJUSTMENT', 'INVENTORY_COUNT', 'ALLOWANCE_OUT', 'ALLOWANCE_IN', 'KIT_OUT', 'KIT_IN'));
 alter table movement drop constraint movement_check;
 alter table movement add constraint movement_check
     check (case
-             when kind in ('RECEIPT', 'TRANSFER_IN', 'ALLOWANCE_IN') then quantity > 0
-             when kind in ('TRANSFER_OUT', 'DISPENSING', 'DISTRIBUTION', 'LOSS', 'EXPIRY', 'ALLOWANCE_OUT')
+             when kind in ('RECEIPT', 'TRANSFER_IN', 'ALLOWANCE_IN', 'KIT_IN') then quantity > 0
+             when kind in ('TRANSFER_OUT', 'DISPENSING', 'DISTRIBUTION', 'LOSS', 'EXPIRY', 'ALLOWANCE_OUT', 'KIT_OUT')
                  then quantity < 0
              when kind = 'ADJUSTMENT' then quantity <> 0
              else counted is not null

@@ -55,11 +55,16 @@ class OfflineAllowanceBrowserTest {
             ApiSession.Response granted = logistician.post(
                     "/api/stock/allowances",
                     Map.of(
-                            "id", UUID.randomUUID().toString(),
-                            "locationId", bag,
-                            "deviceId", phoneOf(logistician, bag, username),
-                            "itemCode", "blanket",
-                            "quantity", 5));
+                            "id",
+                            UUID.randomUUID().toString(),
+                            "locationId",
+                            bag,
+                            "deviceId",
+                            phoneOf(logistician, bag, username),
+                            "itemCode",
+                            "blanket",
+                            "quantity",
+                            5));
             assertThat(granted.status()).as(granted.body().toString()).isEqualTo(201);
             phone.click("logout");
             phone.logIn(port, username);
@@ -81,9 +86,13 @@ class OfflineAllowanceBrowserTest {
         ApiSession.Response allowances = logistician.get("/api/stock/locations/" + bag + "/allowances");
         assertThat(allowances.status()).isEqualTo(200);
         JsonNode lots = allowances.body().get(0).path("lots");
-        assertThat(lots.get(0).path("quantity").asInt()).as("the allowance after the hand-out").isEqualTo(2);
+        assertThat(lots.get(0).path("quantity").asInt())
+                .as("the allowance after the hand-out")
+                .isEqualTo(2);
         ApiSession.Response balances = logistician.get("/api/stock/locations/" + bag + "/balances");
-        assertThat(balances.body().get(0).path("quantity").asInt()).as("the bag itself").isEqualTo(5);
+        assertThat(balances.body().get(0).path("quantity").asInt())
+                .as("the bag itself")
+                .isEqualTo(5);
     }
 
     private static void handOut(Browser phone, WebDriverWait slow) {
@@ -99,10 +108,14 @@ class OfflineAllowanceBrowserTest {
         ApiSession.Response added = logistician.post(
                 "/api/stock/locations",
                 Map.of(
-                        "id", UUID.randomUUID().toString(),
-                        "siteId", organisation.siteA,
-                        "kind", "MOBILE_BAG",
-                        "name", "Sac " + UUID.randomUUID().toString().substring(0, 6)));
+                        "id",
+                        UUID.randomUUID().toString(),
+                        "siteId",
+                        organisation.siteA,
+                        "kind",
+                        "MOBILE_BAG",
+                        "name",
+                        "Sac " + UUID.randomUUID().toString().substring(0, 6)));
         assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
         Map<String, Object> receipt = new HashMap<>();
         receipt.put("id", UUID.randomUUID().toString());
