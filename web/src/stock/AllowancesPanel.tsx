@@ -1,23 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api';
+import type { components } from '../api/schema';
 import { useApp } from '../appContext';
 import { FormError } from '../components/FormError';
 import { uuidv7 } from '../ids';
 import { toProblem } from '../problems';
 import type { Problem } from '../types';
-import { itemName, type StockBalance, type StockItem } from './stockApi';
+import { itemName, type StockItem } from './stockApi';
 
-interface Allowance {
-  id: string;
-  deviceId: string;
-  lots: StockBalance[];
-}
-
-interface AllowanceDevice {
-  id: string;
-  name: string;
-  username: string;
-}
+type Allowance = components['schemas']['Allowance'];
+type AllowanceDevice = components['schemas']['AllowanceDevice'];
+type NewAllowance = components['schemas']['NewAllowance'];
+type AllowanceRelease = components['schemas']['AllowanceRelease'];
 
 interface Props {
   location: string;
@@ -73,12 +67,16 @@ export function AllowancesPanel({ location, items, version, onChanged }: Props) 
   };
   const grant = (event: Event) => {
     event.preventDefault();
-    void act(() => call('POST', '/api/stock/allowances', {
+    const allowance: NewAllowance = {
       id: uuidv7(), locationId: location, deviceId: device, itemCode, quantity: Number.parseInt(quantity, 10) || 0,
-    }));
+    };
+    void act(() => call('POST', '/api/stock/allowances', allowance));
   };
   const release = (deviceId: string) =>
-    void act(() => call('POST', '/api/stock/allowances/release', { id: uuidv7(), locationId: location, deviceId }));
+    void act(() => {
+      const release: AllowanceRelease = { id: uuidv7(), locationId: location, deviceId };
+      return call('POST', '/api/stock/allowances/release', release);
+    });
   const deviceName = (id: string) => {
     const known = devices.find((one) => one.id === id);
     return known ? `${known.name} · ${known.username}` : id.slice(0, 8);
