@@ -2132,6 +2132,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stock/allowances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/allowances/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/counts": {
         parameters: {
             query?: never;
@@ -2196,6 +2228,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stock/kits/assemblies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["assemble"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/locations": {
         parameters: {
             query?: never;
@@ -2221,6 +2269,22 @@ export interface paths {
         };
         get?: never;
         put: operations["renameLocation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/locations/{id}/allowances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["atPlace"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2268,6 +2332,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["consumption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/locations/{id}/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["devices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2526,6 +2606,34 @@ export interface components {
             /** Format: date */
             recordedOn: string;
             text: string;
+        };
+        Allowance: {
+            /** Format: uuid */
+            deviceId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            locationId: string;
+            lots: components["schemas"]["Balance"][];
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+        };
+        AllowanceDevice: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            username: string;
+        };
+        AllowanceRelease: {
+            /** Format: uuid */
+            deviceId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            locationId: string;
         };
         Amendment: {
             answers: components["schemas"]["JsonNode"];
@@ -3460,6 +3568,18 @@ export interface components {
             /** Format: date-time */
             since: string;
         };
+        KitAssembly: {
+            /** Format: uuid */
+            id: string;
+            kitCode: string;
+            /** Format: uuid */
+            locationId: string;
+            lot?: string | null;
+            /** Format: date-time */
+            occurredAt?: string | null;
+            /** Format: int32 */
+            quantity: number;
+        };
         KitComponent: {
             itemCode: string;
             /** Format: int32 */
@@ -3583,7 +3703,7 @@ export interface components {
             id: string;
             itemCode: string;
             /** @enum {string} */
-            kind: "RECEIPT" | "TRANSFER_OUT" | "TRANSFER_IN" | "DISPENSING" | "DISTRIBUTION" | "LOSS" | "EXPIRY" | "ADJUSTMENT" | "INVENTORY_COUNT";
+            kind: "RECEIPT" | "TRANSFER_OUT" | "TRANSFER_IN" | "DISPENSING" | "DISTRIBUTION" | "LOSS" | "EXPIRY" | "ADJUSTMENT" | "INVENTORY_COUNT" | "ALLOWANCE_OUT" | "ALLOWANCE_IN" | "KIT_OUT" | "KIT_IN";
             /** Format: int32 */
             line: number;
             /** Format: uuid */
@@ -3659,6 +3779,17 @@ export interface components {
             outcome: "SEEN" | "ADMITTED" | "NOT_SEEN" | "REDIRECTED";
             /** @enum {string} */
             transport: "WALK" | "PUBLIC_TRANSPORT" | "TEAM_VEHICLE" | "TAXI" | "AMBULANCE" | "OTHER";
+        };
+        NewAllowance: {
+            /** Format: uuid */
+            deviceId: string;
+            /** Format: uuid */
+            id: string;
+            itemCode: string;
+            /** Format: uuid */
+            locationId: string;
+            /** Format: int32 */
+            quantity: number;
         };
         NewBedOffer: {
             /** Format: uuid */
@@ -8493,6 +8624,54 @@ export interface operations {
             };
         };
     };
+    grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAllowance"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Operation"];
+                };
+            };
+        };
+    };
+    release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllowanceRelease"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Operation"];
+                };
+            };
+        };
+    };
     count: {
         parameters: {
             query?: never;
@@ -8585,6 +8764,30 @@ export interface operations {
             };
         };
     };
+    assemble: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KitAssembly"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Operation"];
+                };
+            };
+        };
+    };
     locations: {
         parameters: {
             query?: never;
@@ -8655,6 +8858,28 @@ export interface operations {
             };
         };
     };
+    atPlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Allowance"][];
+                };
+            };
+        };
+    };
     balances: {
         parameters: {
             query?: never;
@@ -8719,6 +8944,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Consumption"][];
+                };
+            };
+        };
+    };
+    devices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AllowanceDevice"][];
                 };
             };
         };

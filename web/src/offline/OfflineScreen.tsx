@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../appContext';
+import { OfflineDistribution } from '../stock/OfflineDistribution';
 import type { UnlockedDevice } from './device';
 import { takeHandedQuery, useDevice } from './deviceSession';
 import { LocalSearch } from './LocalSearch';
@@ -64,6 +65,7 @@ export function OfflineScreen({ signedInOffline, onSignOut, onBackOnline }: Prop
       </section>
       <LocalSearch initialQuery={initialQuery} onOpen={open} />
       <OfflineRegistration device={device} onOpen={open} onRegistered={open} />
+      <OfflineDistribution device={device} />
     </>
   );
 }

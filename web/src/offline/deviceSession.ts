@@ -11,6 +11,7 @@ import type { UnlockedDevice } from './device';
 import { LocalStore } from './store';
 import { httpTransport } from './syncClient';
 import { SyncEngine } from './syncEngine';
+import { keepStockForOffline } from '../stock/offlineAllowance';
 
 /** The published forms the user records with, kept for offline consultations (meta key of the store). */
 export const FORMS = 'forms';
@@ -37,7 +38,10 @@ export function deviceUnlocked(device: UnlockedDevice): void {
 export function openDevice(unlocked: UnlockedDevice, onRevoked: () => void): DeviceSession {
   const store = new LocalStore(unlocked.enrolmentId, unlocked.keys);
   const transport = httpTransport(unlocked.enrolmentId, (method) => requestHeaders(method));
-  const engine = new SyncEngine(store, transport, undefined, onRevoked, () => keepForms(store));
+  const engine = new SyncEngine(store, transport, undefined, onRevoked, async () => {
+    await keepStockForOffline(store);
+    await keepForms(store);
+  });
   void store.meta<Catalogue>(CATALOGUE).then((kept) => kept && setOfflineCoding(onDevice(kept)));
   return { ...unlocked, store, engine };
 }

@@ -2,6 +2,7 @@
 // changes since the stored cursor into the encrypted local store. The transport is the boundary:
 // the HTTP one below in the app, a fake in the tests.
 import type { components } from '../api/schema';
+import { keepAllowance } from '../stock/offlineAllowance';
 import type { ConflictNotice, LocalEncounter, LocalPerson, LocalStore, Mutation } from './store';
 
 type Schemas = components['schemas'];
@@ -171,6 +172,8 @@ export class SyncClient {
       await this.applyPerson(change);
     } else if (change.recordType === 'encounter' && change.change === 'UPSERT') {
       await this.applyEncounter(change);
+    } else if (change.recordType === 'stock-allowance' && change.record && change.version != null) {
+      await keepAllowance(this.store, change.record, change.version);
     }
   }
 

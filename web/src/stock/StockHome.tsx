@@ -5,6 +5,7 @@ import { formatDate } from '../format';
 import { toProblem } from '../problems';
 import type { Problem } from '../types';
 import { navigate } from '../router';
+import { AllowancesPanel } from './AllowancesPanel';
 import { ConsumptionTable } from './ConsumptionTable';
 import { MovementForms } from './MovementForms';
 import { PlacesPanel } from './PlacesPanel';
@@ -163,6 +164,9 @@ export function StockHome() {
               stockApi.alerts().then(setAlerts, () => {});
             }}
           />
+          {keepsPlaces && (
+            <AllowancesPanel location={chosen} items={items} version={recorded} onChanged={() => loadBalances(chosen)} />
+          )}
         </>
       )}
     </section>

@@ -160,6 +160,18 @@ public class Devices {
     }
 
     /**
+     * For the modules that set things aside for a device (stock allowances): the devices enrolled
+     * and not revoked that may hold the records of a site, whoever their users are.
+     */
+    @Transactional(readOnly = true)
+    public List<Device> activeAt(UUID siteId) {
+        return devices.all().stream()
+                .filter(device -> device.revokedAt() == null)
+                .filter(device -> device.allSites() || device.sites().contains(siteId))
+                .toList();
+    }
+
+    /**
      * For the modules a device talks to (sync): refuses with {@code device-revoked} a device that is
      * unknown, revoked, or enrolled for another user, so that the device wipes its store.
      */

@@ -54,10 +54,12 @@ public class Consumptions {
         Instant since = OffsetDateTime.now(clock).minus(Period.ofMonths(months)).toInstant();
         return jdbc.sql("""
                         select item_code, sum(held)::int as held, sum(used)::int as used from (
-                            select item_code, quantity as held, 0 as used from stock.balance where location_id = :place
+                            select item_code, quantity as held, 0 as used from stock.balance
+                             where location_id in (select id from stock.location where id = :place or parent_id = :place)
                             union all
                             select item_code, 0, -quantity from stock.movement
-                             where location_id = :place and occurred_at >= :since
+                             where location_id in (select id from stock.location where id = :place or parent_id = :place)
+                               and occurred_at >= :since
                                and kind in ('DISPENSING', 'DISTRIBUTION', 'TRANSFER_OUT')
                         ) lines group by item_code having sum(held) > 0 or sum(used) > 0 order by item_code
                         """)

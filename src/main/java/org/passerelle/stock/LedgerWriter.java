@@ -36,8 +36,12 @@ class LedgerWriter {
     static final int LARGEST_QUANTITY = 1_000_000;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    /** What an operation is: its first line's kind, place and item, to tell a retry from a reused id. */
-    record Fingerprint(MovementKind kind, UUID locationId, String itemCode) {}
+    /**
+     * What an operation is: its first line's kind, place and item (any item when null), to tell a
+     * retry from a reused id.
+     */
+    record Fingerprint(
+            MovementKind kind, UUID locationId, @Nullable String itemCode) {}
 
     /** A line to write, before it has an id and a time. */
     record Line(
@@ -125,16 +129,19 @@ class LedgerWriter {
     }
 
     private final LedgerRepository ledger;
+    private final AllowanceRepository allowances;
     private final AuditLog audit;
     private final Clock clock;
     private final Duration backdating;
 
     LedgerWriter(
             LedgerRepository ledger,
+            AllowanceRepository allowances,
             AuditLog audit,
             Clock clock,
             @Value("${passerelle.stock.backdating-window:72h}") Duration backdating) {
         this.ledger = ledger;
+        this.allowances = allowances;
         this.audit = audit;
         this.clock = clock;
         this.backdating = backdating;
@@ -175,7 +182,7 @@ class LedgerWriter {
         Movement first = written.getFirst();
         if (first.kind() != fingerprint.kind()
                 || !first.locationId().equals(fingerprint.locationId())
-                || !first.itemCode().equals(fingerprint.itemCode())) {
+                || (fingerprint.itemCode() != null && !first.itemCode().equals(fingerprint.itemCode()))) {
             throw StockProblems.operationReused();
         }
         return Optional.of(new Operation(operationId, written));
@@ -260,6 +267,7 @@ class LedgerWriter {
         for (Line line : lines) {
             apply(line, now);
         }
+        allowances.touch(lines.stream().map(Line::locationId).distinct().toList());
         audit.record(AuditAction.CREATE, RECORD_TYPE, operationId);
         return new Operation(operationId, ledger.operation(operationId));
     }

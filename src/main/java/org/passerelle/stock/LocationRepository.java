@@ -32,15 +32,18 @@ class LocationRepository {
     }
 
     List<Location> atSites(Collection<UUID> sites) {
-        return jdbc.sql("select " + COLUMNS
-                        + " from stock.location where site_id = any(?) and deleted_at is null order by name")
+        return jdbc.sql(
+                        "select " + COLUMNS
+                                + " from stock.location where site_id = any(?) and deleted_at is null and device_id is null order by name")
                 .param(sites.toArray(UUID[]::new))
                 .query(LocationRepository::location)
                 .list();
     }
 
     List<Location> all() {
-        return jdbc.sql("select " + COLUMNS + " from stock.location where deleted_at is null order by name limit 1000")
+        return jdbc.sql(
+                        "select " + COLUMNS
+                                + " from stock.location where deleted_at is null and device_id is null order by name limit 1000")
                 .query(LocationRepository::location)
                 .list();
     }
@@ -77,10 +80,10 @@ class LocationRepository {
                 .param(id)
                 .query(UUID.class)
                 .list();
-        return jdbc.sql("select exists (select 1 from stock.balance where location_id = ? and quantity > 0)")
-                .param(id)
-                .query(Boolean.class)
-                .single();
+        return jdbc.sql("""
+                        select exists (select 1 from stock.balance where quantity > 0 and location_id in
+                                       (select id from stock.location where id = ? or parent_id = ?))
+                        """).params(id, id).query(Boolean.class).single();
     }
 
     /** Closes a place: a tombstone, so devices learn it is gone. */

@@ -8,6 +8,7 @@ import org.passerelle.stock.StockViews.ClosedLocation;
 import org.passerelle.stock.StockViews.Consumption;
 import org.passerelle.stock.StockViews.Count;
 import org.passerelle.stock.StockViews.Item;
+import org.passerelle.stock.StockViews.KitAssembly;
 import org.passerelle.stock.StockViews.Location;
 import org.passerelle.stock.StockViews.LotShare;
 import org.passerelle.stock.StockViews.NewLocation;
@@ -38,18 +39,21 @@ class StockController {
     private final Ledger ledger;
     private final StockAlerts alerts;
     private final Consumptions consumptions;
+    private final Kits kits;
 
     StockController(
             StockCatalogue catalogue,
             Locations locations,
             Ledger ledger,
             StockAlerts alerts,
-            Consumptions consumptions) {
+            Consumptions consumptions,
+            Kits kits) {
         this.catalogue = catalogue;
         this.locations = locations;
         this.ledger = ledger;
         this.alerts = alerts;
         this.consumptions = consumptions;
+        this.kits = kits;
     }
 
     /** Stock-outs and lots expired or expiring soon at the user's places. */
@@ -119,6 +123,13 @@ class StockController {
     @ResponseStatus(HttpStatus.CREATED)
     Operation remove(@Valid @RequestBody Removal removal) {
         return ledger.remove(removal);
+    }
+
+    /** Kits assembled at a place from the components it holds. */
+    @PostMapping("/kits/assemblies")
+    @ResponseStatus(HttpStatus.CREATED)
+    Operation assemble(@Valid @RequestBody KitAssembly assembly) {
+        return kits.assemble(assembly);
     }
 
     @PostMapping("/counts")

@@ -45,6 +45,12 @@ public final class StockProblems {
     /** A place closed while it still holds goods. */
     public static final String LOCATION_NOT_EMPTY = "stock-location-not-empty";
 
+    /** A device not enrolled for the place's site, or another user's device set by a carer. */
+    public static final String ALLOWANCE_DEVICE = "stock-allowance-device";
+
+    /** A device handing out offline from a place where nothing was set aside for it. */
+    public static final String NO_ALLOWANCE = "stock-no-allowance";
+
     /** The field's message of {@link #BACKDATED}, which says the window in hours. */
     public static final String BACKDATING_WINDOW = "stock-backdating-window";
 
@@ -117,5 +123,13 @@ public final class StockProblems {
 
     static DomainException locationNotFound() {
         return DomainException.notFound(Locations.RECORD_TYPE);
+    }
+
+    static DomainException allowanceDevice() {
+        return DomainException.invalidField("deviceId", ALLOWANCE_DEVICE);
+    }
+
+    static DomainException noAllowance() {
+        return DomainException.conflict(NO_ALLOWANCE);
     }
 }

@@ -82,7 +82,13 @@ public final class StockViews {
         LOSS,
         EXPIRY,
         ADJUSTMENT,
-        INVENTORY_COUNT
+        INVENTORY_COUNT,
+        /** Goods set aside for a device out of a place, or given back: a line out and a line in. */
+        ALLOWANCE_OUT,
+        ALLOWANCE_IN,
+        /** Kits assembled at a place: their components out, the kits in. */
+        KIT_OUT,
+        KIT_IN
     }
 
     /**
@@ -202,6 +208,50 @@ public final class StockViews {
             @Nullable UUID personId,
             @NotNull @Size(min = 1, max = 20) List<@Valid DistributedItem> items,
             @Nullable @Size(max = 40) List<@Valid GroupCount> counts,
+            @Nullable Instant occurredAt) {}
+
+    /**
+     * Goods of a place set aside for one enrolled device, which hands them out offline: what it
+     * still holds, lot by lot (the empty ones left out).
+     *
+     * @param id the allowance's own id (its lots are kept as a place's)
+     * @param locationId the place the goods were set aside from, named {@code name}
+     */
+    public record Allowance(
+            UUID id, UUID locationId, UUID siteId, UUID deviceId, String name, long version, List<Balance> lots) {
+
+        public Allowance {
+            lots = List.copyOf(lots);
+        }
+    }
+
+    /** More of an item set aside for a device out of a place, with the client's id of the request. */
+    public record NewAllowance(
+            @NotNull UUID id,
+            @NotNull UUID locationId,
+            @NotNull UUID deviceId,
+            @NotNull String itemCode,
+            int quantity) {}
+
+    /** Everything a device still holds of its allowance at a place given back to the place. */
+    public record AllowanceRelease(
+            @NotNull UUID id,
+            @NotNull UUID locationId,
+            @NotNull UUID deviceId) {}
+
+    /** A device that may be given an allowance at a place: enrolled for a user of the place's site. */
+    public record AllowanceDevice(UUID id, String name, String username) {}
+
+    /**
+     * Kits assembled at a place from the components it holds, with the client's id of the request;
+     * the kits' lot is named, or dated ({@code KIT-20261207}), and expires with its first-expiring component.
+     */
+    public record KitAssembly(
+            @NotNull UUID id,
+            @NotNull UUID locationId,
+            @NotNull String kitCode,
+            int quantity,
+            @Nullable @Size(max = 40) String lot,
             @Nullable Instant occurredAt) {}
 
     /** What a person received of an item, and when. */

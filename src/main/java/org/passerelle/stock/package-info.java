@@ -9,7 +9,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Stock",
-        allowedDependencies = {"platform", "access", "audit", "sites", "people", "care", "care :: coding"})
+        allowedDependencies = {"platform", "access", "audit", "sites", "people", "care", "care :: coding", "devices"})
 package org.passerelle.stock;
 
 import org.jspecify.annotations.NullMarked;

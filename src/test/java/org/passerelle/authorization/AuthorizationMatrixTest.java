@@ -462,6 +462,15 @@ class AuthorizationMatrixTest {
                             user.get("/api/stock/locations/" + stockLocation() + "/consumption"),
                             role.equals("DATA_OFFICER") ? 403 : 200);
                 }),
+                DynamicTest.dynamicTest(role + " reads what a place set aside for devices, and for which", () -> {
+                    String place = stockLocation();
+                    expect(
+                            user.get("/api/stock/locations/" + place + "/allowances"),
+                            role.equals("DATA_OFFICER") ? 403 : 200);
+                    expect(
+                            user.get("/api/stock/locations/" + place + "/devices"),
+                            STOCK_MANAGERS.contains(role) ? 200 : 403);
+                }),
                 DynamicTest.dynamicTest(role + " reads what a person of the site received", () -> {
                     boolean reads = CARERS.contains(role);
                     expect(user.get("/api/stock/people/" + subject.personId() + "/distributions"), reads ? 200 : 403);

@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Stock in real Chromium at phone size: the logistician, in Arabic, adds the site's pharmacy and
- * receives goods; a nurse dispenses a consultation's prescription from it, in French; the balance
- * drops by what was handed.
+ * receives goods, then hands blankets out to a group from the distribution screen; a nurse dispenses
+ * a consultation's prescription from it, in French; the balances drop by what was handed.
  */
 @PasserelleTest
 class StockBrowserTest {
@@ -61,8 +61,19 @@ class StockBrowserTest {
             receive(browser, "blanket", "BL1", "30");
             browser.waitUntil(driver -> browser.find("stock-balances").getText().contains("BL1"));
             assertNothingWiderThanTheScreen(browser);
+
+            // the distribution screen opened by its address shows the site's places, and hands out to a group
+            browser.driver.get(url("/stock/distribute"));
+            new Select(browser.find("distribute-place")).selectByVisibleText(placeName);
+            new Select(browser.find("distribute-item")).selectByValue("blanket");
+            browser.type("distribute-quantity", "4");
+            browser.type("distribute-count-people", "4");
+            browser.click("distribute-save");
+            browser.find("distribute-done");
+            assertNothingWiderThanTheScreen(browser);
         }
         String pharmacy = place(logistician, placeName);
+        assertThat(quantity(logistician, pharmacy, "blanket")).isEqualTo(26);
 
         try (Browser browser = Browser.start()) {
             logIn(browser, organisation.username(nurse), "fr");
