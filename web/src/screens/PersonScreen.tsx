@@ -18,6 +18,7 @@ import { toProblem } from '../problems';
 import { countryName, languageName } from '../referenceLists';
 import { ReferralsSection } from '../referrals/ReferralsSection';
 import { RightsSection } from '../rights/RightsSection';
+import { PassSection } from '../passdeville/PassSection';
 import { navigate } from '../router';
 import type { Consultation, Person, Problem } from '../types';
 
@@ -152,6 +153,7 @@ export function PersonScreen({ personId }: { personId: string }) {
       {readsCare && <ReferralsSection personId={person.id} languages={person.languages} />}
 
       {readsCare && <RightsSection personId={person.id} />}
+      {readsCare && hasRole(session, 'SOCIAL_LEGAL_WORKER', 'COORDINATOR') && <PassSection personId={person.id} />}
 
       {readsCare && (
         <section class="card">
