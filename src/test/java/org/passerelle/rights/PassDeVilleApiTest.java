@@ -235,6 +235,34 @@ class PassDeVilleApiTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void theIndicatorsCountVouchersIssuedAndUsedTheSpendAndThePeoplePaidFor() {
+        String used = issuedVoucher(5_000);
+        issuedVoucher(3_000);
+        expect(coordinator.post("/api/pass-de-ville/claims", claim(used, 1_250, today)), 201);
+        expect(coordinator.post("/api/pass-de-ville/claims", claim(used, 750, today)), 201);
+
+        ApiSession.Response report = organisation
+                .dataOfficer(true, List.of())
+                .get("/api/reports?latest=true&site=" + organisation.siteA + "&from=" + today.withDayOfMonth(1) + "&to="
+                        + today);
+
+        expect(report, 200);
+        assertThat(figure(report.body(), "PASS_VOUCHERS_ISSUED")).isEqualTo(2);
+        assertThat(figure(report.body(), "PASS_VOUCHERS_USED")).isEqualTo(1);
+        assertThat(figure(report.body(), "PASS_SPENT_CENTS")).isEqualTo(2_000);
+        assertThat(figure(report.body(), "PASS_PEOPLE_PAID_FOR")).isEqualTo(1);
+    }
+
+    private static long figure(JsonNode report, String code) {
+        for (JsonNode figures : report.path("figures")) {
+            if (figures.path("code").asString().equals(code)) {
+                return figures.path("total").asLong();
+            }
+        }
+        throw new AssertionError("no indicator " + code + " in " + report);
+    }
+
     private String issuedVoucher(long cents) {
         expect(social.post(pass() + "/eligibility", eligibility("ELIGIBLE")), 201);
         ApiSession.Response issued = social.post(pass() + "/vouchers", voucher(doctor, cents));
