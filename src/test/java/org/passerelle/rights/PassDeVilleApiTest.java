@@ -236,7 +236,7 @@ class PassDeVilleApiTest {
     }
 
     @Test
-    void theIndicatorsCountVouchersIssuedAndUsedTheSpendAndThePeoplePaidFor() {
+    void theIndicatorsCountVouchersIssuedAndUsedTheSpendAndThePeoplePaidForUpToDhis2() throws Exception {
         String used = issuedVoucher(5_000);
         issuedVoucher(3_000);
         expect(coordinator.post("/api/pass-de-ville/claims", claim(used, 1_250, today)), 201);
@@ -252,6 +252,36 @@ class PassDeVilleApiTest {
         assertThat(figure(report.body(), "PASS_VOUCHERS_USED")).isEqualTo(1);
         assertThat(figure(report.body(), "PASS_SPENT_CENTS")).isEqualTo(2_000);
         assertThat(figure(report.body(), "PASS_PEOPLE_PAID_FOR")).isEqualTo(1);
+        String month = today.toString().substring(0, 7);
+        ApiSession dataOfficer = organisation.dataOfficer(true, List.of());
+        java.net.http.HttpResponse<byte[]> csv =
+                dataOfficer.getBytes("/api/reports/export?table=headline&format=csv&language=en&period=" + month
+                        + "&site=" + organisation.siteA);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Pass de ville spend (cents),2000");
+        ApiSession.Response mapping = organisation
+                .admin()
+                .put(
+                        "/api/reports/dhis2/mapping",
+                        Map.of(
+                                "dataElements",
+                                List.of(Map.of(
+                                        "indicator", "PASS_SPENT_CENTS",
+                                        "disaggregation", "TOTAL",
+                                        "category", "",
+                                        "dataElement", "PDV_SPENT")),
+                                "orgUnits",
+                                List.of(Map.of("siteId", organisation.siteA, "orgUnit", "OU_PDV_A"))));
+        expect(mapping, 200);
+        java.net.http.HttpResponse<byte[]> set = dataOfficer.getBytes(
+                "/api/reports/dhis2/data-value-set?period=" + month + "&site=" + organisation.siteA);
+        assertThat(set.statusCode()).isEqualTo(200);
+        JsonNode values = ApiSession.json().readTree(set.body()).path("dataValues");
+        assertThat(values.size()).isEqualTo(1);
+        assertThat(values.get(0).path("dataElement").asString()).isEqualTo("PDV_SPENT");
+        assertThat(values.get(0).path("orgUnit").asString()).isEqualTo("OU_PDV_A");
+        assertThat(values.get(0).path("value").asString()).isEqualTo("2000");
     }
 
     private static long figure(JsonNode report, String code) {
