@@ -34,6 +34,7 @@ import { StockHome } from './stock/StockHome';
 import { ImportScreen } from './imports/ImportScreen';
 import { DistributionScreen } from './stock/DistributionScreen';
 import { DirectoryScreen } from './referrals/DirectoryScreen';
+import { PassDeVilleScreen } from './passdeville/PassDeVilleScreen';
 import { ToFollowScreen } from './referrals/ToFollowScreen';
 import { BedBoardScreen } from './shelters/BedBoardScreen';
 import type { Problem, Session } from './types';
@@ -193,6 +194,8 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <ToFollowScreen />;
     case 'directory':
       return <DirectoryScreen />;
+    case 'passDeVille':
+      return <PassDeVilleScreen />;
     case 'shelter':
       return <BedBoardScreen />;
     case 'notFound':

@@ -27,6 +27,7 @@ export type Route =
   | { screen: 'distribute' }
   | { screen: 'referrals' }
   | { screen: 'directory' }
+  | { screen: 'passDeVille' }
   | { screen: 'shelter' }
   | { screen: 'notFound' };
 
@@ -82,6 +83,8 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'referrals' };
     case '/directory':
       return { screen: 'directory' };
+    case '/pass-de-ville':
+      return { screen: 'passDeVille' };
     case '/shelter':
       return { screen: 'shelter' };
   }

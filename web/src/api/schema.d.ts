@@ -669,7 +669,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["check_1"];
+        post: operations["check_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -781,7 +781,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["check"];
+        post: operations["check_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -878,6 +878,118 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["unmerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pass-de-ville/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pass-de-ville/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["file_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pass-de-ville/people/{personId}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pass-de-ville/people/{personId}/vouchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pass-de-ville/programmes/{programmeId}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["budget"];
+        put: operations["setBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pass-de-ville/voucher-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pass-de-ville/vouchers/{voucherId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2803,10 +2915,44 @@ export interface components {
             name: string;
             rules: ("GIRLS_ONLY" | "MINORS_ONLY" | "ADULTS_ONLY" | "FAMILIES" | "ACCESSIBLE")[];
         };
+        Budget: {
+            /** Format: int64 */
+            amountCents: number;
+            /** Format: int64 */
+            availableCents: number;
+            /** Format: int64 */
+            committedCents: number;
+            months: components["schemas"]["MonthCost"][];
+            /** Format: int32 */
+            people: number;
+            perPerson: components["schemas"]["PersonCost"][];
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: int64 */
+            spentCents: number;
+            /** Format: int64 */
+            spentPerPersonCents: number;
+            /** Format: int64 */
+            version: number;
+            /** Format: int32 */
+            vouchersIssued: number;
+            /** Format: int32 */
+            vouchersUsed: number;
+        };
+        BudgetChange: {
+            /** Format: int64 */
+            amountCents: number;
+            /** Format: int64 */
+            version: number;
+        };
         Calculation: {
             fields: string[];
             /** @enum {string} */
             function: "bmi" | "gestational-weeks" | "due-date" | "sum";
+        };
+        Cancellation: {
+            /** Format: int64 */
+            version: number;
         };
         Candidate: {
             first: components["schemas"]["PersonSummary"];
@@ -2837,6 +2983,28 @@ export interface components {
             numeral: string;
             title: components["schemas"]["Labels"];
         };
+        CheckedVoucher: {
+            patientCode?: string | null;
+            personName?: string | null;
+            /** Format: int64 */
+            remainingCents: number;
+            valid: boolean;
+            voucher: components["schemas"]["Voucher"];
+        };
+        Claim: {
+            /** Format: int64 */
+            amountCents: number;
+            /** Format: date */
+            careOn: string;
+            /** Format: uuid */
+            id: string;
+            invoiceRef?: string | null;
+            recordedBy: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: uuid */
+            voucherId: string;
+        };
         ClinicalSummary: {
             allergies: components["schemas"]["Allergies"];
             followUps: components["schemas"]["OpenFollowUp"][];
@@ -2860,6 +3028,9 @@ export interface components {
             reason: "COMPLETED" | "DELIVERED" | "TRANSFERRED" | "LOST_TO_FOLLOW_UP" | "DIED" | "OTHER";
             /** Format: int64 */
             version: number;
+        };
+        CodeCheck: {
+            code: string;
         };
         CodeEntry: {
             code: string;
@@ -3056,6 +3227,15 @@ export interface components {
         DueFollowUp: {
             followUp: components["schemas"]["FollowUp"];
             person: components["schemas"]["PersonSummary"];
+        };
+        Eligibility: {
+            /** Format: date */
+            decidedOn: string;
+            /** @enum {string} */
+            decision: "ELIGIBLE" | "NOT_ELIGIBLE" | "HANDED_OVER";
+            /** Format: uuid */
+            id: string;
+            recordedBy: string;
         };
         EmergencyAccess: {
             active: boolean;
@@ -3682,6 +3862,15 @@ export interface components {
             /** Format: uuid */
             mergedId: string;
         };
+        MonthCost: {
+            /** Format: int32 */
+            claims: number;
+            month: string;
+            /** Format: int32 */
+            people: number;
+            /** Format: int64 */
+            spentCents: number;
+        };
         MonthlySummary: {
             counts: components["schemas"]["SiteDisciplineCount"][];
             month: string;
@@ -3807,6 +3996,16 @@ export interface components {
             /** Format: date */
             until?: string | null;
         };
+        NewClaim: {
+            /** Format: int64 */
+            amountCents: number;
+            /** Format: date */
+            careOn: string;
+            code: string;
+            /** Format: uuid */
+            id: string;
+            invoiceRef?: string | null;
+        };
         NewConsultation: {
             /** @enum {string|null} */
             compartment?: "GENERAL" | "MENTAL_HEALTH" | "SGBV" | "LEGAL" | null;
@@ -3834,6 +4033,14 @@ export interface components {
             occurredAt?: string | null;
             /** Format: uuid */
             personId?: string | null;
+        };
+        NewEligibility: {
+            /** Format: date */
+            decidedOn: string;
+            /** @enum {string} */
+            decision: "ELIGIBLE" | "NOT_ELIGIBLE" | "HANDED_OVER";
+            /** Format: uuid */
+            id: string;
         };
         NewEmergencyOpening: {
             /** Format: date */
@@ -3981,6 +4188,18 @@ export interface components {
             siteIds: string[];
             username: string;
         };
+        NewVoucher: {
+            /** @enum {string} */
+            careType: "GP_CONSULTATION" | "SPECIALIST_CONSULTATION" | "MEDICINES" | "LAB_TESTS" | "IMAGING" | "DENTAL" | "OPTICAL" | "OTHER";
+            /** Format: int64 */
+            ceilingCents: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            providerId: string;
+            /** Format: date */
+            validUntil: string;
+        };
         NightOccupancy: {
             /** Format: int32 */
             capacity: number;
@@ -4084,6 +4303,10 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        PassFile: {
+            eligibility?: components["schemas"]["Eligibility"] | null;
+            vouchers: components["schemas"]["Voucher"][];
+        };
         PasswordChange: {
             currentPassword: string;
             newPassword: string;
@@ -4128,6 +4351,13 @@ export interface components {
             updatedAt: string;
             /** Format: int64 */
             version: number;
+        };
+        PersonCost: {
+            patientCode?: string | null;
+            /** Format: int64 */
+            spentCents: number;
+            /** Format: int32 */
+            vouchers: number;
         };
         PersonDetails: {
             birthDate?: components["schemas"]["BirthDateInput"] | null;
@@ -4955,6 +5185,33 @@ export interface components {
             problems: components["schemas"]["Problem"][];
             /** Format: int64 */
             unsealed: number;
+        };
+        Voucher: {
+            /** @enum {string} */
+            careType: "GP_CONSULTATION" | "SPECIALIST_CONSULTATION" | "MEDICINES" | "LAB_TESTS" | "IMAGING" | "DENTAL" | "OPTICAL" | "OTHER";
+            /** Format: int64 */
+            ceilingCents: number;
+            /** Format: int64 */
+            claimedCents: number;
+            /** Format: date */
+            closedOn?: string | null;
+            code: string;
+            /** Format: uuid */
+            id: string;
+            issuedBy: string;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            /** @enum {string} */
+            status: "OPEN" | "EXPIRED" | "USED" | "CANCELLED" | "HANDED_OVER";
+            /** Format: date */
+            validUntil: string;
+            /** Format: int64 */
+            version: number;
         };
         WaitingRule: {
             /** Format: int32 */
@@ -6102,7 +6359,7 @@ export interface operations {
             };
         };
     };
-    check_1: {
+    check_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6285,7 +6542,7 @@ export interface operations {
             };
         };
     };
-    check: {
+    check_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -6464,6 +6721,202 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Merge"];
+                };
+            };
+        };
+    };
+    claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewClaim"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Claim"];
+                };
+            };
+        };
+    };
+    file_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PassFile"];
+                };
+            };
+        };
+    };
+    decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEligibility"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Eligibility"];
+                };
+            };
+        };
+    };
+    issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewVoucher"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Voucher"];
+                };
+            };
+        };
+    };
+    budget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Budget"];
+                };
+            };
+        };
+    };
+    setBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Budget"];
+                };
+            };
+        };
+    };
+    check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeCheck"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CheckedVoucher"];
+                };
+            };
+        };
+    };
+    cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                voucherId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Cancellation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Voucher"];
                 };
             };
         };

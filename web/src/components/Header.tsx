@@ -109,6 +109,11 @@ export function Header() {
                 {t('nav.referrals')}
               </Link>
             )}
+            {hasRole(session, 'SOCIAL_LEGAL_WORKER', 'COORDINATOR', 'ADMINISTRATOR') && (
+              <Link href="/pass-de-ville" class="nav-link" testId="nav-pass-de-ville">
+                {t('nav.passDeVille')}
+              </Link>
+            )}
             {caresForPeople(session) && (
               <Link href="/follow-ups" class="nav-link" testId="nav-due">
                 {t('nav.due')}

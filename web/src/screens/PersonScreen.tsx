@@ -19,6 +19,7 @@ import { countryName, languageName } from '../referenceLists';
 import { ReferralsSection } from '../referrals/ReferralsSection';
 import { StaysSection } from '../shelters/StaysSection';
 import { RightsSection } from '../rights/RightsSection';
+import { PassSection } from '../passdeville/PassSection';
 import { navigate } from '../router';
 import type { Consultation, Person, Problem } from '../types';
 
@@ -153,6 +154,7 @@ export function PersonScreen({ personId }: { personId: string }) {
       {readsCare && <ReferralsSection personId={person.id} languages={person.languages} />}
 
       {readsCare && <RightsSection personId={person.id} />}
+      {readsCare && hasRole(session, 'SOCIAL_LEGAL_WORKER', 'COORDINATOR') && <PassSection personId={person.id} />}
 
       {readsCare && <StaysSection personId={person.id} siteNames={siteNames} />}
 

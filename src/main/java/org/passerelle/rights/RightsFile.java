@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * steps, for a person they care for, in the legal compartment (where it concerns migration); a
  * step is dated today or before, and a right granted keeps its end of validity (a year for AME and
  * CSS when not given). Other carers learn only whether the person is covered, and until when —
- * never by which scheme. Every read and write has its audit line.
+ * never by which scheme. AME or PUMa granted hands a person's Pass de ville care over to ordinary
+ * coverage. Every read and write has its audit line.
  */
 @Service
 public class RightsFile {
@@ -44,6 +45,7 @@ public class RightsFile {
     private final RightsRepository steps;
     private final SubjectKeys keys;
     private final AuditLog audit;
+    private final PassVouchers passDeVille;
     private final Clock clock;
 
     RightsFile(
@@ -52,12 +54,14 @@ public class RightsFile {
             RightsRepository steps,
             SubjectKeys keys,
             AuditLog audit,
+            PassVouchers passDeVille,
             Clock clock) {
         this.personAccess = personAccess;
         this.currentUsers = currentUsers;
         this.steps = steps;
         this.keys = keys;
         this.audit = audit;
+        this.passDeVille = passDeVille;
         this.clock = clock;
     }
 
@@ -89,6 +93,9 @@ public class RightsFile {
             return step(existing);
         }
         audit.record(AuditAction.CREATE, RECORD_TYPE, step.id());
+        if (step.kind() == StepKind.AME_GRANTED || step.kind() == StepKind.PUMA_GRANTED) {
+            passDeVille.handOver(personId, user);
+        }
         return step(steps.find(step.id()).orElseThrow());
     }
 

@@ -17,10 +17,14 @@ import org.springframework.stereotype.Component;
  * transaction. An erasure removes the notes, who helped and the ages, and puts a random key in
  * place of the person's id, so the figures already reported (coverage obtained) stay and nothing
  * points to the person; a merge moves the steps to the kept person, sealed again with their key;
- * an unmerge gives them back.
+ * an unmerge gives them back. Pass de ville's decisions and vouchers follow the same way (their
+ * claims follow their voucher), so the amounts spent stay counted once the person is erased.
  */
 @Component
 class RightsPeopleListener {
+
+    /** Pass de ville's records of a person: they follow the person like the rights steps, with nothing sealed. */
+    private static final List<String> PASS_TABLES = List.of("pass_eligibility", "pass_voucher");
 
     private final JdbcClient jdbc;
     private final SubjectKeys keys;
@@ -32,16 +36,21 @@ class RightsPeopleListener {
 
     @EventListener
     void on(PersonErased erased) {
+        UUID key = UUID.randomUUID();
+        for (String table : PASS_TABLES) {
+            jdbc.sql("update rights." + table + " set person_id = :key, merged_from = null, version = version + 1,"
+                            + " change_seq = nextval('rights." + table + "_change_seq') where person_id = :person")
+                    .param("key", key)
+                    .param("person", erased.personId())
+                    .update();
+        }
         jdbc.sql("""
                         update rights.rights_step
                            set person_id = :key, note = null, helped_by = null, declared_age = null,
                                assessed_age = null, merged_from = null, version = version + 1,
                                change_seq = nextval('rights.rights_step_change_seq')
                          where person_id = :person
-                        """)
-                .param("key", UUID.randomUUID())
-                .param("person", erased.personId())
-                .update();
+                        """).param("key", key).param("person", erased.personId()).update();
     }
 
     @EventListener
@@ -57,6 +66,15 @@ class RightsPeopleListener {
     private record Sealed(UUID id, byte @Nullable [] note) {}
 
     private void move(UUID from, UUID to, @Nullable UUID mergedFrom, String which) {
+        for (String table : PASS_TABLES) {
+            jdbc.sql("update rights." + table
+                            + " set person_id = :to, merged_from = :mergedFrom, version = version + 1,"
+                            + " change_seq = nextval('rights." + table + "_change_seq') where " + which)
+                    .param("to", to)
+                    .param("mergedFrom", mergedFrom)
+                    .param("from", from)
+                    .update();
+        }
         DataKey oldKey = keys.keyFor(from);
         DataKey newKey = keys.keyFor(to);
         List<Sealed> rows = jdbc.sql("select id, note from rights.rights_step where " + which)

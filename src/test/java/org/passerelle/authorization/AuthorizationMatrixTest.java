@@ -138,11 +138,14 @@ class AuthorizationMatrixTest {
             for (Relation relation : Relation.values()) {
                 cases.addAll(casesFor(role, user, relation, subjects.get(relation)));
                 cases.addAll(rightsCases(role, user, relation, subjects.get(relation)));
+                cases.addAll(referralCases(role, user, relation, subjects.get(relation)));
+                cases.addAll(passDeVilleCases(role, user, relation, subjects.get(relation)));
             }
             cases.addAll(deviceCases(role, user));
             cases.addAll(backupCases(role, user));
             cases.addAll(stockCases(role, user, subjects.get(Relation.OWN_SITE)));
             cases.addAll(shelterCases(role));
+            cases.addAll(directoryAndBudgetCases(role, user));
         }
         return cases.stream();
     }
@@ -505,6 +508,267 @@ class AuthorizationMatrixTest {
                 DynamicTest.dynamicTest(
                         role + " reads the rights reminders" + at,
                         () -> expect(user.get("/api/rights/reminders"), keeper ? 200 : 403)));
+    }
+
+    /** The policy: clinicians, psychologists and social workers refer; every carer of the person follows the referral. */
+    private static final Set<String> REFERRERS = Set.of("CLINICIAN", "PSYCHOLOGIST", "SOCIAL_LEGAL_WORKER");
+
+    /** The policy: coordinators and administrators keep the directory and the Pass de ville budget. */
+    private static final Set<String> DIRECTORY_KEEPERS = Set.of("COORDINATOR", "ADMINISTRATOR");
+
+    /** The policy: social workers and coordinators check voucher codes, enter claims and read a person's vouchers. */
+    private static final Set<String> PASS_STAFF = Set.of("SOCIAL_LEGAL_WORKER", "COORDINATOR");
+
+    private List<DynamicTest> referralCases(String role, ApiSession user, Relation relation, Subject subject) {
+        boolean own = relation == Relation.OWN_SITE;
+        boolean carer = own && CARERS.contains(role);
+        String at = " (" + relation + ")";
+        return List.of(
+                DynamicTest.dynamicTest(role + " refers a person" + at, () -> {
+                    expect(
+                            user.post("/api/referrals", referral(subject.personId())),
+                            own && REFERRERS.contains(role) ? 201 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " reads a person's referrals" + at, () -> {
+                    expect(user.get("/api/referrals/people/" + subject.personId()), carer ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " reads a referral" + at, () -> {
+                    JsonNode referral = referralOf(relation, subject);
+                    expect(user.get("/api/referrals/" + referral.path("id").asString()), carer ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " records a referral's step" + at, () -> {
+                    JsonNode referral = referralOf(relation, subject);
+                    ApiSession.Response response = user.post(
+                            "/api/referrals/" + referral.path("id").asString() + "/steps",
+                            Map.of(
+                                    "version",
+                                    referral.path("version").asLong(),
+                                    "status",
+                                    "ACCEPTED",
+                                    "occurredOn",
+                                    "2026-12-01"));
+                    expect(response, carer ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " records an accompaniment" + at, () -> {
+                    JsonNode referral = referralOf(relation, subject);
+                    ApiSession.Response response = user.post(
+                            "/api/referrals/" + referral.path("id").asString() + "/accompaniments",
+                            Map.of(
+                                    "id",
+                                    UUID.randomUUID().toString(),
+                                    "occurredOn",
+                                    "2026-12-01",
+                                    "companions",
+                                    "Outreach nurse",
+                                    "transport",
+                                    "WALK",
+                                    "minutes",
+                                    90,
+                                    "outcome",
+                                    "SEEN"));
+                    expect(response, carer ? 201 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " prints a referral letter" + at, () -> {
+                    JsonNode referral = referralOf(relation, subject);
+                    ApiSession.Download letter = user.download(
+                            "/api/referrals/" + referral.path("id").asString() + "/letter", Map.of("language", "ar"));
+                    assertThat(letter.status()).isEqualTo(carer ? 200 : 403);
+                }));
+    }
+
+    private List<DynamicTest> passDeVilleCases(String role, ApiSession user, Relation relation, Subject subject) {
+        boolean own = relation == Relation.OWN_SITE;
+        boolean keeper = own && role.equals("SOCIAL_LEGAL_WORKER");
+        String pass = "/api/pass-de-ville/people/" + subject.personId();
+        String at = " (" + relation + ")";
+        return List.of(
+                DynamicTest.dynamicTest(role + " decides Pass de ville eligibility" + at, () -> {
+                    expect(user.post(pass + "/eligibility", eligible()), keeper ? 201 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " issues a Pass de ville voucher" + at, () -> {
+                    passBudget();
+                    expect(authors.get(relation).post(pass + "/eligibility", eligible()), 201);
+                    expect(user.post(pass + "/vouchers", voucher()), keeper ? 201 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " reads a person's vouchers" + at, () -> {
+                    expect(user.get(pass), own && PASS_STAFF.contains(role) ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " cancels a voucher" + at, () -> {
+                    JsonNode voucher = issuedVoucher(relation, subject);
+                    expect(
+                            user.post(
+                                    "/api/pass-de-ville/vouchers/"
+                                            + voucher.path("id").asString() + "/cancellation",
+                                    Map.of("version", voucher.path("version").asLong())),
+                            keeper ? 200 : 403);
+                }));
+    }
+
+    private List<DynamicTest> directoryAndBudgetCases(String role, ApiSession user) {
+        boolean keeps = DIRECTORY_KEEPERS.contains(role);
+        boolean staff = PASS_STAFF.contains(role);
+        String budget = "/api/pass-de-ville/programmes/" + programme() + "/budget";
+        return List.of(
+                DynamicTest.dynamicTest(role + " searches the directory", () -> {
+                    expect(user.get("/api/directory/services?need=GENERAL_CARE"), 200);
+                }),
+                DynamicTest.dynamicTest(role + " adds a service to the directory", () -> {
+                    expect(user.post("/api/directory/services", partnerService("CITY_DOCTOR")), keeps ? 201 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " exports the directory as data·inclusion", () -> {
+                    expect(user.get("/api/directory/data-inclusion"), keeps ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " reads the site's referrals to follow", () -> {
+                    expect(user.get("/api/referrals/to-follow"), CARERS.contains(role) ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " checks a voucher code", () -> {
+                    String code =
+                            issuedVoucher(Relation.OWN_SITE, null).path("code").asString();
+                    expect(user.post("/api/pass-de-ville/voucher-checks", Map.of("code", code)), staff ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " enters a provider's claim", () -> {
+                    String code =
+                            issuedVoucher(Relation.OWN_SITE, null).path("code").asString();
+                    ApiSession.Response response = user.post(
+                            "/api/pass-de-ville/claims",
+                            Map.of(
+                                    "id",
+                                    UUID.randomUUID().toString(),
+                                    "code",
+                                    code,
+                                    "amountCents",
+                                    2500,
+                                    "careOn",
+                                    today().toString()));
+                    expect(response, staff ? 201 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " reads the Pass de ville budget", () -> {
+                    expect(user.get(budget), keeps ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " sets the Pass de ville budget", () -> {
+                    long version = organisation
+                            .admin()
+                            .get(budget)
+                            .body()
+                            .path("version")
+                            .asLong();
+                    expect(user.put(budget, Map.of("amountCents", 100_000_000, "version", version)), keeps ? 200 : 403);
+                }));
+    }
+
+    private @org.jspecify.annotations.Nullable String programme;
+
+    private String programme() {
+        if (programme == null) {
+            for (JsonNode site : organisation.admin().get("/api/sites").body()) {
+                if (site.path("id").asString().equals(organisation.siteA)) {
+                    programme = site.path("programmeId").asString();
+                }
+            }
+        }
+        return java.util.Objects.requireNonNull(programme);
+    }
+
+    private void passBudget() {
+        String budget = "/api/pass-de-ville/programmes/" + programme() + "/budget";
+        ApiSession.Response current = organisation.admin().get(budget);
+        expect(current, 200);
+        if (current.body().path("amountCents").asLong() == 0) {
+            expect(organisation.admin().put(budget, Map.of("amountCents", 100_000_000, "version", 0)), 200);
+        }
+    }
+
+    private @org.jspecify.annotations.Nullable String cityDoctor;
+
+    /** A voucher issued by the author at the relation's site, to the subject or to a new person. */
+    private JsonNode issuedVoucher(Relation relation, @org.jspecify.annotations.Nullable Subject subject) {
+        passBudget();
+        ApiSession author = authors.get(relation);
+        String personId = subject != null
+                ? subject.personId()
+                : TestOrganisation.register(author, "Voucher " + unique())
+                        .path("id")
+                        .asString();
+        String pass = "/api/pass-de-ville/people/" + personId;
+        expect(author.post(pass + "/eligibility", eligible()), 201);
+        ApiSession.Response issued = author.post(pass + "/vouchers", voucher());
+        expect(issued, 201);
+        return issued.body();
+    }
+
+    private Map<String, Object> voucher() {
+        if (cityDoctor == null) {
+            cityDoctor = organisation
+                    .admin()
+                    .post("/api/directory/services", partnerService("CITY_DOCTOR"))
+                    .text("id");
+        }
+        return Map.of(
+                "id",
+                UUID.randomUUID().toString(),
+                "providerId",
+                cityDoctor,
+                "careType",
+                "GP_CONSULTATION",
+                "ceilingCents",
+                5000,
+                "validUntil",
+                today().plusDays(30).toString());
+    }
+
+    private static java.time.LocalDate today() {
+        return java.time.LocalDate.ofInstant(
+                org.passerelle.support.MovableClock.now(), java.time.ZoneId.of("Europe/Paris"));
+    }
+
+    private static Map<String, Object> eligible() {
+        return Map.of("id", UUID.randomUUID().toString(), "decision", "ELIGIBLE", "decidedOn", "2026-01-05");
+    }
+
+    private @org.jspecify.annotations.Nullable String passService;
+
+    private Map<String, Object> referral(String personId) {
+        if (passService == null) {
+            passService = organisation
+                    .admin()
+                    .post("/api/directory/services", partnerService("PASS"))
+                    .text("id");
+        }
+        return Map.of(
+                "id",
+                UUID.randomUUID().toString(),
+                "personId",
+                personId,
+                "serviceId",
+                passService,
+                "reason",
+                "Wound to be seen",
+                "urgency",
+                "ROUTINE",
+                "consent",
+                "PERSON",
+                "sentOn",
+                "2026-11-30");
+    }
+
+    /** A referral of the subject made by the author at the relation's site. */
+    private JsonNode referralOf(Relation relation, Subject subject) {
+        ApiSession.Response referred = authors.get(relation).post("/api/referrals", referral(subject.personId()));
+        expect(referred, 201);
+        return referred.body();
+    }
+
+    private static Map<String, Object> partnerService(String kind) {
+        Map<String, Object> details = new java.util.HashMap<>();
+        details.put("kind", kind);
+        details.put("name", "Service " + kind + " " + unique());
+        details.put("languages", List.of("fr"));
+        details.put("needs", List.of("GENERAL_CARE"));
+        details.put("acceptsUncovered", true);
+        details.put("acceptsMinors", true);
+        details.put("interpreter", false);
+        details.put("closed", false);
+        return Map.of("id", UUID.randomUUID().toString(), "details", details);
     }
 
     /** A shelter site with a room, and the staff that registers its residents; made once. */

@@ -30,6 +30,7 @@ public final class ClientScreens {
             "/imports",
             "/referrals",
             "/directory",
+            "/pass-de-ville",
             "/shelter");
 
     private ClientScreens() {}
