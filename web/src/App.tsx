@@ -36,6 +36,9 @@ import { DistributionScreen } from './stock/DistributionScreen';
 import { DirectoryScreen } from './referrals/DirectoryScreen';
 import { ToFollowScreen } from './referrals/ToFollowScreen';
 import { BedBoardScreen } from './shelters/BedBoardScreen';
+import { DayPlanScreen } from './outreach/DayPlanScreen';
+import { SessionScreen } from './outreach/SessionScreen';
+import { MapScreen } from './map/MapScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -195,6 +198,12 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <DirectoryScreen />;
     case 'shelter':
       return <BedBoardScreen />;
+    case 'outreach':
+      return <DayPlanScreen />;
+    case 'outreachSession':
+      return <SessionScreen key={route.sessionId} sessionId={route.sessionId} />;
+    case 'map':
+      return <MapScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

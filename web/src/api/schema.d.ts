@@ -91,7 +91,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["summary_1"];
+        get: operations["summary_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -300,7 +300,7 @@ export interface paths {
             cookie?: never;
         };
         get: operations["get_2"];
-        put: operations["change_1"];
+        put: operations["change_2"];
         post?: never;
         delete?: never;
         options?: never;
@@ -588,7 +588,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["change"];
+        put: operations["change_1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -862,6 +862,134 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["unmerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["dayPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/map-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["mapPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["reach"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["reference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["session"];
+        put: operations["change"];
+        post?: never;
+        delete: operations["remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/sessions/{id}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["linkConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/sessions/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["summary_1"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1597,7 +1725,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["remove_1"];
+        post: operations["remove_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2068,6 +2196,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/outreach-locations/{locationId}/coordinates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["placeOutreachLocation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/alerts": {
         parameters: {
             query?: never;
@@ -2285,7 +2429,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["remove"];
+        post: operations["remove_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3449,6 +3593,12 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        LocationCoordinates: {
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+        };
         LotShare: {
             /** Format: date */
             expiresOn?: string | null;
@@ -3684,6 +3834,10 @@ export interface components {
             description?: string | null;
             /** Format: uuid */
             id?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
             name: string;
         };
         NewProgramme: {
@@ -3870,13 +4024,134 @@ export interface components {
             /** Format: int32 */
             refused: number;
         };
+        OutreachDayPlan: {
+            /** Format: date */
+            day: string;
+            locations: components["schemas"]["OutreachLocationPlan"][];
+            /** Format: uuid */
+            siteId: string;
+        };
+        OutreachLabel: {
+            code: string;
+            labels: {
+                [key: string]: string;
+            };
+        };
         OutreachLocation: {
             description?: string | null;
             /** Format: uuid */
             id: string;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
             name: string;
             /** Format: uuid */
             siteId: string;
+        };
+        OutreachLocationPlan: {
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: uuid */
+            locationId: string;
+            /** Format: double */
+            longitude?: number | null;
+            name: string;
+            sessions: components["schemas"]["OutreachSession"][];
+        };
+        OutreachLocationReach: {
+            /** Format: uuid */
+            locationId: string;
+            name: string;
+            /** Format: int32 */
+            peopleReached: number;
+            /** Format: int32 */
+            sessionsHeld: number;
+        };
+        OutreachMapPoint: {
+            /** Format: date-time */
+            at?: string | null;
+            id: string;
+            label: string;
+            /** Format: double */
+            lat: number;
+            layer: string;
+            /** Format: double */
+            lon: number;
+            status: string;
+        };
+        OutreachMapPoints: {
+            points: components["schemas"]["OutreachMapPoint"][];
+        };
+        OutreachNeedsAndItems: {
+            items: components["schemas"]["OutreachLabel"][];
+            needs: components["schemas"]["OutreachLabel"][];
+        };
+        OutreachSession: {
+            /** Format: date-time */
+            actualEnd?: string | null;
+            /** Format: date-time */
+            actualStart?: string | null;
+            consultationIds: string[];
+            /** Format: date */
+            day: string;
+            distributions: components["schemas"]["SessionDistribution"][];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "MOBILE_CLINIC" | "NIGHT_ROUND";
+            /** Format: uuid */
+            locationId: string;
+            locationName: string;
+            needs: string[];
+            note?: string | null;
+            /** Format: date-time */
+            plannedEnd: string;
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: uuid */
+            siteId: string;
+            tallies: components["schemas"]["SessionTally"][];
+            team: components["schemas"]["SessionMember"][];
+            /** Format: int64 */
+            version: number;
+        };
+        OutreachSessionForm: {
+            /** Format: date-time */
+            actualEnd?: string | null;
+            /** Format: date-time */
+            actualStart?: string | null;
+            distributions?: components["schemas"]["SessionDistribution"][] | null;
+            /** Format: uuid */
+            id?: string | null;
+            /** @enum {string} */
+            kind: "MOBILE_CLINIC" | "NIGHT_ROUND";
+            /** Format: uuid */
+            locationId: string;
+            needs?: string[] | null;
+            note?: string | null;
+            /** Format: date-time */
+            plannedEnd: string;
+            /** Format: date-time */
+            plannedStart: string;
+            tallies?: components["schemas"]["SessionTally"][] | null;
+            team?: string[] | null;
+            /** Format: int64 */
+            version?: number | null;
+        };
+        OutreachSessionSummary: {
+            /** Format: int32 */
+            anonymousPeople: number;
+            bySexAndAgeGroup: components["schemas"]["SessionReachCell"][];
+            /** Format: int32 */
+            consultations: number;
+            /** Format: int64 */
+            minutes?: number | null;
+            /** Format: int32 */
+            peopleReached: number;
+            /** Format: int32 */
+            registeredPersons: number;
+            session: components["schemas"]["OutreachSession"];
         };
         Overview: {
             backups: components["schemas"]["BackupView"][];
@@ -4441,6 +4716,32 @@ export interface components {
             phone?: string | null;
             postalCode?: string | null;
         };
+        SessionConsultationLink: {
+            /** Format: uuid */
+            encounterId: string;
+        };
+        SessionDistribution: {
+            item: string;
+            /** Format: int32 */
+            quantity: number;
+        };
+        SessionMember: {
+            name: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        SessionReachCell: {
+            ageGroup: string;
+            /** Format: int32 */
+            people: number;
+            sex: string;
+        };
+        SessionTally: {
+            ageGroup: string;
+            /** Format: int32 */
+            people: number;
+            sex: string;
+        };
         SessionUser: {
             displayName: string;
             /** Format: uuid */
@@ -4920,7 +5221,7 @@ export interface operations {
             };
         };
     };
-    summary_1: {
+    summary_2: {
         parameters: {
             query?: {
                 month?: string;
@@ -5344,7 +5645,7 @@ export interface operations {
             };
         };
     };
-    change_1: {
+    change_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5797,7 +6098,7 @@ export interface operations {
             };
         };
     };
-    change: {
+    change_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -6251,6 +6552,233 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Merge"];
+                };
+            };
+        };
+    };
+    dayPlan: {
+        parameters: {
+            query?: {
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachDayPlan"];
+                };
+            };
+        };
+    };
+    mapPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachMapPoints"];
+                };
+            };
+        };
+    };
+    reach: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachLocationReach"][];
+                };
+            };
+        };
+    };
+    reference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachNeedsAndItems"];
+                };
+            };
+        };
+    };
+    plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutreachSessionForm"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachSession"];
+                };
+            };
+        };
+    };
+    session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachSession"];
+                };
+            };
+        };
+    };
+    change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutreachSessionForm"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachSession"];
+                };
+            };
+        };
+    };
+    remove: {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    linkConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionConsultationLink"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachSession"];
+                };
+            };
+        };
+    };
+    summary_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachSessionSummary"];
                 };
             };
         };
@@ -7532,7 +8060,7 @@ export interface operations {
             };
         };
     };
-    remove_1: {
+    remove_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -8347,6 +8875,33 @@ export interface operations {
             };
         };
     };
+    placeOutreachLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationCoordinates"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachLocation"];
+                };
+            };
+        };
+    };
     alerts: {
         parameters: {
             query?: never;
@@ -8668,7 +9223,7 @@ export interface operations {
             };
         };
     };
-    remove: {
+    remove_1: {
         parameters: {
             query?: never;
             header?: never;

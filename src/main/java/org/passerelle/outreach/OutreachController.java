@@ -5,14 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.outreach.OutreachViews.ConsultationLink;
-import org.passerelle.outreach.OutreachViews.DayPlan;
-import org.passerelle.outreach.OutreachViews.LocationReach;
-import org.passerelle.outreach.OutreachViews.MapPoints;
+import org.passerelle.outreach.OutreachViews.OutreachDayPlan;
+import org.passerelle.outreach.OutreachViews.OutreachLocationReach;
+import org.passerelle.outreach.OutreachViews.OutreachMapPoints;
+import org.passerelle.outreach.OutreachViews.OutreachNeedsAndItems;
 import org.passerelle.outreach.OutreachViews.OutreachSession;
-import org.passerelle.outreach.OutreachViews.Reference;
-import org.passerelle.outreach.OutreachViews.SessionForm;
-import org.passerelle.outreach.OutreachViews.SessionSummary;
+import org.passerelle.outreach.OutreachViews.OutreachSessionForm;
+import org.passerelle.outreach.OutreachViews.OutreachSessionSummary;
+import org.passerelle.outreach.OutreachViews.SessionConsultationLink;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,18 +43,18 @@ class OutreachController {
     }
 
     @GetMapping("/reference")
-    Reference reference() {
+    OutreachNeedsAndItems reference() {
         return reference.reference();
     }
 
     @GetMapping("/day")
-    DayPlan dayPlan(@RequestParam(required = false) @Nullable LocalDate day) {
+    OutreachDayPlan dayPlan(@RequestParam(required = false) @Nullable LocalDate day) {
         return sessions.dayPlan(day);
     }
 
     @PostMapping("/sessions")
     @ResponseStatus(HttpStatus.CREATED)
-    OutreachSession plan(@Valid @RequestBody SessionForm form) {
+    OutreachSession plan(@Valid @RequestBody OutreachSessionForm form) {
         return sessions.plan(form);
     }
 
@@ -64,7 +64,7 @@ class OutreachController {
     }
 
     @PutMapping("/sessions/{id}")
-    OutreachSession change(@PathVariable UUID id, @Valid @RequestBody SessionForm form) {
+    OutreachSession change(@PathVariable UUID id, @Valid @RequestBody OutreachSessionForm form) {
         return sessions.change(id, form);
     }
 
@@ -75,22 +75,22 @@ class OutreachController {
     }
 
     @PostMapping("/sessions/{id}/consultations")
-    OutreachSession linkConsultation(@PathVariable UUID id, @Valid @RequestBody ConsultationLink link) {
+    OutreachSession linkConsultation(@PathVariable UUID id, @Valid @RequestBody SessionConsultationLink link) {
         return sessions.linkConsultation(id, link);
     }
 
     @GetMapping("/sessions/{id}/summary")
-    SessionSummary summary(@PathVariable UUID id) {
+    OutreachSessionSummary summary(@PathVariable UUID id) {
         return summaries.summary(id);
     }
 
     @GetMapping("/reach")
-    List<LocationReach> reach(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+    List<OutreachLocationReach> reach(@RequestParam LocalDate from, @RequestParam LocalDate to) {
         return summaries.reachByLocation(from, to);
     }
 
     @GetMapping("/map-points")
-    MapPoints mapPoints() {
+    OutreachMapPoints mapPoints() {
         return map.points();
     }
 }

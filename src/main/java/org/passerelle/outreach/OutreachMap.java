@@ -9,8 +9,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.outreach.OutreachViews.MapPoint;
-import org.passerelle.outreach.OutreachViews.MapPoints;
+import org.passerelle.outreach.OutreachViews.OutreachMapPoint;
+import org.passerelle.outreach.OutreachViews.OutreachMapPoints;
 import org.passerelle.outreach.SessionRepository.StoredSession;
 import org.passerelle.sites.SiteDirectory;
 import org.passerelle.sites.SiteViews.OutreachLocation;
@@ -40,22 +40,23 @@ public class OutreachMap {
         this.clock = clock;
     }
 
-    public MapPoints points() {
+    public OutreachMapPoints points() {
         @Nullable List<UUID> scope = access.mapSites();
         List<OutreachLocation> locations =
                 scope == null ? sites.allOutreachLocations() : sites.outreachLocations(scope);
         Map<UUID, OutreachLocation> placed = locations.stream()
                 .filter(l -> l.latitude() != null && l.longitude() != null)
                 .collect(Collectors.toMap(OutreachLocation::id, Function.identity()));
-        List<MapPoint> points = new ArrayList<>();
+        List<OutreachMapPoint> points = new ArrayList<>();
         for (OutreachLocation l : placed.values()) {
-            points.add(new MapPoint(l.id().toString(), "outreach-location", lat(l), lon(l), l.name(), "ok", null));
+            points.add(
+                    new OutreachMapPoint(l.id().toString(), "outreach-location", lat(l), lon(l), l.name(), "ok", null));
         }
         LocalDate today = LocalDate.now(clock);
         for (StoredSession s : sessions.between(scope, today.minusDays(DAYS_BACK), today.plusDays(1))) {
             OutreachLocation l = placed.get(s.locationId());
             if (l != null) {
-                points.add(new MapPoint(
+                points.add(new OutreachMapPoint(
                         s.id().toString(),
                         "outreach-session",
                         lat(l),
@@ -65,7 +66,7 @@ public class OutreachMap {
                         s.actualStart() != null ? s.actualStart() : s.plannedStart()));
             }
         }
-        return new MapPoints(points);
+        return new OutreachMapPoints(points);
     }
 
     private static String status(StoredSession s) {

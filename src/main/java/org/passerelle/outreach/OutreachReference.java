@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.passerelle.outreach.OutreachViews.Labelled;
-import org.passerelle.outreach.OutreachViews.Reference;
+import org.passerelle.outreach.OutreachViews.OutreachLabel;
+import org.passerelle.outreach.OutreachViews.OutreachNeedsAndItems;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,21 +18,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class OutreachReference {
 
-    private final Reference reference;
+    private final OutreachNeedsAndItems reference;
     private final Set<String> needs;
     private final Set<String> items;
 
     OutreachReference() {
         try (InputStream in = new ClassPathResource("outreach/reference.json").getInputStream()) {
-            reference = JsonMapper.builder().build().readValue(in, Reference.class);
+            reference = JsonMapper.builder().build().readValue(in, OutreachNeedsAndItems.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        needs = reference.needs().stream().map(Labelled::code).collect(Collectors.toUnmodifiableSet());
-        items = reference.items().stream().map(Labelled::code).collect(Collectors.toUnmodifiableSet());
+        needs = reference.needs().stream().map(OutreachLabel::code).collect(Collectors.toUnmodifiableSet());
+        items = reference.items().stream().map(OutreachLabel::code).collect(Collectors.toUnmodifiableSet());
     }
 
-    Reference reference() {
+    OutreachNeedsAndItems reference() {
         return reference;
     }
 

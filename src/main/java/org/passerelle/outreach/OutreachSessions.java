@@ -11,11 +11,11 @@ import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
 import org.passerelle.care.EncounterReads;
 import org.passerelle.care.EncounterViews.Encounter;
-import org.passerelle.outreach.OutreachViews.ConsultationLink;
-import org.passerelle.outreach.OutreachViews.DayPlan;
-import org.passerelle.outreach.OutreachViews.LocationPlan;
+import org.passerelle.outreach.OutreachViews.OutreachDayPlan;
+import org.passerelle.outreach.OutreachViews.OutreachLocationPlan;
 import org.passerelle.outreach.OutreachViews.OutreachSession;
-import org.passerelle.outreach.OutreachViews.SessionForm;
+import org.passerelle.outreach.OutreachViews.OutreachSessionForm;
+import org.passerelle.outreach.OutreachViews.SessionConsultationLink;
 import org.passerelle.outreach.SessionRepository.SessionRow;
 import org.passerelle.outreach.SessionRepository.StoredSession;
 import org.passerelle.people.PersonRegistry;
@@ -69,7 +69,7 @@ public class OutreachSessions {
 
     /** Plans a session (or records one held) at a location of the user's current site. */
     @Transactional
-    public OutreachSession plan(SessionForm form) {
+    public OutreachSession plan(OutreachSessionForm form) {
         UUID siteId = access.current().requireCurrentSite();
         CurrentUser user = access.requireRecorder(siteId);
         UUID id = Objects.requireNonNullElseGet(form.id(), Ids::newId);
@@ -92,7 +92,7 @@ public class OutreachSessions {
 
     /** Changes a session: the plan, or what happened once held; {@code form.version()} is the one read. */
     @Transactional
-    public OutreachSession change(UUID id, SessionForm form) {
+    public OutreachSession change(UUID id, OutreachSessionForm form) {
         StoredSession stored = lockLive(id);
         CurrentUser user = access.requireRecorder(stored.siteId());
         if (form.version() == null || form.version() != stored.version()) {
@@ -120,7 +120,7 @@ public class OutreachSessions {
      * person, at the session's site, on the session's day. Linking it again changes nothing.
      */
     @Transactional
-    public OutreachSession linkConsultation(UUID id, ConsultationLink link) {
+    public OutreachSession linkConsultation(UUID id, SessionConsultationLink link) {
         StoredSession stored = lockLive(id);
         CurrentUser user = access.requireRecorder(stored.siteId());
         Encounter encounter = encounters.get(link.encounterId());
@@ -154,18 +154,18 @@ public class OutreachSessions {
     }
 
     /** The day's plan of the user's current site: each location with its sessions that day. */
-    public DayPlan dayPlan(@org.jspecify.annotations.Nullable LocalDate day) {
+    public OutreachDayPlan dayPlan(@org.jspecify.annotations.Nullable LocalDate day) {
         UUID siteId = access.current().requireCurrentSite();
         access.requireReader(siteId);
         LocalDate on = Objects.requireNonNullElseGet(day, () -> LocalDate.now(clock));
         Map<UUID, List<OutreachSession>> byLocation = sessions.ofDay(siteId, on).stream()
                 .map(this::view)
                 .collect(java.util.stream.Collectors.groupingBy(OutreachSession::locationId));
-        List<LocationPlan> locations = sites.outreachLocations(siteId).stream()
-                .map(l -> new LocationPlan(
+        List<OutreachLocationPlan> locations = sites.outreachLocations(siteId).stream()
+                .map(l -> new OutreachLocationPlan(
                         l.id(), l.name(), l.latitude(), l.longitude(), byLocation.getOrDefault(l.id(), List.of())))
                 .toList();
-        return new DayPlan(siteId, on, locations);
+        return new OutreachDayPlan(siteId, on, locations);
     }
 
     StoredSession live(UUID id) {

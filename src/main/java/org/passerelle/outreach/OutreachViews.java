@@ -22,7 +22,7 @@ public final class OutreachViews {
     }
 
     /** People seen without registration, of one sex and age group. */
-    public record Tally(
+    public record SessionTally(
             @NotNull @Pattern(regexp = "FEMALE|MALE|OTHER|UNKNOWN")
             String sex,
 
@@ -32,14 +32,14 @@ public final class OutreachViews {
             int people) {}
 
     /** How many of one item were handed out. */
-    public record Distribution(
+    public record SessionDistribution(
             @NotNull @Pattern(regexp = "[a-z-]{2,40}") String item, int quantity) {}
 
     /**
      * Plans a session (no actual times yet) or records one held. On a change, {@code version} is the
      * version read; a team left empty is the user alone.
      */
-    public record SessionForm(
+    public record OutreachSessionForm(
             @Nullable UUID id,
             @Nullable Long version,
             @NotNull UUID locationId,
@@ -49,15 +49,15 @@ public final class OutreachViews {
             @Nullable Instant actualStart,
             @Nullable Instant actualEnd,
             @Nullable @Size(max = 20) List<UUID> team,
-            @Nullable @Size(max = 20) List<@Valid Tally> tallies,
+            @Nullable @Size(max = 20) List<@Valid SessionTally> tallies,
             @Nullable @Size(max = 40) List<String> needs,
-            @Nullable @Size(max = 40) List<@Valid Distribution> distributions,
+            @Nullable @Size(max = 40) List<@Valid SessionDistribution> distributions,
             @Nullable @Size(max = 2000) String note) {}
 
     /** Links a consultation held during the session. */
-    public record ConsultationLink(@NotNull UUID encounterId) {}
+    public record SessionConsultationLink(@NotNull UUID encounterId) {}
 
-    public record TeamMember(UUID userId, String name) {}
+    public record SessionMember(UUID userId, String name) {}
 
     /** A session as planned and, once held, as it went. */
     public record OutreachSession(
@@ -71,16 +71,16 @@ public final class OutreachViews {
             Instant plannedEnd,
             @Nullable Instant actualStart,
             @Nullable Instant actualEnd,
-            List<TeamMember> team,
-            List<Tally> tallies,
+            List<SessionMember> team,
+            List<SessionTally> tallies,
             List<String> needs,
-            List<Distribution> distributions,
+            List<SessionDistribution> distributions,
             List<UUID> consultationIds,
             @Nullable String note,
             long version) {}
 
     /** One outreach location and the sessions planned there on the day. */
-    public record LocationPlan(
+    public record OutreachLocationPlan(
             UUID locationId,
             String name,
             @Nullable Double latitude,
@@ -88,35 +88,35 @@ public final class OutreachViews {
             List<OutreachSession> sessions) {}
 
     /** A mobile team's day: each of its locations with that day's sessions. */
-    public record DayPlan(UUID siteId, LocalDate day, List<LocationPlan> locations) {}
+    public record OutreachDayPlan(UUID siteId, LocalDate day, List<OutreachLocationPlan> locations) {}
 
     /** People reached of one sex and age group, registered and anonymous together. */
-    public record ReachCell(String sex, String ageGroup, int people) {}
+    public record SessionReachCell(String sex, String ageGroup, int people) {}
 
     /**
      * What the coordinator reads of a session: people reached (registered persons once each, plus
      * anonymous counts) split by sex and age group, consultations, needs and distributions.
      */
-    public record SessionSummary(
+    public record OutreachSessionSummary(
             OutreachSession session,
             int peopleReached,
             int registeredPersons,
             int anonymousPeople,
-            List<ReachCell> bySexAndAgeGroup,
+            List<SessionReachCell> bySexAndAgeGroup,
             int consultations,
             @Nullable Long minutes) {}
 
     /** Sessions held and people reached at one location over a period. */
-    public record LocationReach(UUID locationId, String name, int sessionsHeld, int peopleReached) {}
+    public record OutreachLocationReach(UUID locationId, String name, int sessionsHeld, int peopleReached) {}
 
     /** A need or an item, with its label in each language. */
-    public record Labelled(String code, Map<String, String> labels) {}
+    public record OutreachLabel(String code, Map<String, String> labels) {}
 
     /** The needs a team may observe and the items it may hand out. */
-    public record Reference(List<Labelled> needs, List<Labelled> items) {}
+    public record OutreachNeedsAndItems(List<OutreachLabel> needs, List<OutreachLabel> items) {}
 
     /** One point of a map layer; never a person's name. */
-    public record MapPoint(
+    public record OutreachMapPoint(
             String id,
             String layer,
             double lat,
@@ -125,5 +125,5 @@ public final class OutreachViews {
             String status,
             @Nullable Instant at) {}
 
-    public record MapPoints(List<MapPoint> points) {}
+    public record OutreachMapPoints(List<OutreachMapPoint> points) {}
 }

@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.access.UserAccount;
 import org.passerelle.access.UserAccounts;
-import org.passerelle.outreach.OutreachViews.Distribution;
-import org.passerelle.outreach.OutreachViews.SessionForm;
-import org.passerelle.outreach.OutreachViews.Tally;
-import org.passerelle.outreach.OutreachViews.TeamMember;
+import org.passerelle.outreach.OutreachViews.OutreachSessionForm;
+import org.passerelle.outreach.OutreachViews.SessionDistribution;
+import org.passerelle.outreach.OutreachViews.SessionMember;
+import org.passerelle.outreach.OutreachViews.SessionTally;
 import org.passerelle.outreach.SessionRepository.SessionRow;
 import org.passerelle.platform.DomainException;
 import org.passerelle.sites.SiteDirectory;
@@ -47,7 +47,7 @@ class SessionChecks {
         this.clock = clock;
     }
 
-    SessionRow checked(UUID id, UUID siteId, SessionForm form, CurrentUser user) {
+    SessionRow checked(UUID id, UUID siteId, OutreachSessionForm form, CurrentUser user) {
         OutreachLocation location = sites.outreachLocation(form.locationId())
                 .orElseThrow(() -> DomainException.notFound("outreach-location"));
         if (!location.siteId().equals(siteId)) {
@@ -84,26 +84,26 @@ class SessionChecks {
         }
     }
 
-    private List<TeamMember> team(@Nullable List<UUID> ids, UUID siteId, CurrentUser user) {
+    private List<SessionMember> team(@Nullable List<UUID> ids, UUID siteId, CurrentUser user) {
         Set<UUID> wanted = new HashSet<>(ids == null || ids.isEmpty() ? List.of(user.id()) : ids);
         Map<UUID, UserAccount> known = users.all().stream()
                 .filter(u -> u.enabled() && (u.allSites() || u.siteIds().contains(siteId)))
                 .collect(Collectors.toMap(UserAccount::id, Function.identity()));
-        List<TeamMember> team = new ArrayList<>();
+        List<SessionMember> team = new ArrayList<>();
         for (UUID member : wanted) {
             UserAccount account = known.get(member);
             if (account == null) {
                 throw OutreachProblems.teamMemberUnknown();
             }
-            team.add(new TeamMember(member, account.displayName()));
+            team.add(new SessionMember(member, account.displayName()));
         }
         return team;
     }
 
     /** The counts, those of the same sex and age group added up and zeros left out. */
-    private static List<Tally> tallies(@Nullable List<Tally> given) {
+    private static List<SessionTally> tallies(@Nullable List<SessionTally> given) {
         Map<String, Integer> sums = new java.util.TreeMap<>();
-        for (Tally tally : Objects.requireNonNullElse(given, List.<Tally>of())) {
+        for (SessionTally tally : Objects.requireNonNullElse(given, List.<SessionTally>of())) {
             if (tally.people() < 0) {
                 throw OutreachProblems.countNegative();
             }
@@ -114,7 +114,8 @@ class SessionChecks {
         }
         return sums.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
-                .map(e -> new Tally(e.getKey().split("\\|")[0], e.getKey().split("\\|")[1], e.getValue()))
+                .map(e ->
+                        new SessionTally(e.getKey().split("\\|")[0], e.getKey().split("\\|")[1], e.getValue()))
                 .toList();
     }
 
@@ -128,9 +129,9 @@ class SessionChecks {
         return needs;
     }
 
-    private List<Distribution> distributions(@Nullable List<Distribution> given) {
+    private List<SessionDistribution> distributions(@Nullable List<SessionDistribution> given) {
         Map<String, Integer> sums = new java.util.TreeMap<>();
-        for (Distribution d : Objects.requireNonNullElse(given, List.<Distribution>of())) {
+        for (SessionDistribution d : Objects.requireNonNullElse(given, List.<SessionDistribution>of())) {
             if (d.quantity() < 0) {
                 throw DomainException.invalidField("distributions", OutreachProblems.COUNT_NEGATIVE);
             }
@@ -144,7 +145,7 @@ class SessionChecks {
         }
         return sums.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
-                .map(e -> new Distribution(e.getKey(), e.getValue()))
+                .map(e -> new SessionDistribution(e.getKey(), e.getValue()))
                 .toList();
     }
 

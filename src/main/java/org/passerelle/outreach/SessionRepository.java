@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.outreach.OutreachViews.Distribution;
-import org.passerelle.outreach.OutreachViews.ReachCell;
+import org.passerelle.outreach.OutreachViews.SessionDistribution;
 import org.passerelle.outreach.OutreachViews.SessionKind;
-import org.passerelle.outreach.OutreachViews.Tally;
-import org.passerelle.outreach.OutreachViews.TeamMember;
+import org.passerelle.outreach.OutreachViews.SessionMember;
+import org.passerelle.outreach.OutreachViews.SessionReachCell;
+import org.passerelle.outreach.OutreachViews.SessionTally;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,10 +47,10 @@ class SessionRepository {
             @Nullable Instant actualStart,
             @Nullable Instant actualEnd,
             @Nullable String note,
-            List<TeamMember> team,
-            List<Tally> tallies,
+            List<SessionMember> team,
+            List<SessionTally> tallies,
             List<String> needs,
-            List<Distribution> distributions) {}
+            List<SessionDistribution> distributions) {}
 
     private static final String SELECT = """
             select id, site_id, location_id, kind, day, planned_start, planned_end, actual_start, actual_end,
@@ -143,12 +143,12 @@ class SessionRepository {
     }
 
     private void insertRows(SessionRow row) {
-        for (TeamMember member : row.team()) {
+        for (SessionMember member : row.team()) {
             jdbc.sql("insert into outreach.session_member (session_id, user_id, name) values (?, ?, ?)")
                     .params(row.id(), member.userId(), member.name())
                     .update();
         }
-        for (Tally tally : row.tallies()) {
+        for (SessionTally tally : row.tallies()) {
             jdbc.sql("insert into outreach.session_tally (session_id, sex, age_group, people) values (?, ?, ?, ?)")
                     .params(row.id(), tally.sex(), tally.ageGroup(), tally.people())
                     .update();
@@ -158,25 +158,25 @@ class SessionRepository {
                     .params(row.id(), need)
                     .update();
         }
-        for (Distribution given : row.distributions()) {
+        for (SessionDistribution given : row.distributions()) {
             jdbc.sql("insert into outreach.session_distribution (session_id, item, quantity) values (?, ?, ?)")
                     .params(row.id(), given.item(), given.quantity())
                     .update();
         }
     }
 
-    List<TeamMember> team(UUID sessionId) {
+    List<SessionMember> team(UUID sessionId) {
         return jdbc.sql("select user_id, name from outreach.session_member where session_id = ? order by name")
                 .param(sessionId)
-                .query(TeamMember.class)
+                .query(SessionMember.class)
                 .list();
     }
 
-    List<Tally> tallies(UUID sessionId) {
+    List<SessionTally> tallies(UUID sessionId) {
         return jdbc.sql(
                         "select sex, age_group, people from outreach.session_tally where session_id = ? order by sex, age_group")
                 .param(sessionId)
-                .query(Tally.class)
+                .query(SessionTally.class)
                 .list();
     }
 
@@ -187,10 +187,10 @@ class SessionRepository {
                 .list();
     }
 
-    List<Distribution> distributions(UUID sessionId) {
+    List<SessionDistribution> distributions(UUID sessionId) {
         return jdbc.sql("select item, quantity from outreach.session_distribution where session_id = ? order by item")
                 .param(sessionId)
-                .query(Distribution.class)
+                .query(SessionDistribution.class)
                 .list();
     }
 
@@ -220,13 +220,13 @@ class SessionRepository {
     }
 
     /** Registered persons seen in the session, each once, by sex and age group. */
-    List<ReachCell> registeredReach(UUID sessionId) {
+    List<SessionReachCell> registeredReach(UUID sessionId) {
         return jdbc.sql("""
                 select sex, age_group, count(*)::int as people
                   from (select person_key, min(sex) as sex, min(age_group) as age_group
                           from outreach.session_consultation where session_id = ? group by person_key) p
                  group by sex, age_group
-                """).param(sessionId).query(ReachCell.class).list();
+                """).param(sessionId).query(SessionReachCell.class).list();
     }
 
     /** Leaves an erased person out of the sessions: counted under one random key, nothing points to them. */

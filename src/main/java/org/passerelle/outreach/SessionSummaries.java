@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.outreach.OutreachViews.LocationReach;
+import org.passerelle.outreach.OutreachViews.OutreachLocationReach;
 import org.passerelle.outreach.OutreachViews.OutreachSession;
-import org.passerelle.outreach.OutreachViews.ReachCell;
-import org.passerelle.outreach.OutreachViews.SessionSummary;
-import org.passerelle.outreach.OutreachViews.Tally;
+import org.passerelle.outreach.OutreachViews.OutreachSessionSummary;
+import org.passerelle.outreach.OutreachViews.SessionReachCell;
+import org.passerelle.outreach.OutreachViews.SessionTally;
 import org.passerelle.outreach.SessionRepository.LocationCount;
 import org.passerelle.sites.SiteDirectory;
 import org.passerelle.sites.SiteViews.OutreachLocation;
@@ -39,18 +39,21 @@ public class SessionSummaries {
         this.sites = sites;
     }
 
-    public SessionSummary summary(UUID id) {
+    public OutreachSessionSummary summary(UUID id) {
         OutreachSession session = sessions.get(id);
-        List<ReachCell> registered = repository.registeredReach(id);
+        List<SessionReachCell> registered = repository.registeredReach(id);
         Map<String, Integer> cells = new TreeMap<>();
         registered.forEach(c -> cells.merge(c.sex() + "|" + c.ageGroup(), c.people(), Integer::sum));
         session.tallies().forEach(t -> cells.merge(t.sex() + "|" + t.ageGroup(), t.people(), Integer::sum));
-        int registeredPersons = registered.stream().mapToInt(ReachCell::people).sum();
-        int anonymous = session.tallies().stream().mapToInt(Tally::people).sum();
-        List<ReachCell> bySexAndAge = cells.entrySet().stream()
-                .map(e -> new ReachCell(e.getKey().split("\\|")[0], e.getKey().split("\\|")[1], e.getValue()))
+        int registeredPersons =
+                registered.stream().mapToInt(SessionReachCell::people).sum();
+        int anonymous =
+                session.tallies().stream().mapToInt(SessionTally::people).sum();
+        List<SessionReachCell> bySexAndAge = cells.entrySet().stream()
+                .map(e -> new SessionReachCell(
+                        e.getKey().split("\\|")[0], e.getKey().split("\\|")[1], e.getValue()))
                 .toList();
-        return new SessionSummary(
+        return new OutreachSessionSummary(
                 session,
                 registeredPersons + anonymous,
                 registeredPersons,
@@ -61,7 +64,7 @@ public class SessionSummaries {
     }
 
     /** Sessions held and people reached per location of the user's current site, days included. */
-    public List<LocationReach> reachByLocation(LocalDate from, LocalDate to) {
+    public List<OutreachLocationReach> reachByLocation(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw OutreachProblems.endBeforeStart("to");
         }
@@ -74,10 +77,10 @@ public class SessionSummaries {
                 .toList();
     }
 
-    private static LocationReach reach(OutreachLocation location, @Nullable LocationCount count) {
+    private static OutreachLocationReach reach(OutreachLocation location, @Nullable LocationCount count) {
         return count == null
-                ? new LocationReach(location.id(), location.name(), 0, 0)
-                : new LocationReach(location.id(), location.name(), count.sessions(), count.people());
+                ? new OutreachLocationReach(location.id(), location.name(), 0, 0)
+                : new OutreachLocationReach(location.id(), location.name(), count.sessions(), count.people());
     }
 
     private static @Nullable Long minutes(OutreachSession session) {

@@ -30,7 +30,10 @@ public final class ClientScreens {
             "/imports",
             "/referrals",
             "/directory",
-            "/shelter");
+            "/shelter",
+            "/outreach",
+            "/outreach/**",
+            "/map");
 
     private ClientScreens() {}
 }
