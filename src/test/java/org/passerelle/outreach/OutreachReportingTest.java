@@ -59,10 +59,10 @@ class OutreachReportingTest {
                         Map.of(
                                 "dataElements",
                                 List.of(Map.of(
-                                        "indicator", "OUTREACH_SESSIONS_HELD",
+                                        "indicator", "OUTREACH_PEOPLE_REACHED",
                                         "disaggregation", "TOTAL",
                                         "category", "",
-                                        "dataElement", "OUTREACH_SESSIONS")),
+                                        "dataElement", "OUTREACH_REACHED")),
                                 "orgUnits",
                                 List.of(Map.of("siteId", outreach.team, "orgUnit", "OU_MOBILE_A"))));
         assertThat(mapping.status()).as(mapping.body().toString()).isEqualTo(200);
@@ -71,8 +71,8 @@ class OutreachReportingTest {
         assertThat(set.statusCode()).isEqualTo(200);
         JsonNode values = ApiSession.json().readTree(set.body()).path("dataValues");
         assertThat(values.size()).isEqualTo(1);
-        assertThat(values.get(0).path("dataElement").asString()).isEqualTo("OUTREACH_SESSIONS");
-        assertThat(values.get(0).path("value").asString()).isEqualTo("1");
+        assertThat(values.get(0).path("dataElement").asString()).isEqualTo("OUTREACH_REACHED");
+        assertThat(values.get(0).path("value").asString()).isEqualTo("13");
     }
 
     private static String named(JsonNode catalogue, String code) {
