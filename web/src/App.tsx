@@ -37,6 +37,9 @@ import { DirectoryScreen } from './referrals/DirectoryScreen';
 import { PassDeVilleScreen } from './passdeville/PassDeVilleScreen';
 import { ToFollowScreen } from './referrals/ToFollowScreen';
 import { BedBoardScreen } from './shelters/BedBoardScreen';
+import { DayPlanScreen } from './outreach/DayPlanScreen';
+import { SessionScreen } from './outreach/SessionScreen';
+import { MapScreen } from './map/MapScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -198,6 +201,12 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <PassDeVilleScreen />;
     case 'shelter':
       return <BedBoardScreen />;
+    case 'outreach':
+      return <DayPlanScreen />;
+    case 'outreachSession':
+      return <SessionScreen key={route.sessionId} sessionId={route.sessionId} />;
+    case 'map':
+      return <MapScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -25,6 +25,9 @@ describe('routes', () => {
     ['/diagnoses', { screen: 'diagnoses' }],
     ['/stock', { screen: 'stock' }],
     ['/imports', { screen: 'imports' }],
+    ['/outreach', { screen: 'outreach' }],
+    [`/outreach/sessions/${ID}`, { screen: 'outreachSession', sessionId: ID }],
+    ['/map', { screen: 'map' }],
   ])('%s', (path, route) => {
     expect(matchRoute(path)).toEqual(route);
   });

@@ -29,6 +29,9 @@ export type Route =
   | { screen: 'directory' }
   | { screen: 'passDeVille' }
   | { screen: 'shelter' }
+  | { screen: 'outreach' }
+  | { screen: 'outreachSession'; sessionId: string }
+  | { screen: 'map' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -39,6 +42,7 @@ const PATTERNS: Array<[RegExp, (id: string) => Route]> = [
   [new RegExp(`^/people/${UUID}/consultations/new$`), (personId) => ({ screen: 'newConsultation', personId })],
   [new RegExp(`^/people/${UUID}/encounters/new$`), (personId) => ({ screen: 'newEncounter', personId })],
   [new RegExp(`^/encounters/${UUID}$`), (encounterId) => ({ screen: 'encounter', encounterId })],
+  [new RegExp(`^/outreach/sessions/${UUID}$`), (sessionId) => ({ screen: 'outreachSession', sessionId })],
 ];
 
 export function matchRoute(pathname: string): Route {
@@ -87,6 +91,10 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'passDeVille' };
     case '/shelter':
       return { screen: 'shelter' };
+    case '/outreach':
+      return { screen: 'outreach' };
+    case '/map':
+      return { screen: 'map' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

@@ -99,6 +99,14 @@ export function Header() {
                 {t('nav.shelter')}
               </Link>
             )}
+            {caresForPeople(session) && session.currentSite?.kind === 'MOBILE_TEAM' && (
+              <Link href="/outreach" class="nav-link" testId="nav-outreach">
+                {t('nav.outreach')}
+              </Link>
+            )}
+            <Link href="/map" class="nav-link" testId="nav-map">
+              {t('nav.map')}
+            </Link>
             {caresForPeople(session) && (
               <Link href="/group-sessions/new" class="nav-link" testId="nav-group-session">
                 {t('nav.groupSession')}

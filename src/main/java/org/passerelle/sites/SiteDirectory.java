@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
+import org.passerelle.sites.SiteViews.LocationCoordinates;
 import org.passerelle.sites.SiteViews.NewOutreachLocation;
 import org.passerelle.sites.SiteViews.NewProgramme;
 import org.passerelle.sites.SiteViews.NewSite;
@@ -27,6 +29,9 @@ public class SiteDirectory {
             select s.id, s.programme_id, p.name as programme_name, s.name, s.kind, s.city, s.phone, s.active
               from sites.site s join sites.programme p on p.id = s.programme_id
             """;
+
+    private static final String LOCATION_SELECT =
+            "select id, site_id, name, description, latitude, longitude from sites.outreach_location";
 
     private final JdbcClient jdbc;
 
@@ -120,11 +125,55 @@ public class SiteDirectory {
     }
 
     public List<OutreachLocation> outreachLocations(UUID siteId) {
-        return jdbc.sql(
-                        "select id, site_id, name, description from sites.outreach_location where site_id = ? and active order by name")
+        return jdbc.sql(LOCATION_SELECT + " where site_id = ? and active order by name")
                 .param(siteId)
                 .query(OutreachLocation.class)
                 .list();
+    }
+
+    /** The active outreach locations of these sites, in name order. */
+    public List<OutreachLocation> outreachLocations(Collection<UUID> siteIds) {
+        return jdbc.sql(LOCATION_SELECT + " where site_id = any(?) and active order by name")
+                .param(siteIds.toArray(UUID[]::new))
+                .query(OutreachLocation.class)
+                .list();
+    }
+
+    /** Every active outreach location, in name order. */
+    public List<OutreachLocation> allOutreachLocations() {
+        return jdbc.sql(LOCATION_SELECT + " where active order by name")
+                .query(OutreachLocation.class)
+                .list();
+    }
+
+    public Optional<OutreachLocation> outreachLocation(UUID id) {
+        return jdbc.sql(LOCATION_SELECT + " where id = ?")
+                .param(id)
+                .query(OutreachLocation.class)
+                .optional();
+    }
+
+    /** Places an outreach location on the map, or takes it off when both coordinates are empty. */
+    @Transactional
+    public OutreachLocation placeOutreachLocation(UUID siteId, UUID locationId, LocationCoordinates at) {
+        requireBothOrNeither(at.latitude(), at.longitude());
+        int changed = jdbc.sql(
+                        "update sites.outreach_location set latitude = ?, longitude = ? where id = ? and site_id = ?")
+                .param(1, at.latitude())
+                .param(2, at.longitude())
+                .param(3, locationId)
+                .param(4, siteId)
+                .update();
+        if (changed == 0) {
+            throw DomainException.notFound("outreach-location");
+        }
+        return outreachLocation(locationId).orElseThrow();
+    }
+
+    private static void requireBothOrNeither(@Nullable Double latitude, @Nullable Double longitude) {
+        if ((latitude == null) != (longitude == null)) {
+            throw SiteProblems.coordinatesIncomplete();
+        }
     }
 
     @Transactional
@@ -133,17 +182,23 @@ public class SiteDirectory {
         if (site.kind() != SiteKind.MOBILE_TEAM) {
             throw SiteProblems.outreachNeedsMobileTeam();
         }
+        requireBothOrNeither(command.latitude(), command.longitude());
         UUID id = Objects.requireNonNullElseGet(command.id(), Ids::newId);
         try {
-            jdbc.sql("insert into sites.outreach_location (id, site_id, name, description) values (?, ?, ?, ?)")
+            jdbc.sql("""
+                    insert into sites.outreach_location (id, site_id, name, description, latitude, longitude)
+                    values (?, ?, ?, ?, ?, ?)
+                    """)
                     .param(1, id)
                     .param(2, siteId)
                     .param(3, command.name().strip())
                     .param(4, command.description())
+                    .param(5, command.latitude())
+                    .param(6, command.longitude())
                     .update();
         } catch (DuplicateKeyException e) {
             throw SiteProblems.outreachLocationExists();
         }
-        return new OutreachLocation(id, siteId, command.name().strip(), command.description());
+        return outreachLocation(id).orElseThrow();
     }
 }

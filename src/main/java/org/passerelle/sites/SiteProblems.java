@@ -8,6 +8,9 @@ import org.passerelle.platform.DomainException;
  */
 public final class SiteProblems {
 
+    /** A latitude without a longitude, or the reverse. */
+    public static final String COORDINATES_INCOMPLETE = "outreach-coordinates-incomplete";
+
     public static final String OUTREACH_LOCATION_EXISTS = "outreach-location-exists";
 
     public static final String OUTREACH_NEEDS_MOBILE_TEAM = "outreach-needs-mobile-team";
@@ -17,6 +20,10 @@ public final class SiteProblems {
     public static final String SITE_EXISTS = "site-exists";
 
     private SiteProblems() {}
+
+    static DomainException coordinatesIncomplete() {
+        return DomainException.invalidField("longitude", COORDINATES_INCOMPLETE);
+    }
 
     /** An outreach location is added under a name the site already uses. */
     static DomainException outreachLocationExists() {

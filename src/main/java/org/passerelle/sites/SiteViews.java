@@ -1,5 +1,7 @@
 package org.passerelle.sites;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,9 +29,14 @@ public final class SiteViews {
             @Nullable String phone,
             boolean active) {}
 
-    /** A place a mobile team visits. */
+    /** A place a mobile team visits, with where it is (WGS 84 degrees) when known. */
     public record OutreachLocation(
-            UUID id, UUID siteId, String name, @Nullable String description) {}
+            UUID id,
+            UUID siteId,
+            String name,
+            @Nullable String description,
+            @Nullable Double latitude,
+            @Nullable Double longitude) {}
 
     /** Creates a programme. */
     public record NewProgramme(
@@ -46,9 +53,21 @@ public final class SiteViews {
             @Nullable @Size(max = 100) String city,
             @Nullable @Size(max = 40) String phone) {}
 
-    /** Adds an outreach location to a mobile team's site. */
+    /** Adds an outreach location to a mobile team's site; coordinates both or neither. */
     public record NewOutreachLocation(
             @Nullable UUID id,
             @NotBlank @Size(max = 200) @InlineText String name,
-            @Nullable @Size(max = 500) String description) {}
+            @Nullable @Size(max = 500) String description,
+            @Nullable @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @Nullable @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+
+        public NewOutreachLocation(@Nullable UUID id, String name, @Nullable String description) {
+            this(id, name, description, null, null);
+        }
+    }
+
+    /** Places an outreach location on the map, or takes it off with both coordinates empty. */
+    public record LocationCoordinates(
+            @Nullable @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @Nullable @DecimalMin("-180") @DecimalMax("180") Double longitude) {}
 }

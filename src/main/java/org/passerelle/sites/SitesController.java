@@ -3,6 +3,7 @@ package org.passerelle.sites;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import org.passerelle.sites.SiteViews.LocationCoordinates;
 import org.passerelle.sites.SiteViews.NewOutreachLocation;
 import org.passerelle.sites.SiteViews.NewProgramme;
 import org.passerelle.sites.SiteViews.NewSite;
@@ -14,6 +15,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -63,5 +65,12 @@ class SitesController {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'COORDINATOR')")
     OutreachLocation addOutreachLocation(@PathVariable UUID siteId, @Valid @RequestBody NewOutreachLocation command) {
         return directory.addOutreachLocation(siteId, command);
+    }
+
+    @PutMapping("/sites/{siteId}/outreach-locations/{locationId}/coordinates")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'COORDINATOR')")
+    OutreachLocation placeOutreachLocation(
+            @PathVariable UUID siteId, @PathVariable UUID locationId, @Valid @RequestBody LocationCoordinates at) {
+        return directory.placeOutreachLocation(siteId, locationId, at);
     }
 }

@@ -107,6 +107,10 @@ class AuthorizationMatrixTest {
 
     private static final Set<String> CAPACITY_OPENERS = Set.of("COORDINATOR", "ADMINISTRATOR");
 
+    /** The policy: who reads a mobile team's day plan and session summaries (no person's data in them). */
+    private static final Set<String> OUTREACH_READERS =
+            Set.of("CLINICIAN", "PSYCHOLOGIST", "SOCIAL_LEGAL_WORKER", "COORDINATOR", "DATA_OFFICER", "ADMINISTRATOR");
+
     @LocalServerPort
     int port;
 
@@ -146,6 +150,7 @@ class AuthorizationMatrixTest {
             cases.addAll(stockCases(role, user, subjects.get(Relation.OWN_SITE)));
             cases.addAll(shelterCases(role));
             cases.addAll(directoryAndBudgetCases(role, user));
+            cases.addAll(outreachCases(role, user));
         }
         return cases.stream();
     }
@@ -888,6 +893,42 @@ class AuthorizationMatrixTest {
                     expect(
                             user.get("/api/shelters/people/" + person + "/requests"),
                             READERS.contains(role) ? 200 : 403);
+                }));
+    }
+
+    private @org.jspecify.annotations.Nullable String outreachLocation;
+
+    /** Sessions at the mobile team's location: the team records them, every role sees the map's places. */
+    private List<DynamicTest> outreachCases(String role, ApiSession user) {
+        if (outreachLocation == null) {
+            ApiSession.Response location = organisation
+                    .admin()
+                    .post(
+                            "/api/sites/" + organisation.siteA + "/outreach-locations",
+                            Map.of("name", "Matrix camp " + unique(), "latitude", 50.95, "longitude", 1.86));
+            expect(location, 201);
+            outreachLocation = location.text("id");
+        }
+        Map<String, Object> session = Map.of(
+                "id",
+                UUID.randomUUID().toString(),
+                "locationId",
+                outreachLocation,
+                "kind",
+                "NIGHT_ROUND",
+                "plannedStart",
+                "2026-12-01T19:00:00Z",
+                "plannedEnd",
+                "2026-12-01T23:00:00Z");
+        return List.of(
+                DynamicTest.dynamicTest(role + " plans an outreach session of its team", () -> {
+                    expect(user.post("/api/outreach/sessions", session), CARERS.contains(role) ? 201 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " reads its team's day plan", () -> {
+                    expect(user.get("/api/outreach/day?day=2026-12-01"), OUTREACH_READERS.contains(role) ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " reads the outreach map points", () -> {
+                    expect(user.get("/api/outreach/map-points"), 200);
                 }));
     }
 

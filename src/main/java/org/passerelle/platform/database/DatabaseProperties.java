@@ -54,7 +54,8 @@ public record DatabaseProperties(
             "stock",
             "referrals",
             "rights",
-            "shelters"
+            "shelters",
+            "outreach"
         })
         List<String> moduleSchemas,
 

@@ -31,7 +31,10 @@ public final class ClientScreens {
             "/referrals",
             "/directory",
             "/pass-de-ville",
-            "/shelter");
+            "/shelter",
+            "/outreach",
+            "/outreach/**",
+            "/map");
 
     private ClientScreens() {}
 }
