@@ -51,7 +51,8 @@ public record DatabaseProperties(
             "stock",
             "referrals",
             "rights",
-            "shelters"
+            "shelters",
+            "outbreaks"
         })
         List<String> moduleSchemas,
 
