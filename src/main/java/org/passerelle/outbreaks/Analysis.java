@@ -23,7 +23,7 @@ import org.passerelle.outbreaks.OutbreakViews.EpiWeek;
 import org.passerelle.outbreaks.OutbreakViews.Epicurve;
 import org.passerelle.outbreaks.OutbreakViews.OutbreakAlert;
 import org.passerelle.outbreaks.OutbreakViews.PlaceFigures;
-import org.passerelle.outbreaks.OutbreakViews.Population;
+import org.passerelle.outbreaks.OutbreakViews.PlacePopulation;
 import org.passerelle.outbreaks.OutbreakViews.Threshold;
 import org.passerelle.platform.DomainException;
 import org.passerelle.sites.SiteDirectory;
@@ -136,7 +136,7 @@ public class Analysis {
 
     /** Sets the population of a site or of one of its outreach locations, for its coordinator. */
     @Transactional
-    public Population setPopulation(Population population) {
+    public PlacePopulation setPopulation(PlacePopulation population) {
         CurrentUser user = access.requireCoordinatorAt(population.siteId());
         boolean isSite = population.placeId().equals(population.siteId());
         if (!isSite
@@ -150,7 +150,7 @@ public class Analysis {
     }
 
     @Transactional(readOnly = true)
-    public List<Population> populations(@Nullable UUID siteId) {
+    public List<PlacePopulation> populations(@Nullable UUID siteId) {
         return analysis.populations(access.requireReader(siteId));
     }
 

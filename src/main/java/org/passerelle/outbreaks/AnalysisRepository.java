@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.outbreaks.OutbreakAccess.Scope;
-import org.passerelle.outbreaks.OutbreakViews.Population;
+import org.passerelle.outbreaks.OutbreakViews.PlacePopulation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -98,7 +98,7 @@ class AnalysisRepository {
                 .list();
     }
 
-    void setPopulation(Population population, Instant at, UUID by) {
+    void setPopulation(PlacePopulation population, Instant at, UUID by) {
         jdbc.sql("""
                         insert into outbreaks.place_population (place_id, site_id, population, set_at, set_by)
                         values (?, ?, ?, ?, ?)
@@ -109,7 +109,7 @@ class AnalysisRepository {
                 .update();
     }
 
-    List<Population> populations(Scope scope) {
+    List<PlacePopulation> populations(Scope scope) {
         return jdbc.sql("""
                         select place_id, site_id, population from outbreaks.place_population
                          where (:all or site_id = any(:sites)) order by site_id, place_id
@@ -117,7 +117,7 @@ class AnalysisRepository {
                 .param("all", scope.all())
                 .param("sites", scope.sites().toArray(UUID[]::new))
                 .query((rs, row) ->
-                        new Population(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3)))
+                        new PlacePopulation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3)))
                 .list();
     }
 }

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.outbreaks.OutbreakAccess.Scope;
-import org.passerelle.outbreaks.OutbreakViews.Case;
 import org.passerelle.outbreaks.OutbreakViews.ClassificationStep;
 import org.passerelle.outbreaks.OutbreakViews.ClinicalFields;
+import org.passerelle.outbreaks.OutbreakViews.OutbreakCase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -99,7 +99,7 @@ class CaseRepository {
                         """).params(caseId, classification, utc(at), by).update();
     }
 
-    Optional<Case> find(UUID id) {
+    Optional<OutbreakCase> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from outbreaks.outbreak_case where id = ? and deleted_at is null")
                 .param(id)
                 .query(this::read)
@@ -107,7 +107,7 @@ class CaseRepository {
     }
 
     /** The disease's cases in the scope, newest onset first. */
-    List<Case> list(String disease, Scope scope) {
+    List<OutbreakCase> list(String disease, Scope scope) {
         return jdbc.sql("select " + COLUMNS + """
                          from outbreaks.outbreak_case
                         where disease = :disease and deleted_at is null and (:all or site_id = any(:sites))
@@ -141,9 +141,9 @@ class CaseRepository {
                         """).param(personId).update();
     }
 
-    Case read(ResultSet rs, int row) throws SQLException {
+    OutbreakCase read(ResultSet rs, int row) throws SQLException {
         String disease = rs.getString("disease");
-        return new Case(
+        return new OutbreakCase(
                 rs.getObject("id", UUID.class),
                 caseNumber(disease, rs.getLong("case_number")),
                 disease,

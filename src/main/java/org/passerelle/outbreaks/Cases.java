@@ -11,12 +11,12 @@ import org.passerelle.access.CurrentUser;
 import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
 import org.passerelle.outbreaks.CaseRepository.Subject;
-import org.passerelle.outbreaks.OutbreakViews.Case;
-import org.passerelle.outbreaks.OutbreakViews.CaseChange;
 import org.passerelle.outbreaks.OutbreakViews.ClassificationStep;
 import org.passerelle.outbreaks.OutbreakViews.ClinicalFields;
 import org.passerelle.outbreaks.OutbreakViews.Disease;
-import org.passerelle.outbreaks.OutbreakViews.NewCase;
+import org.passerelle.outbreaks.OutbreakViews.NewOutbreakCase;
+import org.passerelle.outbreaks.OutbreakViews.OutbreakCase;
+import org.passerelle.outbreaks.OutbreakViews.OutbreakCaseChange;
 import org.passerelle.people.PersonAccess;
 import org.passerelle.people.PersonRegistry;
 import org.passerelle.people.PersonViews.Person;
@@ -71,21 +71,21 @@ public class Cases {
 
     /** Records a case; sent again with the same id, answers the case recorded. */
     @Transactional
-    public Case record(NewCase command) {
+    public OutbreakCase record(NewOutbreakCase command) {
         Disease disease = diseases.require(command.disease());
         CurrentUser user = access.requireRecorderAt(command.siteId());
         CaseRules.check(disease, command.clinical(), LocalDate.now(clock));
         Subject subject = subject(command);
         Instant now = clock.instant();
         if (!cases.insert(command.id(), disease.code(), subject, command.clinical(), now, user.id())) {
-            Case existing = cases.find(command.id()).orElseThrow(OutbreakProblems::idReused);
+            OutbreakCase existing = cases.find(command.id()).orElseThrow(OutbreakProblems::idReused);
             if (!existing.disease().equals(disease.code()) || !existing.siteId().equals(command.siteId())) {
                 throw OutbreakProblems.idReused();
             }
             return existing;
         }
         cases.addStep(command.id(), command.classification(), now, user.id());
-        Case recorded = cases.find(command.id()).orElseThrow();
+        OutbreakCase recorded = cases.find(command.id()).orElseThrow();
         rings.openIfDue(disease, recorded, now);
         audit.record(AuditAction.CREATE, RECORD_TYPE, recorded.id());
         return recorded;
@@ -93,8 +93,8 @@ public class Cases {
 
     /** Changes a case's course from the version read; a new classification joins its history. */
     @Transactional
-    public Case change(UUID id, CaseChange change) {
-        Case current = cases.find(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
+    public OutbreakCase change(UUID id, OutbreakCaseChange change) {
+        OutbreakCase current = cases.find(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         CurrentUser user = access.requireRecorderAt(current.siteId());
         Disease disease = diseases.require(current.disease());
         ClinicalFields fields = change.clinical();
@@ -106,7 +106,7 @@ public class Cases {
         if (!current.classification().equals(fields.classification())) {
             cases.addStep(id, fields.classification(), now, user.id());
         }
-        Case changed = cases.find(id).orElseThrow();
+        OutbreakCase changed = cases.find(id).orElseThrow();
         rings.openIfDue(disease, changed, now);
         audit.record(AuditAction.UPDATE, RECORD_TYPE, id);
         return changed;
@@ -114,7 +114,7 @@ public class Cases {
 
     /** A disease's line list at a site, or at every site of the reader's scope; audited. */
     @Transactional
-    public List<Case> lineList(String disease, @Nullable UUID siteId) {
+    public List<OutbreakCase> lineList(String disease, @Nullable UUID siteId) {
         diseases.require(disease);
         OutbreakAccess.Scope scope = access.requireReader(siteId);
         audit.record(AuditAction.READ, LINE_LIST, siteId);
@@ -123,8 +123,8 @@ public class Cases {
 
     /** One case, for a reader of its site. */
     @Transactional(readOnly = true)
-    public Case get(UUID id) {
-        Case found = cases.find(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
+    public OutbreakCase get(UUID id) {
+        OutbreakCase found = cases.find(id).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         access.requireReader(found.siteId());
         return found;
     }
@@ -136,7 +136,7 @@ public class Cases {
         return cases.steps(id);
     }
 
-    private Subject subject(NewCase command) {
+    private Subject subject(NewOutbreakCase command) {
         UUID place = command.outreachLocationId();
         if (place != null && sites.outreachLocations(command.siteId()).stream().noneMatch(l -> l.id().equals(place))) {
             throw OutbreakProblems.placeOutsideSite();

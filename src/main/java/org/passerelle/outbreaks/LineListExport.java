@@ -77,7 +77,8 @@ public class LineListExport {
         return access.requireReader(siteId);
     }
 
-    @Transactional(readOnly = true)
+    /** Streams the file, then writes the export's audit line, in one transaction. */
+    @Transactional
     public void write(String disease, Scope scope, Writer out) {
         String prefix = diseases.require(disease).prefix();
         try (CSVPrinter csv = new CSVPrinter(

@@ -8,16 +8,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.outbreaks.OutbreakViews.Case;
-import org.passerelle.outbreaks.OutbreakViews.CaseChange;
 import org.passerelle.outbreaks.OutbreakViews.ClassificationStep;
 import org.passerelle.outbreaks.OutbreakViews.Disease;
 import org.passerelle.outbreaks.OutbreakViews.DiseaseFigures;
 import org.passerelle.outbreaks.OutbreakViews.Epicurve;
-import org.passerelle.outbreaks.OutbreakViews.MapPoints;
-import org.passerelle.outbreaks.OutbreakViews.NewCase;
+import org.passerelle.outbreaks.OutbreakViews.NewOutbreakCase;
 import org.passerelle.outbreaks.OutbreakViews.OutbreakAlert;
-import org.passerelle.outbreaks.OutbreakViews.Population;
+import org.passerelle.outbreaks.OutbreakViews.OutbreakCase;
+import org.passerelle.outbreaks.OutbreakViews.OutbreakCaseChange;
+import org.passerelle.outbreaks.OutbreakViews.OutbreakMapPoints;
+import org.passerelle.outbreaks.OutbreakViews.PlacePopulation;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,23 +56,23 @@ class OutbreakController {
     }
 
     @GetMapping("/diseases/{disease}/cases")
-    List<Case> lineList(@PathVariable String disease, @RequestParam(required = false) @Nullable UUID siteId) {
+    List<OutbreakCase> lineList(@PathVariable String disease, @RequestParam(required = false) @Nullable UUID siteId) {
         return cases.lineList(disease, siteId);
     }
 
     @PostMapping("/cases")
     @ResponseStatus(HttpStatus.CREATED)
-    Case record(@Valid @RequestBody NewCase command) {
+    OutbreakCase record(@Valid @RequestBody NewOutbreakCase command) {
         return cases.record(command);
     }
 
     @GetMapping("/cases/{id}")
-    Case get(@PathVariable UUID id) {
+    OutbreakCase get(@PathVariable UUID id) {
         return cases.get(id);
     }
 
     @PutMapping("/cases/{id}")
-    Case change(@PathVariable UUID id, @Valid @RequestBody CaseChange change) {
+    OutbreakCase change(@PathVariable UUID id, @Valid @RequestBody OutbreakCaseChange change) {
         return cases.change(id, change);
     }
 
@@ -121,18 +121,18 @@ class OutbreakController {
     }
 
     @GetMapping("/populations")
-    List<Population> populations(@RequestParam(required = false) @Nullable UUID siteId) {
+    List<PlacePopulation> populations(@RequestParam(required = false) @Nullable UUID siteId) {
         return analysis.populations(siteId);
     }
 
     @PutMapping("/populations")
-    Population setPopulation(@Valid @RequestBody Population population) {
+    PlacePopulation setPopulation(@Valid @RequestBody PlacePopulation population) {
         return analysis.setPopulation(population);
     }
 
     /** The cases and rings of the shared map, in the shape every module's layer has. */
     @GetMapping("/map-points")
-    MapPoints mapPoints(@RequestParam(required = false) @Nullable UUID siteId) {
+    OutbreakMapPoints mapPoints(@RequestParam(required = false) @Nullable UUID siteId) {
         return map.points(siteId);
     }
 }

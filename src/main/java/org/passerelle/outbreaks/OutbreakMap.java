@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.outbreaks.OutbreakAccess.Scope;
-import org.passerelle.outbreaks.OutbreakViews.MapPoint;
-import org.passerelle.outbreaks.OutbreakViews.MapPoints;
+import org.passerelle.outbreaks.OutbreakViews.OutbreakMapPoint;
+import org.passerelle.outbreaks.OutbreakViews.OutbreakMapPoints;
 import org.passerelle.outbreaks.OutbreakViews.Ring;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,10 +37,10 @@ public class OutbreakMap {
     }
 
     @Transactional(readOnly = true)
-    public MapPoints points(@Nullable UUID siteId) {
+    public OutbreakMapPoints points(@Nullable UUID siteId) {
         Scope scope = access.requireReader(siteId);
         String language = LocaleContextHolder.getLocale().getLanguage();
-        List<MapPoint> points = new ArrayList<>(jdbc.sql("""
+        List<OutbreakMapPoint> points = new ArrayList<>(jdbc.sql("""
                         select id, disease, classification, latitude, longitude, onset_on
                           from outbreaks.outbreak_case
                          where latitude is not null and deleted_at is null and classification <> 'DISCARDED'
@@ -49,7 +49,7 @@ public class OutbreakMap {
                         """)
                 .param("all", scope.all())
                 .param("sites", scope.sites().toArray(UUID[]::new))
-                .query((rs, row) -> new MapPoint(
+                .query((rs, row) -> new OutbreakMapPoint(
                         rs.getObject(1, UUID.class).toString(),
                         "outbreaks-case",
                         rs.getDouble(4),
@@ -62,7 +62,7 @@ public class OutbreakMap {
                                 .toInstant()))
                 .list());
         for (Ring ring : rings.list(scope)) {
-            points.add(new MapPoint(
+            points.add(new OutbreakMapPoint(
                     ring.id().toString(),
                     "outbreaks-ring",
                     ring.latitude(),
@@ -71,7 +71,7 @@ public class OutbreakMap {
                     ring.firstVisitAt() == null ? "alert" : ring.answeredWithin48Hours() ? "ok" : "late",
                     ring.openedAt()));
         }
-        return new MapPoints(points);
+        return new OutbreakMapPoints(points);
     }
 
     private String label(String disease, String language) {

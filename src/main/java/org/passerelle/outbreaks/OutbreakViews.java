@@ -45,7 +45,7 @@ public final class OutbreakViews {
      * from their record) or anonymous (sex, age or age group given). The place is the site, or one
      * of its outreach locations.
      */
-    public record NewCase(
+    public record NewOutbreakCase(
             @NotNull UUID id,
             @NotBlank String disease,
             @NotNull UUID siteId,
@@ -81,7 +81,7 @@ public final class OutbreakViews {
     }
 
     /** The fields of a case that change over its course, from the version read. */
-    public record CaseChange(
+    public record OutbreakCaseChange(
             long version,
             @NotBlank String classification,
             @NotNull LocalDate onsetOn,
@@ -123,7 +123,7 @@ public final class OutbreakViews {
             @Nullable Double longitude) {}
 
     /** A case of the line list, never with a name: the person, when linked, by id only. */
-    public record Case(
+    public record OutbreakCase(
             UUID id,
             String caseNumber,
             String disease,
@@ -172,7 +172,7 @@ public final class OutbreakViews {
             String disease, int cases, int deaths, @Nullable Double caseFatalityPercent, List<PlaceFigures> places) {}
 
     /** The population living at a place (a site or an outreach location of it). */
-    public record Population(
+    public record PlacePopulation(
             @NotNull UUID placeId,
             @NotNull UUID siteId,
             @Min(1) @Max(10_000_000) int population) {}
@@ -224,7 +224,7 @@ public final class OutbreakViews {
             @Nullable BigDecimal chlorineAtVisit) {}
 
     /** The follow-up visit of a household and the free residual chlorine measured then (mg/L). */
-    public record FollowUp(
+    public record HouseholdFollowUp(
             long version,
             @Nullable Instant followedUpAt,
             @NotNull BigDecimal chlorineAtFollowUp) {}
@@ -248,7 +248,7 @@ public final class OutbreakViews {
             long version) {}
 
     /** A point of the shared map layers; never a person's name. */
-    public record MapPoint(
+    public record OutbreakMapPoint(
             String id,
             String layer,
             double lat,
@@ -257,5 +257,5 @@ public final class OutbreakViews {
             String status,
             @Nullable Instant at) {}
 
-    public record MapPoints(List<MapPoint> points) {}
+    public record OutbreakMapPoints(List<OutbreakMapPoint> points) {}
 }

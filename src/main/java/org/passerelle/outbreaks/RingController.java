@@ -4,8 +4,8 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.outbreaks.OutbreakViews.FollowUp;
 import org.passerelle.outbreaks.OutbreakViews.Household;
+import org.passerelle.outbreaks.OutbreakViews.HouseholdFollowUp;
 import org.passerelle.outbreaks.OutbreakViews.NewHousehold;
 import org.passerelle.outbreaks.OutbreakViews.Ring;
 import org.passerelle.outbreaks.OutbreakViews.RingFigures;
@@ -59,7 +59,7 @@ class RingController {
     }
 
     @PutMapping("/households/{id}/follow-up")
-    Household followUp(@PathVariable UUID id, @Valid @RequestBody FollowUp followUp) {
+    Household followUp(@PathVariable UUID id, @Valid @RequestBody HouseholdFollowUp followUp) {
         return rings.followUp(id, followUp);
     }
 }

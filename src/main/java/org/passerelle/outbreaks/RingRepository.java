@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.outbreaks.OutbreakAccess.Scope;
-import org.passerelle.outbreaks.OutbreakViews.FollowUp;
 import org.passerelle.outbreaks.OutbreakViews.Household;
+import org.passerelle.outbreaks.OutbreakViews.HouseholdFollowUp;
 import org.passerelle.outbreaks.OutbreakViews.NewHousehold;
 import org.passerelle.outbreaks.OutbreakViews.Ring;
 import org.passerelle.outbreaks.OutbreakViews.RingFigures;
@@ -133,7 +133,7 @@ class RingRepository {
                 .update();
     }
 
-    boolean followUp(UUID id, FollowUp followUp, Instant at, UUID by) {
+    boolean followUp(UUID id, HouseholdFollowUp followUp, Instant at, UUID by) {
         return jdbc.sql("""
                         update outbreaks.household
                            set followed_up_at = :at, chlorine_at_follow_up = :chlorine, version = version + 1,

@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
-import org.passerelle.outbreaks.OutbreakViews.Case;
 import org.passerelle.outbreaks.OutbreakViews.Disease;
-import org.passerelle.outbreaks.OutbreakViews.FollowUp;
 import org.passerelle.outbreaks.OutbreakViews.Household;
+import org.passerelle.outbreaks.OutbreakViews.HouseholdFollowUp;
 import org.passerelle.outbreaks.OutbreakViews.NewHousehold;
+import org.passerelle.outbreaks.OutbreakViews.OutbreakCase;
 import org.passerelle.outbreaks.OutbreakViews.Ring;
 import org.passerelle.outbreaks.OutbreakViews.RingFigures;
 import org.passerelle.platform.DomainException;
@@ -60,7 +60,7 @@ public class Rings {
     }
 
     /** Opens the ring of a case that calls for one and has none yet, in the caller's transaction. */
-    void openIfDue(Disease disease, Case recorded, Instant now) {
+    void openIfDue(Disease disease, OutbreakCase recorded, Instant now) {
         Double latitude = recorded.latitude();
         Double longitude = recorded.longitude();
         if (!disease.ring() || !OPENING.contains(recorded.classification()) || latitude == null || longitude == null) {
@@ -113,6 +113,9 @@ public class Rings {
         chlorine(household.chlorineAtVisit(), "chlorineAtVisit");
         Instant now = clock.instant();
         Instant visitedAt = notInFuture(household.visitedAt(), now, "visitedAt");
+        if (visitedAt.isBefore(ring.openedAt())) {
+            throw DomainException.invalidInput("visitedAt");
+        }
         if (!rings.insertHousehold(ringId, household, visitedAt, now, user.id())) {
             Household existing = rings.household(household.id()).orElseThrow(OutbreakProblems::idReused);
             if (!existing.ringId().equals(ringId)) {
@@ -127,7 +130,7 @@ public class Rings {
 
     /** Records a household's follow-up visit and its chlorine reading, from the version read. */
     @Transactional
-    public Household followUp(UUID householdId, FollowUp followUp) {
+    public Household followUp(UUID householdId, HouseholdFollowUp followUp) {
         Household household = rings.household(householdId).orElseThrow(() -> DomainException.notFound(HOUSEHOLD_TYPE));
         Ring ring = rings.find(household.ringId()).orElseThrow(() -> DomainException.notFound(RECORD_TYPE));
         CurrentUser user = access.requireResponderAt(ring.siteId());
