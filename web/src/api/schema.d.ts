@@ -77,7 +77,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["record_1"];
+        post: operations["record_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -107,7 +107,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_6"];
+        get: operations["get_7"];
         put?: never;
         post?: never;
         delete?: never;
@@ -251,7 +251,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_5"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -299,8 +299,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_2"];
-        put: operations["change_1"];
+        get: operations["get_3"];
+        put: operations["change_2"];
         post?: never;
         delete?: never;
         options?: never;
@@ -507,7 +507,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_1"];
+        get: operations["get_2"];
         put: operations["changeDraft"];
         post?: never;
         delete: operations["discard"];
@@ -588,7 +588,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["change"];
+        put: operations["change_1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -843,7 +843,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -862,6 +862,262 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["unmerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["alerts_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["record_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_1"];
+        put: operations["change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/cases/{id}/classifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["history_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/diseases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["diseases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/diseases/{disease}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["lineList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/diseases/{disease}/epicurve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["epicurve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/diseases/{disease}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["figures_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/diseases/{disease}/line-list.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["lineListCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/households/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["followUp"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/map-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["mapPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/populations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["populations"];
+        put: operations["setPopulation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/rings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["rings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/rings/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/rings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ring"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/rings/{id}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["households"];
+        put?: never;
+        post: operations["visit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1163,7 +1419,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2673,6 +2929,11 @@ export interface components {
             numeral: string;
             title: components["schemas"]["Labels"];
         };
+        ClassificationStep: {
+            /** Format: date-time */
+            changedAt: string;
+            classification: string;
+        };
         ClinicalSummary: {
             allergies: components["schemas"]["Allergies"];
             followUps: components["schemas"]["OpenFollowUp"][];
@@ -2860,6 +3121,34 @@ export interface components {
             favourite: boolean;
             labels: components["schemas"]["Labels"];
         };
+        Disease: {
+            code: string;
+            definitions: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            names: {
+                [key: string]: string;
+            };
+            prefix: string;
+            ring: boolean;
+            severities: components["schemas"]["Severity"][];
+            severityLabel: {
+                [key: string]: string;
+            };
+            thresholds: components["schemas"]["Threshold"][];
+        };
+        DiseaseFigures: {
+            /** Format: double */
+            caseFatalityPercent?: number | null;
+            /** Format: int32 */
+            cases: number;
+            /** Format: int32 */
+            deaths: number;
+            disease: string;
+            places: components["schemas"]["PlaceFigures"][];
+        };
         Dispensing: {
             /** Format: uuid */
             encounterId: string;
@@ -3001,6 +3290,18 @@ export interface components {
             days: number;
             /** Format: int32 */
             quantity: number;
+        };
+        EpiWeek: {
+            counts: {
+                [key: string]: number;
+            };
+            week: string;
+            /** Format: date */
+            weekStart: string;
+        };
+        Epicurve: {
+            disease: string;
+            weeks: components["schemas"]["EpiWeek"][];
         };
         Erasure: {
             note?: string | null;
@@ -3229,8 +3530,41 @@ export interface components {
             /** @enum {string} */
             status: "DRAFT" | "SIGNED";
         };
+        Household: {
+            chlorineAtFollowUp?: number | null;
+            chlorineAtVisit?: number | null;
+            disinfection: boolean;
+            /** Format: date-time */
+            followedUpAt?: string | null;
+            healthPromotion: boolean;
+            /** Format: uuid */
+            id: string;
+            jerrycan: boolean;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            marker: string;
+            /** Format: int32 */
+            people: number;
+            /** Format: uuid */
+            ringId: string;
+            soap: boolean;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            visitedAt: string;
+            waterTreatment: boolean;
+        };
         HouseholdAdmission: {
             members: components["schemas"]["ShelterAdmission"][];
+        };
+        HouseholdFollowUp: {
+            chlorineAtFollowUp: number;
+            /** Format: date-time */
+            followedUpAt?: string | null;
+            /** Format: int64 */
+            version: number;
         };
         ImportCheck: {
             /** Format: int32 */
@@ -3671,12 +4005,61 @@ export interface components {
             personId?: string | null;
             sign: boolean;
         };
+        NewHousehold: {
+            chlorineAtVisit?: number | null;
+            disinfection: boolean;
+            healthPromotion: boolean;
+            /** Format: uuid */
+            id: string;
+            jerrycan: boolean;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            marker: string;
+            /** Format: int32 */
+            people: number;
+            soap: boolean;
+            /** Format: date-time */
+            visitedAt?: string | null;
+            waterTreatment: boolean;
+        };
         NewLocation: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
             kind: "WAREHOUSE" | "PHARMACY" | "MOBILE_BAG" | "SHELTER_STORE";
             name: string;
+            /** Format: uuid */
+            siteId: string;
+        };
+        NewOutbreakCase: {
+            /** Format: date */
+            admittedOn?: string | null;
+            ageGroup?: string | null;
+            /** Format: int32 */
+            ageYears?: number | null;
+            classification: string;
+            disease: string;
+            /** Format: uuid */
+            id: string;
+            labResult?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            /** Format: date */
+            onsetOn: string;
+            outcome?: string | null;
+            /** Format: date */
+            outcomeOn?: string | null;
+            /** Format: uuid */
+            outreachLocationId?: string | null;
+            /** Format: uuid */
+            personId?: string | null;
+            rapidTest?: string | null;
+            severity?: string | null;
+            sex?: string | null;
             /** Format: uuid */
             siteId: string;
         };
@@ -3858,6 +4241,89 @@ export interface components {
             /** @enum {string|null} */
             script?: "LATIN" | "ARABIC" | "ETHIOPIC" | "OTHER" | null;
         };
+        OutbreakAlert: {
+            /** Format: int32 */
+            cases: number;
+            disease: string;
+            names: {
+                [key: string]: string;
+            };
+            /** Format: uuid */
+            placeId: string;
+            /** Format: uuid */
+            siteId: string;
+            threshold: string;
+            week: string;
+        };
+        OutbreakCase: {
+            /** Format: date */
+            admittedOn?: string | null;
+            ageGroup: string;
+            /** Format: int32 */
+            ageYears?: number | null;
+            caseNumber: string;
+            classification: string;
+            /** Format: date-time */
+            createdAt: string;
+            disease: string;
+            /** Format: uuid */
+            id: string;
+            labResult?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            /** Format: date */
+            onsetOn: string;
+            outcome?: string | null;
+            /** Format: date */
+            outcomeOn?: string | null;
+            /** Format: uuid */
+            outreachLocationId?: string | null;
+            /** Format: uuid */
+            personId?: string | null;
+            rapidTest?: string | null;
+            severity?: string | null;
+            sex: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+        };
+        OutbreakCaseChange: {
+            /** Format: date */
+            admittedOn?: string | null;
+            classification: string;
+            labResult?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            /** Format: date */
+            onsetOn: string;
+            outcome?: string | null;
+            /** Format: date */
+            outcomeOn?: string | null;
+            rapidTest?: string | null;
+            severity?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        OutbreakMapPoint: {
+            /** Format: date-time */
+            at?: string | null;
+            id: string;
+            label: string;
+            /** Format: double */
+            lat: number;
+            layer: string;
+            /** Format: double */
+            lon: number;
+            status: string;
+        };
+        OutbreakMapPoints: {
+            points: components["schemas"]["OutbreakMapPoint"][];
+        };
         Outcomes: {
             /** Format: int32 */
             attended: number;
@@ -3964,6 +4430,30 @@ export interface components {
             registeredSiteId?: string | null;
             /** @enum {string} */
             sex: "FEMALE" | "MALE" | "OTHER" | "UNKNOWN";
+        };
+        PlaceFigures: {
+            /** Format: double */
+            attackRatePercent?: number | null;
+            /** Format: double */
+            caseFatalityPercent?: number | null;
+            /** Format: int32 */
+            cases: number;
+            /** Format: int32 */
+            deaths: number;
+            /** Format: uuid */
+            placeId: string;
+            /** Format: int32 */
+            population?: number | null;
+            /** Format: uuid */
+            siteId: string;
+        };
+        PlacePopulation: {
+            /** Format: uuid */
+            placeId: string;
+            /** Format: int32 */
+            population: number;
+            /** Format: uuid */
+            siteId: string;
         };
         Pregnancy: {
             /** Format: int32 */
@@ -4309,6 +4799,42 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        Ring: {
+            answeredWithin48Hours: boolean;
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** Format: date-time */
+            firstVisitAt?: string | null;
+            /** Format: int32 */
+            households: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: int32 */
+            people: number;
+            /** Format: int32 */
+            radiusMetres: number;
+            /** Format: int64 */
+            responseMinutes?: number | null;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+        };
+        RingFigures: {
+            /** Format: double */
+            answeredPercent?: number | null;
+            /** Format: int32 */
+            answeredWithin48Hours: number;
+            /** Format: int32 */
+            rings: number;
+        };
         Rule: {
             /** Format: int32 */
             defaultMonths: number;
@@ -4455,6 +4981,12 @@ export interface components {
             secondFactorRequired: boolean;
             sites: components["schemas"]["Site"][];
             user: components["schemas"]["SessionUser"];
+        };
+        Severity: {
+            code: string;
+            names: {
+                [key: string]: string;
+            };
         };
         SheetRequest: {
             language?: string | null;
@@ -4670,6 +5202,15 @@ export interface components {
             ar?: string | null;
             en?: string | null;
             fr?: string | null;
+        };
+        Threshold: {
+            /** Format: int32 */
+            cases: number;
+            classifications: string[];
+            code: string;
+            names: {
+                [key: string]: string;
+            };
         };
         ToFollow: {
             /** Format: date */
@@ -4896,7 +5437,7 @@ export interface operations {
             };
         };
     };
-    record_1: {
+    record_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -4942,7 +5483,7 @@ export interface operations {
             };
         };
     };
-    get_6: {
+    get_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -5206,7 +5747,7 @@ export interface operations {
             };
         };
     };
-    get_5: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -5322,7 +5863,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -5344,7 +5885,7 @@ export interface operations {
             };
         };
     };
-    change_1: {
+    change_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5634,7 +6175,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5797,7 +6338,7 @@ export interface operations {
             };
         };
     };
-    change: {
+    change_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -6211,7 +6752,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -6251,6 +6792,446 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Merge"];
+                };
+            };
+        };
+    };
+    alerts_1: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutbreakAlert"][];
+                };
+            };
+        };
+    };
+    record_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOutbreakCase"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutbreakCase"];
+                };
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutbreakCase"];
+                };
+            };
+        };
+    };
+    change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutbreakCaseChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutbreakCase"];
+                };
+            };
+        };
+    };
+    history_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ClassificationStep"][];
+                };
+            };
+        };
+    };
+    diseases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Disease"][];
+                };
+            };
+        };
+    };
+    lineList: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path: {
+                disease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutbreakCase"][];
+                };
+            };
+        };
+    };
+    epicurve: {
+        parameters: {
+            query?: {
+                siteId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                disease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Epicurve"];
+                };
+            };
+        };
+    };
+    figures_1: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path: {
+                disease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DiseaseFigures"];
+                };
+            };
+        };
+    };
+    lineListCsv: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path: {
+                disease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    followUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HouseholdFollowUp"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Household"];
+                };
+            };
+        };
+    };
+    mapPoints: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutbreakMapPoints"];
+                };
+            };
+        };
+    };
+    populations: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PlacePopulation"][];
+                };
+            };
+        };
+    };
+    setPopulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacePopulation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PlacePopulation"];
+                };
+            };
+        };
+    };
+    rings: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Ring"][];
+                };
+            };
+        };
+    };
+    figures: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RingFigures"];
+                };
+            };
+        };
+    };
+    ring: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Ring"];
+                };
+            };
+        };
+    };
+    households: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Household"][];
+                };
+            };
+        };
+    };
+    visit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewHousehold"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Household"];
                 };
             };
         };
@@ -6775,7 +7756,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
