@@ -36,6 +36,8 @@ import { DistributionScreen } from './stock/DistributionScreen';
 import { DirectoryScreen } from './referrals/DirectoryScreen';
 import { ToFollowScreen } from './referrals/ToFollowScreen';
 import { BedBoardScreen } from './shelters/BedBoardScreen';
+import { LineListScreen } from './outbreaks/LineListScreen';
+import { RingsScreen } from './outbreaks/RingsScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -195,6 +197,10 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <DirectoryScreen />;
     case 'shelter':
       return <BedBoardScreen />;
+    case 'outbreaks':
+      return <LineListScreen />;
+    case 'rings':
+      return <RingsScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -28,6 +28,8 @@ export type Route =
   | { screen: 'referrals' }
   | { screen: 'directory' }
   | { screen: 'shelter' }
+  | { screen: 'outbreaks' }
+  | { screen: 'rings' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -84,6 +86,10 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'directory' };
     case '/shelter':
       return { screen: 'shelter' };
+    case '/outbreaks':
+      return { screen: 'outbreaks' };
+    case '/outbreaks/rings':
+      return { screen: 'rings' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

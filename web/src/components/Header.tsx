@@ -99,6 +99,11 @@ export function Header() {
                 {t('nav.shelter')}
               </Link>
             )}
+            {hasRole(session, 'CLINICIAN', 'COORDINATOR', 'DATA_OFFICER') && (
+              <Link href="/outbreaks" class="nav-link" testId="nav-outbreaks">
+                {t('nav.outbreaks')}
+              </Link>
+            )}
             {caresForPeople(session) && (
               <Link href="/group-sessions/new" class="nav-link" testId="nav-group-session">
                 {t('nav.groupSession')}

@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n';
 import { toProblem } from '../problems';
 import { ReportCharts } from '../components/ReportCharts';
 import { RefreshProgressPanel, ReportFreshness } from '../reports/ReportFreshness';
+import { OutbreakAlerts } from '../outbreaks/OutbreakAlerts';
 import { CATEGORIES, defaultPeriod, figuresOf, HEADLINE, type PeriodChoice, queryOf, suppressed } from '../reportCharts';
 import type { IndicatorInfo, Problem, Report, ReportScope } from '../types';
 
@@ -208,6 +209,7 @@ export function ReportsScreen() {
           <h2 data-testid="report-title">{report.title || t('reports.allSites')}</h2>
           <ReportFreshness report={report} counting={counting} onLatest={() => load(true)} />
           {hasRole(session, 'ADMINISTRATOR') && <RefreshProgressPanel />}
+          {hasRole(session, 'COORDINATOR', 'DATA_OFFICER') && <OutbreakAlerts siteId={chosen.site} />}
           <div class="table-heading">
             <h3>{t('reports.headline')}</h3>
             {exportLinks('headline')}

@@ -30,7 +30,9 @@ public final class ClientScreens {
             "/imports",
             "/referrals",
             "/directory",
-            "/shelter");
+            "/shelter",
+            "/outbreaks",
+            "/outbreaks/rings");
 
     private ClientScreens() {}
 }
