@@ -54,6 +54,7 @@ describe('the reports screen', () => {
       .mockResolvedValueOnce(jsonResponse(SCOPE))
       .mockResolvedValueOnce(jsonResponse(INDICATORS))
       .mockResolvedValueOnce(jsonResponse(report()))
+      .mockResolvedValueOnce(jsonResponse([])) // the outbreak alerts
       .mockResolvedValueOnce(jsonResponse(report([SITES[0]!], 30)));
     const screen = mount(<ReportsScreen />, 'en', COORDINATOR);
     await settle();
@@ -115,6 +116,7 @@ describe('the reports screen', () => {
       .mockResolvedValueOnce(jsonResponse(SCOPE))
       .mockResolvedValueOnce(jsonResponse(INDICATORS))
       .mockResolvedValueOnce(jsonResponse(behind))
+      .mockResolvedValueOnce(jsonResponse([])) // the outbreak alerts
       .mockResolvedValueOnce(jsonResponse(report()));
     const screen = mount(<ReportsScreen />, 'en', COORDINATOR);
     await settle();

@@ -209,7 +209,7 @@ export function ReportsScreen() {
           <h2 data-testid="report-title">{report.title || t('reports.allSites')}</h2>
           <ReportFreshness report={report} counting={counting} onLatest={() => load(true)} />
           {hasRole(session, 'ADMINISTRATOR') && <RefreshProgressPanel />}
-          {hasRole(session, 'COORDINATOR', 'DATA_OFFICER') && <OutbreakAlerts siteId={chosen.site} />}
+          {hasRole(session, 'COORDINATOR', 'DATA_OFFICER') && <OutbreakAlerts />}
           <div class="table-heading">
             <h3>{t('reports.headline')}</h3>
             {exportLinks('headline')}
