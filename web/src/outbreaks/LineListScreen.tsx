@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { hasRole, useApp } from '../appContext';
 import { FormError } from '../components/FormError';
+import { Link } from '../components/Link';
 import { LoadFailed, Loading } from '../components/Loading';
 import { enumKey } from '../i18n';
 import { uuidv7 } from '../ids';
@@ -97,7 +98,7 @@ export function LineListScreen() {
         {hasRole(session, 'COORDINATOR', 'DATA_OFFICER') && (
           <a class="button secondary" href={outbreaksApi.lineListCsvUrl(disease, siteId)} download>{t('outbreaks.exportCsv')}</a>
         )}
-        {chosen?.ring && <a class="button secondary" href="/outbreaks/rings">{t('outbreaks.rings')}</a>}
+        {chosen?.ring && <Link href="/outbreaks/rings" class="button secondary" testId="open-rings">{t('outbreaks.rings')}</Link>}
       </p>
       {adding && chosen && siteId && (
         <NewCaseForm disease={chosen} siteId={siteId} newId={uuidv7} onDone={() => { setAdding(false); load(); }} onCancel={() => setAdding(false)} />
