@@ -40,6 +40,8 @@ import { BedBoardScreen } from './shelters/BedBoardScreen';
 import { DayPlanScreen } from './outreach/DayPlanScreen';
 import { SessionScreen } from './outreach/SessionScreen';
 import { MapScreen } from './map/MapScreen';
+import { LineListScreen } from './outbreaks/LineListScreen';
+import { RingsScreen } from './outbreaks/RingsScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -207,6 +209,10 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <SessionScreen key={route.sessionId} sessionId={route.sessionId} />;
     case 'map':
       return <MapScreen />;
+    case 'outbreaks':
+      return <LineListScreen />;
+    case 'rings':
+      return <RingsScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -32,6 +32,8 @@ export type Route =
   | { screen: 'outreach' }
   | { screen: 'outreachSession'; sessionId: string }
   | { screen: 'map' }
+  | { screen: 'outbreaks' }
+  | { screen: 'rings' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -95,6 +97,10 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'outreach' };
     case '/map':
       return { screen: 'map' };
+    case '/outbreaks':
+      return { screen: 'outbreaks' };
+    case '/outbreaks/rings':
+      return { screen: 'rings' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

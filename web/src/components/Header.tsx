@@ -107,6 +107,11 @@ export function Header() {
             <Link href="/map" class="nav-link" testId="nav-map">
               {t('nav.map')}
             </Link>
+            {hasRole(session, 'CLINICIAN', 'COORDINATOR', 'DATA_OFFICER') && (
+              <Link href="/outbreaks" class="nav-link" testId="nav-outbreaks">
+                {t('nav.outbreaks')}
+              </Link>
+            )}
             {caresForPeople(session) && (
               <Link href="/group-sessions/new" class="nav-link" testId="nav-group-session">
                 {t('nav.groupSession')}

@@ -58,6 +58,7 @@ describe('the reports screen', () => {
       .mockResolvedValueOnce(jsonResponse(SCOPE))
       .mockResolvedValueOnce(jsonResponse(INDICATORS))
       .mockResolvedValueOnce(jsonResponse(report()))
+      .mockResolvedValueOnce(jsonResponse([])) // the outbreak alerts
       .mockResolvedValueOnce(jsonResponse(report([SITES[0]!], 30)));
     const screen = mount(<ReportsScreen />, 'en', COORDINATOR);
     await settle();
@@ -119,6 +120,7 @@ describe('the reports screen', () => {
       .mockResolvedValueOnce(jsonResponse(SCOPE))
       .mockResolvedValueOnce(jsonResponse(INDICATORS))
       .mockResolvedValueOnce(jsonResponse(behind))
+      .mockResolvedValueOnce(jsonResponse([])) // the outbreak alerts
       .mockResolvedValueOnce(jsonResponse(report()));
     const screen = mount(<ReportsScreen />, 'en', COORDINATOR);
     await settle();

@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n';
 import { toProblem } from '../problems';
 import { ReportCharts } from '../components/ReportCharts';
 import { RefreshProgressPanel, ReportFreshness } from '../reports/ReportFreshness';
+import { OutbreakAlerts } from '../outbreaks/OutbreakAlerts';
 import { CATEGORIES, defaultPeriod, figuresOf, HEADLINE, type PeriodChoice, queryOf, suppressed } from '../reportCharts';
 import type { IndicatorInfo, Problem, Report, ReportScope } from '../types';
 
@@ -210,6 +211,7 @@ export function ReportsScreen() {
           <ReportFreshness report={report} counting={counting} onLatest={() => load(true)} />
           {hasRole(session, 'ADMINISTRATOR') && <RefreshProgressPanel />}
           {hasRole(session, 'COORDINATOR', 'ADMINISTRATOR') && <BackupStatusLine />}
+          {hasRole(session, 'COORDINATOR', 'DATA_OFFICER') && <OutbreakAlerts />}
           <div class="table-heading">
             <h3>{t('reports.headline')}</h3>
             {exportLinks('headline')}

@@ -110,6 +110,10 @@ class AuthorizationMatrixTest {
     /** The policy: who reads a mobile team's day plan and session summaries (no person's data in them). */
     private static final Set<String> OUTREACH_READERS =
             Set.of("CLINICIAN", "PSYCHOLOGIST", "SOCIAL_LEGAL_WORKER", "COORDINATOR", "DATA_OFFICER", "ADMINISTRATOR");
+    /** The policy: clinicians record outbreak cases at their sites; these roles read the line lists. */
+    private static final Set<String> LINE_LIST_READERS = Set.of("CLINICIAN", "COORDINATOR", "DATA_OFFICER");
+
+    private static final Set<String> RING_READERS = Set.of("CLINICIAN", "COORDINATOR", "DATA_OFFICER", "LOGISTICIAN");
 
     @LocalServerPort
     int port;
@@ -151,6 +155,7 @@ class AuthorizationMatrixTest {
             cases.addAll(shelterCases(role));
             cases.addAll(directoryAndBudgetCases(role, user));
             cases.addAll(outreachCases(role, user));
+            cases.addAll(outbreakCases(role, user));
         }
         return cases.stream();
     }
@@ -966,6 +971,51 @@ class AuthorizationMatrixTest {
                 "installationId", UUID.randomUUID().toString(),
                 "name", "Matrix phone",
                 "token", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(token));
+    }
+
+    private List<DynamicTest> outbreakCases(String role, ApiSession user) {
+        Map<String, Object> atOwnSite = outbreakCase(organisation.siteA);
+        Map<String, Object> atOtherSite = outbreakCase(organisation.siteB);
+        String lineList = "/api/outbreaks/diseases/cholera/cases?siteId=" + organisation.siteA;
+        return List.of(
+                DynamicTest.dynamicTest(role + " records an outbreak case at its site", () -> {
+                    expect(user.post("/api/outbreaks/cases", atOwnSite), role.equals("CLINICIAN") ? 201 : 403);
+                    expect(user.post("/api/outbreaks/cases", atOtherSite), 403);
+                }),
+                DynamicTest.dynamicTest(role + " reads the line list, its curve and the map's cases", () -> {
+                    int status = LINE_LIST_READERS.contains(role) ? 200 : 403;
+                    expect(user.get(lineList), status);
+                    expect(user.get("/api/outbreaks/diseases/cholera/epicurve?siteId=" + organisation.siteA), status);
+                    expect(user.get("/api/outbreaks/map-points"), status);
+                    expect(user.get("/api/outbreaks/diseases/cholera/cases?siteId=" + organisation.siteB), 403);
+                }),
+                DynamicTest.dynamicTest(role + " exports the line list", () -> {
+                    assertThat(user.getBytes("/api/outbreaks/diseases/cholera/line-list.csv")
+                                    .statusCode())
+                            .isEqualTo(Set.of("COORDINATOR", "DATA_OFFICER").contains(role) ? 200 : 403);
+                }),
+                DynamicTest.dynamicTest(role + " sets a place's population and reads the rings", () -> {
+                    Map<String, Object> population =
+                            Map.of("placeId", organisation.siteA, "siteId", organisation.siteA, "population", 800);
+                    expect(user.put("/api/outbreaks/populations", population), role.equals("COORDINATOR") ? 200 : 403);
+                    expect(user.get("/api/outbreaks/rings"), RING_READERS.contains(role) ? 200 : 403);
+                }));
+    }
+
+    private static Map<String, Object> outbreakCase(String siteId) {
+        return Map.of(
+                "id",
+                UUID.randomUUID().toString(),
+                "disease",
+                "cholera",
+                "siteId",
+                siteId,
+                "classification",
+                "SUSPECTED",
+                "onsetOn",
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+                        .minusDays(1)
+                        .toString());
     }
 
     private static void expect(ApiSession.Response response, int status) {

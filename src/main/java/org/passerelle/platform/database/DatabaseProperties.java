@@ -55,7 +55,8 @@ public record DatabaseProperties(
             "referrals",
             "rights",
             "shelters",
-            "outreach"
+            "outreach",
+            "outbreaks"
         })
         List<String> moduleSchemas,
 

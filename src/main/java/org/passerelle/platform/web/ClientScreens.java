@@ -34,7 +34,9 @@ public final class ClientScreens {
             "/shelter",
             "/outreach",
             "/outreach/**",
-            "/map");
+            "/map",
+            "/outbreaks",
+            "/outbreaks/rings");
 
     private ClientScreens() {}
 }
