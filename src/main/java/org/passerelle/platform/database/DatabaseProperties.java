@@ -51,7 +51,9 @@ public record DatabaseProperties(
             "stock",
             "referrals",
             "rights",
-            "shelters"
+            "shelters",
+            "vaccination",
+            "water"
         })
         List<String> moduleSchemas,
 
