@@ -36,6 +36,8 @@ import { DistributionScreen } from './stock/DistributionScreen';
 import { DirectoryScreen } from './referrals/DirectoryScreen';
 import { ToFollowScreen } from './referrals/ToFollowScreen';
 import { BedBoardScreen } from './shelters/BedBoardScreen';
+import { CampaignScreen } from './vaccination/CampaignScreen';
+import { WaterScreen } from './water/WaterScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -195,6 +197,10 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <DirectoryScreen />;
     case 'shelter':
       return <BedBoardScreen />;
+    case 'campaign':
+      return <CampaignScreen />;
+    case 'water':
+      return <WaterScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -28,6 +28,8 @@ export type Route =
   | { screen: 'referrals' }
   | { screen: 'directory' }
   | { screen: 'shelter' }
+  | { screen: 'campaign' }
+  | { screen: 'water' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -84,6 +86,10 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'directory' };
     case '/shelter':
       return { screen: 'shelter' };
+    case '/vaccination':
+      return { screen: 'campaign' };
+    case '/water':
+      return { screen: 'water' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

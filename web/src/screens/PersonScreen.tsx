@@ -17,6 +17,7 @@ import { formatPatientCode } from '../patientCode';
 import { toProblem } from '../problems';
 import { countryName, languageName } from '../referenceLists';
 import { ReferralsSection } from '../referrals/ReferralsSection';
+import { VaccinationSection } from '../vaccination/VaccinationSection';
 import { RightsSection } from '../rights/RightsSection';
 import { navigate } from '../router';
 import type { Consultation, Person, Problem } from '../types';
@@ -152,6 +153,8 @@ export function PersonScreen({ personId }: { personId: string }) {
       {readsCare && <ReferralsSection personId={person.id} languages={person.languages} />}
 
       {readsCare && <RightsSection personId={person.id} />}
+
+      {readsCare && <VaccinationSection personId={person.id} />}
 
       {readsCare && (
         <section class="card">

@@ -108,8 +108,8 @@ public class Doses {
         return dose;
     }
 
-    /** The doses on a person's file, newest first, for a carer who reaches it. */
-    @Transactional(readOnly = true)
+    /** The doses on a person's file, newest first, for a carer who reaches it; the read is audited. */
+    @Transactional
     public List<Dose> ofPerson(UUID personId) {
         CurrentUser user = currentUsers.current();
         if (!user.caresForPeople()) {

@@ -143,6 +143,9 @@ class AuthorizationMatrixTest {
             cases.addAll(backupCases(role, user));
             cases.addAll(stockCases(role, user, subjects.get(Relation.OWN_SITE)));
             cases.addAll(shelterCases(role));
+            cases.addAll(PublicHealthMatrixCases.vaccination(
+                    role, user, organisation, subjects.get(Relation.OWN_SITE).personId()));
+            cases.addAll(PublicHealthMatrixCases.water(role, user, organisation));
         }
         return cases.stream();
     }

@@ -41,24 +41,27 @@ class CampaignCoverageTest {
         coordinator = organisation.userAt(organisation.siteA, "COORDINATOR");
         nurse = organisation.userAt(organisation.siteA, "CLINICIAN");
         today = MovableClock.now().atZone(PARIS).toLocalDate();
-        ApiSession.Response created = coordinator.post(
-                "/api/vaccination/campaigns",
-                Map.of(
-                        "id",
-                        UUID.randomUUID().toString(),
-                        "name",
-                        "OCV camp",
-                        "vaccineCode",
-                        "cholera-ocv",
-                        "startsOn",
-                        today.minusDays(20).toString(),
-                        "endsOn",
-                        today.plusDays(5).toString(),
-                        "targets",
-                        List.of(
-                                target(organisation.siteA, "00-04", 10),
-                                target(organisation.siteA, "05-14", 20),
-                                target(organisation.siteB, "18+", 4))));
+        // a campaign over two sites, set by an administrator of every site
+        ApiSession.Response created = organisation
+                .admin()
+                .post(
+                        "/api/vaccination/campaigns",
+                        Map.of(
+                                "id",
+                                UUID.randomUUID().toString(),
+                                "name",
+                                "OCV camp",
+                                "vaccineCode",
+                                "cholera-ocv",
+                                "startsOn",
+                                today.minusDays(20).toString(),
+                                "endsOn",
+                                today.plusDays(5).toString(),
+                                "targets",
+                                List.of(
+                                        target(organisation.siteA, "00-04", 10),
+                                        target(organisation.siteA, "05-14", 20),
+                                        target(organisation.siteB, "18+", 4))));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         campaign = created.text("id");
     }
@@ -129,8 +132,7 @@ class CampaignCoverageTest {
         ApiSession.Response wrongVaccine = nurse.post("/api/vaccination/doses", otherVaccine);
         ApiSession.Response elsewhere = nurse.post("/api/vaccination/doses", otherSite);
         ApiSession.Response futureTally = nurse.post(
-                "/api/vaccination/campaigns/" + campaign + "/tallies",
-                tallyBody("MALE", "18+", 1, today.plusDays(1)));
+                "/api/vaccination/campaigns/" + campaign + "/tallies", tallyBody("MALE", "18+", 1, today.plusDays(1)));
         ApiSession.Response logistician = organisation
                 .userAt(organisation.siteA, "LOGISTICIAN")
                 .post("/api/vaccination/campaigns/" + campaign + "/tallies", tallyBody("MALE", "18+", 1, today));
@@ -187,7 +189,8 @@ class CampaignCoverageTest {
     }
 
     private ApiSession.Response tally(String sex, String ageGroup, int people) {
-        return nurse.post("/api/vaccination/campaigns/" + campaign + "/tallies", tallyBody(sex, ageGroup, people, today));
+        return nurse.post(
+                "/api/vaccination/campaigns/" + campaign + "/tallies", tallyBody(sex, ageGroup, people, today));
     }
 
     private Map<String, Object> tallyBody(String sex, String ageGroup, int people, LocalDate on) {

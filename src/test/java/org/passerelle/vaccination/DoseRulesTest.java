@@ -42,7 +42,8 @@ class DoseRulesTest {
     void setUp() {
         TestOrganisation organisation = new TestOrganisation(port);
         nurse = organisation.userAt(organisation.siteA, "CLINICIAN");
-        person = TestOrganisation.register(nurse, "Vaccine " + UUID.randomUUID().toString().substring(0, 6))
+        person = TestOrganisation.register(
+                        nurse, "Vaccine " + UUID.randomUUID().toString().substring(0, 6))
                 .path("id")
                 .asString();
         today = MovableClock.now().atZone(PARIS).toLocalDate();

@@ -66,7 +66,9 @@ class WaterReadingsTest {
         assertThat(impossible.text("code")).isEqualTo(WaterProblems.READING_IMPOSSIBLE);
         assertThat(impossible.body().findValues("field").stream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder("chlorine", "turbidity", "volumeLitres");
-        assertThat(impossible.body().path("fieldErrors").toString()).contains("10 mg/L").contains("1");
+        assertThat(impossible.body().path("fieldErrors").toString())
+                .contains("10 mg/L")
+                .contains("1");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.text("code")).isEqualTo(WaterProblems.READING_EMPTY);
         assertThat(jdbc.sql("select count(*) from water.reading where point_id = ?")

@@ -30,7 +30,9 @@ public final class ClientScreens {
             "/imports",
             "/referrals",
             "/directory",
-            "/shelter");
+            "/shelter",
+            "/vaccination",
+            "/water");
 
     private ClientScreens() {}
 }
