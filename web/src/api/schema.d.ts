@@ -1067,7 +1067,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["history"];
+        get: operations["history_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1435,7 +1435,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["coverage"];
+        get: operations["coverage_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2075,7 +2075,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["alerts"];
+        get: operations["alerts_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2436,6 +2436,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/vaccination/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["campaigns"];
+        put?: never;
+        post: operations["createCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["campaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/campaigns/{id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/campaigns/{id}/tallies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["tallies"];
+        put?: never;
+        post: operations["tally"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/doses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["recordDose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/doses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["removeDose"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/people/{personId}/doses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["dosesOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/vaccines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["vaccines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/water/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/water/map-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["mapPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/water/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["points"];
+        put?: never;
+        post: operations["addPoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/water/points/{id}/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/water/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["recordReading"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2643,6 +2851,66 @@ export interface components {
             fields: string[];
             /** @enum {string} */
             function: "bmi" | "gestational-weeks" | "due-date" | "sum";
+        };
+        Campaign: {
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date */
+            startsOn: string;
+            targets: components["schemas"]["CampaignTarget"][];
+            vaccineCode: string;
+            /** Format: int64 */
+            version: number;
+        };
+        CampaignCoverage: {
+            /** Format: uuid */
+            campaignId: string;
+            cells: components["schemas"]["CampaignCoverageCell"][];
+            /** Format: int64 */
+            dosesToday: number;
+            /** Format: double */
+            percent?: number | null;
+            /** Format: int64 */
+            registered: number;
+            /** Format: int64 */
+            tallied: number;
+            /** Format: int64 */
+            target: number;
+        };
+        CampaignCoverageCell: {
+            ageGroup: string;
+            /** Format: double */
+            percent?: number | null;
+            /** Format: int64 */
+            registered: number;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            tallied: number;
+            /** Format: int64 */
+            target: number;
+        };
+        CampaignTally: {
+            ageGroup: string;
+            /** Format: date */
+            givenOn: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            people: number;
+            sex: string;
+            /** Format: uuid */
+            siteId: string;
+        };
+        CampaignTarget: {
+            ageGroup: string;
+            /** Format: int32 */
+            people: number;
+            /** Format: uuid */
+            siteId: string;
         };
         Candidate: {
             first: components["schemas"]["PersonSummary"];
@@ -3620,6 +3888,29 @@ export interface components {
             /** Format: date */
             until?: string | null;
         };
+        NewCampaign: {
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date */
+            startsOn: string;
+            targets: components["schemas"]["CampaignTarget"][];
+            vaccineCode: string;
+        };
+        NewCampaignTally: {
+            ageGroup: string;
+            /** Format: date */
+            givenOn?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            people: number;
+            sex: string;
+            /** Format: uuid */
+            siteId: string;
+        };
         NewConsultation: {
             /** @enum {string|null} */
             compartment?: "GENERAL" | "MENTAL_HEALTH" | "SGBV" | "LEGAL" | null;
@@ -3793,6 +4084,49 @@ export interface components {
             roles: ("ADMINISTRATOR" | "COORDINATOR" | "CLINICIAN" | "PSYCHOLOGIST" | "SOCIAL_LEGAL_WORKER" | "DATA_OFFICER" | "LOGISTICIAN")[];
             siteIds: string[];
             username: string;
+        };
+        NewVaccineDose: {
+            /** Format: uuid */
+            campaignId?: string | null;
+            /** Format: int32 */
+            doseNumber: number;
+            /** Format: date */
+            givenOn?: string | null;
+            /** Format: uuid */
+            id: string;
+            lot?: string | null;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            siteId?: string | null;
+            vaccineCode: string;
+        };
+        NewWaterPoint: {
+            /** Format: int32 */
+            capacityLitres?: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "TAP_STAND" | "WELL" | "BOREHOLE" | "SPRING_CATCHMENT" | "TANK" | "BLADDER" | "TRUCKING" | "HOUSEHOLD";
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+        };
+        NewWaterReading: {
+            chlorine?: number | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            measuredAt?: string | null;
+            /** Format: uuid */
+            pointId: string;
+            turbidity?: number | null;
+            /** Format: int32 */
+            volumeLitres?: number | null;
         };
         NightOccupancy: {
             /** Format: int32 */
@@ -4745,6 +5079,34 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        Vaccine: {
+            code: string;
+            /** Format: int32 */
+            doses: number;
+            minimumIntervalDays: number[];
+            names: {
+                [key: string]: string;
+            };
+        };
+        VaccineDose: {
+            /** Format: uuid */
+            campaignId?: string | null;
+            /** Format: int32 */
+            doseNumber: number;
+            givenBy: string;
+            /** Format: date */
+            givenOn: string;
+            /** Format: uuid */
+            id: string;
+            lot?: string | null;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            siteId: string;
+            vaccineCode: string;
+            /** Format: int64 */
+            version: number;
+        };
         Verification: {
             /** Format: int64 */
             anchorPosition?: number | null;
@@ -4782,6 +5144,65 @@ export interface components {
             weights: {
                 [key: string]: number;
             };
+        };
+        WaterHistory: {
+            point: components["schemas"]["WaterPoint"];
+            range: components["schemas"]["WaterRange"];
+            readings: components["schemas"]["WaterReading"][];
+        };
+        WaterMapPoint: {
+            /** Format: date-time */
+            at?: string | null;
+            id: string;
+            label: string;
+            /** Format: double */
+            lat: number;
+            layer: string;
+            /** Format: double */
+            lon: number;
+            status: string;
+        };
+        WaterMapPoints: {
+            points: components["schemas"]["WaterMapPoint"][];
+        };
+        WaterPoint: {
+            /** Format: int32 */
+            capacityLitres?: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "TAP_STAND" | "WELL" | "BOREHOLE" | "SPRING_CATCHMENT" | "TANK" | "BLADDER" | "TRUCKING" | "HOUSEHOLD";
+            /** Format: double */
+            lat: number;
+            latest?: components["schemas"]["WaterReading"] | null;
+            /** Format: double */
+            lon: number;
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            status: "OK" | "ALERT" | "NONE";
+            /** Format: int64 */
+            version: number;
+        };
+        WaterRange: {
+            chlorineMax: number;
+            chlorineMin: number;
+            turbidityMax: number;
+        };
+        WaterReading: {
+            chlorine?: number | null;
+            /** Format: uuid */
+            id: string;
+            inRange: boolean;
+            /** Format: date-time */
+            measuredAt: string;
+            /** Format: uuid */
+            pointId: string;
+            recordedBy: string;
+            turbidity?: number | null;
+            /** Format: int32 */
+            volumeLitres?: number | null;
         };
         Withdrawal: {
             /** Format: int64 */
@@ -6595,7 +7016,7 @@ export interface operations {
             };
         };
     };
-    history: {
+    history_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -7220,7 +7641,7 @@ export interface operations {
             };
         };
     };
-    coverage: {
+    coverage_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -8347,7 +8768,7 @@ export interface operations {
             };
         };
     };
-    alerts: {
+    alerts_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -8923,6 +9344,360 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["EndedSessions"];
+                };
+            };
+        };
+    };
+    campaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Campaign"][];
+                };
+            };
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCampaign"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Campaign"];
+                };
+            };
+        };
+    };
+    campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Campaign"];
+                };
+            };
+        };
+    };
+    coverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CampaignCoverage"];
+                };
+            };
+        };
+    };
+    tallies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CampaignTally"][];
+                };
+            };
+        };
+    };
+    tally: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCampaignTally"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CampaignTally"];
+                };
+            };
+        };
+    };
+    recordDose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewVaccineDose"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["VaccineDose"];
+                };
+            };
+        };
+    };
+    removeDose: {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    dosesOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["VaccineDose"][];
+                };
+            };
+        };
+    };
+    vaccines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Vaccine"][];
+                };
+            };
+        };
+    };
+    alerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaterPoint"][];
+                };
+            };
+        };
+    };
+    mapPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaterMapPoints"];
+                };
+            };
+        };
+    };
+    points: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaterPoint"][];
+                };
+            };
+        };
+    };
+    addPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWaterPoint"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaterPoint"];
+                };
+            };
+        };
+    };
+    history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaterHistory"];
+                };
+            };
+        };
+    };
+    recordReading: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWaterReading"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaterReading"];
                 };
             };
         };

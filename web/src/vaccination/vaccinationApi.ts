@@ -7,14 +7,14 @@ import type { Uuid } from '../types';
 type Schemas = components['schemas'];
 
 export type Vaccine = Schemas['Vaccine'];
-export type Dose = Schemas['Dose'];
-export type NewDose = Schemas['NewDose'];
+export type Dose = Schemas['VaccineDose'];
+export type NewDose = Schemas['NewVaccineDose'];
 export type Campaign = Schemas['Campaign'];
 export type NewCampaign = Schemas['NewCampaign'];
-export type Coverage = Schemas['Coverage'];
-export type CoverageCell = Schemas['CoverageCell'];
-export type NewTally = Schemas['NewTally'];
-export type Tally = Schemas['Tally'];
+export type Coverage = Schemas['CampaignCoverage'];
+export type CoverageCell = Schemas['CampaignCoverageCell'];
+export type NewTally = Schemas['NewCampaignTally'];
+export type Tally = Schemas['CampaignTally'];
 
 const id = (value: Uuid) => encodeURIComponent(value);
 

@@ -6,11 +6,11 @@ import type { Uuid } from '../types';
 
 type Schemas = components['schemas'];
 
-export type WaterPoint = Schemas['Point'];
-export type NewWaterPoint = Schemas['NewPoint'];
-export type WaterReading = Schemas['Reading'];
-export type NewWaterReading = Schemas['NewReading'];
-export type WaterHistory = Schemas['History'];
+export type WaterPoint = Schemas['WaterPoint'];
+export type NewWaterPoint = Schemas['NewWaterPoint'];
+export type WaterReading = Schemas['WaterReading'];
+export type NewWaterReading = Schemas['NewWaterReading'];
+export type WaterHistory = Schemas['WaterHistory'];
 
 const id = (value: Uuid) => encodeURIComponent(value);
 

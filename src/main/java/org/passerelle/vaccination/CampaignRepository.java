@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.passerelle.vaccination.VaccinationViews.Campaign;
+import org.passerelle.vaccination.VaccinationViews.CampaignTally;
+import org.passerelle.vaccination.VaccinationViews.CampaignTarget;
 import org.passerelle.vaccination.VaccinationViews.NewCampaign;
-import org.passerelle.vaccination.VaccinationViews.NewTally;
-import org.passerelle.vaccination.VaccinationViews.Tally;
-import org.passerelle.vaccination.VaccinationViews.Target;
+import org.passerelle.vaccination.VaccinationViews.NewCampaignTally;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,7 +65,7 @@ class CampaignRepository {
         if (inserted == 0) {
             return false;
         }
-        for (Target target : campaign.targets()) {
+        for (CampaignTarget target : campaign.targets()) {
             jdbc.sql("insert into vaccination.campaign_target (campaign_id, site_id, age_group, people)"
                             + " values (?, ?, ?, ?)")
                     .params(campaign.id(), target.siteId(), target.ageGroup(), target.people())
@@ -122,14 +122,14 @@ class CampaignRepository {
                 .single();
     }
 
-    Optional<Tally> findTally(UUID id) {
+    Optional<CampaignTally> findTally(UUID id) {
         return jdbc.sql("select id, site_id, given_on, sex, age_group, people from vaccination.tally where id = ?")
                 .param(id)
-                .query(Tally.class)
+                .query(CampaignTally.class)
                 .optional();
     }
 
-    void insertTally(UUID campaignId, NewTally tally, LocalDate givenOn, UUID by) {
+    void insertTally(UUID campaignId, NewCampaignTally tally, LocalDate givenOn, UUID by) {
         jdbc.sql("""
                         insert into vaccination.tally (id, campaign_id, site_id, given_on, sex, age_group, people, recorded_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -147,12 +147,12 @@ class CampaignRepository {
     }
 
     /** The campaign's tallies at these sites, newest first. */
-    List<Tally> tallies(UUID campaignId, Collection<UUID> sites) {
+    List<CampaignTally> tallies(UUID campaignId, Collection<UUID> sites) {
         return jdbc.sql("select id, site_id, given_on, sex, age_group, people from vaccination.tally"
                         + " where campaign_id = ? and site_id = any(?) and deleted_at is null"
                         + " order by given_on desc, created_at desc limit 500")
                 .params(campaignId, sites.toArray(UUID[]::new))
-                .query(Tally.class)
+                .query(CampaignTally.class)
                 .list();
     }
 
@@ -160,13 +160,13 @@ class CampaignRepository {
         if (heads.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<Target>> targets = new LinkedHashMap<>();
+        Map<UUID, List<CampaignTarget>> targets = new LinkedHashMap<>();
         jdbc.sql("select campaign_id, site_id, age_group, people from vaccination.campaign_target"
                         + " where campaign_id = any(?) order by site_id, age_group")
                 .param(heads.stream().map(Head::id).toArray(UUID[]::new))
                 .query((row, n) -> targets.computeIfAbsent(
                                 row.getObject("campaign_id", UUID.class), id -> new ArrayList<>())
-                        .add(new Target(
+                        .add(new CampaignTarget(
                                 row.getObject("site_id", UUID.class),
                                 row.getString("age_group"),
                                 row.getInt("people"))))

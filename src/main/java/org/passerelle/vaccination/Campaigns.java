@@ -14,11 +14,11 @@ import org.passerelle.audit.AuditLog;
 import org.passerelle.platform.DomainException;
 import org.passerelle.sites.SiteDirectory;
 import org.passerelle.vaccination.VaccinationViews.Campaign;
-import org.passerelle.vaccination.VaccinationViews.Coverage;
+import org.passerelle.vaccination.VaccinationViews.CampaignCoverage;
+import org.passerelle.vaccination.VaccinationViews.CampaignTally;
+import org.passerelle.vaccination.VaccinationViews.CampaignTarget;
 import org.passerelle.vaccination.VaccinationViews.NewCampaign;
-import org.passerelle.vaccination.VaccinationViews.NewTally;
-import org.passerelle.vaccination.VaccinationViews.Tally;
-import org.passerelle.vaccination.VaccinationViews.Target;
+import org.passerelle.vaccination.VaccinationViews.NewCampaignTally;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,7 +68,7 @@ public class Campaigns {
             throw VaccinationProblems.campaignEndsBeforeStart();
         }
         Set<String> cells = new HashSet<>();
-        for (Target target : command.targets()) {
+        for (CampaignTarget target : command.targets()) {
             if (!sites.exists(target.siteId()) || !cells.add(target.siteId() + target.ageGroup())) {
                 throw DomainException.invalidInput("targets");
             }
@@ -110,11 +110,11 @@ public class Campaigns {
      * without names, against the target of each site and age group.
      */
     @Transactional(readOnly = true)
-    public Coverage coverage(UUID id) {
+    public CampaignCoverage coverage(UUID id) {
         CurrentUser user = currentUsers.current();
         Campaign campaign = requireVisible(id);
         List<UUID> visible = campaign.targets().stream()
-                .map(Target::siteId)
+                .map(CampaignTarget::siteId)
                 .distinct()
                 .filter(user::mayWorkAt)
                 .toList();
@@ -124,7 +124,7 @@ public class Campaigns {
 
     /** Counts doses given without names; sent again with the same id, answers the tally as it is. */
     @Transactional
-    public Tally tally(UUID campaignId, NewTally command) {
+    public CampaignTally tally(UUID campaignId, NewCampaignTally command) {
         CurrentUser user = currentUsers.current();
         if (!user.hasAnyRole(Role.CLINICIAN, Role.COORDINATOR)) {
             throw DomainException.roleNotAllowed();
@@ -158,11 +158,11 @@ public class Campaigns {
 
     /** The campaign's doses counted without names at the user's sites, newest first. */
     @Transactional(readOnly = true)
-    public List<Tally> tallies(UUID campaignId) {
+    public List<CampaignTally> tallies(UUID campaignId) {
         CurrentUser user = currentUsers.current();
         Campaign campaign = requireVisible(campaignId);
         List<UUID> visible = campaign.targets().stream()
-                .map(Target::siteId)
+                .map(CampaignTarget::siteId)
                 .distinct()
                 .filter(user::mayWorkAt)
                 .toList();

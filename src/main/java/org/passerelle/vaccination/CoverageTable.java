@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.vaccination.CampaignRepository.Count;
 import org.passerelle.vaccination.VaccinationViews.Campaign;
-import org.passerelle.vaccination.VaccinationViews.Coverage;
-import org.passerelle.vaccination.VaccinationViews.CoverageCell;
-import org.passerelle.vaccination.VaccinationViews.Target;
+import org.passerelle.vaccination.VaccinationViews.CampaignCoverage;
+import org.passerelle.vaccination.VaccinationViews.CampaignCoverageCell;
+import org.passerelle.vaccination.VaccinationViews.CampaignTarget;
 
 /**
  * A campaign's coverage laid out by site and age group: every targeted cell, and the cells where
@@ -29,9 +29,10 @@ final class CoverageTable {
 
     private CoverageTable() {}
 
-    static Coverage of(Campaign campaign, List<UUID> sites, List<Count> registered, List<Count> tallied, long today) {
+    static CampaignCoverage of(
+            Campaign campaign, List<UUID> sites, List<Count> registered, List<Count> tallied, long today) {
         Map<Key, Cell> cells = new LinkedHashMap<>();
-        for (Target target : campaign.targets()) {
+        for (CampaignTarget target : campaign.targets()) {
             if (sites.contains(target.siteId())) {
                 cell(cells, target.siteId(), target.ageGroup()).target += target.people();
             }
@@ -46,13 +47,13 @@ final class CoverageTable {
                 cell(cells, count.siteId(), count.ageGroup()).tallied += count.people();
             }
         }
-        List<CoverageCell> rows = new ArrayList<>();
+        List<CampaignCoverageCell> rows = new ArrayList<>();
         long allRegistered = 0;
         long allTallied = 0;
         long allTarget = 0;
         for (var entry : cells.entrySet()) {
             Cell cell = entry.getValue();
-            rows.add(new CoverageCell(
+            rows.add(new CampaignCoverageCell(
                     entry.getKey().siteId(),
                     entry.getKey().ageGroup(),
                     cell.registered,
@@ -63,9 +64,9 @@ final class CoverageTable {
             allTallied += cell.tallied;
             allTarget += cell.target;
         }
-        rows.sort(Comparator.comparing((CoverageCell row) -> sites.indexOf(row.siteId()))
-                .thenComparing(CoverageCell::ageGroup));
-        return new Coverage(
+        rows.sort(Comparator.comparing((CampaignCoverageCell row) -> sites.indexOf(row.siteId()))
+                .thenComparing(CampaignCoverageCell::ageGroup));
+        return new CampaignCoverage(
                 campaign.id(),
                 rows,
                 allRegistered,

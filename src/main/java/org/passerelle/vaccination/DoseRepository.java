@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.passerelle.vaccination.VaccinationViews.Dose;
+import org.passerelle.vaccination.VaccinationViews.VaccineDose;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +23,7 @@ class DoseRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Dose> find(UUID id) {
+    Optional<VaccineDose> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from vaccination.dose where id = ? and deleted_at is null")
                 .param(id)
                 .query(DoseRepository::dose)
@@ -42,7 +42,7 @@ class DoseRepository {
      * The person's doses of one vaccine, by dose number; locks the person's doses of it so that two
      * doses recorded at once are checked one after the other.
      */
-    List<Dose> ofVaccineLocked(UUID personId, String vaccineCode) {
+    List<VaccineDose> ofVaccineLocked(UUID personId, String vaccineCode) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
                 .param(personId + "/" + vaccineCode)
                 .query((row, n) -> 1)
@@ -55,7 +55,7 @@ class DoseRepository {
     }
 
     /** The person's doses, newest first. */
-    List<Dose> ofPerson(UUID personId) {
+    List<VaccineDose> ofPerson(UUID personId) {
         return jdbc.sql("select " + COLUMNS + " from vaccination.dose where person_id = ? and deleted_at is null"
                         + " order by given_on desc, vaccine_code, dose_number desc")
                 .param(personId)
@@ -63,7 +63,7 @@ class DoseRepository {
                 .list();
     }
 
-    void insert(Dose dose, UUID givenBy) {
+    void insert(VaccineDose dose, UUID givenBy) {
         jdbc.sql("""
                         insert into vaccination.dose (id, person_id, vaccine_code, dose_number, lot, given_on, site_id,
                                                       campaign_id, given_by, given_by_name)
@@ -100,8 +100,8 @@ class DoseRepository {
                 .single();
     }
 
-    private static Dose dose(ResultSet row, int rowNumber) throws SQLException {
-        return new Dose(
+    private static VaccineDose dose(ResultSet row, int rowNumber) throws SQLException {
+        return new VaccineDose(
                 row.getObject("id", UUID.class),
                 row.getObject("person_id", UUID.class),
                 row.getString("vaccine_code"),

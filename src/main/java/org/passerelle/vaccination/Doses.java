@@ -13,9 +13,9 @@ import org.passerelle.audit.AuditLog;
 import org.passerelle.people.PersonAccess;
 import org.passerelle.platform.DomainException;
 import org.passerelle.vaccination.VaccinationViews.Campaign;
-import org.passerelle.vaccination.VaccinationViews.Dose;
-import org.passerelle.vaccination.VaccinationViews.NewDose;
+import org.passerelle.vaccination.VaccinationViews.NewVaccineDose;
 import org.passerelle.vaccination.VaccinationViews.Vaccine;
+import org.passerelle.vaccination.VaccinationViews.VaccineDose;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +59,7 @@ public class Doses {
 
     /** Records a dose; sent again with the same id, answers the dose as it is. */
     @Transactional
-    public Dose record(NewDose command) {
+    public VaccineDose record(NewVaccineDose command) {
         if (!currentUsers.current().hasRole(Role.CLINICIAN)) {
             throw DomainException.roleNotAllowed();
         }
@@ -84,7 +84,7 @@ public class Doses {
             requireWithinCampaign(command.campaignId(), vaccine, givenOn, siteId);
         }
         followsSchedule(command, vaccine, givenOn);
-        Dose dose = new Dose(
+        VaccineDose dose = new VaccineDose(
                 command.id(),
                 command.personId(),
                 vaccine.code(),
@@ -110,7 +110,7 @@ public class Doses {
 
     /** The doses on a person's file, newest first, for a carer who reaches it; the read is audited. */
     @Transactional
-    public List<Dose> ofPerson(UUID personId) {
+    public List<VaccineDose> ofPerson(UUID personId) {
         CurrentUser user = currentUsers.current();
         if (!user.caresForPeople()) {
             throw DomainException.roleNotAllowed();
@@ -128,7 +128,7 @@ public class Doses {
         if (!currentUsers.current().hasRole(Role.CLINICIAN)) {
             throw DomainException.roleNotAllowed();
         }
-        Dose dose = doses.find(id).orElseThrow(VaccinationProblems::doseNotFound);
+        VaccineDose dose = doses.find(id).orElseThrow(VaccinationProblems::doseNotFound);
         personAccess.requireWritable(dose.personId());
         if (dose.version() != version) {
             throw DomainException.staleVersion(dose.version());
@@ -153,9 +153,9 @@ public class Doses {
         }
     }
 
-    /** Dose N follows dose N - 1, given at least the vaccine's interval before, and is not there yet. */
-    private void followsSchedule(NewDose command, Vaccine vaccine, LocalDate givenOn) {
-        List<Dose> given = doses.ofVaccineLocked(command.personId(), vaccine.code());
+    /** VaccineDose N follows dose N - 1, given at least the vaccine's interval before, and is not there yet. */
+    private void followsSchedule(NewVaccineDose command, Vaccine vaccine, LocalDate givenOn) {
+        List<VaccineDose> given = doses.ofVaccineLocked(command.personId(), vaccine.code());
         int number = command.doseNumber();
         if (given.stream().anyMatch(dose -> dose.doseNumber() == number)) {
             throw VaccinationProblems.doseAlreadyGiven();
@@ -163,7 +163,7 @@ public class Doses {
         if (number == 1) {
             return;
         }
-        Dose previous = given.stream()
+        VaccineDose previous = given.stream()
                 .filter(dose -> dose.doseNumber() == number - 1)
                 .findFirst()
                 .orElseThrow(VaccinationProblems::doseSkipped);
@@ -173,7 +173,7 @@ public class Doses {
         }
     }
 
-    private static Dose sameAgain(Dose existing, NewDose command) {
+    private static VaccineDose sameAgain(VaccineDose existing, NewVaccineDose command) {
         if (!existing.personId().equals(command.personId())
                 || !existing.vaccineCode().equals(command.vaccineCode())
                 || existing.doseNumber() != command.doseNumber()) {

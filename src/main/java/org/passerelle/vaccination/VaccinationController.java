@@ -4,13 +4,13 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.passerelle.vaccination.VaccinationViews.Campaign;
-import org.passerelle.vaccination.VaccinationViews.Coverage;
-import org.passerelle.vaccination.VaccinationViews.Dose;
+import org.passerelle.vaccination.VaccinationViews.CampaignCoverage;
+import org.passerelle.vaccination.VaccinationViews.CampaignTally;
 import org.passerelle.vaccination.VaccinationViews.NewCampaign;
-import org.passerelle.vaccination.VaccinationViews.NewDose;
-import org.passerelle.vaccination.VaccinationViews.NewTally;
-import org.passerelle.vaccination.VaccinationViews.Tally;
+import org.passerelle.vaccination.VaccinationViews.NewCampaignTally;
+import org.passerelle.vaccination.VaccinationViews.NewVaccineDose;
 import org.passerelle.vaccination.VaccinationViews.Vaccine;
+import org.passerelle.vaccination.VaccinationViews.VaccineDose;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +44,7 @@ class VaccinationController {
 
     @PostMapping("/doses")
     @ResponseStatus(HttpStatus.CREATED)
-    Dose recordDose(@Valid @RequestBody NewDose dose) {
+    VaccineDose recordDose(@Valid @RequestBody NewVaccineDose dose) {
         return doses.record(dose);
     }
 
@@ -55,7 +55,7 @@ class VaccinationController {
     }
 
     @GetMapping("/people/{personId}/doses")
-    List<Dose> dosesOf(@PathVariable UUID personId) {
+    List<VaccineDose> dosesOf(@PathVariable UUID personId) {
         return doses.ofPerson(personId);
     }
 
@@ -76,18 +76,18 @@ class VaccinationController {
     }
 
     @GetMapping("/campaigns/{id}/coverage")
-    Coverage coverage(@PathVariable UUID id) {
+    CampaignCoverage coverage(@PathVariable UUID id) {
         return campaigns.coverage(id);
     }
 
     @GetMapping("/campaigns/{id}/tallies")
-    List<Tally> tallies(@PathVariable UUID id) {
+    List<CampaignTally> tallies(@PathVariable UUID id) {
         return campaigns.tallies(id);
     }
 
     @PostMapping("/campaigns/{id}/tallies")
     @ResponseStatus(HttpStatus.CREATED)
-    Tally tally(@PathVariable UUID id, @Valid @RequestBody NewTally tally) {
+    CampaignTally tally(@PathVariable UUID id, @Valid @RequestBody NewCampaignTally tally) {
         return campaigns.tally(id, tally);
     }
 }

@@ -17,10 +17,10 @@ public final class VaccinationProblems {
     /** A dose number beyond the vaccine's schedule. */
     public static final String DOSE_BEYOND_SCHEDULE = "vaccination-dose-beyond-schedule";
 
-    /** Dose N recorded while dose N - 1 is not. */
+    /** VaccineDose N recorded while dose N - 1 is not. */
     public static final String DOSE_SKIPPED = "vaccination-dose-skipped";
 
-    /** Dose N of this vaccine is already on the person's file. */
+    /** VaccineDose N of this vaccine is already on the person's file. */
     public static final String DOSE_ALREADY_GIVEN = "vaccination-dose-already-given";
 
     /** A dose before the previous dose plus the vaccine's minimum interval. */

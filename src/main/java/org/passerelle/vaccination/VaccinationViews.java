@@ -42,7 +42,7 @@ public final class VaccinationViews {
      * A dose given, with the client's id; {@code givenOn} defaults to today and {@code siteId} to
      * the user's current site.
      */
-    public record NewDose(
+    public record NewVaccineDose(
             @NotNull UUID id,
             @NotNull UUID personId,
             @NotNull @Size(max = 40) String vaccineCode,
@@ -53,7 +53,7 @@ public final class VaccinationViews {
             @Nullable UUID campaignId) {}
 
     /** A dose on a person's file. */
-    public record Dose(
+    public record VaccineDose(
             UUID id,
             UUID personId,
             String vaccineCode,
@@ -66,7 +66,7 @@ public final class VaccinationViews {
             long version) {}
 
     /** The people a campaign aims to reach at one site in one age group. */
-    public record Target(
+    public record CampaignTarget(
             @NotNull UUID siteId,
             @NotNull @Pattern(regexp = AGE_GROUP) String ageGroup,
             @Min(0) int people) {}
@@ -78,7 +78,7 @@ public final class VaccinationViews {
             @NotNull @Size(max = 40) String vaccineCode,
             @NotNull LocalDate startsOn,
             @NotNull LocalDate endsOn,
-            @NotEmpty @Size(max = 400) List<@Valid Target> targets) {}
+            @NotEmpty @Size(max = 400) List<@Valid CampaignTarget> targets) {}
 
     /** A campaign and its target population per site and age group. */
     public record Campaign(
@@ -87,11 +87,11 @@ public final class VaccinationViews {
             String vaccineCode,
             LocalDate startsOn,
             LocalDate endsOn,
-            List<Target> targets,
+            List<CampaignTarget> targets,
             long version) {}
 
     /** Doses given without names at a campaign's site on a day, by sex and age group. */
-    public record NewTally(
+    public record NewCampaignTally(
             @NotNull UUID id,
             @NotNull UUID siteId,
             @Nullable LocalDate givenOn,
@@ -105,14 +105,14 @@ public final class VaccinationViews {
             @Min(1) @Max(10000) int people) {}
 
     /** What was counted without names at a site on a day, in one sex and age group. */
-    public record Tally(UUID id, UUID siteId, LocalDate givenOn, String sex, String ageGroup, int people) {}
+    public record CampaignTally(UUID id, UUID siteId, LocalDate givenOn, String sex, String ageGroup, int people) {}
 
     /**
      * The coverage of one site and age group: the distinct registered persons vaccinated (each
      * counted at the site of their first dose of the campaign), the people counted without names,
      * the target, and the share of the target reached, in percent ({@code null} without a target).
      */
-    public record CoverageCell(
+    public record CampaignCoverageCell(
             UUID siteId,
             String ageGroup,
             long registered,
@@ -121,9 +121,9 @@ public final class VaccinationViews {
             @Nullable Double percent) {}
 
     /** A campaign's coverage now, by site and age group, and over the whole campaign. */
-    public record Coverage(
+    public record CampaignCoverage(
             UUID campaignId,
-            List<CoverageCell> cells,
+            List<CampaignCoverageCell> cells,
             long registered,
             long tallied,
             long target,

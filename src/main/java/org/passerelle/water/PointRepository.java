@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.passerelle.water.WaterViews.NewPoint;
+import org.passerelle.water.WaterViews.NewWaterPoint;
 import org.passerelle.water.WaterViews.PointKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,7 +57,7 @@ class PointRepository {
     }
 
     /** Inserts a point; false when its id is taken already. */
-    boolean insert(NewPoint point, String name, UUID by) {
+    boolean insert(NewWaterPoint point, String name, UUID by) {
         return jdbc.sql("""
                         insert into water.point (id, site_id, kind, name, lat, lon, capacity_l, created_by, updated_by)
                         values (:id, :site, :kind, :name, :lat, :lon, :capacity, :by, :by) on conflict (id) do nothing

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.passerelle.water.WaterViews.Reading;
+import org.passerelle.water.WaterViews.WaterReading;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +30,7 @@ class ReadingRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Reading> find(UUID id) {
+    Optional<WaterReading> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from water.reading where id = ? and deleted_at is null")
                 .param(id)
                 .query(ReadingRepository::reading)
@@ -45,7 +45,7 @@ class ReadingRepository {
     }
 
     /** A point's readings, newest first. */
-    List<Reading> ofPoint(UUID pointId, int limit) {
+    List<WaterReading> ofPoint(UUID pointId, int limit) {
         return jdbc.sql("select " + COLUMNS + " from water.reading where point_id = ? and deleted_at is null"
                         + " order by measured_at desc limit ?")
                 .params(pointId, limit)
@@ -54,7 +54,7 @@ class ReadingRepository {
     }
 
     /** The last reading of each of these points that has one. */
-    Map<UUID, Reading> latest(Collection<UUID> pointIds) {
+    Map<UUID, WaterReading> latest(Collection<UUID> pointIds) {
         return jdbc
                 .sql("select distinct on (point_id) " + COLUMNS + " from water.reading"
                         + " where point_id = any(?) and deleted_at is null order by point_id, measured_at desc")
@@ -62,10 +62,10 @@ class ReadingRepository {
                 .query(ReadingRepository::reading)
                 .list()
                 .stream()
-                .collect(Collectors.toMap(Reading::pointId, Function.identity()));
+                .collect(Collectors.toMap(WaterReading::pointId, Function.identity()));
     }
 
-    void insert(Reading reading, UUID siteId, UUID by) {
+    void insert(WaterReading reading, UUID siteId, UUID by) {
         jdbc.sql("""
                         insert into water.reading (id, point_id, site_id, measured_at, frc_mg_l, turbidity_ntu, volume_l,
                                                    in_range, recorded_by, recorded_by_name)
@@ -84,11 +84,11 @@ class ReadingRepository {
                 .update();
     }
 
-    private static Reading reading(ResultSet row, int rowNumber) throws SQLException {
+    private static WaterReading reading(ResultSet row, int rowNumber) throws SQLException {
         Timestamp measured = row.getTimestamp("measured_at");
         BigDecimal chlorine = row.getBigDecimal("frc_mg_l");
         BigDecimal turbidity = row.getBigDecimal("turbidity_ntu");
-        return new Reading(
+        return new WaterReading(
                 row.getObject("id", UUID.class),
                 row.getObject("point_id", UUID.class),
                 measured.toInstant(),

@@ -13,8 +13,8 @@ import org.passerelle.audit.AuditLog;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.FieldFaults;
 import org.passerelle.water.PointRepository.Row;
-import org.passerelle.water.WaterViews.NewReading;
-import org.passerelle.water.WaterViews.Reading;
+import org.passerelle.water.WaterViews.NewWaterReading;
+import org.passerelle.water.WaterViews.WaterReading;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,7 +61,7 @@ public class Readings {
 
     /** Records a reading; sent again with the same id, answers the reading as it is. */
     @Transactional
-    public Reading record(NewReading command) {
+    public WaterReading record(NewWaterReading command) {
         CurrentUser user = currentUsers.current();
         if (READERS.stream().noneMatch(user::hasRole)) {
             throw DomainException.roleNotAllowed();
@@ -85,7 +85,7 @@ public class Readings {
         if (readings.idTaken(command.id())) {
             throw WaterProblems.idReused();
         }
-        Reading reading = new Reading(
+        WaterReading reading = new WaterReading(
                 command.id(),
                 command.pointId(),
                 measuredAt,
@@ -99,7 +99,7 @@ public class Readings {
         return readings.find(reading.id()).orElseThrow();
     }
 
-    private static void withinPhysicalLimits(NewReading reading, @Nullable Integer capacity) {
+    private static void withinPhysicalLimits(NewWaterReading reading, @Nullable Integer capacity) {
         FieldFaults.Collector faults = new FieldFaults.Collector();
         if (outside(reading.chlorine(), CHLORINE_LIMIT)) {
             faults.add("chlorine", WaterProblems.CHLORINE_IMPOSSIBLE, CHLORINE_LIMIT);

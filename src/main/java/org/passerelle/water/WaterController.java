@@ -3,12 +3,12 @@ package org.passerelle.water;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
-import org.passerelle.water.WaterViews.History;
-import org.passerelle.water.WaterViews.MapPoints;
-import org.passerelle.water.WaterViews.NewPoint;
-import org.passerelle.water.WaterViews.NewReading;
-import org.passerelle.water.WaterViews.Point;
-import org.passerelle.water.WaterViews.Reading;
+import org.passerelle.water.WaterViews.NewWaterPoint;
+import org.passerelle.water.WaterViews.NewWaterReading;
+import org.passerelle.water.WaterViews.WaterHistory;
+import org.passerelle.water.WaterViews.WaterMapPoints;
+import org.passerelle.water.WaterViews.WaterPoint;
+import org.passerelle.water.WaterViews.WaterReading;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,35 +32,35 @@ class WaterController {
     }
 
     @GetMapping("/points")
-    List<Point> points() {
+    List<WaterPoint> points() {
         return points.mine();
     }
 
     @PostMapping("/points")
     @ResponseStatus(HttpStatus.CREATED)
-    Point addPoint(@Valid @RequestBody NewPoint point) {
+    WaterPoint addPoint(@Valid @RequestBody NewWaterPoint point) {
         return points.add(point);
     }
 
     @GetMapping("/points/{id}/readings")
-    History history(@PathVariable UUID id) {
+    WaterHistory history(@PathVariable UUID id) {
         return points.history(id);
     }
 
     @PostMapping("/readings")
     @ResponseStatus(HttpStatus.CREATED)
-    Reading recordReading(@Valid @RequestBody NewReading reading) {
+    WaterReading recordReading(@Valid @RequestBody NewWaterReading reading) {
         return readings.record(reading);
     }
 
     /** The points whose last reading is out of range, for the dashboard. */
     @GetMapping("/alerts")
-    List<Point> alerts() {
+    List<WaterPoint> alerts() {
         return points.alerts();
     }
 
     @GetMapping("/map-points")
-    MapPoints mapPoints() {
+    WaterMapPoints mapPoints() {
         return points.mapPoints();
     }
 }

@@ -13,14 +13,14 @@ import org.passerelle.audit.AuditLog;
 import org.passerelle.platform.DomainException;
 import org.passerelle.sites.SiteDirectory;
 import org.passerelle.water.PointRepository.Row;
-import org.passerelle.water.WaterViews.History;
-import org.passerelle.water.WaterViews.MapPoint;
-import org.passerelle.water.WaterViews.MapPoints;
-import org.passerelle.water.WaterViews.NewPoint;
-import org.passerelle.water.WaterViews.Point;
-import org.passerelle.water.WaterViews.Range;
-import org.passerelle.water.WaterViews.Reading;
+import org.passerelle.water.WaterViews.NewWaterPoint;
 import org.passerelle.water.WaterViews.Status;
+import org.passerelle.water.WaterViews.WaterHistory;
+import org.passerelle.water.WaterViews.WaterMapPoint;
+import org.passerelle.water.WaterViews.WaterMapPoints;
+import org.passerelle.water.WaterViews.WaterPoint;
+import org.passerelle.water.WaterViews.WaterRange;
+import org.passerelle.water.WaterViews.WaterReading;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,7 +63,7 @@ public class WaterPoints {
 
     /** Adds a point at one of the user's sites; sent again with the same id, answers the point. */
     @Transactional
-    public Point add(NewPoint command) {
+    public WaterPoint add(NewWaterPoint command) {
         CurrentUser user = currentUsers.current();
         if (KEEPERS.stream().noneMatch(user::hasRole)) {
             throw DomainException.roleNotAllowed();
@@ -91,34 +91,35 @@ public class WaterPoints {
 
     /** The points at the user's sites, each with its last reading. */
     @Transactional(readOnly = true)
-    public List<Point> mine() {
+    public List<WaterPoint> mine() {
         List<Row> rows = points.atSites(scope());
-        Map<UUID, Reading> latest = readings.latest(rows.stream().map(Row::id).toList());
+        Map<UUID, WaterReading> latest =
+                readings.latest(rows.stream().map(Row::id).toList());
         return rows.stream().map(row -> point(row, latest.get(row.id()))).toList();
     }
 
     /** The points whose last reading is out of range, at the user's sites: the dashboard's alerts. */
     @Transactional(readOnly = true)
-    public List<Point> alerts() {
+    public List<WaterPoint> alerts() {
         return mine().stream().filter(point -> point.status() == Status.ALERT).toList();
     }
 
     /** A point's readings, newest first, with the range they are judged against. */
     @Transactional(readOnly = true)
-    public History history(UUID pointId) {
+    public WaterHistory history(UUID pointId) {
         Row row = requireVisible(pointId);
-        List<Reading> history = readings.ofPoint(pointId, HISTORY);
-        return new History(
+        List<WaterReading> history = readings.ofPoint(pointId, HISTORY);
+        return new WaterHistory(
                 point(row, history.isEmpty() ? null : history.getFirst()),
-                new Range(range.chlorineMin(), range.chlorineMax(), range.turbidityMax()),
+                new WaterRange(range.chlorineMin(), range.chlorineMax(), range.turbidityMax()),
                 history);
     }
 
     /** The points at the user's sites as a map layer: name, kind and whether in alert. */
     @Transactional(readOnly = true)
-    public MapPoints mapPoints() {
-        return new MapPoints(mine().stream()
-                .map(point -> new MapPoint(
+    public WaterMapPoints mapPoints() {
+        return new WaterMapPoints(mine().stream()
+                .map(point -> new WaterMapPoint(
                         point.id().toString(),
                         "water-"
                                 + point.kind()
@@ -148,9 +149,9 @@ public class WaterPoints {
         return user.allSites() ? null : user.siteIds();
     }
 
-    private static Point point(Row row, @Nullable Reading latest) {
+    private static WaterPoint point(Row row, @Nullable WaterReading latest) {
         Status status = latest == null ? Status.NONE : latest.inRange() ? Status.OK : Status.ALERT;
-        return new Point(
+        return new WaterPoint(
                 row.id(),
                 row.siteId(),
                 row.kind(),

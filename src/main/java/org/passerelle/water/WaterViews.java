@@ -36,7 +36,7 @@ public final class WaterViews {
     }
 
     /** A new water point at a site, with the client's id. */
-    public record NewPoint(
+    public record NewWaterPoint(
             @NotNull UUID id,
             @NotNull UUID siteId,
             @NotNull PointKind kind,
@@ -49,7 +49,7 @@ public final class WaterViews {
      * A reading at a point, with the client's id; {@code measuredAt} defaults to now. Each measure
      * is optional but one at least is given.
      */
-    public record NewReading(
+    public record NewWaterReading(
             @NotNull UUID id,
             @NotNull UUID pointId,
             @Nullable Instant measuredAt,
@@ -58,7 +58,7 @@ public final class WaterViews {
             @Nullable Integer volumeLitres) {}
 
     /** A reading: free residual chlorine in mg/L, turbidity in NTU, volume in litres. */
-    public record Reading(
+    public record WaterReading(
             UUID id,
             UUID pointId,
             Instant measuredAt,
@@ -69,7 +69,7 @@ public final class WaterViews {
             String recordedBy) {}
 
     /** A water point, with its last reading and where it stands. */
-    public record Point(
+    public record WaterPoint(
             UUID id,
             UUID siteId,
             PointKind kind,
@@ -78,17 +78,17 @@ public final class WaterViews {
             double lon,
             @Nullable Integer capacityLitres,
             long version,
-            @Nullable Reading latest,
+            @Nullable WaterReading latest,
             Status status) {}
 
     /** The acceptable range in force. */
-    public record Range(BigDecimal chlorineMin, BigDecimal chlorineMax, BigDecimal turbidityMax) {}
+    public record WaterRange(BigDecimal chlorineMin, BigDecimal chlorineMax, BigDecimal turbidityMax) {}
 
     /** A point's history: its readings, newest first, and the range they are judged against. */
-    public record History(Point point, Range range, List<Reading> readings) {}
+    public record WaterHistory(WaterPoint point, WaterRange range, List<WaterReading> readings) {}
 
     /** One thing on the map, in the shape every module's layer shares; never a person's name. */
-    public record MapPoint(
+    public record WaterMapPoint(
             String id,
             String layer,
             double lat,
@@ -98,5 +98,5 @@ public final class WaterViews {
             @Nullable Instant at) {}
 
     /** A module's map layer. */
-    public record MapPoints(List<MapPoint> points) {}
+    public record WaterMapPoints(List<WaterMapPoint> points) {}
 }
