@@ -70,28 +70,30 @@ export function VaccinationSection({ personId }: { personId: string }) {
       <h2>{t('vaccination.title')}</h2>
       {doses && doses.length === 0 && <p class="empty">{t('vaccination.none')}</p>}
       {doses && doses.length > 0 && (
-        <table class="summary-table" data-testid="doses">
-          <thead>
-            <tr>
-              <th>{t('vaccination.vaccine')}</th>
-              <th>{t('vaccination.dose')}</th>
-              <th>{t('vaccination.givenOn')}</th>
-              <th>{t('vaccination.lot')}</th>
-              <th>{t('vaccination.givenBy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {doses.map((dose) => (
-              <tr key={dose.id}>
-                <td>{vaccineName(vaccines, dose.vaccineCode, language)}</td>
-                <td>{dose.doseNumber}</td>
-                <td>{dose.givenOn}</td>
-                <td>{dose.lot ?? t('app.none')}</td>
-                <td>{dose.givenBy}</td>
+        <div class="table-scroll">
+          <table class="summary-table" data-testid="doses">
+            <thead>
+              <tr>
+                <th>{t('vaccination.vaccine')}</th>
+                <th>{t('vaccination.dose')}</th>
+                <th>{t('vaccination.givenOn')}</th>
+                <th>{t('vaccination.lot')}</th>
+                <th>{t('vaccination.givenBy')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {doses.map((dose) => (
+                <tr key={dose.id}>
+                  <td>{vaccineName(vaccines, dose.vaccineCode, language)}</td>
+                  <td>{dose.doseNumber}</td>
+                  <td>{dose.givenOn}</td>
+                  <td>{dose.lot ?? t('app.none')}</td>
+                  <td>{dose.givenBy}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <FormError problem={problem} />
       {hasRole(session, 'CLINICIAN') && (

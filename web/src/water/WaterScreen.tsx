@@ -76,28 +76,30 @@ export function WaterScreen() {
               }}
             />
           )}
-          <table class="summary-table">
-            <thead>
-              <tr>
-                <th>{t('water.measuredAt')}</th>
-                <th>{t('water.chlorine')}</th>
-                <th>{t('water.turbidity')}</th>
-                <th>{t('water.volume')}</th>
-                <th>{t('water.by')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.readings.map((reading) => (
-                <tr key={reading.id} class={reading.inRange ? '' : 'water-status-alert'}>
-                  <td>{new Date(reading.measuredAt).toLocaleString()}</td>
-                  <td>{reading.chlorine ?? t('app.none')}</td>
-                  <td>{reading.turbidity ?? t('app.none')}</td>
-                  <td>{reading.volumeLitres ?? t('app.none')}</td>
-                  <td>{reading.recordedBy}</td>
+          <div class="table-scroll">
+            <table class="summary-table">
+              <thead>
+                <tr>
+                  <th>{t('water.measuredAt')}</th>
+                  <th>{t('water.chlorine')}</th>
+                  <th>{t('water.turbidity')}</th>
+                  <th>{t('water.volume')}</th>
+                  <th>{t('water.by')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {history.readings.map((reading) => (
+                  <tr key={reading.id} class={reading.inRange ? '' : 'water-status-alert'}>
+                    <td>{new Date(reading.measuredAt).toLocaleString()}</td>
+                    <td>{reading.chlorine ?? t('app.none')}</td>
+                    <td>{reading.turbidity ?? t('app.none')}</td>
+                    <td>{reading.volumeLitres ?? t('app.none')}</td>
+                    <td>{reading.recordedBy}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
       {hasRole(session, 'LOGISTICIAN', 'COORDINATOR', 'ADMINISTRATOR') && <PointForm onAdded={load} />}
