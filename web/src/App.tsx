@@ -42,6 +42,8 @@ import { SessionScreen } from './outreach/SessionScreen';
 import { MapScreen } from './map/MapScreen';
 import { LineListScreen } from './outbreaks/LineListScreen';
 import { RingsScreen } from './outbreaks/RingsScreen';
+import { CampaignScreen } from './vaccination/CampaignScreen';
+import { WaterScreen } from './water/WaterScreen';
 import type { Problem, Session } from './types';
 
 /** Screens that can be used before a site is chosen. */
@@ -213,6 +215,10 @@ function Screen({ route, session, pendingLogin, onOffline, wipedHere }: ScreenPr
       return <LineListScreen />;
     case 'rings':
       return <RingsScreen />;
+    case 'campaign':
+      return <CampaignScreen />;
+    case 'water':
+      return <WaterScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

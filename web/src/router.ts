@@ -34,6 +34,8 @@ export type Route =
   | { screen: 'map' }
   | { screen: 'outbreaks' }
   | { screen: 'rings' }
+  | { screen: 'campaign' }
+  | { screen: 'water' }
   | { screen: 'notFound' };
 
 const UUID = '([0-9a-fA-F-]{36})';
@@ -101,6 +103,10 @@ export function matchRoute(pathname: string): Route {
       return { screen: 'outbreaks' };
     case '/outbreaks/rings':
       return { screen: 'rings' };
+    case '/vaccination':
+      return { screen: 'campaign' };
+    case '/water':
+      return { screen: 'water' };
   }
   if (path === '/admin' || path.startsWith('/admin/')) {
     return { screen: 'admin' };

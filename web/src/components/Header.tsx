@@ -113,6 +113,14 @@ export function Header() {
               </Link>
             )}
             {caresForPeople(session) && (
+              <Link href="/vaccination" class="nav-link" testId="nav-vaccination">
+                {t('nav.vaccination')}
+              </Link>
+            )}
+            <Link href="/water" class="nav-link" testId="nav-water">
+              {t('nav.water')}
+            </Link>
+            {caresForPeople(session) && (
               <Link href="/group-sessions/new" class="nav-link" testId="nav-group-session">
                 {t('nav.groupSession')}
               </Link>

@@ -18,6 +18,7 @@ import { toProblem } from '../problems';
 import { countryName, languageName } from '../referenceLists';
 import { ReferralsSection } from '../referrals/ReferralsSection';
 import { StaysSection } from '../shelters/StaysSection';
+import { VaccinationSection } from '../vaccination/VaccinationSection';
 import { RightsSection } from '../rights/RightsSection';
 import { PassSection } from '../passdeville/PassSection';
 import { navigate } from '../router';
@@ -157,6 +158,8 @@ export function PersonScreen({ personId }: { personId: string }) {
       {readsCare && hasRole(session, 'SOCIAL_LEGAL_WORKER', 'COORDINATOR') && <PassSection personId={person.id} />}
 
       {readsCare && <StaysSection personId={person.id} siteNames={siteNames} />}
+
+      {readsCare && <VaccinationSection personId={person.id} />}
 
       {readsCare && (
         <section class="card">

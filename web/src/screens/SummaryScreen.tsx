@@ -6,6 +6,7 @@ import { currentMonth, formatMonth } from '../format';
 import { toProblem } from '../problems';
 import { summaryGrid } from '../summaryTable';
 import { DISCIPLINES, type MonthlySummary, type Problem } from '../types';
+import { WaterAlerts } from '../water/WaterAlerts';
 
 /** A month's consultations by site and discipline, for the sites the user works at. */
 export function SummaryScreen() {
@@ -33,6 +34,7 @@ export function SummaryScreen() {
   return (
     <section class="card">
       <h1>{t('summary.title')}</h1>
+      <WaterAlerts />
       <div class="field narrow-field">
         <label for="summary-month">{t('summary.month')}</label>
         <input

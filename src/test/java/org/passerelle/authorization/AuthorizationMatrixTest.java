@@ -156,6 +156,9 @@ class AuthorizationMatrixTest {
             cases.addAll(directoryAndBudgetCases(role, user));
             cases.addAll(outreachCases(role, user));
             cases.addAll(outbreakCases(role, user));
+            cases.addAll(PublicHealthMatrixCases.vaccination(
+                    role, user, organisation, subjects.get(Relation.OWN_SITE).personId()));
+            cases.addAll(PublicHealthMatrixCases.water(role, user, organisation));
         }
         return cases.stream();
     }

@@ -56,7 +56,9 @@ public record DatabaseProperties(
             "rights",
             "shelters",
             "outreach",
-            "outbreaks"
+            "outbreaks",
+            "vaccination",
+            "water"
         })
         List<String> moduleSchemas,
 

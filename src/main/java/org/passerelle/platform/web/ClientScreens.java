@@ -36,7 +36,9 @@ public final class ClientScreens {
             "/outreach/**",
             "/map",
             "/outbreaks",
-            "/outbreaks/rings");
+            "/outbreaks/rings",
+            "/vaccination",
+            "/water");
 
     private ClientScreens() {}
 }
