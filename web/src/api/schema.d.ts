@@ -93,7 +93,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["record_1"];
+        post: operations["record_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -107,7 +107,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["summary_1"];
+        get: operations["summary_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -123,7 +123,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_6"];
+        get: operations["get_7"];
         put?: never;
         post?: never;
         delete?: never;
@@ -267,7 +267,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_5"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -315,8 +315,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_2"];
-        put: operations["change_1"];
+        get: operations["get_3"];
+        put: operations["change_3"];
         post?: never;
         delete?: never;
         options?: never;
@@ -523,7 +523,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_1"];
+        get: operations["get_2"];
         put: operations["changeDraft"];
         post?: never;
         delete: operations["discard"];
@@ -604,7 +604,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["change"];
+        put: operations["change_2"];
         post?: never;
         delete?: never;
         options?: never;
@@ -859,7 +859,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -878,6 +878,390 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["unmerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["alerts_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["record_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_1"];
+        put: operations["change_1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/cases/{id}/classifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["history_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/diseases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["diseases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/diseases/{disease}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["lineList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/diseases/{disease}/epicurve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["epicurve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/diseases/{disease}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["figures_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/diseases/{disease}/line-list.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["lineListCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/households/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["followUp"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/map-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["mapPoints_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/populations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["populations"];
+        put: operations["setPopulation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/rings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["rings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/rings/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/rings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ring"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbreaks/rings/{id}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["households"];
+        put?: never;
+        post: operations["visit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["dayPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/map-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["mapPoints_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["reach"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["reference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["session"];
+        put: operations["change"];
+        post?: never;
+        delete: operations["remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/sessions/{id}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["linkConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/sessions/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["summary_1"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1195,7 +1579,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["history"];
+        get: operations["history_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1291,7 +1675,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1563,7 +1947,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["coverage"];
+        get: operations["coverage_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1725,7 +2109,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["remove_1"];
+        post: operations["remove_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2228,6 +2612,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/outreach-locations/{locationId}/coordinates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["placeOutreachLocation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/alerts": {
         parameters: {
             query?: never;
@@ -2235,7 +2635,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["alerts"];
+        get: operations["alerts_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2525,7 +2925,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["remove"];
+        post: operations["remove_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2671,6 +3071,214 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["endSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["campaigns"];
+        put?: never;
+        post: operations["createCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["campaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/campaigns/{id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/campaigns/{id}/tallies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["tallies"];
+        put?: never;
+        post: operations["tally"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/doses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["recordDose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/doses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["removeDose"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/people/{personId}/doses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["dosesOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/vaccines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["vaccines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/water/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/water/map-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["mapPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/water/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["points"];
+        put?: never;
+        post: operations["addPoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/water/points/{id}/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/water/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["recordReading"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2950,6 +3558,66 @@ export interface components {
             /** @enum {string} */
             function: "bmi" | "gestational-weeks" | "due-date" | "sum";
         };
+        Campaign: {
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date */
+            startsOn: string;
+            targets: components["schemas"]["CampaignTarget"][];
+            vaccineCode: string;
+            /** Format: int64 */
+            version: number;
+        };
+        CampaignCoverage: {
+            /** Format: uuid */
+            campaignId: string;
+            cells: components["schemas"]["CampaignCoverageCell"][];
+            /** Format: int64 */
+            dosesToday: number;
+            /** Format: double */
+            percent?: number | null;
+            /** Format: int64 */
+            registered: number;
+            /** Format: int64 */
+            tallied: number;
+            /** Format: int64 */
+            target: number;
+        };
+        CampaignCoverageCell: {
+            ageGroup: string;
+            /** Format: double */
+            percent?: number | null;
+            /** Format: int64 */
+            registered: number;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            tallied: number;
+            /** Format: int64 */
+            target: number;
+        };
+        CampaignTally: {
+            ageGroup: string;
+            /** Format: date */
+            givenOn: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            people: number;
+            sex: string;
+            /** Format: uuid */
+            siteId: string;
+        };
+        CampaignTarget: {
+            ageGroup: string;
+            /** Format: int32 */
+            people: number;
+            /** Format: uuid */
+            siteId: string;
+        };
         Cancellation: {
             /** Format: int64 */
             version: number;
@@ -3004,6 +3672,11 @@ export interface components {
             version: number;
             /** Format: uuid */
             voucherId: string;
+        };
+        ClassificationStep: {
+            /** Format: date-time */
+            changedAt: string;
+            classification: string;
         };
         ClinicalSummary: {
             allergies: components["schemas"]["Allergies"];
@@ -3195,6 +3868,34 @@ export interface components {
             favourite: boolean;
             labels: components["schemas"]["Labels"];
         };
+        Disease: {
+            code: string;
+            definitions: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            names: {
+                [key: string]: string;
+            };
+            prefix: string;
+            ring: boolean;
+            severities: components["schemas"]["Severity"][];
+            severityLabel: {
+                [key: string]: string;
+            };
+            thresholds: components["schemas"]["Threshold"][];
+        };
+        DiseaseFigures: {
+            /** Format: double */
+            caseFatalityPercent?: number | null;
+            /** Format: int32 */
+            cases: number;
+            /** Format: int32 */
+            deaths: number;
+            disease: string;
+            places: components["schemas"]["PlaceFigures"][];
+        };
         Dispensing: {
             /** Format: uuid */
             encounterId: string;
@@ -3345,6 +4046,18 @@ export interface components {
             days: number;
             /** Format: int32 */
             quantity: number;
+        };
+        EpiWeek: {
+            counts: {
+                [key: string]: number;
+            };
+            week: string;
+            /** Format: date */
+            weekStart: string;
+        };
+        Epicurve: {
+            disease: string;
+            weeks: components["schemas"]["EpiWeek"][];
         };
         Erasure: {
             note?: string | null;
@@ -3573,8 +4286,41 @@ export interface components {
             /** @enum {string} */
             status: "DRAFT" | "SIGNED";
         };
+        Household: {
+            chlorineAtFollowUp?: number | null;
+            chlorineAtVisit?: number | null;
+            disinfection: boolean;
+            /** Format: date-time */
+            followedUpAt?: string | null;
+            healthPromotion: boolean;
+            /** Format: uuid */
+            id: string;
+            jerrycan: boolean;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            marker: string;
+            /** Format: int32 */
+            people: number;
+            /** Format: uuid */
+            ringId: string;
+            soap: boolean;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            visitedAt: string;
+            waterTreatment: boolean;
+        };
         HouseholdAdmission: {
             members: components["schemas"]["ShelterAdmission"][];
+        };
+        HouseholdFollowUp: {
+            chlorineAtFollowUp: number;
+            /** Format: date-time */
+            followedUpAt?: string | null;
+            /** Format: int64 */
+            version: number;
         };
         ImportCheck: {
             /** Format: int32 */
@@ -3805,6 +4551,12 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        LocationCoordinates: {
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+        };
         LotShare: {
             /** Format: date */
             expiresOn?: string | null;
@@ -3996,6 +4748,29 @@ export interface components {
             /** Format: date */
             until?: string | null;
         };
+        NewCampaign: {
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date */
+            startsOn: string;
+            targets: components["schemas"]["CampaignTarget"][];
+            vaccineCode: string;
+        };
+        NewCampaignTally: {
+            ageGroup: string;
+            /** Format: date */
+            givenOn?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            people: number;
+            sex: string;
+            /** Format: uuid */
+            siteId: string;
+        };
         NewClaim: {
             /** Format: int64 */
             amountCents: number;
@@ -4065,6 +4840,25 @@ export interface components {
             personId?: string | null;
             sign: boolean;
         };
+        NewHousehold: {
+            chlorineAtVisit?: number | null;
+            disinfection: boolean;
+            healthPromotion: boolean;
+            /** Format: uuid */
+            id: string;
+            jerrycan: boolean;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            marker: string;
+            /** Format: int32 */
+            people: number;
+            soap: boolean;
+            /** Format: date-time */
+            visitedAt?: string | null;
+            waterTreatment: boolean;
+        };
         NewLocation: {
             /** Format: uuid */
             id: string;
@@ -4074,10 +4868,44 @@ export interface components {
             /** Format: uuid */
             siteId: string;
         };
+        NewOutbreakCase: {
+            /** Format: date */
+            admittedOn?: string | null;
+            ageGroup?: string | null;
+            /** Format: int32 */
+            ageYears?: number | null;
+            classification: string;
+            disease: string;
+            /** Format: uuid */
+            id: string;
+            labResult?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            /** Format: date */
+            onsetOn: string;
+            outcome?: string | null;
+            /** Format: date */
+            outcomeOn?: string | null;
+            /** Format: uuid */
+            outreachLocationId?: string | null;
+            /** Format: uuid */
+            personId?: string | null;
+            rapidTest?: string | null;
+            severity?: string | null;
+            sex?: string | null;
+            /** Format: uuid */
+            siteId: string;
+        };
         NewOutreachLocation: {
             description?: string | null;
             /** Format: uuid */
             id?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
             name: string;
         };
         NewProgramme: {
@@ -4188,6 +5016,22 @@ export interface components {
             siteIds: string[];
             username: string;
         };
+        NewVaccineDose: {
+            /** Format: uuid */
+            campaignId?: string | null;
+            /** Format: int32 */
+            doseNumber: number;
+            /** Format: date */
+            givenOn?: string | null;
+            /** Format: uuid */
+            id: string;
+            lot?: string | null;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            siteId?: string | null;
+            vaccineCode: string;
+        };
         NewVoucher: {
             /** @enum {string} */
             careType: "GP_CONSULTATION" | "SPECIALIST_CONSULTATION" | "MEDICINES" | "LAB_TESTS" | "IMAGING" | "DENTAL" | "OPTICAL" | "OTHER";
@@ -4199,6 +5043,33 @@ export interface components {
             providerId: string;
             /** Format: date */
             validUntil: string;
+        };
+        NewWaterPoint: {
+            /** Format: int32 */
+            capacityLitres?: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "TAP_STAND" | "WELL" | "BOREHOLE" | "SPRING_CATCHMENT" | "TANK" | "BLADDER" | "TRUCKING" | "HOUSEHOLD";
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+        };
+        NewWaterReading: {
+            chlorine?: number | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            measuredAt?: string | null;
+            /** Format: uuid */
+            pointId: string;
+            turbidity?: number | null;
+            /** Format: int32 */
+            volumeLitres?: number | null;
         };
         NightOccupancy: {
             /** Format: int32 */
@@ -4264,6 +5135,89 @@ export interface components {
             /** @enum {string|null} */
             script?: "LATIN" | "ARABIC" | "ETHIOPIC" | "OTHER" | null;
         };
+        OutbreakAlert: {
+            /** Format: int32 */
+            cases: number;
+            disease: string;
+            names: {
+                [key: string]: string;
+            };
+            /** Format: uuid */
+            placeId: string;
+            /** Format: uuid */
+            siteId: string;
+            threshold: string;
+            week: string;
+        };
+        OutbreakCase: {
+            /** Format: date */
+            admittedOn?: string | null;
+            ageGroup: string;
+            /** Format: int32 */
+            ageYears?: number | null;
+            caseNumber: string;
+            classification: string;
+            /** Format: date-time */
+            createdAt: string;
+            disease: string;
+            /** Format: uuid */
+            id: string;
+            labResult?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            /** Format: date */
+            onsetOn: string;
+            outcome?: string | null;
+            /** Format: date */
+            outcomeOn?: string | null;
+            /** Format: uuid */
+            outreachLocationId?: string | null;
+            /** Format: uuid */
+            personId?: string | null;
+            rapidTest?: string | null;
+            severity?: string | null;
+            sex: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+        };
+        OutbreakCaseChange: {
+            /** Format: date */
+            admittedOn?: string | null;
+            classification: string;
+            labResult?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            /** Format: date */
+            onsetOn: string;
+            outcome?: string | null;
+            /** Format: date */
+            outcomeOn?: string | null;
+            rapidTest?: string | null;
+            severity?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        OutbreakMapPoint: {
+            /** Format: date-time */
+            at?: string | null;
+            id: string;
+            label: string;
+            /** Format: double */
+            lat: number;
+            layer: string;
+            /** Format: double */
+            lon: number;
+            status: string;
+        };
+        OutbreakMapPoints: {
+            points: components["schemas"]["OutbreakMapPoint"][];
+        };
         Outcomes: {
             /** Format: int32 */
             attended: number;
@@ -4276,13 +5230,134 @@ export interface components {
             /** Format: int32 */
             refused: number;
         };
+        OutreachDayPlan: {
+            /** Format: date */
+            day: string;
+            locations: components["schemas"]["OutreachLocationPlan"][];
+            /** Format: uuid */
+            siteId: string;
+        };
+        OutreachLabel: {
+            code: string;
+            labels: {
+                [key: string]: string;
+            };
+        };
         OutreachLocation: {
             description?: string | null;
             /** Format: uuid */
             id: string;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
             name: string;
             /** Format: uuid */
             siteId: string;
+        };
+        OutreachLocationPlan: {
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: uuid */
+            locationId: string;
+            /** Format: double */
+            longitude?: number | null;
+            name: string;
+            sessions: components["schemas"]["OutreachSession"][];
+        };
+        OutreachLocationReach: {
+            /** Format: uuid */
+            locationId: string;
+            name: string;
+            /** Format: int32 */
+            peopleReached: number;
+            /** Format: int32 */
+            sessionsHeld: number;
+        };
+        OutreachMapPoint: {
+            /** Format: date-time */
+            at?: string | null;
+            id: string;
+            label: string;
+            /** Format: double */
+            lat: number;
+            layer: string;
+            /** Format: double */
+            lon: number;
+            status: string;
+        };
+        OutreachMapPoints: {
+            points: components["schemas"]["OutreachMapPoint"][];
+        };
+        OutreachNeedsAndItems: {
+            items: components["schemas"]["OutreachLabel"][];
+            needs: components["schemas"]["OutreachLabel"][];
+        };
+        OutreachSession: {
+            /** Format: date-time */
+            actualEnd?: string | null;
+            /** Format: date-time */
+            actualStart?: string | null;
+            consultationIds: string[];
+            /** Format: date */
+            day: string;
+            distributions: components["schemas"]["SessionDistribution"][];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "MOBILE_CLINIC" | "NIGHT_ROUND";
+            /** Format: uuid */
+            locationId: string;
+            locationName: string;
+            needs: string[];
+            note?: string | null;
+            /** Format: date-time */
+            plannedEnd: string;
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: uuid */
+            siteId: string;
+            tallies: components["schemas"]["SessionTally"][];
+            team: components["schemas"]["SessionMember"][];
+            /** Format: int64 */
+            version: number;
+        };
+        OutreachSessionForm: {
+            /** Format: date-time */
+            actualEnd?: string | null;
+            /** Format: date-time */
+            actualStart?: string | null;
+            distributions?: components["schemas"]["SessionDistribution"][] | null;
+            /** Format: uuid */
+            id?: string | null;
+            /** @enum {string} */
+            kind: "MOBILE_CLINIC" | "NIGHT_ROUND";
+            /** Format: uuid */
+            locationId: string;
+            needs?: string[] | null;
+            note?: string | null;
+            /** Format: date-time */
+            plannedEnd: string;
+            /** Format: date-time */
+            plannedStart: string;
+            tallies?: components["schemas"]["SessionTally"][] | null;
+            team?: string[] | null;
+            /** Format: int64 */
+            version?: number | null;
+        };
+        OutreachSessionSummary: {
+            /** Format: int32 */
+            anonymousPeople: number;
+            bySexAndAgeGroup: components["schemas"]["SessionReachCell"][];
+            /** Format: int32 */
+            consultations: number;
+            /** Format: int64 */
+            minutes?: number | null;
+            /** Format: int32 */
+            peopleReached: number;
+            /** Format: int32 */
+            registeredPersons: number;
+            session: components["schemas"]["OutreachSession"];
         };
         Overview: {
             backups: components["schemas"]["BackupView"][];
@@ -4387,6 +5462,30 @@ export interface components {
             registeredSiteId?: string | null;
             /** @enum {string} */
             sex: "FEMALE" | "MALE" | "OTHER" | "UNKNOWN";
+        };
+        PlaceFigures: {
+            /** Format: double */
+            attackRatePercent?: number | null;
+            /** Format: double */
+            caseFatalityPercent?: number | null;
+            /** Format: int32 */
+            cases: number;
+            /** Format: int32 */
+            deaths: number;
+            /** Format: uuid */
+            placeId: string;
+            /** Format: int32 */
+            population?: number | null;
+            /** Format: uuid */
+            siteId: string;
+        };
+        PlacePopulation: {
+            /** Format: uuid */
+            placeId: string;
+            /** Format: int32 */
+            population: number;
+            /** Format: uuid */
+            siteId: string;
         };
         Pregnancy: {
             /** Format: int32 */
@@ -4732,6 +5831,42 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        Ring: {
+            answeredWithin48Hours: boolean;
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** Format: date-time */
+            firstVisitAt?: string | null;
+            /** Format: int32 */
+            households: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: int32 */
+            people: number;
+            /** Format: int32 */
+            radiusMetres: number;
+            /** Format: int64 */
+            responseMinutes?: number | null;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: int64 */
+            version: number;
+        };
+        RingFigures: {
+            /** Format: double */
+            answeredPercent?: number | null;
+            /** Format: int32 */
+            answeredWithin48Hours: number;
+            /** Format: int32 */
+            rings: number;
+        };
         Rule: {
             /** Format: int32 */
             defaultMonths: number;
@@ -4864,6 +5999,32 @@ export interface components {
             phone?: string | null;
             postalCode?: string | null;
         };
+        SessionConsultationLink: {
+            /** Format: uuid */
+            encounterId: string;
+        };
+        SessionDistribution: {
+            item: string;
+            /** Format: int32 */
+            quantity: number;
+        };
+        SessionMember: {
+            name: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        SessionReachCell: {
+            ageGroup: string;
+            /** Format: int32 */
+            people: number;
+            sex: string;
+        };
+        SessionTally: {
+            ageGroup: string;
+            /** Format: int32 */
+            people: number;
+            sex: string;
+        };
         SessionUser: {
             displayName: string;
             /** Format: uuid */
@@ -4878,6 +6039,12 @@ export interface components {
             secondFactorRequired: boolean;
             sites: components["schemas"]["Site"][];
             user: components["schemas"]["SessionUser"];
+        };
+        Severity: {
+            code: string;
+            names: {
+                [key: string]: string;
+            };
         };
         SheetRequest: {
             language?: string | null;
@@ -5094,6 +6261,15 @@ export interface components {
             en?: string | null;
             fr?: string | null;
         };
+        Threshold: {
+            /** Format: int32 */
+            cases: number;
+            classifications: string[];
+            code: string;
+            names: {
+                [key: string]: string;
+            };
+        };
         ToFollow: {
             /** Format: date */
             followBy: string;
@@ -5168,6 +6344,34 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        Vaccine: {
+            code: string;
+            /** Format: int32 */
+            doses: number;
+            minimumIntervalDays: number[];
+            names: {
+                [key: string]: string;
+            };
+        };
+        VaccineDose: {
+            /** Format: uuid */
+            campaignId?: string | null;
+            /** Format: int32 */
+            doseNumber: number;
+            givenBy: string;
+            /** Format: date */
+            givenOn: string;
+            /** Format: uuid */
+            id: string;
+            lot?: string | null;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            siteId: string;
+            vaccineCode: string;
+            /** Format: int64 */
+            version: number;
+        };
         Verification: {
             /** Format: int64 */
             anchorPosition?: number | null;
@@ -5232,6 +6436,65 @@ export interface components {
             weights: {
                 [key: string]: number;
             };
+        };
+        WaterHistory: {
+            point: components["schemas"]["WaterPoint"];
+            range: components["schemas"]["WaterRange"];
+            readings: components["schemas"]["WaterReading"][];
+        };
+        WaterMapPoint: {
+            /** Format: date-time */
+            at?: string | null;
+            id: string;
+            label: string;
+            /** Format: double */
+            lat: number;
+            layer: string;
+            /** Format: double */
+            lon: number;
+            status: string;
+        };
+        WaterMapPoints: {
+            points: components["schemas"]["WaterMapPoint"][];
+        };
+        WaterPoint: {
+            /** Format: int32 */
+            capacityLitres?: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "TAP_STAND" | "WELL" | "BOREHOLE" | "SPRING_CATCHMENT" | "TANK" | "BLADDER" | "TRUCKING" | "HOUSEHOLD";
+            /** Format: double */
+            lat: number;
+            latest?: components["schemas"]["WaterReading"] | null;
+            /** Format: double */
+            lon: number;
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            status: "OK" | "ALERT" | "NONE";
+            /** Format: int64 */
+            version: number;
+        };
+        WaterRange: {
+            chlorineMax: number;
+            chlorineMin: number;
+            turbidityMax: number;
+        };
+        WaterReading: {
+            chlorine?: number | null;
+            /** Format: uuid */
+            id: string;
+            inRange: boolean;
+            /** Format: date-time */
+            measuredAt: string;
+            /** Format: uuid */
+            pointId: string;
+            recordedBy: string;
+            turbidity?: number | null;
+            /** Format: int32 */
+            volumeLitres?: number | null;
         };
         Withdrawal: {
             /** Format: int64 */
@@ -5366,7 +6629,7 @@ export interface operations {
             };
         };
     };
-    record_1: {
+    record_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5390,7 +6653,7 @@ export interface operations {
             };
         };
     };
-    summary_1: {
+    summary_2: {
         parameters: {
             query?: {
                 month?: string;
@@ -5412,7 +6675,7 @@ export interface operations {
             };
         };
     };
-    get_6: {
+    get_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -5676,7 +6939,7 @@ export interface operations {
             };
         };
     };
-    get_5: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -5792,7 +7055,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -5814,7 +7077,7 @@ export interface operations {
             };
         };
     };
-    change_1: {
+    change_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -6104,7 +7367,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6267,7 +7530,7 @@ export interface operations {
             };
         };
     };
-    change: {
+    change_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6681,7 +7944,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -6721,6 +7984,673 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Merge"];
+                };
+            };
+        };
+    };
+    alerts_2: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutbreakAlert"][];
+                };
+            };
+        };
+    };
+    record_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOutbreakCase"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutbreakCase"];
+                };
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutbreakCase"];
+                };
+            };
+        };
+    };
+    change_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutbreakCaseChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutbreakCase"];
+                };
+            };
+        };
+    };
+    history_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ClassificationStep"][];
+                };
+            };
+        };
+    };
+    diseases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Disease"][];
+                };
+            };
+        };
+    };
+    lineList: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path: {
+                disease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutbreakCase"][];
+                };
+            };
+        };
+    };
+    epicurve: {
+        parameters: {
+            query?: {
+                siteId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                disease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Epicurve"];
+                };
+            };
+        };
+    };
+    figures_1: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path: {
+                disease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DiseaseFigures"];
+                };
+            };
+        };
+    };
+    lineListCsv: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path: {
+                disease: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    followUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HouseholdFollowUp"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Household"];
+                };
+            };
+        };
+    };
+    mapPoints_2: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutbreakMapPoints"];
+                };
+            };
+        };
+    };
+    populations: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PlacePopulation"][];
+                };
+            };
+        };
+    };
+    setPopulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacePopulation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PlacePopulation"];
+                };
+            };
+        };
+    };
+    rings: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Ring"][];
+                };
+            };
+        };
+    };
+    figures: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RingFigures"];
+                };
+            };
+        };
+    };
+    ring: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Ring"];
+                };
+            };
+        };
+    };
+    households: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Household"][];
+                };
+            };
+        };
+    };
+    visit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewHousehold"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Household"];
+                };
+            };
+        };
+    };
+    dayPlan: {
+        parameters: {
+            query?: {
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachDayPlan"];
+                };
+            };
+        };
+    };
+    mapPoints_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachMapPoints"];
+                };
+            };
+        };
+    };
+    reach: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachLocationReach"][];
+                };
+            };
+        };
+    };
+    reference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachNeedsAndItems"];
+                };
+            };
+        };
+    };
+    plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutreachSessionForm"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachSession"];
+                };
+            };
+        };
+    };
+    session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachSession"];
+                };
+            };
+        };
+    };
+    change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutreachSessionForm"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachSession"];
+                };
+            };
+        };
+    };
+    remove: {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    linkConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionConsultationLink"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachSession"];
+                };
+            };
+        };
+    };
+    summary_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachSessionSummary"];
                 };
             };
         };
@@ -7261,7 +9191,7 @@ export interface operations {
             };
         };
     };
-    history: {
+    history_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -7441,7 +9371,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -7886,7 +9816,7 @@ export interface operations {
             };
         };
     };
-    coverage: {
+    coverage_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -8198,7 +10128,7 @@ export interface operations {
             };
         };
     };
-    remove_1: {
+    remove_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -9057,7 +10987,34 @@ export interface operations {
             };
         };
     };
-    alerts: {
+    placeOutreachLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+                locationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationCoordinates"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutreachLocation"];
+                };
+            };
+        };
+    };
+    alerts_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -9494,7 +11451,7 @@ export interface operations {
             };
         };
     };
-    remove: {
+    remove_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -9749,6 +11706,360 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["EndedSessions"];
+                };
+            };
+        };
+    };
+    campaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Campaign"][];
+                };
+            };
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCampaign"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Campaign"];
+                };
+            };
+        };
+    };
+    campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Campaign"];
+                };
+            };
+        };
+    };
+    coverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CampaignCoverage"];
+                };
+            };
+        };
+    };
+    tallies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CampaignTally"][];
+                };
+            };
+        };
+    };
+    tally: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCampaignTally"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CampaignTally"];
+                };
+            };
+        };
+    };
+    recordDose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewVaccineDose"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["VaccineDose"];
+                };
+            };
+        };
+    };
+    removeDose: {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    dosesOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["VaccineDose"][];
+                };
+            };
+        };
+    };
+    vaccines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Vaccine"][];
+                };
+            };
+        };
+    };
+    alerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaterPoint"][];
+                };
+            };
+        };
+    };
+    mapPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaterMapPoints"];
+                };
+            };
+        };
+    };
+    points: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaterPoint"][];
+                };
+            };
+        };
+    };
+    addPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWaterPoint"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaterPoint"];
+                };
+            };
+        };
+    };
+    history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaterHistory"];
+                };
+            };
+        };
+    };
+    recordReading: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWaterReading"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaterReading"];
                 };
             };
         };

@@ -137,7 +137,9 @@ export function MapScreen() {
         {layers.map((layer) => (
           <label key={layer} class="map-legend-item">
             <input type="checkbox" checked={!hidden.has(layer)} onChange={() => toggle(layer)} />
-            <span class="map-swatch" style={{ background: layerColour(layer, layers) }} aria-hidden="true" />
+            <svg class="map-swatch" viewBox="0 0 10 10" aria-hidden="true">
+              <circle cx="5" cy="5" r="5" fill={layerColour(layer, layers)} />
+            </svg>
             {layerName(layer)}
           </label>
         ))}
