@@ -2,6 +2,8 @@ package org.passerelle.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -117,6 +121,9 @@ class AuthorizationMatrixTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private TestOrganisation organisation;
     private final Map<Relation, ApiSession> authors = new EnumMap<>(Relation.class);
@@ -352,6 +359,7 @@ class AuthorizationMatrixTest {
         }));
 
         cases.add(DynamicTest.dynamicTest(role + " pulls person and consultations to a device" + at, () -> {
+            awaitSyncHorizon();
             List<JsonNode> changes = new ArrayList<>();
             String cursor = null;
             ApiSession.Response response;
@@ -380,6 +388,27 @@ class AuthorizationMatrixTest {
                             own ? opens.stream().map(Enum::name).sorted().toList() : List.of());
         }));
         return cases;
+    }
+
+    /**
+     * Waits until every transaction that began before now has ended: a pull holds back the changes
+     * of transactions newer than the oldest one still running (another test's, a background
+     * worker's), so that it never skips one; what the subject wrote earlier is then past it.
+     */
+    private void awaitSyncHorizon() {
+        long now = jdbc.sql("select pg_current_xact_id()::text::bigint")
+                .query(Long.class)
+                .single();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+                        .query(Long.class)
+                        .single()
+                <= now) {
+            assertThat(Instant.now())
+                    .as("a transaction older than the pull still runs")
+                    .isBefore(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     private List<DynamicTest> deviceCases(String role, ApiSession user) {
