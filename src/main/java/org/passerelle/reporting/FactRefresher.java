@@ -172,8 +172,8 @@ class FactRefresher {
                     .query(Long.class)
                     .single();
             batch.begin();
-            int encounters = take("care.encounter", FactBatch.TOUCHED_ENCOUNTERS, horizon);
-            int persons = take("people.person", FactBatch.TOUCHED_PERSONS, horizon);
+            int encounters = take("care.encounter", FactBatch.TOUCHED_ENCOUNTERS, FactBatch.ENCOUNTER_COLUMNS, horizon);
+            int persons = take("people.person", FactBatch.TOUCHED_PERSONS, "id", horizon);
             batch.apply();
             Runnable paused = pause;
             if (paused != null) {
@@ -189,25 +189,26 @@ class FactRefresher {
 
     /**
      * Puts the next changes of a source (of transactions older than every one running) in a touched
-     * table and moves the source's position past them; returns how many.
+     * table, with the {@code columns} it keeps of them (read here, where the rows are read anyway),
+     * and moves the source's position past them; returns how many.
      */
-    private int take(String source, String touched, long horizon) {
+    private int take(String source, String touched, String columns, long horizon) {
         Position after = progress.position(source);
         record Taken(
                 int changes, @Nullable Long xid, @Nullable Long seq) {}
         Taken taken = jdbc.sql("""
                         with next as (
-                            select id, change_xid, change_seq from %s
+                            select %3$s, change_xid, change_seq from %1$s
                              where (change_xid, change_seq) > (:xid::text::xid8, :seq)
                                and change_xid < :horizon::text::xid8
                              order by change_xid, change_seq limit :size),
-                        touched as (insert into %s (id) select id from next on conflict do nothing)
+                        touched as (insert into %2$s (%3$s) select %3$s from next on conflict do nothing)
                         select (select count(*) from next)::int as changes,
                                last.change_xid::text::bigint as xid, last.change_seq as seq
                           from (select 1) as one
                           left join (select change_xid, change_seq from next
                                       order by change_xid desc, change_seq desc limit 1) as last on true
-                        """.formatted(source, touched))
+                        """.formatted(source, touched, columns))
                 .param("xid", Long.toUnsignedString(after.xid()))
                 .param("seq", after.seq())
                 .param("horizon", Long.toUnsignedString(horizon))
@@ -232,8 +233,8 @@ class FactRefresher {
         jdbc.sql("insert into " + FactBatch.TOUCHED_PERSONS + " (id) values (?)")
                 .param(personId)
                 .update();
-        jdbc.sql("insert into " + FactBatch.TOUCHED_ENCOUNTERS + " (id) select id from care.encounter"
-                        + " where person_id = ?")
+        jdbc.sql("insert into " + FactBatch.TOUCHED_ENCOUNTERS + " (" + FactBatch.ENCOUNTER_COLUMNS + ") select "
+                        + FactBatch.ENCOUNTER_COLUMNS + " from care.encounter where person_id = ?")
                 .param(personId)
                 .update();
         batch.apply();

@@ -185,24 +185,34 @@ class Rollups {
     }
 
     /**
-     * Takes away ({@code sign} -1) the part of these facts (for each source, a table of the same
-     * columns holding the facts of the persons touched, as they were) in the additive cells and the
-     * month and quarter tallies, or adds it (1, the facts as they are now): so that the cost of a
-     * change is that of the facts it touches.
+     * Takes away ({@code sign} -1) these facts (for each source, a relation of the same columns) from
+     * the additive cells, or adds them (1): cells are sums, so only the facts that changed need be.
      */
-    void countFacts(Map<String, String> facts, int sign) {
+    void countCells(Map<String, String> facts, int sign) {
         for (String source : SOURCES) {
-            String table = Objects.requireNonNull(facts.get(source));
             if (!additive(source).isEmpty()) {
-                jdbc.sql(additiveInsert(source, table + " f", sign)
+                jdbc.sql(additiveInsert(source, Objects.requireNonNull(facts.get(source)) + " f", sign)
                                 + " on conflict (source, site_id, month, sex, age_group, discipline, visit)"
                                 + " do update set counts = array(select a + b from unnest(reporting.additive_month.counts,"
                                 + " excluded.counts) with ordinality as t(a, b, n) order by n)")
                         .update();
             }
+        }
+    }
+
+    /**
+     * Takes away ({@code sign} -1) the part of these persons in the month and quarter tallies, or
+     * adds it (1): {@code facts} holds, for each source, all the facts of each person it holds (as
+     * they were, or as they are now), since a person is counted once over all of them.
+     */
+    void countTallies(Map<String, String> facts, int sign) {
+        for (String source : SOURCES) {
             if (!persons(source).isEmpty()) {
                 for (String period : TALLIED_PERIODS) {
-                    jdbc.sql(tallyInsert(source, personRows(source, table, "true", period), sign))
+                    jdbc.sql(tallyInsert(
+                                    source,
+                                    personRows(source, Objects.requireNonNull(facts.get(source)), "true", period),
+                                    sign))
                             .update();
                 }
             }

@@ -150,15 +150,15 @@ class ReportFreshnessTest {
         assertThat(after.path("freshness").path("pending").asLong()).isZero();
         assertThat(figure(after, "OUTPATIENT_CONSULTATIONS", "SEX", "MALE")).isEqualTo(10);
         assertThat(figure(after, "OUTPATIENT_CONSULTATIONS", "VISIT", "NEW")).isEqualTo(2);
-        List<String> folded = rolledUp();
+        List<String> folded = rolledUp(jdbc);
         refresher.rebuildNow();
         assertThat(folded)
                 .as("every roll-up and tally folded in after the kill equals a count from scratch")
-                .isEqualTo(rolledUp());
+                .isEqualTo(rolledUp(jdbc));
     }
 
-    /** Every additive cell (but empty ones) and tally, as text, in order. */
-    private List<String> rolledUp() {
+    /** Every additive cell (but empty ones), tally and person's year, as text, in order. */
+    static List<String> rolledUp(JdbcClient jdbc) {
         return jdbc.sql("""
                         select concat_ws('|', source, site_id, month, sex, age_group, discipline, visit, counts::text)
                           from reporting.additive_month where exists (select 1 from unnest(counts) c where c <> 0)
