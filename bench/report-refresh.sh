@@ -4,13 +4,16 @@
 # changed, as a late sync or an amendment does), then asks for the report over all sites for a month
 # again and again, without waiting for the latest, until it says that nothing is being counted.
 # Prints, for each burst, the time until the figures are fresh and the latency of the reports asked
-# during the catch-up (p50, p95, max), and checks that each report said how many changes were left;
+# during the catch-up (p50, p95, max), the background run's own time (fold_s, from its start to the
+# moment nothing was left), and checks that each report said how many changes were left;
 # first, the same report's latency with nothing to count, for comparison.
 #
 #   bench/report-refresh.sh --base-url http://127.0.0.1:8080 --db-port PORT [--changes 1,100,1000,10000]
-#                           [--user coordination] [--password demo-passerelle-2026] [--first]
+#                           [--user coordination] [--password demo-passerelle-2026] [--first] [--amend]
 #
 # --first times only the first report (after a start or a load) and how fresh it said it was.
+# --amend moves each changed consultation one day later (its facts change, as in an amendment);
+# without it the consultations are written again unchanged (as a sync sending them again).
 # Needs curl and psql; PORT is the database's (the embedded one logs it at start-up); the database
 # password is read from PGPASSWORD (the superuser's, in the data directory's keys).
 set -euo pipefail
@@ -21,6 +24,7 @@ CHANGES=1,100,1000,10000
 USER_NAME=coordination
 PASSWORD=demo-passerelle-2026
 FIRST=
+CHANGE='occurred_on = occurred_on'
 while [ $# -gt 0 ]; do
     case "$1" in
         --base-url) BASE=$2; shift 2 ;;
@@ -29,7 +33,8 @@ while [ $# -gt 0 ]; do
         --user) USER_NAME=$2; shift 2 ;;
         --password) PASSWORD=$2; shift 2 ;;
         --first) FIRST=1; shift ;;
-        *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+        --amend) CHANGE='occurred_on = occurred_on + 1'; shift ;;
+        *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
     esac
 done
 [ -n "$DB_PORT" ] || [ -n "$FIRST" ] || { echo "--db-port is required" >&2; exit 2; }
@@ -71,10 +76,10 @@ printf 'up to date: %.0f ms (pending %s)\n' "$(echo "$took * 1000" | bc)" "$pend
 for _ in $(seq 1 20); do read -r took pending < <(report ""); echo "$took" >> "$samples"; done
 printf 'quiet: 20 reports, p50 %s ms, p95 %s ms, max %s ms\n' \
     "$(percentile 50 < "$samples")" "$(percentile 95 < "$samples")" "$(percentile 100 < "$samples")"
-printf '%8s %14s %8s %8s %8s %8s\n' changes fresh_after_s reports p50_ms p95_ms max_ms
+printf '%8s %14s %7s %8s %8s %8s %8s\n' changes fresh_after_s fold_s reports p50_ms p95_ms max_ms
 for n in ${CHANGES//,/ }; do
     psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d passerelle -qAtc \
-        "update care.encounter set occurred_on = occurred_on where id in
+        "update care.encounter set $CHANGE where id in
            (select id from care.encounter where person_id is not null order by random() limit $n)" >/dev/null
     start=$(date +%s.%N)
     : > "$samples"
@@ -86,6 +91,9 @@ for n in ${CHANGES//,/ }; do
         (( $(echo "$(date +%s.%N) - $start > 1800" | bc) )) && { echo "not fresh after 30 min" >&2; break; }
     done
     fresh=$(echo "$(date +%s.%N) - $start" | bc)
-    printf '%8d %14.1f %8d %8s %8s %8s\n' "$n" "$fresh" "$(wc -l < "$samples")" \
+    # the background run's own time: from its start to the start of its last batch, and that batch
+    fold=$(psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d passerelle -qAtc \
+        "select extract(epoch from caught_up_at - run_started_at) + last_batch_ms / 1000.0 from reporting.refresh_progress")
+    printf '%8d %14.1f %7.1f %8d %8s %8s %8s\n' "$n" "$fresh" "$fold" "$(wc -l < "$samples")" \
         "$(percentile 50 < "$samples")" "$(percentile 95 < "$samples")" "$(percentile 100 < "$samples")"
 done
