@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Estimates a Fellegi-Sunter model without labels by expectation maximisation over the counts of
  * the distinct comparison vectors of the candidate pairs. With u given (estimated from random
- * pairs, which blocking would otherwise bias), only m and the prior are estimated.
+ * pairs, which blocking would otherwise bias), only m and the prior are estimated. Each step keeps
+ * the levels of every field in order ({@link FellegiSunterModel#orderLevels}): EM constrained so
+ * never settles on a better agreement weighing less than a worse one, as it may on a registry
+ * where different people often share names and birth dates.
  */
 final class ExpectationMaximisation {
 
@@ -95,6 +98,9 @@ final class ExpectationMaximisation {
             }
             FellegiSunterModel.normalise(nextM, SMOOTHING);
             FellegiSunterModel.normalise(nextU, SMOOTHING);
+            for (int f = 0; f < nextM.length; f++) {
+                FellegiSunterModel.orderLevels(nextM[f], fixedU != null ? fixedU[f] : nextU[f]);
+            }
             double nextPrior = matched / total;
             double change = Math.abs(nextPrior - prior);
             if (fixedM == null) {

@@ -9,6 +9,10 @@ import java.util.Map;
  * matches) and u (among non-matches), and the prior probability that a candidate pair is a match.
  * A pair's score is the sum of log2(m/u) over its fields (its log2 Bayes factor); its probability
  * adds the prior odds.
+ *
+ * <p>A field's levels run from the strongest agreement to disagreement, and the weights keep that
+ * order ({@link #orderLevels}): whatever a registry measured, a better agreement never counts for
+ * less than a worse one.
  */
 public final class FellegiSunterModel {
 
@@ -26,12 +30,19 @@ public final class FellegiSunterModel {
         this.levels = levels.stream().map(List::copyOf).toList();
         this.m = copy(m);
         this.u = copy(u);
+        for (int f = 0; f < this.m.length; f++) {
+            orderLevels(this.m[f], this.u[f]);
+        }
         this.prior = prior;
         this.weights = new double[m.length][];
         for (int f = 0; f < m.length; f++) {
             weights[f] = new double[m[f].length];
             for (int l = 0; l < m[f].length; l++) {
-                weights[f][l] = log2(Math.max(m[f][l], FLOOR) / Math.max(u[f][l], FLOOR));
+                weights[f][l] = log2(Math.max(this.m[f][l], FLOOR) / Math.max(this.u[f][l], FLOOR));
+                if (l > 0) {
+                    // the floors may break a pool's equal ratios by a hair: the order holds regardless
+                    weights[f][l] = Math.min(weights[f][l], weights[f][l - 1]);
+                }
             }
         }
     }
@@ -62,6 +73,48 @@ public final class FellegiSunterModel {
         normalise(m, 1);
         normalise(u, 1);
         return new FellegiSunterModel(fields, levels, m, u, Math.max(matches, 1) / (double) Math.max(total, 1));
+    }
+
+    /**
+     * Makes the likelihood ratios m/u of one field's levels non-increasing from the strongest
+     * agreement to disagreement, in place, by pooling adjacent levels out of order (pool adjacent
+     * violators, weighted by u): the levels of a pool share the ratio of their summed m to their
+     * summed u, m moving and u (measured on many random pairs) held. Sums are kept, so m stays a
+     * distribution. On a registry full of namesakes, where an exact name is common among different
+     * people, an exact name then weighs as much as a looser agreement instead of less.
+     */
+    static void orderLevels(double[] m, double[] u) {
+        int levels = m.length;
+        double[] poolM = new double[levels];
+        double[] poolU = new double[levels];
+        int[] poolEnd = new int[levels];
+        int pools = 0;
+        for (int l = 0; l < levels; l++) {
+            poolM[pools] = Math.max(m[l], 0);
+            poolU[pools] = Math.max(u[l], FLOOR);
+            poolEnd[pools] = l + 1;
+            pools++;
+            while (pools > 1 && poolM[pools - 1] * poolU[pools - 2] > poolM[pools - 2] * poolU[pools - 1]) {
+                poolM[pools - 2] += poolM[pools - 1];
+                poolU[pools - 2] += poolU[pools - 1];
+                poolEnd[pools - 2] = poolEnd[pools - 1];
+                pools--;
+            }
+        }
+        int start = 0;
+        for (int p = 0; p < pools; p++) {
+            if (poolEnd[p] - start > 1) {
+                for (int l = start; l < poolEnd[p]; l++) {
+                    m[l] = poolM[p] * Math.max(u[l], FLOOR) / poolU[p];
+                }
+            }
+            start = poolEnd[p];
+        }
+    }
+
+    /** The same weights with another prior. */
+    FellegiSunterModel withPrior(double newPrior) {
+        return new FellegiSunterModel(fields, levels, m, u, newPrior);
     }
 
     public List<String> fields() {

@@ -15,8 +15,9 @@ import java.util.Map;
  * at most {@link #MAX_PER_NAME} either way, a pair at most {@link #MAX_TOTAL}.
  *
  * <p>The name level counts agreement against the person with fewer names, so "Tesfay Kidane" and
- * "Hapte Tesfay Kidane" agree on all names; when every name of one is shared and the other bears
- * names the first lacks, the pair loses {@link #UNSHARED_NAME} per such name (at most two): on
+ * "Hapte Tesfay Kidane" agree on all names; when every name of one agrees with the other's (in
+ * the same or another spelling) and the other bears names the first lacks, the pair loses {@link
+ * #UNSHARED_NAME} per such name (at most two): on
  * field-like registries those are more often a father and son or siblings named after their father
  * than one person whose last name was left out once.
  *
@@ -79,7 +80,7 @@ public final class NameFrequencies implements PairAdjustment<MatchablePerson> {
 
     /**
      * The sum of the adjustments of the names both persons bear, when their names agree at all,
-     * less the names only one bears when the other's are all shared.
+     * less the names one bears beyond the other's when all of the other's agree with them.
      */
     @Override
     public double weight(MatchablePerson a, MatchablePerson b, int[] levels) {
@@ -89,21 +90,24 @@ public final class NameFrequencies implements PairAdjustment<MatchablePerson> {
         }
         double sum = 0;
         int shared = 0;
-        int onlyA = 0;
         for (int i = 0; i < a.tokenCount; i++) {
             String key = a.tokenArray[i].key();
-            if (usable(key) && firstWithKey(a, i)) {
-                if (bears(b, key)) {
-                    sum += weights.getOrDefault(key, unseen);
-                    shared++;
-                } else {
-                    onlyA++;
-                }
+            if (usable(key) && firstWithKey(a, i) && bears(b, key)) {
+                sum += weights.getOrDefault(key, unseen);
+                shared++;
             }
         }
-        int onlyB = distinctUsable(b) - shared;
-        int unshared = onlyA == 0 || onlyB == 0 ? Math.min(MAX_UNSHARED, onlyA + onlyB) : 0;
-        return shared == 0 ? 0 : clamp(sum, MAX_TOTAL) - UNSHARED_NAME * unshared;
+        return shared == 0 ? 0 : clamp(sum, MAX_TOTAL) - UNSHARED_NAME * unshared(a, b, names);
+    }
+
+    /**
+     * The names one person bears beyond the other's (at most {@link #MAX_UNSHARED}) when every name
+     * of the other agrees with one of theirs, exactly or in another spelling: "Tesfaye Berhane" and
+     * "Semre Tesfay Berhane" are as often a father and son as one person.
+     */
+    private static int unshared(MatchablePerson a, MatchablePerson b, int names) {
+        boolean allAgree = names <= NameComparison.LEVELS.indexOf("all names similar");
+        return allAgree ? Math.min(MAX_UNSHARED, Math.abs(distinctUsable(a) - distinctUsable(b))) : 0;
     }
 
     private static int distinctUsable(MatchablePerson person) {
