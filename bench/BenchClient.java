@@ -69,6 +69,11 @@ final class BenchClient {
             return send(HttpRequest.newBuilder(base.resolve(path)).GET());
         }
 
+        /** A GET asking for another format than JSON, such as {@code text/csv}. */
+        Result get(String path, String accept) {
+            return send(HttpRequest.newBuilder(base.resolve(path)).GET().header("Accept", accept));
+        }
+
         Result send(String method, String path, String json) {
             return send(HttpRequest.newBuilder(base.resolve(path))
                     .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
@@ -76,8 +81,10 @@ final class BenchClient {
         }
 
         private Result send(HttpRequest.Builder request) {
-            request.header("Accept", "application/json")
-                    .header("Accept-Encoding", "gzip")
+            if (request.build().headers().firstValue("Accept").isEmpty()) {
+                request.header("Accept", "application/json");
+            }
+            request.header("Accept-Encoding", "gzip")
                     .header("X-XSRF-TOKEN", csrfToken())
                     .timeout(Duration.ofSeconds(120));
             long start = System.nanoTime();
