@@ -45,6 +45,14 @@ describe('the line-list screen', () => {
     document.body.innerHTML = '';
   });
 
+  it('says there is no case instead of showing an empty table', async () => {
+    const screen = mount(<LineListScreen />, 'fr', clinician);
+    await settle();
+
+    expect(screen.byTestId('no-cases')).not.toBeNull();
+    expect(screen.byTestId('line-list')).toBeNull();
+  });
+
   it('draws the weekly curve and records an anonymous case at the site, in Arabic', async () => {
     const screen = mount(<LineListScreen />, 'ar', clinician);
     await settle();

@@ -104,38 +104,41 @@ export function LineListScreen() {
         <NewCaseForm disease={chosen} siteId={siteId} newId={uuidv7} onDone={() => { setAdding(false); load(); }} onCancel={() => setAdding(false)} />
       )}
       <FormError problem={problem} />
-      <div class="table-scroll">
-        <table class="line-list" data-testid="line-list">
-          <thead>
-            <tr>
-              <th>{t('outbreaks.caseNumber')}</th>
-              <th>{t('outbreaks.onset')}</th>
-              <th>{t('outbreaks.sexAge')}</th>
-              <th>{t('outbreaks.classification')}</th>
-              <th>{t('outbreaks.outcome')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cases.map((c) => (
-              <tr key={c.id} data-testid="case-row">
-                <td>{c.caseNumber}</td>
-                <td>{c.onsetOn}</td>
-                <td>{t(enumKey('sex', c.sex))} · {c.ageYears ?? c.ageGroup}</td>
-                <td>
-                  {records ? (
-                    <select aria-label={t('outbreaks.classification')} data-testid="case-classification" value={c.classification}
-                      onChange={(e) => classify(c, e.currentTarget.value)}>
-                      {CLASSIFICATIONS.map((k) => <option key={k} value={k}>{t(enumKey('outbreaks.classification', k))}</option>)}
-                    </select>
-                  ) : t(enumKey('outbreaks.classification', c.classification))}
-                </td>
-                <td>{c.outcome ? `${t(enumKey('outbreaks.outcome', c.outcome))} ${c.outcomeOn ?? ''}` : ''}</td>
+      {cases.length === 0 ? (
+        <p class="hint" data-testid="no-cases">{t('outbreaks.noCases')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="line-list" data-testid="line-list">
+            <thead>
+              <tr>
+                <th>{t('outbreaks.caseNumber')}</th>
+                <th>{t('outbreaks.onset')}</th>
+                <th>{t('outbreaks.sexAge')}</th>
+                <th>{t('outbreaks.classification')}</th>
+                <th>{t('outbreaks.outcome')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {cases.length === 0 && <p class="hint">{t('outbreaks.noCases')}</p>}
+            </thead>
+            <tbody>
+              {cases.map((c) => (
+                <tr key={c.id} data-testid="case-row">
+                  <td>{c.caseNumber}</td>
+                  <td>{c.onsetOn}</td>
+                  <td>{t(enumKey('sex', c.sex))} · {c.ageYears ?? c.ageGroup}</td>
+                  <td>
+                    {records ? (
+                      <select aria-label={t('outbreaks.classification')} data-testid="case-classification" value={c.classification}
+                        onChange={(e) => classify(c, e.currentTarget.value)}>
+                        {CLASSIFICATIONS.map((k) => <option key={k} value={k}>{t(enumKey('outbreaks.classification', k))}</option>)}
+                      </select>
+                    ) : t(enumKey('outbreaks.classification', c.classification))}
+                  </td>
+                  <td>{c.outcome ? `${t(enumKey('outbreaks.outcome', c.outcome))} ${c.outcomeOn ?? ''}` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

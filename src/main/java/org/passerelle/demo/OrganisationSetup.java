@@ -45,7 +45,15 @@ class OrganisationSetup {
             for (DemoOrganisation.Site site : programme.sites()) {
                 sites.createSite(new NewSite(site.id(), programme.id(), site.name(), site.kind(), site.city(), null));
                 for (String location : site.outreachLocations()) {
-                    sites.addOutreachLocation(site.id(), new NewOutreachLocation(null, location, null));
+                    var point = DemoPlaces.of(location);
+                    sites.addOutreachLocation(
+                            site.id(),
+                            new NewOutreachLocation(
+                                    null,
+                                    location,
+                                    null,
+                                    point.map(DemoPlaces.Point::latitude).orElse(null),
+                                    point.map(DemoPlaces.Point::longitude).orElse(null)));
                 }
                 allSites.add(site.id());
                 if (site.kind() == SiteKind.MOBILE_TEAM) {

@@ -106,6 +106,20 @@ class CaseRepository {
                 .optional();
     }
 
+    /** A case as it is, removed or not. */
+    record Held(OutbreakCase value, boolean removed) {}
+
+    /** These cases, those removed by their tombstone included. */
+    List<Held> held(List<UUID> ids) {
+        return jdbc.sql("select " + COLUMNS + """
+                        , deleted_at is not null as removed
+                          from outbreaks.outbreak_case where id = any(?)
+                        """)
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, row) -> new Held(read(rs, row), rs.getBoolean("removed")))
+                .list();
+    }
+
     /** The disease's cases in the scope, newest onset first. */
     List<OutbreakCase> list(String disease, Scope scope) {
         return jdbc.sql("select " + COLUMNS + """
@@ -135,10 +149,13 @@ class CaseRepository {
     void forgetPerson(UUID personId) {
         jdbc.sql("""
                         update outbreaks.outbreak_case
-                           set person_id = null, version = version + 1,
+                           set person_id = null, merged_from = null, version = version + 1,
                                change_seq = nextval('outbreaks.case_change_seq')
                          where person_id = ?
                         """).param(personId).update();
+        jdbc.sql("update outbreaks.outbreak_case set merged_from = null where merged_from = ?")
+                .param(personId)
+                .update();
     }
 
     OutbreakCase read(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.passerelle.platform.sync.Position;
 import org.passerelle.vaccination.VaccinationViews.VaccineDose;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -98,6 +99,27 @@ class DoseRepository {
                 .params(personId, vaccineCode, number)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /** A dose changed since a pull's position, removed or not, with its own position. */
+    record Held(VaccineDose dose, boolean removed, long transaction, long change) {}
+
+    /** The doses changed after {@code after} by transactions older than every one still running. */
+    List<Held> changedSince(Position after, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                        , deleted_at is not null as removed, change_xid::text::bigint as transaction,
+                               change_seq as change
+                          from vaccination.dose
+                         where (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
+                           and change_xid < pg_snapshot_xmin(pg_current_snapshot())
+                         order by change_xid, change_seq limit :limit
+                        """)
+                .param("transaction", after.transaction())
+                .param("change", after.change())
+                .param("limit", limit)
+                .query((row, n) -> new Held(
+                        dose(row, n), row.getBoolean("removed"), row.getLong("transaction"), row.getLong("change")))
+                .list();
     }
 
     private static VaccineDose dose(ResultSet row, int rowNumber) throws SQLException {

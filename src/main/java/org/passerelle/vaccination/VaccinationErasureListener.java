@@ -25,12 +25,15 @@ class VaccinationErasureListener {
     void on(PersonErased erased) {
         jdbc.sql("""
                         update vaccination.dose
-                           set person_id = :key, lot = null, version = version + 1, updated_at = now(),
+                           set person_id = :key, lot = null, merged_from = null, version = version + 1, updated_at = now(),
                                change_seq = nextval('vaccination.dose_change_seq')
                          where person_id = :person
                         """)
                 .param("key", UUID.randomUUID())
                 .param("person", erased.personId())
+                .update();
+        jdbc.sql("update vaccination.dose set merged_from = null where merged_from = ?")
+                .param(erased.personId())
                 .update();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.passerelle.platform.sync.Position;
 import org.passerelle.water.WaterViews.WaterReading;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -82,6 +83,32 @@ class ReadingRepository {
                 .param("by", by)
                 .param("byName", reading.recordedBy())
                 .update();
+    }
+
+    /** A reading changed since a pull's position, with its site, version, tombstone and position. */
+    record Held(WaterReading reading, UUID siteId, long version, boolean removed, long transaction, long change) {}
+
+    /** The readings changed after {@code after} by transactions older than every one still running. */
+    List<Held> changedSince(Position after, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                        , site_id, version, deleted_at is not null as removed,
+                               change_xid::text::bigint as transaction, change_seq as change
+                          from water.reading
+                         where (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
+                           and change_xid < pg_snapshot_xmin(pg_current_snapshot())
+                         order by change_xid, change_seq limit :limit
+                        """)
+                .param("transaction", after.transaction())
+                .param("change", after.change())
+                .param("limit", limit)
+                .query((row, n) -> new Held(
+                        reading(row, n),
+                        row.getObject("site_id", UUID.class),
+                        row.getLong("version"),
+                        row.getBoolean("removed"),
+                        row.getLong("transaction"),
+                        row.getLong("change")))
+                .list();
     }
 
     private static WaterReading reading(ResultSet row, int rowNumber) throws SQLException {

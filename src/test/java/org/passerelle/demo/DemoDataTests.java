@@ -70,7 +70,10 @@ class DemoDataTests {
                 .filter(s -> s.name().equals("Clinique mobile Calais"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(sites.outreachLocations(calais.id())).hasSize(4);
+        assertThat(sites.outreachLocations(calais.id())).hasSize(4).allSatisfy(location -> {
+            assertThat(location.latitude()).as("on the map near Calais").isBetween(50.8, 51.1);
+            assertThat(location.longitude()).isBetween(1.7, 2.1);
+        });
         Map<String, UserAccount> users =
                 accounts.all().stream().collect(java.util.stream.Collectors.toMap(UserAccount::username, u -> u));
         assertThat(users)

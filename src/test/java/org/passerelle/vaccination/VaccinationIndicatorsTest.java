@@ -93,6 +93,12 @@ class VaccinationIndicatorsTest {
         assertThat(figure(report.body(), "CAMPAIGN_DOSES")).isEqualTo(1);
         assertThat(figure(report.body(), "CAMPAIGN_DOSES_TALLIED")).isEqualTo(4);
         assertThat(figure(report.body(), "PERSONS_VACCINATED")).isEqualTo(2);
+        assertThat(figure(report.body(), "CAMPAIGN_PERSONS_VACCINATED"))
+                .as("coverage's numerator: the child, once")
+                .isEqualTo(1);
+        assertThat(figure(report.body(), "CAMPAIGN_TARGET_POPULATION"))
+                .as("coverage's denominator")
+                .isEqualTo(9);
     }
 
     private static long figure(JsonNode report, String code) {

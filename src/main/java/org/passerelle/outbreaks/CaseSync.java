@@ -1,0 +1,141 @@
+package org.passerelle.outbreaks;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.passerelle.access.CurrentUser;
+import org.passerelle.access.CurrentUsers;
+import org.passerelle.access.Role;
+import org.passerelle.outbreaks.OutbreakViews.NewOutbreakCase;
+import org.passerelle.outbreaks.OutbreakViews.OutbreakCase;
+import org.passerelle.platform.sync.Applied;
+import org.passerelle.platform.sync.ChangePage;
+import org.passerelle.platform.sync.CreatedRecords;
+import org.passerelle.platform.sync.Mutation;
+import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SyncProblems;
+import org.passerelle.platform.sync.SyncedChange;
+import org.passerelle.platform.sync.SyncedRecords;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Line-list cases as devices hold them: a clinician records a case offline (through {@link
+ * Cases#record}, so with the same rules, scope and audit line as online, and written once under its
+ * id), and every device of a line-list reader pulls the cases of the sites they work at. A case
+ * removed by its tombstone is pulled as erased; an erased person's case comes back without its link.
+ * Changing a case's course is done online.
+ */
+@Component
+@Order(20)
+class CaseSync implements SyncedRecords {
+
+    static final Set<String> FIELDS = Set.of(
+            "disease",
+            "outreachLocationId",
+            "personId",
+            "sex",
+            "ageYears",
+            "ageGroup",
+            "classification",
+            "onsetOn",
+            "admittedOn",
+            "rapidTest",
+            "labResult",
+            "severity",
+            "outcome",
+            "outcomeOn",
+            "latitude",
+            "longitude");
+
+    private record Changed(UUID id, long transaction, long change) {}
+
+    private final Cases cases;
+    private final CaseRepository repository;
+    private final CreatedRecords created;
+    private final CurrentUsers currentUsers;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    CaseSync(
+            Cases cases,
+            CaseRepository repository,
+            CreatedRecords created,
+            CurrentUsers currentUsers,
+            JdbcClient jdbc,
+            JsonMapper json) {
+        this.cases = cases;
+        this.repository = repository;
+        this.created = created;
+        this.currentUsers = currentUsers;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public String recordType() {
+        return Cases.RECORD_TYPE;
+    }
+
+    @Override
+    public Applied apply(Mutation mutation) {
+        NewOutbreakCase command = created.read(
+                mutation,
+                FIELDS,
+                Map.of("id", mutation.recordId(), "siteId", mutation.siteId()),
+                NewOutbreakCase.class);
+        OutbreakCase recorded = cases.record(command);
+        return Applied.applied(
+                recorded.version(), false, Objects.requireNonNullElse(recorded.personId(), recorded.id()));
+    }
+
+    @Override
+    public ChangePage changesSince(Position after, int limit) {
+        List<Changed> rows = jdbc.sql("""
+                        select id, change_xid::text::bigint as transaction, change_seq as change
+                          from outbreaks.outbreak_case
+                         where (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
+                           and change_xid < pg_snapshot_xmin(pg_current_snapshot())
+                         order by change_xid, change_seq limit :limit
+                        """)
+                .param("transaction", after.transaction())
+                .param("change", after.change())
+                .param("limit", limit)
+                .query(Changed.class)
+                .list();
+        CurrentUser user = currentUsers.current();
+        Map<UUID, CaseRepository.Held> held = new HashMap<>();
+        if (user.hasAnyRole(Role.CLINICIAN, Role.COORDINATOR, Role.DATA_OFFICER)) {
+            repository
+                    .held(rows.stream().map(Changed::id).toList())
+                    .forEach(one -> held.put(one.value().id(), one));
+        }
+        List<SyncedChange> changes = new ArrayList<>();
+        for (Changed row : rows) {
+            CaseRepository.Held one = held.get(row.id());
+            if (one != null && user.mayWorkAt(one.value().siteId())) {
+                changes.add(
+                        one.removed()
+                                ? SyncedChange.erased(recordType(), row.id())
+                                : SyncedChange.upsert(
+                                        recordType(), row.id(), one.value().version(), json.valueToTree(one.value())));
+            }
+        }
+        Position next = rows.isEmpty()
+                ? after
+                : new Position(rows.getLast().transaction(), rows.getLast().change());
+        return new ChangePage(changes, next, rows.size() == limit);
+    }
+
+    @Override
+    public long resolve(UUID recordId, String field, JsonNode value) {
+        throw SyncProblems.unknownField(field);
+    }
+}

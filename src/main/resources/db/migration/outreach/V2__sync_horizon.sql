@@ -1,0 +1,13 @@
+-- Devices pull the sessions changed since a cursor, ordered by the transaction that made each change
+-- and its change number (as the registry's persons), so that a change made in a transaction still
+-- running when a device pulls is never passed over.
+create function next_change_xid() returns trigger language plpgsql as $$
+begin
+    new.change_xid := pg_current_xact_id();
+    return new;
+end;
+$$;
+
+alter table session add column change_xid xid8 not null default pg_current_xact_id();
+create trigger session_change_xid before update on session for each row execute function next_change_xid();
+create index session_sync on session (change_xid, change_seq);
