@@ -194,7 +194,8 @@ class SyncBatchTest {
                         .single())
                 .as("one search of the registry audited per registration")
                 .isEqualTo(40);
-        assertThat(jdbc.sql("select count(*) from people.person_site where person_id = any(?) and site_id = ?")
+        assertThat(jdbc.sql(
+                                "select count(*) from people.person_site where person_id = any(?) and site_id = cast(? as uuid)")
                         .params(registered.toArray(UUID[]::new), organisation.siteA)
                         .query(Long.class)
                         .single())
