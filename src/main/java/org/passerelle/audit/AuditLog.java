@@ -104,12 +104,36 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAllFor(
             CurrentUser user, AuditAction action, String recordType, List<UUID> recordIds, String outcome) {
-        if (recordIds.isEmpty()) {
+        copy(user, action, recordType, recordIds.toArray(UUID[]::new), outcome);
+    }
+
+    /**
+     * Records actions of the current user on many records at once, in the caller's transaction: the
+     * lines {@link #record} would write one by one (naming the device a request comes from), in one
+     * stream.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(AuditAction action, String recordType, List<UUID> recordIds) {
+        copy(currentUsers.current(), action, recordType, recordIds.toArray(UUID[]::new), outcome());
+    }
+
+    /**
+     * Records {@code count} searches of the current user at once, in the caller's transaction, as
+     * {@link #record} writes a search (on no record) one at a time.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordSearches(String recordType, int count) {
+        copy(currentUsers.current(), AuditAction.SEARCH, recordType, new UUID[count], outcome());
+    }
+
+    /** One line per element of {@code recordIds} (a null element: on no record), written with {@code COPY}. */
+    private void copy(CurrentUser user, AuditAction action, String recordType, UUID[] recordIds, String outcome) {
+        if (recordIds.length == 0) {
             return;
         }
         List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('audit.audit_event', 'id')) "
                         + "from generate_series(1, ?)")
-                .param(recordIds.size())
+                .param(recordIds.length)
                 .query(Long.class)
                 .list();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -125,7 +149,7 @@ public class AuditLog {
                 "site_id",
                 "outcome",
                 "mac");
-        for (int i = 0; i < recordIds.size(); i++) {
+        for (int i = 0; i < recordIds.length; i++) {
             SignedEntry entry = new SignedEntry(
                     ids.get(i),
                     now,
@@ -133,7 +157,7 @@ public class AuditLog {
                     user.username(),
                     action.name(),
                     recordType,
-                    recordIds.get(i),
+                    recordIds[i],
                     user.currentSiteId(),
                     outcome);
             rows.value(ids.get(i))
@@ -142,7 +166,7 @@ public class AuditLog {
                     .value(user.username())
                     .value(action.name())
                     .value(recordType)
-                    .value(recordIds.get(i))
+                    .value(recordIds[i])
                     .value(user.currentSiteId())
                     .value(outcome)
                     .value(key.mac(entry.encode()))

@@ -77,7 +77,7 @@ class ImportJob implements DisposableBean {
         List<ImportedPerson> persons = work.persons();
         for (int from = 0; from < persons.size(); from += BATCH) {
             List<ImportedPerson> batch = persons.subList(from, Math.min(persons.size(), from + BATCH));
-            personImport.importBatch(batch);
+            personImport.importBatch(batch, user.id());
             upload.written.addAndGet(batch.size());
             upload.job = job(upload, ImportStatus.RUNNING, work, null);
         }

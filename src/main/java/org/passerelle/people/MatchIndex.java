@@ -91,4 +91,47 @@ class MatchIndex {
                 .query(UUID.class)
                 .list();
     }
+
+    /**
+     * For each of {@code persons}, in the same order, what {@link #candidates} finds for it, in one
+     * query for the whole batch: each person's keys are counted in the index as {@link #candidates}
+     * counts them, within one statement.
+     */
+    List<List<UUID>> candidatesOf(List<PersonRecord> persons) {
+        List<Integer> positions = new ArrayList<>();
+        List<byte[]> keys = new ArrayList<>();
+        for (int i = 0; i < persons.size(); i++) {
+            for (byte[] key : keysOf(persons.get(i))) {
+                positions.add(i);
+                keys.add(key);
+            }
+        }
+        List<List<UUID>> found = new ArrayList<>(persons.size());
+        persons.forEach(person -> found.add(new ArrayList<>()));
+        if (keys.isEmpty()) {
+            return found;
+        }
+        record Shared(int position, UUID personId) {}
+        jdbc.sql("""
+                        with q as (
+                            select position, array_agg(key) as keys
+                              from unnest(?::int[], ?::bytea[]) as q(position, key) group by position)
+                        select q.position, k.person_id from q cross join lateral (
+                            select person_id, count(*) as shared from people.person_match_key
+                             where key = any(q.keys) group by person_id order by shared desc limit ?) k
+                          join people.person p on p.id = k.person_id
+                         where p.deleted_at is null and p.merged_into is null
+                         order by q.position, k.shared desc
+                        """)
+                .params(positions.toArray(Integer[]::new), keys.toArray(byte[][]::new), 2 * CANDIDATES)
+                .query(Shared.class)
+                .list()
+                .forEach(shared -> {
+                    List<UUID> ofPosition = found.get(shared.position());
+                    if (ofPosition.size() < CANDIDATES) {
+                        ofPosition.add(shared.personId());
+                    }
+                });
+        return found;
+    }
 }

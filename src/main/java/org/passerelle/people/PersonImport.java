@@ -99,6 +99,26 @@ public class PersonImport {
      */
     @Transactional
     public int importBatch(List<ImportedPerson> persons) {
+        return importBatch(persons, null);
+    }
+
+    /**
+     * Writes a batch of persons as {@link #importBatch(List)} does, recorded as created by {@code
+     * userId} (who imported them, or registered them on a device): the registry's one write path for
+     * many persons at once, which the caller audits.
+     */
+    @Transactional
+    public int importBatch(List<ImportedPerson> persons, @Nullable UUID userId) {
+        return importBatch(persons, userId, null);
+    }
+
+    /**
+     * Writes a batch of persons as {@link #importBatch(List, UUID)} does, with their first contact at
+     * their site on {@code contactOn} rather than on the day they were created: for registrations, whose
+     * record is created at the database's time and their contact on the teams' day.
+     */
+    @Transactional
+    int importBatch(List<ImportedPerson> persons, @Nullable UUID userId, @Nullable LocalDate contactOn) {
         if (persons.isEmpty()) {
             return 0;
         }
@@ -123,7 +143,9 @@ public class PersonImport {
                 "flags",
                 "registered_site_id",
                 "created_at",
-                "updated_at");
+                "updated_at",
+                "created_by",
+                "updated_by");
         PostgresCopy nameRows = PostgresCopy.into(
                 NAME_TABLE,
                 "id",
@@ -140,14 +162,15 @@ public class PersonImport {
         PostgresCopy siteRows =
                 PostgresCopy.into(SITE_TABLE, "person_id", "site_id", "first_contact_on", "last_contact_on");
         for (ImportedPerson person : persons) {
-            LocalDate registeredOn = LocalDate.ofInstant(person.createdAt(), clock.getZone());
+            LocalDate registeredOn =
+                    contactOn != null ? contactOn : LocalDate.ofInstant(person.createdAt(), clock.getZone());
             siteRows.value(person.id())
                     .value(person.registeredSiteId())
                     .value(registeredOn)
                     .value(registeredOn)
                     .endRow();
             DataKey key = Objects.requireNonNull(keys.get(person.id()));
-            addPerson(personRows, person, codes.get(person.id()), key);
+            addPerson(personRows, person, codes.get(person.id()), key, userId);
             addNames(nameRows, person, key, clock.getZone());
             addIndexEntries(indexRows, matchRows, person);
         }
@@ -177,7 +200,8 @@ public class PersonImport {
         }
     }
 
-    private static void addPerson(PostgresCopy rows, ImportedPerson person, @Nullable String code, DataKey key) {
+    private static void addPerson(
+            PostgresCopy rows, ImportedPerson person, @Nullable String code, DataKey key, @Nullable UUID userId) {
         BirthDate birthDate = person.birthDate();
         rows.value(person.id())
                 .value(code)
@@ -195,6 +219,8 @@ public class PersonImport {
                 .value(person.registeredSiteId())
                 .value(person.createdAt())
                 .value(person.createdAt())
+                .value(userId)
+                .value(userId)
                 .endRow();
     }
 

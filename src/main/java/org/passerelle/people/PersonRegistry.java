@@ -392,7 +392,7 @@ public class PersonRegistry {
     /** Candidates at least this likely to be the same person are shown before a registration. */
     static final double LIKELY = 0.2;
 
-    private static final int LIKELY_SHOWN = 5;
+    static final int LIKELY_SHOWN = 5;
 
     private static List<UUID> ids(List<PersonRepository.Row> rows) {
         return rows.stream().map(PersonRepository.Row::id).toList();
@@ -546,6 +546,17 @@ public class PersonRegistry {
     /** Destroys a person's key once the erasing transaction is committed (crypto-shredding). */
     private void destroyKeyAfterCommit(UUID id) {
         shredding.destroyAfterCommit(id);
+    }
+
+    /** Which of these ids a person holds, or held (live, erased or merged: an id is never given twice). */
+    @Transactional(readOnly = true)
+    Set<UUID> taken(List<UUID> ids) {
+        return persons.taken(ids);
+    }
+
+    /** The signed-in user, for the module's own batch work. */
+    CurrentUser currentUser() {
+        return currentUsers.current();
     }
 
     /** Whether a person exists, for other modules that record something about them. */

@@ -194,6 +194,14 @@ class PersonRepository {
                 .single();
     }
 
+    /** Which of these ids a row holds, live, tombstoned or merged. */
+    Set<UUID> taken(List<UUID> ids) {
+        return new java.util.HashSet<>(jdbc.sql("select id from people.person where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
+    }
+
     boolean codeTaken(String code) {
         return jdbc.sql("select exists(select 1 from people.person where patient_code = ?)")
                 .param(code)

@@ -41,6 +41,7 @@ class PersonSync implements SyncedRecords {
     private final PersonAccess access;
     private final PersonChanges changes;
     private final OfflineRegistrations offline;
+    private final Registrations registrations;
     private final Validator validator;
     private final Clock clock;
 
@@ -49,8 +50,10 @@ class PersonSync implements SyncedRecords {
             PersonAccess access,
             PersonChanges changes,
             OfflineRegistrations offline,
+            Registrations registrations,
             Validator validator,
             Clock clock) {
+        this.registrations = registrations;
         this.registry = registry;
         this.access = access;
         this.changes = changes;
@@ -66,22 +69,67 @@ class PersonSync implements SyncedRecords {
 
     @Override
     public Applied apply(Mutation mutation) {
-        mutation.changes().keySet().stream()
-                .filter(field -> !PersonFields.NAMES.contains(field))
-                .findFirst()
-                .ifPresent(field -> {
-                    throw SyncProblems.unknownField(field);
-                });
+        requireKnownFields(mutation);
         return switch (mutation.operation()) {
             case CREATE -> create(mutation);
             case UPDATE -> update(mutation);
         };
     }
 
-    private Applied create(Mutation mutation) {
+    @Override
+    public boolean createsInBatches() {
+        return true;
+    }
+
+    /**
+     * Registers persons made offline all at once ({@link Registrations}) and looks for their likely
+     * duplicates with one look-up of the registry for the lot; a registration whose person already
+     * exists (sent again under another mutation) is answered on its own, as {@link #apply} answers it.
+     * Refuses the whole run when one of them is invalid or refused, for each to be applied on its own.
+     */
+    @Override
+    public List<Applied> applyAll(List<Mutation> creations) {
+        List<UUID> ids = creations.stream().map(Mutation::recordId).toList();
+        Set<UUID> taken = registry.taken(ids);
+        List<Registrations.NewPerson> persons = new ArrayList<>(creations.size());
+        for (Mutation mutation : creations) {
+            requireKnownFields(mutation);
+            if (mutation.operation() != Mutation.Operation.CREATE) {
+                throw SyncProblems.malformed("operation");
+            }
+            if (!taken.contains(mutation.recordId())) {
+                persons.add(new Registrations.NewPerson(mutation.recordId(), details(mutation)));
+            }
+        }
+        registrations.registerAll(persons);
+        offline.lookForDuplicatesAll(persons, creations.getFirst().deviceId());
+        List<Applied> applied = new ArrayList<>(creations.size());
+        for (Mutation mutation : creations) {
+            applied.add(
+                    taken.contains(mutation.recordId())
+                            ? create(mutation)
+                            : Applied.applied(Registrations.FIRST_VERSION, false, mutation.recordId()));
+        }
+        return applied;
+    }
+
+    private static void requireKnownFields(Mutation mutation) {
+        mutation.changes().keySet().stream()
+                .filter(field -> !PersonFields.NAMES.contains(field))
+                .findFirst()
+                .ifPresent(field -> {
+                    throw SyncProblems.unknownField(field);
+                });
+    }
+
+    private PersonDetails details(Mutation mutation) {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         mutation.changes().forEach((field, change) -> fields.set(field, change.value()));
-        PersonDetails details = valid(PersonFields.details(fields));
+        return valid(PersonFields.details(fields));
+    }
+
+    private Applied create(Mutation mutation) {
+        PersonDetails details = details(mutation);
         boolean known = registry.exists(mutation.recordId());
         Person person = registry.register(new Registration(mutation.recordId(), details));
         if (!known) {

@@ -62,6 +62,13 @@ class MutationApplier {
         }
         currentUsers.actAt(mutation.siteId());
         Applied applied = records.apply(mutation);
+        MutationResult result = result(mutation, applied, user, receivedAt);
+        log.insert(mutation, hash, user.id(), mutation.deviceId(), receivedAt, result);
+        return result;
+    }
+
+    /** What applying a mutation gave, with the conflicts it reported kept. */
+    private MutationResult result(Mutation mutation, Applied applied, CurrentUser user, Instant receivedAt) {
         List<ConflictRef> kept = new ArrayList<>();
         for (FieldConflict conflict : applied.conflicts()) {
             kept.add(keep(mutation, applied.subjectId(), conflict, user, receivedAt));
@@ -69,7 +76,7 @@ class MutationApplier {
         Outcome outcome = !kept.isEmpty()
                 ? Outcome.CONFLICT
                 : applied.merged() || applied.amendedRevision() != null ? Outcome.MERGED : Outcome.APPLIED;
-        MutationResult result = new MutationResult(
+        return new MutationResult(
                 mutation.mutationId(),
                 mutation.recordId(),
                 outcome,
@@ -78,8 +85,28 @@ class MutationApplier {
                 kept,
                 null,
                 false);
-        log.insert(mutation, hash, user.id(), mutation.deviceId(), receivedAt, result);
-        return result;
+    }
+
+    /**
+     * Applies a run of creations of one record type at one site, none applied before, at once ({@link
+     * SyncedRecords#applyAll}) in the caller's transaction, and remembers them all; throws as {@link
+     * SyncedRecords#applyAll} does.
+     */
+    List<MutationResult> applyAll(
+            SyncedRecords records,
+            List<Mutation> mutations,
+            List<byte[]> hashes,
+            CurrentUser user,
+            UUID deviceId,
+            Instant receivedAt) {
+        currentUsers.actAt(mutations.getFirst().siteId());
+        List<Applied> applied = records.applyAll(mutations);
+        List<MutationResult> results = new ArrayList<>(mutations.size());
+        for (int i = 0; i < mutations.size(); i++) {
+            results.add(result(mutations.get(i), applied.get(i), user, receivedAt));
+        }
+        log.insertAll(mutations, hashes, user.id(), deviceId, receivedAt, results);
+        return results;
     }
 
     MutationResult replay(UUID mutationId, byte[] hash) {

@@ -2,7 +2,11 @@ package org.passerelle.sync;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.platform.sync.Mutation;
@@ -61,6 +65,60 @@ class MutationLog {
                 .param("receivedAt", Timestamp.from(receivedAt))
                 .param("outcome", result.outcome().name())
                 .param("result", json.writeValueAsString(result))
+                .update();
+    }
+
+    /** Which of these mutations were applied already, in one query. */
+    Set<UUID> knownAmong(List<UUID> mutationIds) {
+        if (mutationIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select mutation_id from sync.mutation where mutation_id = any(?)")
+                .param(mutationIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
+    }
+
+    /** Remembers many mutations applied together, with their results, in one statement. */
+    void insertAll(
+            List<Mutation> mutations,
+            List<byte[]> contentHashes,
+            UUID userId,
+            @Nullable UUID deviceId,
+            Instant receivedAt,
+            List<MutationResult> results) {
+        int size = mutations.size();
+        UUID[] devices = new UUID[size];
+        UUID[] users = new UUID[size];
+        String[] received = new String[size];
+        Arrays.fill(devices, deviceId);
+        Arrays.fill(users, userId);
+        Arrays.fill(received, receivedAt.toString());
+        jdbc.sql("""
+                        insert into sync.mutation (mutation_id, content_hash, device_id, user_id, site_id, record_type,
+                            record_id, device_time, received_at, outcome, result)
+                        select mutation_id, content_hash, device_id, user_id, site_id, record_type, record_id,
+                               cast(device_time as timestamptz), cast(received_at as timestamptz), outcome,
+                               cast(result as jsonb)
+                          from unnest(?::uuid[], ?::bytea[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[],
+                                      ?::text[], ?::text[], ?::text[], ?::text[])
+                               as m(mutation_id, content_hash, device_id, user_id, site_id, record_type, record_id,
+                                    device_time, received_at, outcome, result)
+                        """)
+                .params(
+                        mutations.stream().map(Mutation::mutationId).toArray(UUID[]::new),
+                        contentHashes.toArray(byte[][]::new),
+                        devices,
+                        users,
+                        mutations.stream().map(Mutation::siteId).toArray(UUID[]::new),
+                        mutations.stream().map(Mutation::recordType).toArray(String[]::new),
+                        mutations.stream().map(Mutation::recordId).toArray(UUID[]::new),
+                        mutations.stream()
+                                .map(mutation -> mutation.deviceTime().toString())
+                                .toArray(String[]::new),
+                        received,
+                        results.stream().map(result -> result.outcome().name()).toArray(String[]::new),
+                        results.stream().map(json::writeValueAsString).toArray(String[]::new))
                 .update();
     }
 }

@@ -5,9 +5,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -26,6 +28,7 @@ import org.passerelle.sync.SyncViews.MutationResult;
 import org.passerelle.sync.SyncViews.Push;
 import org.passerelle.sync.SyncViews.PushAnswer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
@@ -44,7 +47,11 @@ import tools.jackson.databind.node.NullNode;
  * nothing, the others apply. A mutation applied once is remembered with its result ({@link
  * MutationLog}) in the same transaction, so a batch sent again, whole or cut, changes nothing. Should a
  * chunk's transaction fail as a whole (a deadlock, a lost connection), its mutations are applied
- * again one transaction each, as they were before batches.
+ * again one transaction each, as they were before batches. Within a chunk, creations of new records
+ * that follow one another (the registrations made offline that fill most pushes) are applied together
+ * in one savepoint by the module that owns them ({@link
+ * org.passerelle.platform.sync.SyncedRecords#applyAll}), in a few statements for the lot; if one of
+ * them is refused, the savepoint is rolled back and each is applied in its own, as above.
  */
 @Service
 public class SyncService {
@@ -61,6 +68,7 @@ public class SyncService {
 
     private final SyncedTypes types;
     private final MutationApplier applier;
+    private final MutationLog log;
     private final Rejections rejections;
     private final CurrentUsers currentUsers;
     private final Devices devices;
@@ -74,6 +82,7 @@ public class SyncService {
     SyncService(
             SyncedTypes types,
             MutationApplier applier,
+            MutationLog log,
             Rejections rejections,
             CurrentUsers currentUsers,
             Devices devices,
@@ -84,6 +93,7 @@ public class SyncService {
             @Value("${passerelle.sync.push-chunk:" + CHUNK + "}") int chunk) {
         this.types = types;
         this.applier = applier;
+        this.log = log;
         this.rejections = rejections;
         this.currentUsers = currentUsers;
         this.devices = devices;
@@ -124,12 +134,98 @@ public class SyncService {
             return oneByOne(chunk, user, device, receivedAt);
         }
         try {
-            List<MutationResult> results = transactions.execute(status -> chunk.stream()
-                    .map(input -> pushOne(input, user, device, receivedAt, savepoints))
-                    .toList());
+            List<MutationResult> results =
+                    transactions.execute(status -> inOneTransaction(chunk, user, device, receivedAt));
             return Objects.requireNonNull(results);
         } catch (TransientDataAccessException | TransactionException e) {
             return oneByOne(chunk, user, device, receivedAt);
+        }
+    }
+
+    /**
+     * The mutations of a chunk in the current transaction: the creations of new records that follow one
+     * another, of a type written in batches, at once in a savepoint ({@link #pushRun}); the others each
+     * in its savepoint.
+     */
+    private List<MutationResult> inOneTransaction(
+            List<MutationInput> chunk, CurrentUser user, UUID device, Instant receivedAt) {
+        Set<UUID> applied = log.knownAmong(chunk.stream()
+                .map(MutationInput::mutationId)
+                .filter(Objects::nonNull)
+                .toList());
+        List<MutationResult> results = new ArrayList<>(chunk.size());
+        int start = 0;
+        while (start < chunk.size()) {
+            List<Mutation> run = creationRun(chunk, start, applied, user, device);
+            if (run.size() >= 2) {
+                results.addAll(pushRun(chunk.subList(start, start + run.size()), run, user, device, receivedAt));
+                start += run.size();
+            } else {
+                results.add(pushOne(chunk.get(start), user, device, receivedAt, savepoints));
+                start++;
+            }
+        }
+        return results;
+    }
+
+    /**
+     * The creations from {@code start} that can be applied together: well formed, of one type written in
+     * batches, at one site the user works at, none applied before, no mutation or record twice.
+     */
+    private List<Mutation> creationRun(
+            List<MutationInput> chunk, int start, Set<UUID> applied, CurrentUser user, UUID device) {
+        List<Mutation> run = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = start; i < chunk.size(); i++) {
+            Mutation mutation = creation(chunk.get(i), device);
+            if (mutation == null
+                    || applied.contains(mutation.mutationId())
+                    || !user.mayWorkAt(mutation.siteId())
+                    || !seen.add(mutation.mutationId())
+                    || !seen.add(mutation.recordId())
+                    || (!run.isEmpty()
+                            && !(run.getFirst().recordType().equals(mutation.recordType())
+                                    && run.getFirst().siteId().equals(mutation.siteId())))) {
+                break;
+            }
+            run.add(mutation);
+        }
+        return run;
+    }
+
+    /** The input as a creation of a record of a type written in batches; null if it is anything else. */
+    private @Nullable Mutation creation(MutationInput input, UUID device) {
+        try {
+            Mutation mutation = mutation(input, device);
+            return mutation.operation() == Mutation.Operation.CREATE
+                            && types.of(mutation.recordType()).createsInBatches()
+                    ? mutation
+                    : null;
+        } catch (DomainException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A run of creations applied at once in a savepoint; if any is refused, or the run fails, the
+     * savepoint is rolled back and each is applied on its own, so that only what is wrong is refused.
+     */
+    private List<MutationResult> pushRun(
+            List<MutationInput> inputs, List<Mutation> run, CurrentUser user, UUID device, Instant receivedAt) {
+        try {
+            List<byte[]> hashes = inputs.stream().map(this::hash).toList();
+            List<MutationResult> results = savepoints.execute(status ->
+                    applier.applyAll(types.of(run.getFirst().recordType()), run, hashes, user, device, receivedAt));
+            return Objects.requireNonNull(results);
+        } catch (DomainException | DataAccessException e) {
+            return inputs.stream()
+                    .map(input -> pushOne(input, user, device, receivedAt, savepoints))
+                    .toList();
+        } finally {
+            UUID chosen = user.currentSiteId();
+            if (chosen != null) {
+                currentUsers.actAt(chosen);
+            }
         }
     }
 

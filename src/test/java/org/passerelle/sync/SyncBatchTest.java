@@ -144,6 +144,70 @@ class SyncBatchTest {
                 .isEqualTo(250);
     }
 
+    @Test
+    void registersARunAtOnceWhereItsPersonsMeetAndARegistrationSentAgainIsAnsweredWithThePerson() {
+        String family = "Haileselassie"
+                + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4);
+        UUID earlier = UUID.randomUUID();
+        ApiSession.Response before = device.push(List.of(registration(earlier, "Berhane " + family)));
+        assertThat(before.status()).as(before.body().toString()).isEqualTo(200);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        List<UUID> registered = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID id = UUID.randomUUID();
+            registered.add(id);
+            batch.add(registration(id, (i == 5 || i == 30 ? "Kidane " : "Someone" + i + " ") + family));
+        }
+        // the person registered before, sent again under a new mutation in the middle of the run
+        batch.add(20, registration(earlier, "Berhane " + family));
+
+        ApiSession.Response pushed = device.push(batch);
+
+        assertThat(pushed.status()).as(pushed.body().toString()).isEqualTo(200);
+        JsonNode results = pushed.body().path("results");
+        assertThat(results.size()).isEqualTo(41);
+        for (int i = 0; i < 41; i++) {
+            assertThat(results.get(i).path("outcome").asString())
+                    .as("mutation %d: %s", i, results.get(i))
+                    .isEqualTo("APPLIED");
+            assertThat(results.get(i).path("version").asLong()).isZero();
+        }
+        assertThat(results.get(20).path("recordId").asString()).isEqualTo(earlier.toString());
+        assertThat(persons(registered)).isEqualTo(40);
+        assertThat(persons(List.of(earlier))).isEqualTo(1);
+        assertThat(transactionsThatWrote(registered)).isEqualTo(1);
+        assertThat(pairQueued(registered.get(5), registered.get(30)))
+                .as("two registrations of one person in the same run meet in the review queue")
+                .isTrue();
+        assertThat(createLines(registered)).isEqualTo(40);
+        assertThat(jdbc.sql("select count(distinct occurred_at) from audit.audit_event where record_id = any(?)"
+                                + " and action = 'CREATE'")
+                        .param(registered.toArray(UUID[]::new))
+                        .query(Long.class)
+                        .single())
+                .as("the run's audit lines written together, in one stream")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'SEARCH' and outcome = ?"
+                                + " and occurred_at >= (select min(created_at) from people.person where id = any(?))")
+                        .params("SUCCESS device=" + device.id, registered.toArray(UUID[]::new))
+                        .query(Long.class)
+                        .single())
+                .as("one search of the registry audited per registration")
+                .isEqualTo(40);
+        assertThat(jdbc.sql(
+                                "select count(*) from people.person_site where person_id = any(?) and site_id = cast(? as uuid)")
+                        .params(registered.toArray(UUID[]::new), organisation.siteA)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(40);
+        assertThat(jdbc.sql("select count(distinct created_by) from people.person where id = any(?)"
+                                + " and created_by is not null")
+                        .param(registered.toArray(UUID[]::new))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
     private long persons(List<UUID> ids) {
         return jdbc.sql("select count(*) from people.person where id = any(?)")
                 .param(ids.toArray(UUID[]::new))

@@ -44,14 +44,17 @@ public class BlindIndex {
                 .toList();
     }
 
-    /** The index key of one epoch, for writing entries under it. */
+    /**
+     * The index key of one epoch, for writing entries under it: the HMAC is set up with the key once,
+     * and each entry computed on a copy of it, as a person's names give dozens of entries.
+     */
     public static final class Key {
         private final int epoch;
-        private final byte[] key;
+        private final Mac keyed;
 
         private Key(int epoch, byte[] key) {
             this.epoch = epoch;
-            this.key = key;
+            this.keyed = mac(key);
         }
 
         public int epoch() {
@@ -60,15 +63,32 @@ public class BlindIndex {
 
         /** The entry of a token of the given kind under this key. */
         public byte[] of(String kind, String token) {
-            return hash(key, kind, token);
+            Mac mac;
+            try {
+                mac = (Mac) keyed.clone();
+            } catch (CloneNotSupportedException e) {
+                return hash(keyed, kind, token);
+            }
+            return hash(mac, kind, token);
         }
     }
 
     private static byte[] hash(byte[] key, String kind, String token) {
+        return hash(mac(key), kind, token);
+    }
+
+    /** The entry of a token on an HMAC set up with its key (and used only here, not shared). */
+    private static byte[] hash(Mac mac, String kind, String token) {
+        synchronized (mac) {
+            return Arrays.copyOf(mac.doFinal((kind + ":" + token).getBytes(StandardCharsets.UTF_8)), LENGTH);
+        }
+    }
+
+    private static Mac mac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Arrays.copyOf(mac.doFinal((kind + ":" + token).getBytes(StandardCharsets.UTF_8)), LENGTH);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is not available", e);
         }

@@ -149,24 +149,44 @@ public class SubjectKeys {
         return wrapped.parallelStream().map(this::unwrap).collect(Collectors.toMap(DataKey::subjectId, key -> key));
     }
 
-    /** Creates keys for many subjects at once (bulk import); existing keys are kept and returned. */
+    /**
+     * Creates keys for many subjects at once (bulk import, a batch of registrations) in one statement
+     * to the vault; existing keys are kept and returned. The keys just created are kept as made, not
+     * read back; only the subjects that already had one (a batch sent again) are looked up.
+     */
     public Map<UUID, DataKey> createAll(Collection<UUID> subjectIds) {
-        Map<UUID, DataKey> keys = new HashMap<>();
         int epoch = epochs.wrappingEpoch();
         SecretKey kek = epochs.kek(epoch);
-        List<Object[]> rows = subjectIds.stream()
+        List<UUID> ids = subjectIds.stream().distinct().toList();
+        Map<UUID, byte[]> raws = new HashMap<>(ids.size() * 2);
+        List<byte[]> wrapped = ids.stream()
                 .map(subjectId -> {
                     byte[] raw = new byte[32];
                     RANDOM.nextBytes(raw);
-                    return new Object[] {subjectId, epoch, Aead.seal(kek, raw, wrappingData(subjectId))};
+                    raws.put(subjectId, raw);
+                    return Aead.seal(kek, raw, wrappingData(subjectId));
                 })
                 .toList();
-        vault.batchUpdate(
-                "insert into vault.subject_key (subject_id, epoch, wrapped_key) values (?, ?, ?) "
-                        + "on conflict (subject_id) do nothing",
-                rows);
-        for (UUID subjectId : subjectIds) {
-            keys.put(subjectId, existingKey(subjectId).orElseThrow());
+        Integer[] epochColumn = new Integer[ids.size()];
+        java.util.Arrays.fill(epochColumn, epoch);
+        List<UUID> stored = vault.query(
+                "insert into vault.subject_key (subject_id, epoch, wrapped_key)"
+                        + " select * from unnest(?::uuid[], ?::integer[], ?::bytea[])"
+                        + " on conflict (subject_id) do nothing returning subject_id",
+                (rs, row) -> rs.getObject(1, UUID.class),
+                ids.toArray(UUID[]::new),
+                epochColumn,
+                wrapped.toArray(byte[][]::new));
+        Map<UUID, DataKey> keys = new HashMap<>(ids.size() * 2);
+        for (UUID subjectId : stored) {
+            keys.put(subjectId, remember(new DataKey(subjectId, new SecretKeySpec(raws.get(subjectId), "AES"))));
+        }
+        List<UUID> existing = ids.stream().filter(id -> !keys.containsKey(id)).toList();
+        if (!existing.isEmpty()) {
+            preload(existing);
+            for (UUID subjectId : existing) {
+                keys.put(subjectId, existingKey(subjectId).orElseThrow());
+            }
         }
         return keys;
     }

@@ -1,5 +1,6 @@
 package org.passerelle.platform.sync;
 
+import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +23,25 @@ public interface SyncedRecords {
      * server value it keeps.
      */
     Applied apply(Mutation mutation);
+
+    /**
+     * Whether {@link #applyAll} writes new records in batches: a push then hands it the runs of
+     * creations that follow one another.
+     */
+    default boolean createsInBatches() {
+        return false;
+    }
+
+    /**
+     * Applies several creations of new records at once, as the current user at the current site (all
+     * the mutations', the same), in the caller's transaction: for each, in order, what {@link #apply}
+     * would give it. Throws a {@link org.passerelle.platform.DomainException} when any is refused; the
+     * caller then rolls back the whole run and applies each on its own, so that only that one is
+     * refused. By default each is applied in turn.
+     */
+    default List<Applied> applyAll(List<Mutation> creations) {
+        return creations.stream().map(this::apply).toList();
+    }
 
     /**
      * The changes after {@code after} that the current user may hold, from transactions older than
