@@ -8,7 +8,7 @@ import { phoneticKey } from './phoneticKey';
 import { variantKey } from './variantKey';
 
 /** A person as the device keeps it: the sealed details, and keyed hashes of the names' phonetic keys. */
-interface StoredPerson {
+export interface StoredPerson {
   id: string;
   version: number;
   updatedAt: number;
@@ -17,7 +17,7 @@ interface StoredPerson {
 }
 
 /** A consultation as the device keeps it: pulled, or recorded here; sealed. */
-interface StoredEncounter {
+export interface StoredEncounter {
   id: string;
   personId: string;
   version: number;
@@ -113,6 +113,9 @@ class RecordsDatabase extends Dexie {
   }
 }
 
+/** The most keyed hashes of names kept in memory at once (a few MB at most). */
+const KEPT_HASHES = 50_000;
+
 export function recordsDatabaseName(enrolmentId: string): string {
   return `passerelle-records-${enrolmentId}`;
 }
@@ -120,21 +123,49 @@ export function recordsDatabaseName(enrolmentId: string): string {
 /** One user's records on this device, opened with that user's keys. */
 export class LocalStore {
   private readonly db: RecordsDatabase;
+  private readonly hashes = new Map<string, Promise<string>>();
 
   constructor(enrolmentId: string, private readonly keys: DeviceKeys) {
     this.db = new RecordsDatabase(recordsDatabaseName(enrolmentId));
   }
 
   async savePerson(person: LocalPerson, now: number): Promise<void> {
-    const names = [person.chosenName, ...person.otherNames];
-    const nameKeys = await this.nameKeys(names);
-    await this.db.people.put({
-      id: person.id,
-      version: person.version,
-      updatedAt: now,
-      nameKeys,
-      details: await seal(this.keys.data, person, `person:${person.id}`),
+    await this.db.people.put(await this.sealPerson(person, now));
+  }
+
+  /**
+   * Persons and consultations pulled, sealed for {@link writePulled}: every record at once, as
+   * WebCrypto works them in parallel (one AES-GCM seal per record, the names' keyed hashes).
+   */
+  async sealPulled(persons: LocalPerson[], encounters: LocalEncounter[], now: number)
+    : Promise<{ persons: StoredPerson[]; encounters: StoredEncounter[] }> {
+    const [sealedPersons, sealedEncounters] = await Promise.all([
+      Promise.all(persons.map((person) => this.sealPerson(person, now))),
+      Promise.all(encounters.map((encounter) => this.sealEncounter(encounter))),
+    ]);
+    return { persons: sealedPersons, encounters: sealedEncounters };
+  }
+
+  /**
+   * Writes a pulled page's records in one transaction and, when given, the cursor past them in the
+   * same one: after a cut, the device pulls again from the last page written whole.
+   */
+  async writePulled(persons: StoredPerson[], encounters: StoredEncounter[], cursor?: string): Promise<void> {
+    await this.db.transaction('rw', this.db.people, this.db.encounters, this.db.meta, async () => {
+      if (persons.length > 0) await this.db.people.bulkPut(persons);
+      if (encounters.length > 0) await this.db.encounters.bulkPut(encounters);
+      if (cursor !== undefined) await this.db.meta.put({ key: 'cursor', value: cursor });
     });
+  }
+
+  /** The versions kept of these persons (undefined for one not kept), in the same order. */
+  async personVersions(ids: string[]): Promise<(number | undefined)[]> {
+    return (await this.db.people.bulkGet(ids)).map((stored) => stored?.version);
+  }
+
+  /** The versions kept of these consultations (undefined for one not kept), in the same order. */
+  async encounterVersions(ids: string[]): Promise<(number | undefined)[]> {
+    return (await this.db.encounters.bulkGet(ids)).map((stored) => stored?.version);
   }
 
   async person(id: string): Promise<LocalPerson | undefined> {
@@ -183,12 +214,7 @@ export class LocalStore {
   }
 
   async saveEncounter(encounter: LocalEncounter): Promise<void> {
-    await this.db.encounters.put({
-      id: encounter.id,
-      personId: encounter.personId,
-      version: encounter.version,
-      details: await seal(this.keys.data, encounter, `encounter:${encounter.id}`),
-    });
+    await this.db.encounters.put(await this.sealEncounter(encounter));
   }
 
   async encounterVersion(id: string): Promise<number | undefined> {
@@ -309,14 +335,41 @@ export class LocalStore {
     this.db.close();
   }
 
+  private async sealPerson(person: LocalPerson, now: number): Promise<StoredPerson> {
+    const [nameKeys, details] = await Promise.all([
+      this.nameKeys([person.chosenName, ...person.otherNames]),
+      seal(this.keys.data, person, `person:${person.id}`),
+    ]);
+    return { id: person.id, version: person.version, updatedAt: now, nameKeys, details };
+  }
+
+  private async sealEncounter(encounter: LocalEncounter): Promise<StoredEncounter> {
+    const details = await seal(this.keys.data, encounter, `encounter:${encounter.id}`);
+    return { id: encounter.id, personId: encounter.personId, version: encounter.version, details };
+  }
+
   /** The keyed hashes of a word's phonetic and variant keys: either finds the word. */
   private async wordKeys(word: string): Promise<string[]> {
     const phonetic = phoneticKey(word);
     const variant = variantKey(word);
     return Promise.all([
-      ...(phonetic ? [keyedHash(this.keys.index, `name:${phonetic}`)] : []),
-      ...(variant.length >= 2 ? [keyedHash(this.keys.index, `variant:${variant}`)] : []),
+      ...(phonetic ? [this.keyedHash(`name:${phonetic}`)] : []),
+      ...(variant.length >= 2 ? [this.keyedHash(`variant:${variant}`)] : []),
     ]);
+  }
+
+  /**
+   * A keyed hash, computed once per key while the store is open: many persons share a name, and a
+   * first sync would otherwise hash the same few thousand keys again for each of them. Memory only.
+   */
+  private keyedHash(value: string): Promise<string> {
+    let hash = this.hashes.get(value);
+    if (hash === undefined) {
+      if (this.hashes.size >= KEPT_HASHES) this.hashes.clear();
+      hash = keyedHash(this.keys.index, value);
+      this.hashes.set(value, hash);
+    }
+    return hash;
   }
 
   private async nameKeys(names: string[]): Promise<string[]> {
