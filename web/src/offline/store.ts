@@ -4,6 +4,7 @@
 import Dexie, { type Table } from 'dexie';
 import { keyedHash, open, seal, type DeviceKeys, type Sealed } from './crypto';
 import { nameWords } from './folding';
+import { NameIndex } from './nameIndex';
 import { phoneticKey } from './phoneticKey';
 import { variantKey } from './variantKey';
 
@@ -124,13 +125,17 @@ export function recordsDatabaseName(enrolmentId: string): string {
 export class LocalStore {
   private readonly db: RecordsDatabase;
   private readonly hashes = new Map<string, Promise<string>>();
+  /** The search's index in memory, read from the store at the first search. */
+  private names: Promise<NameIndex> | null = null;
 
   constructor(enrolmentId: string, private readonly keys: DeviceKeys) {
     this.db = new RecordsDatabase(recordsDatabaseName(enrolmentId));
   }
 
   async savePerson(person: LocalPerson, now: number): Promise<void> {
-    await this.db.people.put(await this.sealPerson(person, now));
+    const stored = await this.sealPerson(person, now);
+    await this.db.people.put(stored);
+    this.indexNames((index) => index.put(stored.id, stored.nameKeys));
   }
 
   /**
@@ -156,6 +161,7 @@ export class LocalStore {
       if (encounters.length > 0) await this.db.encounters.bulkPut(encounters);
       if (cursor !== undefined) await this.db.meta.put({ key: 'cursor', value: cursor });
     });
+    this.indexNames((index) => persons.forEach((person) => index.put(person.id, person.nameKeys)));
   }
 
   /** The versions kept of these persons (undefined for one not kept), in the same order. */
@@ -176,8 +182,8 @@ export class LocalStore {
   /**
    * The persons whose names share a phonetic or variant key with the words of the query
    * (spelling-tolerant, as the server's search): all words, or all but one of two or more; best
-   * first: most words in common, then the newest. Reads only the index's keys, then opens the few
-   * persons shown.
+   * first: most words in common, then the newest. Reads only the index of keyed hashes (in memory
+   * after the first search), then opens the few persons shown.
    */
   async search(query: string, limit = 20): Promise<LocalPerson[]> {
     const words = [...new Set(nameWords(query))];
@@ -185,9 +191,9 @@ export class LocalStore {
     if (wanted.flat().length === 0) return [];
     const needed = Math.max(1, words.length - 1);
     const common = new Map<string, number>();
+    const index = await this.nameIndex();
     for (const alternatives of wanted) {
-      const ids = new Set(await this.db.people.where('nameKeys').anyOf(alternatives).primaryKeys());
-      for (const id of ids) common.set(id, (common.get(id) ?? 0) + 1);
+      for (const id of index.personsWithAny(alternatives)) common.set(id, (common.get(id) ?? 0) + 1);
     }
     const best = [...common.entries()]
       .filter(([, count]) => count >= needed)
@@ -302,6 +308,7 @@ export class LocalStore {
         await this.db.rejected.where('recordId').equals(recordId).delete();
       }
     });
+    this.indexNames((index) => index.remove(id));
   }
 
   /** Forgets the records kept (not the outbox, nor drafts): the scope changed, everything is pulled again. */
@@ -311,6 +318,7 @@ export class LocalStore {
       await this.db.encounters.clear();
       await this.db.meta.delete('cursor');
     });
+    this.indexNames((index) => index.clear());
   }
 
   /** A value of sync's state that is not personal (cursor, scope, times, form definitions, conflict ids). */
@@ -333,6 +341,26 @@ export class LocalStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /** The search's index in memory: read once from the store's index of keyed hashes (no record opened). */
+  private nameIndex(): Promise<NameIndex> {
+    if (this.names === null) {
+      const index = new NameIndex();
+      const loading = this.db.people.orderBy('nameKeys')
+        .eachKey((key, cursor) => index.add(String(key), String(cursor.primaryKey)))
+        .then(() => index);
+      loading.catch(() => {
+        if (this.names === loading) this.names = null; // read again at the next search
+      });
+      this.names = loading;
+    }
+    return this.names;
+  }
+
+  /** Keeps the index in memory as the store, once it is read (after the writes being read with it). */
+  private indexNames(change: (index: NameIndex) => void): void {
+    void this.names?.then(change, () => {});
   }
 
   private async sealPerson(person: LocalPerson, now: number): Promise<StoredPerson> {
