@@ -33,6 +33,22 @@ describe('search of the persons kept on the device', () => {
     expect((await store.search('Youssef Haddad')).map((person) => person.id)).toEqual(['one', 'two', 'full']);
   }, 30_000);
 
+  it('reads persons kept before its first search, and keeps its index as the store changes afterwards', async () => {
+    const store = await newStore();
+    await store.savePerson({ id: 'kept', version: 1, chosenName: 'Hawa Camara', otherNames: ['Awa Kamara'] }, 1);
+    expect((await store.search('Kamara')).map((person) => person.id)).toEqual(['kept']);
+
+    await store.savePerson({ id: 'kept', version: 2, chosenName: 'Hawa Keita', otherNames: [] }, 2);
+    await store.savePerson({ id: 'new', version: 1, chosenName: 'Moussa Camara', otherNames: [] }, 3);
+    expect((await store.search('Camara')).map((person) => person.id)).toEqual(['new']);
+    expect((await store.search('Keita')).map((person) => person.id)).toEqual(['kept']);
+
+    await store.forgetPerson('new');
+    expect((await store.search('Camara')).map((person) => person.id)).toEqual([]);
+    await store.forgetRecords();
+    expect((await store.search('Keita')).map((person) => person.id)).toEqual([]);
+  }, 30_000);
+
   it('forgets a person with their consultations and drafts', async () => {
     const store = await newStore();
     await store.savePerson({ id: 'p1', version: 1, chosenName: 'Aicha Diallo', otherNames: [] }, 1);

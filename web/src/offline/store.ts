@@ -4,11 +4,12 @@
 import Dexie, { type Table } from 'dexie';
 import { keyedHash, open, seal, type DeviceKeys, type Sealed } from './crypto';
 import { nameWords } from './folding';
+import { NameIndex } from './nameIndex';
 import { phoneticKey } from './phoneticKey';
 import { variantKey } from './variantKey';
 
 /** A person as the device keeps it: the sealed details, and keyed hashes of the names' phonetic keys. */
-interface StoredPerson {
+export interface StoredPerson {
   id: string;
   version: number;
   updatedAt: number;
@@ -17,7 +18,7 @@ interface StoredPerson {
 }
 
 /** A consultation as the device keeps it: pulled, or recorded here; sealed. */
-interface StoredEncounter {
+export interface StoredEncounter {
   id: string;
   personId: string;
   version: number;
@@ -113,6 +114,9 @@ class RecordsDatabase extends Dexie {
   }
 }
 
+/** The most keyed hashes of names kept in memory at once (a few MB at most). */
+const KEPT_HASHES = 50_000;
+
 export function recordsDatabaseName(enrolmentId: string): string {
   return `passerelle-records-${enrolmentId}`;
 }
@@ -120,21 +124,54 @@ export function recordsDatabaseName(enrolmentId: string): string {
 /** One user's records on this device, opened with that user's keys. */
 export class LocalStore {
   private readonly db: RecordsDatabase;
+  private readonly hashes = new Map<string, Promise<string>>();
+  /** The search's index in memory, read from the store at the first search. */
+  private names: Promise<NameIndex> | null = null;
 
   constructor(enrolmentId: string, private readonly keys: DeviceKeys) {
     this.db = new RecordsDatabase(recordsDatabaseName(enrolmentId));
   }
 
   async savePerson(person: LocalPerson, now: number): Promise<void> {
-    const names = [person.chosenName, ...person.otherNames];
-    const nameKeys = await this.nameKeys(names);
-    await this.db.people.put({
-      id: person.id,
-      version: person.version,
-      updatedAt: now,
-      nameKeys,
-      details: await seal(this.keys.data, person, `person:${person.id}`),
+    const stored = await this.sealPerson(person, now);
+    await this.db.people.put(stored);
+    this.indexNames((index) => index.put(stored.id, stored.nameKeys));
+  }
+
+  /**
+   * Persons and consultations pulled, sealed for {@link writePulled}: every record at once, as
+   * WebCrypto works them in parallel (one AES-GCM seal per record, the names' keyed hashes).
+   */
+  async sealPulled(persons: LocalPerson[], encounters: LocalEncounter[], now: number)
+    : Promise<{ persons: StoredPerson[]; encounters: StoredEncounter[] }> {
+    const [sealedPersons, sealedEncounters] = await Promise.all([
+      Promise.all(persons.map((person) => this.sealPerson(person, now))),
+      Promise.all(encounters.map((encounter) => this.sealEncounter(encounter))),
+    ]);
+    return { persons: sealedPersons, encounters: sealedEncounters };
+  }
+
+  /**
+   * Writes a pulled page's records in one transaction and, when given, the cursor past them in the
+   * same one: after a cut, the device pulls again from the last page written whole.
+   */
+  async writePulled(persons: StoredPerson[], encounters: StoredEncounter[], cursor?: string): Promise<void> {
+    await this.db.transaction('rw', this.db.people, this.db.encounters, this.db.meta, async () => {
+      if (persons.length > 0) await this.db.people.bulkPut(persons);
+      if (encounters.length > 0) await this.db.encounters.bulkPut(encounters);
+      if (cursor !== undefined) await this.db.meta.put({ key: 'cursor', value: cursor });
     });
+    this.indexNames((index) => persons.forEach((person) => index.put(person.id, person.nameKeys)));
+  }
+
+  /** The versions kept of these persons (undefined for one not kept), in the same order. */
+  async personVersions(ids: string[]): Promise<(number | undefined)[]> {
+    return (await this.db.people.bulkGet(ids)).map((stored) => stored?.version);
+  }
+
+  /** The versions kept of these consultations (undefined for one not kept), in the same order. */
+  async encounterVersions(ids: string[]): Promise<(number | undefined)[]> {
+    return (await this.db.encounters.bulkGet(ids)).map((stored) => stored?.version);
   }
 
   async person(id: string): Promise<LocalPerson | undefined> {
@@ -145,8 +182,8 @@ export class LocalStore {
   /**
    * The persons whose names share a phonetic or variant key with the words of the query
    * (spelling-tolerant, as the server's search): all words, or all but one of two or more; best
-   * first: most words in common, then the newest. Reads only the index's keys, then opens the few
-   * persons shown.
+   * first: most words in common, then the newest. Reads only the index of keyed hashes (in memory
+   * after the first search), then opens the few persons shown.
    */
   async search(query: string, limit = 20): Promise<LocalPerson[]> {
     const words = [...new Set(nameWords(query))];
@@ -154,9 +191,9 @@ export class LocalStore {
     if (wanted.flat().length === 0) return [];
     const needed = Math.max(1, words.length - 1);
     const common = new Map<string, number>();
+    const index = await this.nameIndex();
     for (const alternatives of wanted) {
-      const ids = new Set(await this.db.people.where('nameKeys').anyOf(alternatives).primaryKeys());
-      for (const id of ids) common.set(id, (common.get(id) ?? 0) + 1);
+      for (const id of index.personsWithAny(alternatives)) common.set(id, (common.get(id) ?? 0) + 1);
     }
     const best = [...common.entries()]
       .filter(([, count]) => count >= needed)
@@ -183,12 +220,7 @@ export class LocalStore {
   }
 
   async saveEncounter(encounter: LocalEncounter): Promise<void> {
-    await this.db.encounters.put({
-      id: encounter.id,
-      personId: encounter.personId,
-      version: encounter.version,
-      details: await seal(this.keys.data, encounter, `encounter:${encounter.id}`),
-    });
+    await this.db.encounters.put(await this.sealEncounter(encounter));
   }
 
   async encounterVersion(id: string): Promise<number | undefined> {
@@ -276,6 +308,7 @@ export class LocalStore {
         await this.db.rejected.where('recordId').equals(recordId).delete();
       }
     });
+    this.indexNames((index) => index.remove(id));
   }
 
   /** Forgets the records kept (not the outbox, nor drafts): the scope changed, everything is pulled again. */
@@ -285,6 +318,7 @@ export class LocalStore {
       await this.db.encounters.clear();
       await this.db.meta.delete('cursor');
     });
+    this.indexNames((index) => index.clear());
   }
 
   /** A value of sync's state that is not personal (cursor, scope, times, form definitions, conflict ids). */
@@ -309,14 +343,61 @@ export class LocalStore {
     this.db.close();
   }
 
+  /** The search's index in memory: read once from the store's index of keyed hashes (no record opened). */
+  private nameIndex(): Promise<NameIndex> {
+    if (this.names === null) {
+      const index = new NameIndex();
+      const loading = this.db.people.orderBy('nameKeys')
+        .eachKey((key, cursor) => index.add(String(key), String(cursor.primaryKey)))
+        .then(() => index);
+      loading.catch(() => {
+        if (this.names === loading) this.names = null; // read again at the next search
+      });
+      this.names = loading;
+    }
+    return this.names;
+  }
+
+  /** Keeps the index in memory as the store, once it is read (after the writes being read with it). */
+  private indexNames(change: (index: NameIndex) => void): void {
+    void this.names?.then(change, () => {});
+  }
+
+  private async sealPerson(person: LocalPerson, now: number): Promise<StoredPerson> {
+    const [nameKeys, details] = await Promise.all([
+      this.nameKeys([person.chosenName, ...person.otherNames]),
+      seal(this.keys.data, person, `person:${person.id}`),
+    ]);
+    return { id: person.id, version: person.version, updatedAt: now, nameKeys, details };
+  }
+
+  private async sealEncounter(encounter: LocalEncounter): Promise<StoredEncounter> {
+    const details = await seal(this.keys.data, encounter, `encounter:${encounter.id}`);
+    return { id: encounter.id, personId: encounter.personId, version: encounter.version, details };
+  }
+
   /** The keyed hashes of a word's phonetic and variant keys: either finds the word. */
   private async wordKeys(word: string): Promise<string[]> {
     const phonetic = phoneticKey(word);
     const variant = variantKey(word);
     return Promise.all([
-      ...(phonetic ? [keyedHash(this.keys.index, `name:${phonetic}`)] : []),
-      ...(variant.length >= 2 ? [keyedHash(this.keys.index, `variant:${variant}`)] : []),
+      ...(phonetic ? [this.keyedHash(`name:${phonetic}`)] : []),
+      ...(variant.length >= 2 ? [this.keyedHash(`variant:${variant}`)] : []),
     ]);
+  }
+
+  /**
+   * A keyed hash, computed once per key while the store is open: many persons share a name, and a
+   * first sync would otherwise hash the same few thousand keys again for each of them. Memory only.
+   */
+  private keyedHash(value: string): Promise<string> {
+    let hash = this.hashes.get(value);
+    if (hash === undefined) {
+      if (this.hashes.size >= KEPT_HASHES) this.hashes.clear();
+      hash = keyedHash(this.keys.index, value);
+      this.hashes.set(value, hash);
+    }
+    return hash;
   }
 
   private async nameKeys(names: string[]): Promise<string[]> {

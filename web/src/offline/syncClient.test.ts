@@ -109,6 +109,41 @@ describe('sync client', () => {
     expect(server.pulls).toEqual([null, '1', '2']);
   }, 30_000);
 
+  it('writes a page in the order of its changes: a person merged after being pulled in the same page is forgotten', async () => {
+    const store = await newStore();
+    const person = (id: string, version: number, name: string) => ({ recordType: 'person', recordId: id, change: 'UPSERT' as const,
+      version, record: { id, chosenName: name, otherNames: [] } });
+    const server = new FakeServer(() => 'APPLIED', [
+      { changes: [person('p1', 1, 'Hawa Kone'), person('p2', 1, 'Oumar Sow'), person('p2', 3, 'Oumar Sow Diallo'),
+        { recordType: 'person', recordId: 'p1', change: 'MERGED', mergedInto: 'p2' }, person('p3', 1, 'Mariam Sy')],
+      cursor: '1', more: false },
+    ]);
+
+    expect(await new SyncClient(store, server).pull()).toBe(5);
+
+    expect(await store.person('p1')).toBeUndefined();
+    expect(await store.person('p2')).toMatchObject({ version: 3, chosenName: 'Oumar Sow Diallo' });
+    expect(await store.person('p3')).toMatchObject({ version: 1, chosenName: 'Mariam Sy' });
+    expect(await store.cursor()).toBe('1');
+  }, 30_000);
+
+  it('keeps the cursor of the last page written when the next page is cut', async () => {
+    const store = await newStore();
+    const pulls: (string | null)[] = [];
+    const transport: SyncTransport = { push: () => Promise.reject(new Error('unused')), pull: async (cursor) => {
+      pulls.push(cursor);
+      if (cursor === '1') throw new Error('cut');
+      return { changes: [{ recordType: 'person', recordId: 'p1', change: 'UPSERT', version: 1,
+        record: { id: 'p1', chosenName: 'Fatima Zahra', otherNames: [] } }], cursor: '1', more: true };
+    } };
+
+    await expect(new SyncClient(store, transport).pull()).rejects.toThrow('cut');
+
+    expect(pulls).toEqual([null, '1']);
+    expect(await store.cursor()).toBe('1');
+    expect(await store.person('p1')).toBeDefined();
+  }, 30_000);
+
   it('keeps a newer local version over an older pulled one', async () => {
     const store = await newStore();
     await store.savePerson({ id: 'p1', version: 5, chosenName: 'Local Name', otherNames: [] }, 0);

@@ -4,11 +4,15 @@
 import type { components } from '../api/schema';
 import { keepAllowance } from '../stock/offlineAllowance';
 import type { ConflictNotice, LocalEncounter, LocalPerson, LocalStore, Mutation } from './store';
+import { measure, serverDuration, timed } from './syncTimings';
 
 type Schemas = components['schemas'];
 
 /** At most this many mutations per push, as the server accepts. */
 export const PUSH_BATCH = 500;
+
+/** The changes asked for per pull page: the most the server serves at once. */
+export const PULL_PAGE = 1000;
 
 /** The conflicts the device's pushes left for a data officer (meta key of the store). */
 export const CONFLICTS = 'conflicts';
@@ -121,25 +125,68 @@ export class SyncClient {
     }
   }
 
-  /** Pulls pages from the stored cursor until the server has no more; the cursor moves page by page. */
+  /**
+   * Pulls pages from the stored cursor until the server has no more; the cursor moves page by page,
+   * written with the page's records. The next page is asked for while the last one is written.
+   */
   async pull(onPulled: (count: number) => void = () => {}): Promise<number> {
     let cursor = await this.store.cursor();
     let pulled = 0;
+    let next = this.fetch(cursor);
     for (;;) {
-      const page = await this.transport.pull(cursor);
+      const page = await next;
       if (await this.scopeChanged(page, cursor)) {
         cursor = null;
+        next = this.fetch(cursor);
         continue;
       }
-      for (const change of page.changes) {
-        await this.apply(change);
-      }
+      if (page.more) next = this.fetch(page.cursor);
+      await timed('sync-page', () => this.write(page));
       pulled += page.changes.length;
-      await this.store.setCursor(page.cursor);
       cursor = page.cursor;
       onPulled(pulled);
       if (!page.more) return pulled;
     }
+  }
+
+  /** A page asked for ahead: its failure is the pull's only once it is awaited. */
+  private fetch(cursor: string | null): Promise<PullPage> {
+    const page = timed('sync-fetch', () => this.transport.pull(cursor));
+    page.catch(() => {});
+    return page;
+  }
+
+  /**
+   * Writes a page: its persons and consultations sealed together and written in one transaction with
+   * the cursor; erasures, merges and other records one by one, in their order among them.
+   */
+  private async write(page: PullPage): Promise<void> {
+    let run: PulledChange[] = [];
+    for (const change of page.changes) {
+      if (batched(change)) {
+        run.push(change);
+      } else {
+        await this.writeRun(run);
+        run = [];
+        await this.apply(change);
+      }
+    }
+    await this.writeRun(run, page.cursor);
+  }
+
+  private async writeRun(run: PulledChange[], cursor?: string): Promise<void> {
+    if (run.length === 0 && cursor === undefined) return;
+    const persons = newest(run.filter((change) => change.recordType === 'person').map(toPerson));
+    const encounters = newest(run.filter((change) => change.recordType === 'encounter').map(toEncounter));
+    const [personsKept, encountersKept] = await timed('sync-read', () => Promise.all([
+      this.store.personVersions(persons.map((person) => person.id)),
+      this.store.encounterVersions(encounters.map((encounter) => encounter.id)),
+    ]));
+    const sealed = await timed('sync-seal', () => this.store.sealPulled(
+      persons.filter((person, i) => isNewer(person.version, personsKept[i])),
+      encounters.filter((encounter, i) => isNewer(encounter.version, encountersKept[i])),
+      Date.now()));
+    await timed('sync-write', () => this.store.writePulled(sealed.persons, sealed.encounters, cursor));
   }
 
   /** A new scope (sites or compartments changed): forget the records and pull from the start. */
@@ -170,8 +217,6 @@ export class SyncClient {
   private async apply(change: PulledChange): Promise<void> {
     if (change.recordType === 'person') {
       await this.applyPerson(change);
-    } else if (change.recordType === 'encounter' && change.change === 'UPSERT') {
-      await this.applyEncounter(change);
     } else if (change.recordType === 'stock-allowance' && change.record && change.version != null) {
       await keepAllowance(this.store, change.record, change.version);
     }
@@ -180,40 +225,52 @@ export class SyncClient {
   private async applyPerson(change: PulledChange): Promise<void> {
     if (change.change === 'ERASED' || change.change === 'MERGED') {
       await this.store.forgetPerson(change.recordId);
-      return;
-    }
-    const local = await this.store.personVersion(change.recordId);
-    const version = change.version ?? undefined;
-    if (change.record && version !== undefined && (local === undefined || version > local)) {
-      const record = change.record;
-      const otherNames = Array.isArray(record.otherNames)
-        ? record.otherNames.map((name: unknown) =>
-          typeof name === 'string' ? name : String((name as { name?: unknown }).name ?? ''))
-        : [];
-      const person: LocalPerson = { ...record, id: change.recordId, version,
-        chosenName: String(record.chosenName ?? ''), otherNames };
-      await this.store.savePerson(person, Date.now());
     }
   }
+}
 
-  private async applyEncounter(change: PulledChange): Promise<void> {
-    const record = change.record;
-    const version = change.version ?? undefined;
-    if (!record || version === undefined || typeof record.personId !== 'string') return; // group sessions: not kept yet
-    const local = await this.store.encounterVersion(change.recordId);
-    if (local !== undefined && version <= local) return;
-    const encounter: LocalEncounter = {
-      ...record,
-      id: change.recordId,
-      personId: record.personId,
-      version,
-      formCode: String(record.formCode ?? ''),
-      occurredOn: String(record.occurredOn ?? ''),
-      status: record.status === 'SIGNED' ? 'SIGNED' : 'DRAFT',
-      answers: (record.answers as Record<string, unknown> | undefined) ?? {},
-    };
-    await this.store.saveEncounter(encounter);
+/** A person or consultation to keep, written with the others of its page (group sessions are not kept yet). */
+function batched(change: PulledChange): boolean {
+  if (change.change !== 'UPSERT' || !change.record || change.version == null) return false;
+  return change.recordType === 'person'
+    || (change.recordType === 'encounter' && typeof change.record.personId === 'string');
+}
+
+function isNewer(version: number, kept: number | undefined): boolean {
+  return kept === undefined || version > kept;
+}
+
+/** The newest version of each record, should a page hold one twice. */
+function newest<T extends { id: string; version: number }>(records: T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const record of records) {
+    const known = byId.get(record.id);
+    if (!known || record.version > known.version) byId.set(record.id, record);
   }
+  return [...byId.values()];
+}
+
+function toPerson(change: PulledChange): LocalPerson {
+  const record = change.record ?? {};
+  const otherNames = Array.isArray(record.otherNames)
+    ? record.otherNames.map((name: unknown) =>
+      typeof name === 'string' ? name : String((name as { name?: unknown }).name ?? ''))
+    : [];
+  return { ...record, id: change.recordId, version: change.version ?? 0, chosenName: String(record.chosenName ?? ''), otherNames };
+}
+
+function toEncounter(change: PulledChange): LocalEncounter {
+  const record = change.record ?? {};
+  return {
+    ...record,
+    id: change.recordId,
+    personId: String(record.personId),
+    version: change.version ?? 0,
+    formCode: String(record.formCode ?? ''),
+    occurredOn: String(record.occurredOn ?? ''),
+    status: record.status === 'SIGNED' ? 'SIGNED' : 'DRAFT',
+    answers: (record.answers as Record<string, unknown> | undefined) ?? {},
+  };
 }
 
 function toPushed(mutation: Mutation): PushedMutation {
@@ -224,6 +281,7 @@ function toPushed(mutation: Mutation): PushedMutation {
 export function httpTransport(deviceId: string, headers: (method: 'GET' | 'POST') => Record<string, string>): SyncTransport {
   const send = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
     let response: Response;
+    const start = performance.now();
     try {
       response = await fetch(path, {
         method,
@@ -244,10 +302,13 @@ export function httpTransport(deviceId: string, headers: (method: 'GET' | 'POST'
       throw new ServerBusy(retryAfterMs(response.headers.get('Retry-After'), Date.now()) ?? BUSY_WITHOUT_RETRY_AFTER_MS);
     }
     if (!response.ok) throw new Error(`sync-${response.status}`);
+    const server = serverDuration(response.headers.get('Server-Timing'));
+    if (server !== null) measure('sync-server', start, server);
     return (await response.json()) as T;
   };
   return {
     push: (mutations) => send<Schemas['PushAnswer']>('POST', '/api/sync/push', { mutations }),
-    pull: (cursor) => send<PullPage>('GET', `/api/sync/pull${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
+    pull: (cursor) => send<PullPage>('GET',
+      `/api/sync/pull?limit=${PULL_PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
   };
 }

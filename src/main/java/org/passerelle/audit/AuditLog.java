@@ -97,6 +97,15 @@ public class AuditLog {
     }
 
     /**
+     * Records one action of the current user on many records (a page of records a device pulls), one
+     * line per record as {@link #record} writes it, in one stream rather than one statement per line.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(AuditAction action, String recordType, List<UUID> recordIds) {
+        recordAllFor(currentUsers.current(), action, recordType, recordIds, outcome());
+    }
+
+    /**
      * Records what {@code user} did to many records at once, one line per record with {@code outcome}
      * (a bulk import: work that runs after the user's request, in the caller's transaction), written in
      * one stream rather than one statement per line.

@@ -1,7 +1,9 @@
 package org.passerelle.sync;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.sync.SyncViews.ConflictResolution;
@@ -53,8 +55,16 @@ class SyncController {
     PullAnswer pull(
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit,
-            @RequestHeader(name = DEVICE_HEADER, required = false) @Nullable UUID device) {
-        return gate.through(() -> pulls.pull(cursor, limit, device));
+            @RequestHeader(name = DEVICE_HEADER, required = false) @Nullable UUID device,
+            HttpServletResponse response) {
+        return gate.through(() -> {
+            long start = System.nanoTime();
+            PullAnswer answer = pulls.pull(cursor, limit, device);
+            // the server's share of a page, which a device's timeline shows apart from the transfer
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            response.setHeader("Server-Timing", String.format(Locale.ROOT, "pull;dur=%d", millis));
+            return answer;
+        });
     }
 
     @GetMapping("/conflicts")

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -73,9 +75,13 @@ public class SyncPull {
                 break;
             }
         }
+        Map<String, List<UUID>> served = new LinkedHashMap<>();
         changes.stream()
                 .filter(change -> change.change() != SyncedChange.Kind.ERASED)
-                .forEach(change -> audit.record(AuditAction.READ, change.recordType(), change.recordId()));
+                .forEach(change -> served.computeIfAbsent(change.recordType(), type -> new ArrayList<>())
+                        .add(change.recordId()));
+        // one audit line per record served, written in one stream per record type
+        served.forEach((type, ids) -> audit.recordAll(AuditAction.READ, type, ids));
         return new PullAnswer(changes, cursor.encode(), more, scope(user));
     }
 

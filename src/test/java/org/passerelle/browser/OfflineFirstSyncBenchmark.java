@@ -79,6 +79,8 @@ class OfflineFirstSyncBenchmark {
                     user,
                     firstSync,
                     downloading[0]);
+            printSplit((JavascriptExecutor) browser.driver);
+            printStorage((JavascriptExecutor) browser.driver);
 
             cutNetwork(browser);
             slow.until(ExpectedConditions.visibilityOfElementLocated(Browser.byTestId("offline-screen")));
@@ -113,6 +115,63 @@ class OfflineFirstSyncBenchmark {
                     times.get(99),
                     found);
         }
+    }
+
+    /** Where the first sync's time went, as the device's timeline measured it (see syncTimings.ts). */
+    private static void printSplit(JavascriptExecutor page) {
+        Map<?, ?> split = (Map<?, ?>) page.executeScript("""
+                const steps = ['sync-fetch', 'sync-server', 'sync-read', 'sync-seal', 'sync-write', 'sync-page'];
+                const split = {};
+                for (const step of steps) {
+                  const entries = performance.getEntriesByName(step);
+                  split[step] = [entries.length, entries.reduce((sum, each) => sum + each.duration, 0)];
+                }
+                return split;""");
+        split.forEach((step, value) -> {
+            List<?> figures = (List<?>) value;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-12s %6d measures, %8.1f s in all%n",
+                    step,
+                    ((Number) figures.get(0)).longValue(),
+                    ((Number) figures.get(1)).doubleValue() / 1000);
+        });
+    }
+
+    /** The origin's storage in use, and how many persons and consultations the device's stores hold. */
+    private static void printStorage(JavascriptExecutor page) {
+        Map<?, ?> storage = (Map<?, ?>) page.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                (async () => {
+                  const counts = { persons: 0, encounters: 0 };
+                  for (const known of await indexedDB.databases()) {
+                    if (!known.name.startsWith('passerelle-records-')) continue;
+                    const db = await new Promise((ok, fail) => {
+                      const opening = indexedDB.open(known.name);
+                      opening.onsuccess = () => ok(opening.result);
+                      opening.onerror = () => fail(opening.error);
+                    });
+                    for (const [store, key] of [['people', 'persons'], ['encounters', 'encounters']]) {
+                      counts[key] += await new Promise((ok) => {
+                        const counting = db.transaction(store).objectStore(store).count();
+                        counting.onsuccess = () => ok(counting.result);
+                      });
+                    }
+                    db.close();
+                  }
+                  const estimate = await navigator.storage.estimate();
+                  return { ...counts, usage: estimate.usage };
+                })().then(done, (error) => done({ error: String(error) }));""");
+        long persons = ((Number) storage.get("persons")).longValue();
+        long usage = ((Number) storage.get("usage")).longValue();
+        System.out.printf(
+                Locale.ROOT,
+                "device store: %d persons, %d consultations, %.1f MB used by the origin (%.0f kB per 1,000"
+                        + " persons, their consultations included)%n",
+                persons,
+                ((Number) storage.get("encounters")).longValue(),
+                usage / 1e6,
+                persons == 0 ? 0.0 : usage / 1e3 / persons * 1000);
     }
 
     /** Cuts the page's network through DevTools' network emulation. */

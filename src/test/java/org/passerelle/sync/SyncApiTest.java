@@ -302,6 +302,23 @@ class SyncApiTest {
         JsonNode record = rest.changes().getLast().path("record");
         assertThat(record.path("chosenName").asString()).isEqualTo("Person 4");
         assertThat(record.path("patientCode").asString()).hasSize(8);
+        assertThat(readLines(registered.getFirst()))
+                .as("one audit line per record pulled, naming the device")
+                .isEqualTo(1);
+        assertThat(readLines(registered.getLast()))
+                .as("pulled twice from the same cursor")
+                .isEqualTo(2);
+        assertThat(device.pullAsSent(before.cursor(), 2).headers().firstValue("Server-Timing"))
+                .as("the server's time for the page, apart from the transfer")
+                .hasValueSatisfying(timing -> assertThat(timing).matches("pull;dur=\\d+"));
+    }
+
+    private long readLines(String recordId) {
+        return jdbc.sql(
+                        "select count(*) from audit.audit_event where record_id = ? and action = 'READ' and outcome = ?")
+                .params(UUID.fromString(recordId), "SUCCESS device=" + device.id)
+                .query(Long.class)
+                .single();
     }
 
     @Test
