@@ -117,16 +117,6 @@ public class AuditLog {
     }
 
     /**
-     * Records actions of the current user on many records at once, in the caller's transaction: the
-     * lines {@link #record} would write one by one (naming the device a request comes from), in one
-     * stream.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void recordAll(AuditAction action, String recordType, List<UUID> recordIds) {
-        copy(currentUsers.current(), action, recordType, recordIds.toArray(UUID[]::new), outcome());
-    }
-
-    /**
      * Records {@code count} searches of the current user at once, in the caller's transaction, as
      * {@link #record} writes a search (on no record) one at a time.
      */
