@@ -95,6 +95,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/**")
                         .authenticated()
+                        // the FHIR facade: its capability statement says nothing about anyone
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata")
+                        .permitAll()
+                        .requestMatchers("/fhir", "/fhir/**")
+                        .authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health")
                         .permitAll()
                         .requestMatchers(MetricsListener.METRICS_PATH)

@@ -155,6 +155,7 @@ class AuthorizationMatrixTest {
                 cases.addAll(rightsCases(role, user, relation, subjects.get(relation)));
                 cases.addAll(referralCases(role, user, relation, subjects.get(relation)));
                 cases.addAll(passDeVilleCases(role, user, relation, subjects.get(relation)));
+                cases.addAll(fhirCases(role, user, relation, subjects.get(relation)));
             }
             cases.addAll(deviceCases(role, user));
             cases.addAll(backupCases(role, user));
@@ -1048,6 +1049,15 @@ class AuthorizationMatrixTest {
                 java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
                         .minusDays(1)
                         .toString());
+    }
+
+    private List<DynamicTest> fhirCases(String role, ApiSession user, Relation relation, Subject subject) {
+        Map<String, String> consultations = new java.util.TreeMap<>();
+        subject.consultations().forEach((compartment, id) -> consultations.put(compartment.name(), id));
+        Set<String> opens =
+                COMPARTMENTS.get(role).stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+        return FhirMatrixCases.cases(
+                role, user, relation == Relation.OWN_SITE, subject.personId(), READERS, CARERS, opens, consultations);
     }
 
     private static void expect(ApiSession.Response response, int status) {

@@ -168,6 +168,13 @@ public final class ApiSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
     }
 
+    /** POSTs form fields ({@code application/x-www-form-urlencoded}), as a FHIR search by POST does. */
+    public Response postForm(String path, String form) {
+        return send(request(path)
+                .setHeader("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     public Response put(String path, Object body) {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }

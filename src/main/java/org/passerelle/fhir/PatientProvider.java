@@ -1,0 +1,122 @@
+package org.passerelle.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.access.CurrentUsers;
+import org.passerelle.people.PersonRegistry;
+import org.passerelle.people.PersonViews;
+import org.passerelle.people.PersonViews.PersonSummary;
+import org.passerelle.people.Sex;
+import org.passerelle.platform.DomainException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Patient}: read by id, and search by name (Passerelle's own search, which finds spelling
+ * variants, other names and names in another script), patient code, birth date and gender. Only
+ * persons whose file the user reaches are returned, each read (and audited) when its page is.
+ */
+@Component
+class PatientProvider implements IResourceProvider {
+
+    /** As many persons as the registry's search gives at most; pages are cut from them. */
+    private static final int MOST_FOUND = 100;
+
+    private final PersonRegistry registry;
+    private final CurrentUsers users;
+
+    PatientProvider(PersonRegistry registry, CurrentUsers users) {
+        this.registry = registry;
+        this.users = users;
+    }
+
+    @Override
+    public Class<Patient> getResourceType() {
+        return Patient.class;
+    }
+
+    @Read
+    public Patient read(@IdParam IdType id) {
+        return PatientResources.of(registry.get(Ids.of(id, "person")));
+    }
+
+    @Search
+    public IBundleProvider search(
+            @OptionalParam(name = Patient.SP_NAME) @Nullable StringParam name,
+            @OptionalParam(name = Patient.SP_IDENTIFIER) @Nullable TokenParam identifier,
+            @OptionalParam(name = Patient.SP_BIRTHDATE) @Nullable DateRangeParam birthDate,
+            @OptionalParam(name = Patient.SP_GENDER) @Nullable TokenParam gender,
+            RequestDetails request) {
+        if (request.getRequestType() == RequestTypeEnum.GET
+                && (name != null || identifier != null || birthDate != null)) {
+            throw FhirProblems.searchByPost();
+        }
+        String query = query(name, identifier);
+        List<PersonSummary> found = registry.search(new PersonViews.Search(query, sex(gender), null, null, MOST_FOUND));
+        List<UUID> ids = new ArrayList<>();
+        for (PersonSummary person : found) {
+            if (person.inScope()
+                    && (identifier == null || query.equalsIgnoreCase(person.patientCode()))
+                    && BirthDates.admits(birthDate, person.birthDate())) {
+                ids.add(person.id());
+            }
+        }
+        return new Pages<>(ids, this::read, users);
+    }
+
+    private List<IBaseResource> read(List<UUID> ids) {
+        List<IBaseResource> patients = new ArrayList<>();
+        for (UUID id : ids) {
+            try {
+                patients.add(PatientResources.of(registry.get(id)));
+            } catch (DomainException gone) {
+                // erased, merged away or out of reach since the search: left out of the page
+            }
+        }
+        return patients;
+    }
+
+    /** What the registry's search is given: the name typed, or the patient code. */
+    private static String query(@Nullable StringParam name, @Nullable TokenParam identifier) {
+        if (name != null && (name.isExact() || name.isContains())) {
+            throw FhirProblems.unsupportedSearch(Patient.SP_NAME);
+        }
+        if (identifier != null) {
+            if (identifier.getSystem() != null
+                    && !identifier.getSystem().isEmpty()
+                    && !FhirSystems.PATIENT_CODE.equals(identifier.getSystem())) {
+                throw FhirProblems.unsupportedSearch(Patient.SP_IDENTIFIER);
+            }
+            return identifier.getValue() == null ? "" : identifier.getValue();
+        }
+        return name == null || name.getValue() == null ? "" : name.getValue();
+    }
+
+    private static @Nullable Sex sex(@Nullable TokenParam gender) {
+        if (gender == null || gender.getValue() == null) {
+            return null;
+        }
+        return switch (gender.getValue()) {
+            case "female" -> Sex.FEMALE;
+            case "male" -> Sex.MALE;
+            case "other" -> Sex.OTHER;
+            case "unknown" -> Sex.UNKNOWN;
+            default -> throw FhirProblems.unsupportedSearch(Patient.SP_GENDER);
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package org.passerelle.authorization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.DynamicTest;
+import org.passerelle.support.ApiSession;
+
+/**
+ * The authorization matrix's rows for the FHIR facade, kept beside it: each role against a person's
+ * {@code Patient}, their {@code Encounter}s and each compartment's consultation, on a person of the
+ * user's site and of another. The policy is the API's, stated again here: the facade must answer
+ * as the API does, with an {@code OperationOutcome} carrying the same code for each refusal.
+ */
+final class FhirMatrixCases {
+
+    private FhirMatrixCases() {}
+
+    /**
+     * @param readers the roles that see who a person is
+     * @param carers the roles that read care
+     * @param opens the compartments the role opens
+     * @param consultations each compartment's consultation of the person, by compartment name
+     */
+    static List<DynamicTest> cases(
+            String role,
+            ApiSession user,
+            boolean own,
+            String personId,
+            Set<String> readers,
+            Set<String> carers,
+            Set<String> opens,
+            Map<String, String> consultations) {
+        String at = own ? " (OWN_SITE)" : " (OTHER_SITE)";
+        List<DynamicTest> cases = new ArrayList<>();
+        cases.add(DynamicTest.dynamicTest(role + " reads Patient through FHIR" + at, () -> {
+            ApiSession.Response response = user.get("/fhir/Patient/" + personId);
+            expect(response, own && readers.contains(role) ? 200 : 403);
+        }));
+        cases.add(DynamicTest.dynamicTest(role + " searches Encounters through FHIR" + at, () -> {
+            ApiSession.Response response = user.get("/fhir/Encounter?patient=" + personId + "&_count=100");
+            expect(response, own && carers.contains(role) ? 200 : 403);
+            if (response.status() == 200) {
+                List<String> seen = response.body()
+                        .path("entry")
+                        .valueStream()
+                        .map(entry -> entry.path("resource")
+                                .path("meta")
+                                .path("tag")
+                                .path(0)
+                                .path("code")
+                                .asString())
+                        .distinct()
+                        .sorted()
+                        .toList();
+                assertThat(seen)
+                        .containsExactlyElementsOf(opens.stream()
+                                .map(compartment -> compartment
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', '-'))
+                                .sorted()
+                                .toList());
+            }
+        }));
+        consultations.forEach((compartment, id) -> cases.add(DynamicTest.dynamicTest(
+                role + " reads " + compartment + " Encounter through FHIR" + at, () -> {
+                    ApiSession.Response response = user.get("/fhir/Encounter/" + id);
+                    int expected = opens.isEmpty() ? 403 : own && opens.contains(compartment) ? 200 : 404;
+                    expect(response, expected);
+                    if (expected == 404) {
+                        ApiSession.Response unknown = user.get("/fhir/Encounter/" + UUID.randomUUID());
+                        assertThat(response.body().path("issue"))
+                                .isEqualTo(unknown.body().path("issue"));
+                    }
+                })));
+        return cases;
+    }
+
+    private static void expect(ApiSession.Response response, int status) {
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(status);
+        if (status >= 400) {
+            assertThat(response.text("resourceType")).isEqualTo("OperationOutcome");
+            assertThat(response.body()
+                            .path("issue")
+                            .path(0)
+                            .path("details")
+                            .path("coding")
+                            .path(0)
+                            .path("code")
+                            .asString())
+                    .isNotBlank();
+        }
+    }
+}
