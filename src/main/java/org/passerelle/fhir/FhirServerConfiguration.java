@@ -16,8 +16,9 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * HAPI FHIR's plain server at {@code /fhir}, with one resource provider per resource type. The
- * R4 context, slow to build, is built once, and the server starts with the application rather
- * than on the first request. The security filter chain covers {@code /fhir} like {@code /api}.
+ * R4 context, slow to build, is built once. The server starts on the first request to {@code /fhir},
+ * not with the application: a team restarting Passerelle in the field should not wait for a model
+ * that only other systems use. The security filter chain covers {@code /fhir} like {@code /api}.
  */
 @Configuration(proxyBeanMethods = false)
 class FhirServerConfiguration {
@@ -60,7 +61,7 @@ class FhirServerConfiguration {
         server.registerInterceptor(new DomainFailures(problems, locales));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, PATH + "/*");
         registration.setName("fhir");
-        registration.setLoadOnStartup(1);
+        registration.setLoadOnStartup(-1);
         return registration;
     }
 
@@ -77,7 +78,7 @@ class FhirServerConfiguration {
         protected void initialize() throws jakarta.servlet.ServletException {
             long started = System.nanoTime();
             super.initialize();
-            // the capability statement's model, built now rather than on the first client's request
+            // the capability statement's model, built with the server rather than for a client's search
             getFhirContext().getResourceDefinition("CapabilityStatement");
             log.info("FHIR server ready at {} in {} ms", PATH, (System.nanoTime() - started) / 1_000_000);
         }
