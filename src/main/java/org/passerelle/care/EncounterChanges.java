@@ -16,6 +16,8 @@ import org.passerelle.care.EncounterViews.Status;
 import org.passerelle.people.PersonAccess;
 import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
+import org.passerelle.platform.sync.SettledChanges.ChangedRow;
 import org.passerelle.platform.sync.SyncedChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class EncounterChanges {
-
-    private record Changed(UUID id, long transaction, long change) {}
 
     private final JdbcClient jdbc;
     private final EncounterRepository repository;
@@ -56,28 +56,16 @@ class EncounterChanges {
     }
 
     ChangePage since(Position after, int limit) {
-        List<Changed> rows = jdbc.sql("""
-                        select id, change_xid::text::bigint as transaction, change_seq as change
-                          from care.encounter
-                         where deleted_at is null
-                           and (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
-                           and change_xid < pg_snapshot_xmin(pg_current_snapshot())
-                         order by change_xid, change_seq limit :limit
-                        """)
-                .param("transaction", after.transaction())
-                .param("change", after.change())
-                .param("limit", limit)
-                .query(Changed.class)
-                .list();
+        List<ChangedRow> rows = SettledChanges.ids(jdbc, "care.encounter", "deleted_at is null", after, limit);
         CurrentUser user = currentUsers.current();
         Map<UUID, Stored> stored = new HashMap<>();
-        repository.findAll(rows.stream().map(Changed::id).toList()).forEach(one -> stored.put(one.id(), one));
+        repository.findAll(rows.stream().map(ChangedRow::id).toList()).forEach(one -> stored.put(one.id(), one));
         Set<UUID> writable = persons.writableAmong(stored.values().stream()
                 .map(Stored::personId)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
         List<Stored> held = new ArrayList<>();
-        for (Changed row : rows) {
+        for (ChangedRow row : rows) {
             Stored one = stored.get(row.id());
             if (one != null && holds(user, one, writable)) {
                 held.add(one);
@@ -87,10 +75,7 @@ class EncounterChanges {
         for (Encounter view : reads.views(held, writable)) {
             changes.add(SyncedChange.upsert(Encounters.RECORD_TYPE, view.id(), view.version(), json.valueToTree(view)));
         }
-        Position next = rows.isEmpty()
-                ? after
-                : new Position(rows.getLast().transaction(), rows.getLast().change());
-        return new ChangePage(changes, next, rows.size() == limit);
+        return SettledChanges.page(rows, changes, after, limit);
     }
 
     private static boolean holds(CurrentUser user, Stored stored, Set<UUID> writable) {

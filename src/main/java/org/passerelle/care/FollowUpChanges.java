@@ -12,6 +12,8 @@ import org.passerelle.care.FollowUpRepository.Row;
 import org.passerelle.people.PersonAccess;
 import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
+import org.passerelle.platform.sync.SettledChanges.ChangedRow;
 import org.passerelle.platform.sync.SyncedChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class FollowUpChanges {
-
-    private record Changed(UUID id, long transaction, long change) {}
 
     private final JdbcClient jdbc;
     private final FollowUpRepository repository;
@@ -50,25 +50,14 @@ class FollowUpChanges {
     }
 
     ChangePage since(Position after, int limit) {
-        List<Changed> rows = jdbc.sql("""
-                        select id, change_xid::text::bigint as transaction, change_seq as change
-                          from care.follow_up
-                         where (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
-                           and change_xid < pg_snapshot_xmin(pg_current_snapshot())
-                         order by change_xid, change_seq limit :limit
-                        """)
-                .param("transaction", after.transaction())
-                .param("change", after.change())
-                .param("limit", limit)
-                .query(Changed.class)
-                .list();
+        List<ChangedRow> rows = SettledChanges.ids(jdbc, "care.follow_up", "true", after, limit);
         CurrentUser user = currentUsers.current();
         Map<UUID, Row> found = new HashMap<>();
-        repository.findAll(rows.stream().map(Changed::id).toList()).forEach(row -> found.put(row.id(), row));
+        repository.findAll(rows.stream().map(ChangedRow::id).toList()).forEach(row -> found.put(row.id(), row));
         Set<UUID> writable = persons.writableAmong(
                 found.values().stream().map(Row::personId).distinct().toList());
         List<SyncedChange> changes = new ArrayList<>();
-        for (Changed changed : rows) {
+        for (ChangedRow changed : rows) {
             Row row = found.get(changed.id());
             if (row != null
                     && writable.contains(row.personId())
@@ -78,9 +67,6 @@ class FollowUpChanges {
                         SyncedChange.upsert(FollowUps.RECORD_TYPE, row.id(), row.version(), json.valueToTree(view)));
             }
         }
-        Position next = rows.isEmpty()
-                ? after
-                : new Position(rows.getLast().transaction(), rows.getLast().change());
-        return new ChangePage(changes, next, rows.size() == limit);
+        return SettledChanges.page(rows, changes, after, limit);
     }
 }

@@ -17,6 +17,8 @@ import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.CreatedRecords;
 import org.passerelle.platform.sync.Mutation;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
+import org.passerelle.platform.sync.SettledChanges.ChangedRow;
 import org.passerelle.platform.sync.SyncProblems;
 import org.passerelle.platform.sync.SyncedChange;
 import org.passerelle.platform.sync.SyncedRecords;
@@ -54,8 +56,6 @@ class CaseSync implements SyncedRecords {
             "outcomeOn",
             "latitude",
             "longitude");
-
-    private record Changed(UUID id, long transaction, long change) {}
 
     private final Cases cases;
     private final CaseRepository repository;
@@ -98,27 +98,16 @@ class CaseSync implements SyncedRecords {
 
     @Override
     public ChangePage changesSince(Position after, int limit) {
-        List<Changed> rows = jdbc.sql("""
-                        select id, change_xid::text::bigint as transaction, change_seq as change
-                          from outbreaks.outbreak_case
-                         where (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
-                           and change_xid < pg_snapshot_xmin(pg_current_snapshot())
-                         order by change_xid, change_seq limit :limit
-                        """)
-                .param("transaction", after.transaction())
-                .param("change", after.change())
-                .param("limit", limit)
-                .query(Changed.class)
-                .list();
+        List<ChangedRow> rows = SettledChanges.ids(jdbc, "outbreaks.outbreak_case", "true", after, limit);
         CurrentUser user = currentUsers.current();
         Map<UUID, CaseRepository.Held> held = new HashMap<>();
         if (user.hasAnyRole(Role.CLINICIAN, Role.COORDINATOR, Role.DATA_OFFICER)) {
             repository
-                    .held(rows.stream().map(Changed::id).toList())
+                    .held(rows.stream().map(ChangedRow::id).toList())
                     .forEach(one -> held.put(one.value().id(), one));
         }
         List<SyncedChange> changes = new ArrayList<>();
-        for (Changed row : rows) {
+        for (ChangedRow row : rows) {
             CaseRepository.Held one = held.get(row.id());
             if (one != null && user.mayWorkAt(one.value().siteId())) {
                 changes.add(
@@ -128,10 +117,7 @@ class CaseSync implements SyncedRecords {
                                         recordType(), row.id(), one.value().version(), json.valueToTree(one.value())));
             }
         }
-        Position next = rows.isEmpty()
-                ? after
-                : new Position(rows.getLast().transaction(), rows.getLast().change());
-        return new ChangePage(changes, next, rows.size() == limit);
+        return SettledChanges.page(rows, changes, after, limit);
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.passerelle.platform.sync.Applied;
 import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.Mutation;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
+import org.passerelle.platform.sync.SettledChanges.ChangedRow;
 import org.passerelle.platform.sync.SyncProblems;
 import org.passerelle.platform.sync.SyncedChange;
 import org.passerelle.platform.sync.SyncedRecords;
@@ -27,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @Order(24)
 class SessionSync implements SyncedRecords {
-
-    private record Changed(UUID id, long transaction, long change) {}
 
     private final OutreachSessions sessions;
     private final SessionRepository repository;
@@ -61,21 +61,10 @@ class SessionSync implements SyncedRecords {
 
     @Override
     public ChangePage changesSince(Position after, int limit) {
-        List<Changed> rows = jdbc.sql("""
-                        select id, change_xid::text::bigint as transaction, change_seq as change
-                          from outreach.session
-                         where (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
-                           and change_xid < pg_snapshot_xmin(pg_current_snapshot())
-                         order by change_xid, change_seq limit :limit
-                        """)
-                .param("transaction", after.transaction())
-                .param("change", after.change())
-                .param("limit", limit)
-                .query(Changed.class)
-                .list();
+        List<ChangedRow> rows = SettledChanges.ids(jdbc, "outreach.session", "true", after, limit);
         CurrentUser user = currentUsers.current();
         List<SyncedChange> changes = new ArrayList<>();
-        for (Changed row : rows) {
+        for (ChangedRow row : rows) {
             StoredSession stored = repository.find(row.id()).orElse(null);
             if (stored != null && user.mayWorkAt(stored.siteId())) {
                 changes.add(
@@ -88,10 +77,7 @@ class SessionSync implements SyncedRecords {
                                         json.valueToTree(sessions.view(stored))));
             }
         }
-        Position next = rows.isEmpty()
-                ? after
-                : new Position(rows.getLast().transaction(), rows.getLast().change());
-        return new ChangePage(changes, next, rows.size() == limit);
+        return SettledChanges.page(rows, changes, after, limit);
     }
 
     @Override

@@ -6,6 +6,8 @@ import org.passerelle.platform.sync.Applied;
 import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.Mutation;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
+import org.passerelle.platform.sync.SettledChanges.Positioned;
 import org.passerelle.platform.sync.SyncProblems;
 import org.passerelle.platform.sync.SyncedChange;
 import org.passerelle.platform.sync.SyncedRecords;
@@ -23,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 @Order(1)
 class ErasureSync implements SyncedRecords {
 
-    private record Erased(UUID personId, long transaction, long change) {}
+    private record Erased(UUID personId, long transaction, long change) implements Positioned {}
 
     private final JdbcClient jdbc;
 
@@ -43,24 +45,20 @@ class ErasureSync implements SyncedRecords {
 
     @Override
     public ChangePage changesSince(Position after, int limit) {
-        List<Erased> rows = jdbc.sql("""
-                        select person_id, change_xid::text::bigint as transaction, change_seq as change
-                          from people.erasure where
-                        """ + PersonChanges.SETTLED_AFTER)
-                .param("transaction", after.transaction())
-                .param("change", after.change())
-                .param("limit", limit)
+        List<Erased> rows = SettledChanges.bind(
+                        jdbc.sql("select person_id, " + SettledChanges.POSITION + " from people.erasure where "
+                                + SettledChanges.AFTER),
+                        after,
+                        limit)
                 .query(Erased.class)
                 .list();
-        Position next = rows.isEmpty()
-                ? after
-                : new Position(rows.getLast().transaction(), rows.getLast().change());
-        return new ChangePage(
+        return SettledChanges.page(
+                rows,
                 rows.stream()
                         .map(row -> SyncedChange.erased(PersonRegistry.RECORD_TYPE, row.personId()))
                         .toList(),
-                next,
-                rows.size() == limit);
+                after,
+                limit);
     }
 
     @Override

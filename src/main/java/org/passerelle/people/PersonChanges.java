@@ -10,6 +10,8 @@ import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
 import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
+import org.passerelle.platform.sync.SettledChanges.Positioned;
 import org.passerelle.platform.sync.SyncedChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,18 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class PersonChanges {
 
-    /** Changes of transactions older than every one still running, after a position, in order. */
-    static final String SETTLED_AFTER = """
-             (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
-             and change_xid < pg_snapshot_xmin(pg_current_snapshot())
-             order by change_xid, change_seq limit :limit
-            """;
-
     private record Changed(
             UUID id,
             long transaction,
             long change,
-            @Nullable UUID mergedInto) {}
+            @Nullable UUID mergedInto) implements Positioned {}
 
     private final JdbcClient jdbc;
     private final AccessRepository access;
@@ -57,13 +52,11 @@ class PersonChanges {
     }
 
     ChangePage since(Position after, int limit) {
-        List<Changed> rows = jdbc.sql("""
-                        select id, change_xid::text::bigint as transaction, change_seq as change, merged_into
-                          from people.person where deleted_at is null and
-                        """ + SETTLED_AFTER)
-                .param("transaction", after.transaction())
-                .param("change", after.change())
-                .param("limit", limit)
+        List<Changed> rows = SettledChanges.bind(
+                        jdbc.sql("select id, merged_into, " + SettledChanges.POSITION
+                                + " from people.person where deleted_at is null and " + SettledChanges.AFTER),
+                        after,
+                        limit)
                 .query(Changed.class)
                 .list();
         CurrentUser user = currentUsers.current();

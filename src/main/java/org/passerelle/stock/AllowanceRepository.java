@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.passerelle.platform.Ids;
+import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
+import org.passerelle.platform.sync.SettledChanges.ChangedRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,8 +22,6 @@ class AllowanceRepository {
     record Row(UUID id, UUID locationId, UUID siteId, UUID deviceId, String name, long version) {}
 
     /** An allowance changed, at its place in the changes devices pull. */
-    record Changed(UUID id, long transaction, long change) {}
-
     private static final String COLUMNS = "id, parent_id as location_id, site_id, device_id, name, version";
 
     private final JdbcClient jdbc;
@@ -63,20 +64,8 @@ class AllowanceRepository {
     }
 
     /** The allowances changed after a position, from settled transactions only. */
-    List<Changed> changedSince(long transaction, long change, int limit) {
-        return jdbc.sql("""
-                        select id, change_xid::text::bigint as transaction, change_seq as change
-                          from stock.location
-                         where (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
-                           and change_xid < pg_snapshot_xmin(pg_current_snapshot())
-                           and device_id is not null
-                         order by change_xid, change_seq limit :limit
-                        """)
-                .param("transaction", transaction)
-                .param("change", change)
-                .param("limit", limit)
-                .query(Changed.class)
-                .list();
+    List<ChangedRow> changedSince(Position after, int limit) {
+        return SettledChanges.ids(jdbc, "stock.location", "device_id is not null", after, limit);
     }
 
     /** A new version of each allowance among the places whose lots changed, for devices to pull. */

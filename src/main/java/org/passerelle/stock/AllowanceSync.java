@@ -15,10 +15,11 @@ import org.passerelle.platform.sync.Applied;
 import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.Mutation;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
+import org.passerelle.platform.sync.SettledChanges.ChangedRow;
 import org.passerelle.platform.sync.SyncProblems;
 import org.passerelle.platform.sync.SyncedChange;
 import org.passerelle.platform.sync.SyncedRecords;
-import org.passerelle.stock.AllowanceRepository.Changed;
 import org.passerelle.stock.AllowanceRepository.Row;
 import org.passerelle.stock.StockViews.Allowance;
 import org.springframework.core.annotation.Order;
@@ -69,26 +70,23 @@ class AllowanceSync implements SyncedRecords {
 
     @Override
     public ChangePage changesSince(Position after, int limit) {
-        List<Changed> rows = repository.changedSince(after.transaction(), after.change(), limit);
+        List<ChangedRow> rows = repository.changedSince(after, limit);
         CurrentUser user = currentUsers.current();
         Set<UUID> mine = devices.mine().stream().map(Device::id).collect(Collectors.toSet());
-        List<Row> held = repository.findAll(rows.stream().map(Changed::id).toList()).stream()
+        List<Row> held = repository.findAll(rows.stream().map(ChangedRow::id).toList()).stream()
                 .filter(row -> mine.contains(row.deviceId()) && user.mayWorkAt(row.siteId()))
                 .toList();
         Map<UUID, Allowance> found = new HashMap<>();
         allowances.withLots(held).forEach(allowance -> found.put(allowance.id(), allowance));
         List<SyncedChange> changes = new ArrayList<>();
-        for (Changed row : rows) {
+        for (ChangedRow row : rows) {
             Allowance allowance = found.get(row.id());
             if (allowance != null) {
                 changes.add(SyncedChange.upsert(
                         RECORD_TYPE, allowance.id(), allowance.version(), json.valueToTree(allowance)));
             }
         }
-        Position next = rows.isEmpty()
-                ? after
-                : new Position(rows.getLast().transaction(), rows.getLast().change());
-        return new ChangePage(changes, next, rows.size() == limit);
+        return SettledChanges.page(rows, changes, after, limit);
     }
 
     @Override

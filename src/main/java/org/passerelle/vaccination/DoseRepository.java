@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
+import org.passerelle.platform.sync.SettledChanges.Positioned;
 import org.passerelle.vaccination.VaccinationViews.VaccineDose;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -102,21 +104,15 @@ class DoseRepository {
     }
 
     /** A dose changed since a pull's position, removed or not, with its own position. */
-    record Held(VaccineDose dose, boolean removed, long transaction, long change) {}
+    record Held(VaccineDose dose, boolean removed, long transaction, long change) implements Positioned {}
 
     /** The doses changed after {@code after} by transactions older than every one still running. */
     List<Held> changedSince(Position after, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
-                        , deleted_at is not null as removed, change_xid::text::bigint as transaction,
-                               change_seq as change
-                          from vaccination.dose
-                         where (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
-                           and change_xid < pg_snapshot_xmin(pg_current_snapshot())
-                         order by change_xid, change_seq limit :limit
-                        """)
-                .param("transaction", after.transaction())
-                .param("change", after.change())
-                .param("limit", limit)
+        return SettledChanges.bind(
+                        jdbc.sql("select " + COLUMNS + ", deleted_at is not null as removed, " + SettledChanges.POSITION
+                                + " from vaccination.dose where " + SettledChanges.AFTER),
+                        after,
+                        limit)
                 .query((row, n) -> new Held(
                         dose(row, n), row.getBoolean("removed"), row.getLong("transaction"), row.getLong("change")))
                 .list();

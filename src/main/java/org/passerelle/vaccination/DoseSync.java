@@ -12,6 +12,7 @@ import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.CreatedRecords;
 import org.passerelle.platform.sync.Mutation;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
 import org.passerelle.platform.sync.SyncProblems;
 import org.passerelle.platform.sync.SyncedChange;
 import org.passerelle.platform.sync.SyncedRecords;
@@ -81,10 +82,7 @@ class DoseSync implements SyncedRecords {
                                 : SyncedChange.upsert(recordType(), dose.id(), dose.version(), json.valueToTree(dose)));
             }
         }
-        Position next = rows.isEmpty()
-                ? after
-                : new Position(rows.getLast().transaction(), rows.getLast().change());
-        return new ChangePage(changes, next, rows.size() == limit);
+        return SettledChanges.page(rows, changes, after, limit);
     }
 
     @Override

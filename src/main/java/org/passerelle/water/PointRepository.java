@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
+import org.passerelle.platform.sync.SettledChanges.Positioned;
 import org.passerelle.water.WaterViews.NewWaterPoint;
 import org.passerelle.water.WaterViews.PointKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,21 +78,15 @@ class PointRepository {
     }
 
     /** A point changed since a pull's position, with its tombstone and position. */
-    record Held(Row point, boolean removed, long transaction, long change) {}
+    record Held(Row point, boolean removed, long transaction, long change) implements Positioned {}
 
     /** The points changed after {@code after} by transactions older than every one still running. */
     List<Held> changedSince(Position after, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
-                        , deleted_at is not null as removed, change_xid::text::bigint as transaction,
-                               change_seq as change
-                          from water.point
-                         where (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
-                           and change_xid < pg_snapshot_xmin(pg_current_snapshot())
-                         order by change_xid, change_seq limit :limit
-                        """)
-                .param("transaction", after.transaction())
-                .param("change", after.change())
-                .param("limit", limit)
+        return SettledChanges.bind(
+                        jdbc.sql("select " + COLUMNS + ", deleted_at is not null as removed, " + SettledChanges.POSITION
+                                + " from water.point where " + SettledChanges.AFTER),
+                        after,
+                        limit)
                 .query((row, n) -> new Held(
                         row(row, n), row.getBoolean("removed"), row.getLong("transaction"), row.getLong("change")))
                 .list();

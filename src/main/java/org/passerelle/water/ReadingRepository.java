@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
+import org.passerelle.platform.sync.SettledChanges.Positioned;
 import org.passerelle.water.WaterViews.WaterReading;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -86,21 +88,16 @@ class ReadingRepository {
     }
 
     /** A reading changed since a pull's position, with its site, version, tombstone and position. */
-    record Held(WaterReading reading, UUID siteId, long version, boolean removed, long transaction, long change) {}
+    record Held(WaterReading reading, UUID siteId, long version, boolean removed, long transaction, long change)
+            implements Positioned {}
 
     /** The readings changed after {@code after} by transactions older than every one still running. */
     List<Held> changedSince(Position after, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
-                        , site_id, version, deleted_at is not null as removed,
-                               change_xid::text::bigint as transaction, change_seq as change
-                          from water.reading
-                         where (change_xid, change_seq) > (cast(cast(:transaction as text) as xid8), :change)
-                           and change_xid < pg_snapshot_xmin(pg_current_snapshot())
-                         order by change_xid, change_seq limit :limit
-                        """)
-                .param("transaction", after.transaction())
-                .param("change", after.change())
-                .param("limit", limit)
+        return SettledChanges.bind(
+                        jdbc.sql("select " + COLUMNS + ", site_id, version, deleted_at is not null as removed, "
+                                + SettledChanges.POSITION + " from water.reading where " + SettledChanges.AFTER),
+                        after,
+                        limit)
                 .query((row, n) -> new Held(
                         reading(row, n),
                         row.getObject("site_id", UUID.class),

@@ -12,6 +12,7 @@ import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.CreatedRecords;
 import org.passerelle.platform.sync.Mutation;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
 import org.passerelle.platform.sync.SyncProblems;
 import org.passerelle.platform.sync.SyncedChange;
 import org.passerelle.platform.sync.SyncedRecords;
@@ -77,12 +78,7 @@ class WaterSync {
                                                 json.valueToTree(new SyncedReading(row.reading(), row.siteId()))));
                     }
                 }
-                return page(
-                        after,
-                        rows.isEmpty() ? null : rows.getLast().transaction(),
-                        rows.isEmpty() ? 0 : rows.getLast().change(),
-                        changes,
-                        rows.size() == limit);
+                return SettledChanges.page(rows, changes, after, limit);
             }
 
             @Override
@@ -124,12 +120,7 @@ class WaterSync {
                                                 json.valueToTree(row.point())));
                     }
                 }
-                return page(
-                        after,
-                        rows.isEmpty() ? null : rows.getLast().transaction(),
-                        rows.isEmpty() ? 0 : rows.getLast().change(),
-                        changes,
-                        rows.size() == limit);
+                return SettledChanges.page(rows, changes, after, limit);
             }
 
             @Override
@@ -141,14 +132,5 @@ class WaterSync {
 
     private static boolean takesReadingsAt(CurrentUser user, UUID siteId) {
         return Readings.READERS.stream().anyMatch(user::hasRole) && user.mayWorkAt(siteId);
-    }
-
-    private static ChangePage page(
-            Position after,
-            @org.jspecify.annotations.Nullable Long transaction,
-            long change,
-            List<SyncedChange> changes,
-            boolean more) {
-        return new ChangePage(changes, transaction == null ? after : new Position(transaction, change), more);
     }
 }

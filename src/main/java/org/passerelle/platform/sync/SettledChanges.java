@@ -32,13 +32,20 @@ public final class SettledChanges {
              order by change_xid, change_seq limit :limit
             """;
 
-    /** A row changed after a position: its id and its own position. */
-    public record ChangedRow(UUID id, long transaction, long change) {
+    /** A row a pull read, with the columns {@link #POSITION} names. */
+    public interface Positioned {
 
-        public Position position() {
-            return new Position(transaction, change);
+        long transaction();
+
+        long change();
+
+        default Position position() {
+            return new Position(transaction(), change());
         }
     }
+
+    /** A row changed after a position: its id and its own position. */
+    public record ChangedRow(UUID id, long transaction, long change) implements Positioned {}
 
     private SettledChanges() {}
 
@@ -48,6 +55,15 @@ public final class SettledChanges {
                 .param("transaction", after.transaction())
                 .param("change", after.change())
                 .param("limit", limit);
+    }
+
+    /**
+     * The page a pull answers: the changes the user may hold among the rows read, and where the next
+     * page starts (after the last row read, held or not).
+     */
+    public static ChangePage page(List<? extends Positioned> read, List<SyncedChange> held, Position after, int limit) {
+        Position next = read.isEmpty() ? after : read.getLast().position();
+        return new ChangePage(held, next, read.size() == limit);
     }
 
     /**
