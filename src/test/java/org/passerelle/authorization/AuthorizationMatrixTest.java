@@ -144,6 +144,7 @@ class AuthorizationMatrixTest {
             subjects.put(relation, subject(relation));
         }
         List<DynamicTest> cases = new ArrayList<>();
+        String othersUpload = othersUpload();
         for (String role : COMPARTMENTS.keySet().stream().sorted().toList()) {
             ApiSession user = organisation.userAt(organisation.siteA, role);
             if (NEED_SECOND_FACTOR.contains(role)) {
@@ -167,8 +168,18 @@ class AuthorizationMatrixTest {
             cases.addAll(PublicHealthMatrixCases.vaccination(
                     role, user, organisation, subjects.get(Relation.OWN_SITE).personId()));
             cases.addAll(PublicHealthMatrixCases.water(role, user, organisation));
+            cases.addAll(ImportMatrixCases.cases(role, user, "Matrix" + unique(), othersUpload));
         }
         return cases.stream();
+    }
+
+    /** A file of persons sent by an importer of the site who is none of the users under test. */
+    private String othersUpload() {
+        ApiSession.Response uploaded = organisation
+                .userAt(organisation.siteA, "COORDINATOR")
+                .postFile("/api/imports", ImportMatrixCases.file("Matrix" + unique()));
+        expect(uploaded, 201);
+        return uploaded.text("importId");
     }
 
     /** A person in care at the relation's site, with one consultation in every compartment. */
@@ -1060,7 +1071,7 @@ class AuthorizationMatrixTest {
                 role, user, relation == Relation.OWN_SITE, subject.personId(), READERS, CARERS, opens, consultations);
     }
 
-    private static void expect(ApiSession.Response response, int status) {
+    static void expect(ApiSession.Response response, int status) {
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(status);
         if (status >= 400) {
             assertThat(response.text("code")).isNotBlank();

@@ -20,7 +20,7 @@ class SyncGateTest {
 
     private static DatabaseProperties pool(int size) {
         return new DatabaseProperties(
-                null, null, null, Path.of("data"), 0, size, List.of(), null, null, null, null, null, false);
+                null, null, null, Path.of("data"), 0, size, List.of(), null, null, null, null, null, false, "128MB");
     }
 
     @Test

@@ -184,6 +184,7 @@ class DatabaseConfiguration {
                         // old WAL segments are deleted, not reused with what an erasure deleted still in them
                         .setServerConfig("wal_recycle", "off")
                         .setServerConfig("max_connections", "100")
+                        .setServerConfig("shared_buffers", properties.sharedBuffers())
                         .setServerConfig("listen_addresses", "localhost");
                 if (properties.bulkLoad()) {
                     // A restore loads every table in one transaction that emptied them first: with

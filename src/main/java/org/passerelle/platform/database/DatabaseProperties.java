@@ -30,6 +30,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bulkLoad the embedded server started for a restore only: WAL kept to the minimum, so that
  *     the rows loaded into tables emptied in the same transaction are written once, not also to
  *     the WAL (the next ordinary start goes back to the usual WAL; nothing else runs meanwhile)
+ * @param sharedBuffers the embedded server's page cache ({@code shared_buffers}): larger than
+ *     PostgreSQL's 128 MB by default, so that a report and the background catch-up of its facts do
+ *     not evict each other's pages on a registry of a million persons; an external server keeps its
+ *     own setting
  */
 @ConfigurationProperties("passerelle.database")
 public record DatabaseProperties(
@@ -67,7 +71,15 @@ public record DatabaseProperties(
         @Nullable String keysPassword,
         @Nullable String migrationUsername,
         @Nullable String migrationPassword,
-        @DefaultValue("false") boolean bulkLoad) {
+        @DefaultValue("false") boolean bulkLoad,
+        @DefaultValue("256MB") String sharedBuffers) {
+
+    public DatabaseProperties {
+        if (!sharedBuffers.matches("[1-9][0-9]*(kB|MB|GB)")) {
+            throw new IllegalArgumentException(
+                    "passerelle.database.shared-buffers must be a size such as 256MB, not " + sharedBuffers);
+        }
+    }
 
     boolean isExternal() {
         return url != null && !url.isBlank();
