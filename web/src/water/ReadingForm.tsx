@@ -48,7 +48,7 @@ export function ReadingForm({ pointId, onRecorded, save = waterApi.record }: {
       <FormError problem={problem} />
       <div class="field">
         <label for="reading-chlorine">{t('water.chlorine')}</label>
-        <input id="reading-chlorine" inputMode="decimal" value={chlorine} onInput={(event) => setChlorine(event.currentTarget.value)} />
+        <input id="reading-chlorine" data-testid="reading-chlorine" inputMode="decimal" value={chlorine} onInput={(event) => setChlorine(event.currentTarget.value)} />
       </div>
       <div class="field">
         <label for="reading-turbidity">{t('water.turbidity')}</label>

@@ -38,7 +38,9 @@ class MergeMovesSessionLinksTest {
 
         ApiSession.Response merge = dataOfficer.post("/api/people/" + kept + "/merges", Map.of("mergedId", merged));
         assertThat(merge.status()).as(merge.body().toString()).isEqualTo(201);
-        assertThat(registered(outreach, session)).as("one person, seen under two records").isEqualTo(1);
+        assertThat(registered(outreach, session))
+                .as("one person, seen under two records")
+                .isEqualTo(1);
 
         ApiSession.Response undone = dataOfficer.post("/api/merges/" + merge.text("id") + "/undo", Map.of());
         assertThat(undone.status()).as(undone.body().toString()).isEqualTo(200);
