@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Benchmark of the outbreak line lists at scale: loads {@code --cases} cholera cases into one site
  * through the API ({@code --writers} clinicians at once), then asks for the weekly epidemic curve
- * of the whole line list {@code --curves} times (after 20 not measured) and downloads the full
+ * of the whole line list {@code --curves} times (after 20 not measured), each followed by the
+ * cheapest read of the same session (the machine's floor at that moment), and downloads the full
  * line-list CSV {@code --exports} times. Prints the load rate, the curve's p50/p95/p99 and each
  * export's time and size. JDK only; uses {@code BenchClient.java} beside it (JDK 22+):
  *
@@ -131,13 +132,18 @@ public final class OutbreakDriver {
             BenchClient.require(coordinator.get(path), "epicurve");
         }
         long[] nanos = new long[curves];
+        long[] floor = new long[curves];
         for (int i = 0; i < curves; i++) {
             nanos[i] = BenchClient.require(coordinator.get(path), "epicurve").nanos();
+            floor[i] = BenchClient.require(coordinator.get("/api/outbreaks/diseases"), "diseases").nanos();
         }
         if (curves == 0) {
             return;
         }
         BenchClient.log("epicurve over 104 weeks, %d requests: %s", curves, BenchClient.percentiles(nanos));
+        // the same session's cheapest read (the diseases, from memory), each right after a curve: the
+        // machine's floor for a request at that moment
+        BenchClient.log("floor, GET /api/outbreaks/diseases after each: %s", BenchClient.percentiles(floor));
     }
 
     private void export(BenchClient.Session coordinator, String siteId) {

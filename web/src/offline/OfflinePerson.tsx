@@ -6,6 +6,7 @@ import { useDevice } from './deviceSession';
 import { OfflinePersonEdit } from './OfflinePersonEdit';
 import { useSyncState } from './SyncStatus';
 import type { LocalDraft, LocalEncounter, LocalPerson } from './store';
+import { OfflineDoseSection } from '../vaccination/OfflineDoseSection';
 
 interface Props {
   personId: string;
@@ -97,6 +98,7 @@ export function OfflinePerson({ personId, onConsult, onBack }: Props) {
           ))}
         </ul>
       )}
+      {device && <OfflineDoseSection device={device} person={person} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../appContext';
 import { OfflineDistribution } from '../stock/OfflineDistribution';
+import { OfflinePublicHealth } from '../outbreaks/OfflinePublicHealth';
 import type { UnlockedDevice } from './device';
 import { takeHandedQuery, useDevice } from './deviceSession';
 import { LocalSearch } from './LocalSearch';
@@ -66,6 +67,7 @@ export function OfflineScreen({ signedInOffline, onSignOut, onBackOnline }: Prop
       <LocalSearch initialQuery={initialQuery} onOpen={open} />
       <OfflineRegistration device={device} onOpen={open} onRegistered={open} />
       <OfflineDistribution device={device} />
+      <OfflinePublicHealth device={device} />
     </>
   );
 }

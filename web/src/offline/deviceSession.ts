@@ -12,6 +12,7 @@ import { LocalStore } from './store';
 import { httpTransport } from './syncClient';
 import { SyncEngine } from './syncEngine';
 import { keepStockForOffline } from '../stock/offlineAllowance';
+import { keepPublicHealthForOffline } from '../outbreaks/offlinePublicHealth';
 
 /** The published forms the user records with, kept for offline consultations (meta key of the store). */
 export const FORMS = 'forms';
@@ -41,6 +42,7 @@ export function openDevice(unlocked: UnlockedDevice, onRevoked: () => void): Dev
   const engine = new SyncEngine(store, transport, undefined, onRevoked, async () => {
     await keepStockForOffline(store);
     await keepForms(store);
+    await keepPublicHealthForOffline(store);
   });
   void store.meta<Catalogue>(CATALOGUE).then((kept) => kept && setOfflineCoding(onDevice(kept)));
   return { ...unlocked, store, engine };

@@ -4,6 +4,7 @@ import { FormError } from '../components/FormError';
 import { enumKey } from '../i18n';
 import { toProblem } from '../problems';
 import type { Problem } from '../types';
+import { RefusedHere } from './offlineCreation';
 import { CLASSIFICATIONS, outbreaksApi, type Disease, type NewOutbreakCase } from './outbreaksApi';
 
 const OUTCOMES = ['IN_CARE', 'RECOVERED', 'DIED', 'TRANSFERRED', 'LEFT'] as const;
@@ -15,13 +16,15 @@ interface Props {
   newId: () => string;
   onDone: () => void;
   onCancel: () => void;
+  /** How the case is kept: sent to the server by default, queued on the device offline. */
+  save?: (body: NewOutbreakCase) => Promise<unknown>;
 }
 
 const number = (value: string) => (value.trim() === '' ? null : Number(value));
 const text = (value: string) => (value === '' ? null : value);
 
 /** An anonymous case of the line list: no name, only sex, age, dates, results and place. */
-export function NewCaseForm({ disease, siteId, newId, onDone, onCancel }: Props) {
+export function NewCaseForm({ disease, siteId, newId, onDone, onCancel, save = outbreaksApi.record }: Props) {
   const { t, language } = useApp();
   const [id] = useState(newId);
   const [fields, setFields] = useState({
@@ -42,10 +45,10 @@ export function NewCaseForm({ disease, siteId, newId, onDone, onCancel }: Props)
       latitude: number(fields.latitude), longitude: number(fields.longitude),
     };
     try {
-      await outbreaksApi.record(body);
+      await save(body);
       onDone();
     } catch (error) {
-      setProblem(toProblem(error, t));
+      setProblem(error instanceof RefusedHere ? error.problem(t) : toProblem(error, t));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import type { Language } from '../i18n';
 import type { Dose, Vaccine } from './vaccinationApi';
 
 /** The dose number that follows the person's doses of this vaccine, or null when the schedule is complete. */
-export function nextDose(vaccine: Vaccine, doses: readonly Dose[]): number | null {
+export function nextDose(vaccine: Vaccine, doses: readonly Pick<Dose, 'vaccineCode' | 'doseNumber'>[]): number | null {
   const given = doses.filter((dose) => dose.vaccineCode === vaccine.code).map((dose) => dose.doseNumber);
   const next = given.length === 0 ? 1 : Math.max(...given) + 1;
   return next > vaccine.doses ? null : next;

@@ -4,12 +4,18 @@ import { FormError } from '../components/FormError';
 import { uuidv7 } from '../ids';
 import { toProblem } from '../problems';
 import type { Problem } from '../types';
-import { waterApi } from './waterApi';
+import { RefusedHere } from '../outbreaks/offlineCreation';
+import { waterApi, type NewWaterReading } from './waterApi';
 
 const number = (text: string) => (text.trim() === '' ? undefined : Number(text.replace(',', '.')));
 
 /** A reading at a point now: free residual chlorine, turbidity and volume, any of them. */
-export function ReadingForm({ pointId, onRecorded }: { pointId: string; onRecorded: () => void }) {
+export function ReadingForm({ pointId, onRecorded, save = waterApi.record }: {
+  pointId: string;
+  onRecorded: () => void;
+  /** How the reading is kept: sent to the server by default, queued on the device offline. */
+  save?: (reading: NewWaterReading) => Promise<unknown>;
+}) {
   const { t } = useApp();
   const [chlorine, setChlorine] = useState('');
   const [turbidity, setTurbidity] = useState('');
@@ -21,7 +27,7 @@ export function ReadingForm({ pointId, onRecorded }: { pointId: string; onRecord
     setProblem(null);
     try {
       const litres = number(volume);
-      await waterApi.record({
+      await save({
         id: uuidv7(),
         pointId,
         chlorine: number(chlorine),
@@ -33,7 +39,7 @@ export function ReadingForm({ pointId, onRecorded }: { pointId: string; onRecord
       setVolume('');
       onRecorded();
     } catch (error) {
-      setProblem(toProblem(error, t));
+      setProblem(error instanceof RefusedHere ? error.problem(t) : toProblem(error, t));
     }
   };
 
@@ -42,7 +48,7 @@ export function ReadingForm({ pointId, onRecorded }: { pointId: string; onRecord
       <FormError problem={problem} />
       <div class="field">
         <label for="reading-chlorine">{t('water.chlorine')}</label>
-        <input id="reading-chlorine" inputMode="decimal" value={chlorine} onInput={(event) => setChlorine(event.currentTarget.value)} />
+        <input id="reading-chlorine" data-testid="reading-chlorine" inputMode="decimal" value={chlorine} onInput={(event) => setChlorine(event.currentTarget.value)} />
       </div>
       <div class="field">
         <label for="reading-turbidity">{t('water.turbidity')}</label>

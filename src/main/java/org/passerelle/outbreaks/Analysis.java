@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.audit.AuditAction;
 import org.passerelle.audit.AuditLog;
+import org.passerelle.outbreaks.AnalysisRepository.DayCount;
 import org.passerelle.outbreaks.AnalysisRepository.PlaceCount;
-import org.passerelle.outbreaks.AnalysisRepository.WeekCount;
 import org.passerelle.outbreaks.OutbreakAccess.Scope;
 import org.passerelle.outbreaks.OutbreakViews.Disease;
 import org.passerelle.outbreaks.OutbreakViews.DiseaseFigures;
@@ -79,10 +79,10 @@ public class Analysis {
         for (LocalDate monday = monday(first); !monday.isAfter(last); monday = monday.plusWeeks(1)) {
             weeks.put(monday, new EpiWeek(isoWeek(monday), monday, zeros()));
         }
-        for (WeekCount count : analysis.weeks(disease, scope, first, last)) {
-            EpiWeek week = weeks.get(count.weekStart());
+        for (DayCount count : analysis.days(disease, scope, first, last)) {
+            EpiWeek week = weeks.get(monday(count.onsetOn()));
             if (week != null) {
-                week.counts().put(count.classification(), count.cases());
+                week.counts().merge(count.classification(), count.cases(), Integer::sum);
             }
         }
         return new Epicurve(disease, List.copyOf(weeks.values()));

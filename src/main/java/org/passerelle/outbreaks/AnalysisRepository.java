@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AnalysisRepository {
 
-    /** Cases of one classification with their onset in one ISO week. */
-    record WeekCount(String week, LocalDate weekStart, String classification, int cases) {}
+    /** Cases of one classification with their onset on one day. */
+    record DayCount(LocalDate onsetOn, String classification, int cases) {}
 
     /** Cases (discarded left out) and deaths at one place, with its population when known. */
     record PlaceCount(
@@ -36,21 +36,22 @@ class AnalysisRepository {
         this.jdbc = jdbc;
     }
 
-    List<WeekCount> weeks(String disease, Scope scope, LocalDate from, LocalDate to) {
+    /**
+     * The cases by day of onset and classification, from the counts the database keeps with every
+     * change of a case ({@code case_day_count}), so that a curve reads days, not cases.
+     */
+    List<DayCount> days(String disease, Scope scope, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        select to_char(onset_on, 'IYYY-"W"IW') as week, date_trunc('week', onset_on)::date as start,
-                               classification, count(*)::integer as cases
-                          from outbreaks.outbreak_case
-                         where disease = :disease and onset_on between :from and :to""" + SCOPE + """
-                         group by 1, 2, 3 order by 2, 3
+                        select onset_on, classification, sum(cases)::integer
+                          from outbreaks.case_day_count
+                         where disease = :disease and onset_on between :from and :to and cases > 0""" + sites(scope) + """
+                         group by 1, 2
                         """)
                 .param("disease", disease)
                 .param("from", from)
                 .param("to", to)
-                .param("all", scope.all())
                 .param("sites", scope.sites().toArray(UUID[]::new))
-                .query((rs, row) ->
-                        new WeekCount(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getInt(4)))
+                .query((rs, row) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getInt(3)))
                 .list();
     }
 
@@ -80,22 +81,28 @@ class AnalysisRepository {
 
     List<Crossing> crossings(String disease, List<String> classifications, int cases, Scope scope, LocalDate since) {
         return jdbc.sql("""
-                        select site_id, coalesce(outreach_location_id, site_id), to_char(onset_on, 'IYYY-"W"IW'),
-                               count(*)::integer
-                          from outbreaks.outbreak_case
+                        select site_id, place_id, to_char(onset_on, 'IYYY-"W"IW'), sum(cases)::integer
+                          from outbreaks.case_day_count
                          where disease = :disease and classification = any(:classifications)
-                           and onset_on >= :since""" + SCOPE + """
-                         group by 1, 2, 3 having count(*) >= :cases order by 3 desc, 1, 2
+                           and onset_on >= :since""" + sites(scope) + """
+                         group by 1, 2, 3 having sum(cases) >= :cases order by 3 desc, 1, 2
                         """)
                 .param("disease", disease)
                 .param("classifications", classifications.toArray(String[]::new))
                 .param("since", since)
                 .param("cases", cases)
-                .param("all", scope.all())
                 .param("sites", scope.sites().toArray(UUID[]::new))
                 .query((rs, row) -> new Crossing(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4)))
                 .list();
+    }
+
+    /**
+     * The scope's condition on sites, written by the code: none for a reader of every site, so that
+     * the plan never carries a condition that a parameter alone decides.
+     */
+    private static String sites(Scope scope) {
+        return scope.all() ? "" : " and site_id = any(:sites)";
     }
 
     void setPopulation(PlacePopulation population, Instant at, UUID by) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.passerelle.access.CurrentUser;
@@ -19,7 +18,6 @@ import org.passerelle.platform.sync.Mutation;
 import org.passerelle.platform.sync.Position;
 import org.passerelle.platform.sync.SettledChanges;
 import org.passerelle.platform.sync.SettledChanges.ChangedRow;
-import org.passerelle.platform.sync.SyncProblems;
 import org.passerelle.platform.sync.SyncedChange;
 import org.passerelle.platform.sync.SyncedRecords;
 import org.springframework.core.annotation.Order;
@@ -33,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Cases#record}, so with the same rules, scope and audit line as online, and written once under its
  * id), and every device of a line-list reader pulls the cases of the sites they work at. A case
  * removed by its tombstone is pulled as erased; an erased person's case comes back without its link.
- * Changing a case's course is done online.
+ * A case's course changed on a device is merged field by field ({@link CaseUpdates}).
  */
 @Component
 @Order(20)
@@ -58,6 +56,7 @@ class CaseSync implements SyncedRecords {
             "longitude");
 
     private final Cases cases;
+    private final CaseUpdates updates;
     private final CaseRepository repository;
     private final CreatedRecords created;
     private final CurrentUsers currentUsers;
@@ -66,12 +65,14 @@ class CaseSync implements SyncedRecords {
 
     CaseSync(
             Cases cases,
+            CaseUpdates updates,
             CaseRepository repository,
             CreatedRecords created,
             CurrentUsers currentUsers,
             JdbcClient jdbc,
             JsonMapper json) {
         this.cases = cases;
+        this.updates = updates;
         this.repository = repository;
         this.created = created;
         this.currentUsers = currentUsers;
@@ -86,14 +87,16 @@ class CaseSync implements SyncedRecords {
 
     @Override
     public Applied apply(Mutation mutation) {
+        if (mutation.operation() == Mutation.Operation.UPDATE) {
+            return updates.apply(mutation);
+        }
         NewOutbreakCase command = created.read(
                 mutation,
                 FIELDS,
                 Map.of("id", mutation.recordId(), "siteId", mutation.siteId()),
                 NewOutbreakCase.class);
         OutbreakCase recorded = cases.record(command);
-        return Applied.applied(
-                recorded.version(), false, Objects.requireNonNullElse(recorded.personId(), recorded.id()));
+        return Applied.applied(recorded.version(), false, CaseUpdates.subject(recorded));
     }
 
     @Override
@@ -122,6 +125,6 @@ class CaseSync implements SyncedRecords {
 
     @Override
     public long resolve(UUID recordId, String field, JsonNode value) {
-        throw SyncProblems.unknownField(field);
+        return updates.resolve(recordId, field, value);
     }
 }

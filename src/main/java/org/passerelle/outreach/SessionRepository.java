@@ -232,9 +232,29 @@ class SessionRepository {
     /** Leaves an erased person out of the sessions: counted under one random key, nothing points to them. */
     void forgetPerson(UUID personId) {
         jdbc.sql("""
-                update outreach.session_consultation set person_id = null, person_key = gen_random_uuid()
+                update outreach.session_consultation
+                   set person_id = null, person_key = gen_random_uuid(), merged_from = null
                  where person_id = ?
                 """).param(personId).update();
+        jdbc.sql("update outreach.session_consultation set merged_from = null where merged_from = ?")
+                .param(personId)
+                .update();
+    }
+
+    /** The links of a merged record follow the kept one, remembering where each came from. */
+    void movePerson(UUID mergedId, UUID keptId) {
+        jdbc.sql("""
+                update outreach.session_consultation set person_id = :kept, person_key = :kept, merged_from = :merged
+                 where person_id = :merged
+                """).param("kept", keptId).param("merged", mergedId).update();
+    }
+
+    /** Undoes {@link #movePerson}: the links that came from the merged record go back to it. */
+    void givePersonBack(UUID keptId, UUID mergedId) {
+        jdbc.sql("""
+                update outreach.session_consultation set person_id = :merged, person_key = :merged, merged_from = null
+                 where person_id = :kept and merged_from = :merged
+                """).param("kept", keptId).param("merged", mergedId).update();
     }
 
     /** Sessions held and people reached per location of these sites (all when null) over a period. */
