@@ -1,12 +1,12 @@
 package org.passerelle.outbreaks;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import org.passerelle.platform.retention.ExpiredRecords;
 import org.passerelle.platform.retention.RetainedRecords;
+import org.passerelle.platform.retention.RetainedRows;
+import org.passerelle.platform.retention.RetainedRows.Dated;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Cases of the line lists not changed since the cutoff (ten years by default: outbreak data serve
@@ -19,11 +19,9 @@ class RetainedCases implements RetainedRecords {
     static final int BATCH = 1_000;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
 
-    RetainedCases(JdbcClient jdbc, TransactionTemplate transactions) {
+    RetainedCases(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
     }
 
     @Override
@@ -38,28 +36,11 @@ class RetainedCases implements RetainedRecords {
 
     @Override
     public ExpiredRecords countExpired(Instant cutoff) {
-        return jdbc.sql("select count(*), min(updated_at) from outbreaks.outbreak_case where updated_at < ?")
-                .param(CaseRepository.utc(cutoff))
-                .query((rs, row) -> {
-                    OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-                    return new ExpiredRecords(rs.getLong(1), oldest == null ? null : oldest.toInstant());
-                })
-                .single();
+        return RetainedRows.count(jdbc, "outbreaks.outbreak_case", "updated_at", Dated.INSTANT, cutoff);
     }
 
     @Override
     public long purgeExpired(Instant cutoff) {
-        long removed = 0;
-        while (true) {
-            Integer batch = transactions.execute(status ->
-                    jdbc.sql("""
-                            delete from outbreaks.outbreak_case
-                             where id in (select id from outbreaks.outbreak_case where updated_at < ? limit ?)
-                            """).params(CaseRepository.utc(cutoff), BATCH).update());
-            if (batch == null || batch == 0) {
-                return removed;
-            }
-            removed += batch;
-        }
+        return RetainedRows.purge(jdbc, "outbreaks.outbreak_case", "updated_at", Dated.INSTANT, cutoff, BATCH);
     }
 }

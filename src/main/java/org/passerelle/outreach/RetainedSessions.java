@@ -1,14 +1,12 @@
 package org.passerelle.outreach;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Objects;
 import org.passerelle.platform.retention.ExpiredRecords;
 import org.passerelle.platform.retention.RetainedRecords;
+import org.passerelle.platform.retention.RetainedRows;
+import org.passerelle.platform.retention.RetainedRows.Dated;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Outreach sessions are kept ten years by default, as activity records of the programme; a session
@@ -20,11 +18,9 @@ class RetainedSessions implements RetainedRecords {
     static final int BATCH = 5_000;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
 
-    RetainedSessions(JdbcClient jdbc, TransactionTemplate transactions) {
+    RetainedSessions(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
     }
 
     @Override
@@ -39,28 +35,11 @@ class RetainedSessions implements RetainedRecords {
 
     @Override
     public ExpiredRecords countExpired(Instant cutoff) {
-        return jdbc.sql(
-                        "select count(*) as expired, min(updated_at) as oldest from outreach.session where updated_at < ?")
-                .param(cutoff.atOffset(ZoneOffset.UTC))
-                .query((row, number) -> {
-                    OffsetDateTime oldest = row.getObject("oldest", OffsetDateTime.class);
-                    return new ExpiredRecords(row.getLong("expired"), oldest == null ? null : oldest.toInstant());
-                })
-                .single();
+        return RetainedRows.count(jdbc, "outreach.session", "updated_at", Dated.INSTANT, cutoff);
     }
 
     @Override
     public long purgeExpired(Instant cutoff) {
-        long removed = 0;
-        int batch;
-        do {
-            batch = Objects.requireNonNull(transactions.execute(status ->
-                    jdbc.sql("""
-                            delete from outreach.session
-                             where id in (select id from outreach.session where updated_at < ? limit ?)
-                            """).params(cutoff.atOffset(ZoneOffset.UTC), BATCH).update()));
-            removed += batch;
-        } while (batch > 0);
-        return removed;
+        return RetainedRows.purge(jdbc, "outreach.session", "updated_at", Dated.INSTANT, cutoff, BATCH);
     }
 }

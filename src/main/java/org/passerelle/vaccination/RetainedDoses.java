@@ -1,10 +1,10 @@
 package org.passerelle.vaccination;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.passerelle.platform.retention.ExpiredRecords;
 import org.passerelle.platform.retention.RetainedRecords;
+import org.passerelle.platform.retention.RetainedRows;
+import org.passerelle.platform.retention.RetainedRows.Dated;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,34 +35,11 @@ class RetainedDoses implements RetainedRecords {
 
     @Override
     public ExpiredRecords countExpired(Instant cutoff) {
-        return jdbc.sql("select count(*) as expired, min(given_on) as oldest from vaccination.dose where given_on < ?")
-                .param(day(cutoff))
-                .query((row, number) -> {
-                    LocalDate oldest = row.getObject("oldest", LocalDate.class);
-                    return new ExpiredRecords(
-                            row.getLong("expired"),
-                            oldest == null
-                                    ? null
-                                    : oldest.atStartOfDay(ZoneOffset.UTC).toInstant());
-                })
-                .single();
+        return RetainedRows.count(jdbc, "vaccination.dose", "given_on", Dated.DAY, cutoff);
     }
 
     @Override
     public long purgeExpired(Instant cutoff) {
-        long removed = 0;
-        int batch;
-        do {
-            batch = jdbc.sql("""
-                            delete from vaccination.dose where id in (
-                                select id from vaccination.dose where given_on < ? limit ? for update skip locked)
-                            """).params(day(cutoff), BATCH).update();
-            removed += batch;
-        } while (batch == BATCH);
-        return removed;
-    }
-
-    private static LocalDate day(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        return RetainedRows.purge(jdbc, "vaccination.dose", "given_on", Dated.DAY, cutoff, BATCH);
     }
 }

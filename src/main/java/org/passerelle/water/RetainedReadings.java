@@ -1,10 +1,10 @@
 package org.passerelle.water;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.passerelle.platform.retention.ExpiredRecords;
 import org.passerelle.platform.retention.RetainedRecords;
+import org.passerelle.platform.retention.RetainedRows;
+import org.passerelle.platform.retention.RetainedRows.Dated;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,29 +32,11 @@ class RetainedReadings implements RetainedRecords {
 
     @Override
     public ExpiredRecords countExpired(Instant cutoff) {
-        return jdbc.sql(
-                        "select count(*) as expired, min(measured_at) as oldest from water.reading where measured_at < ?")
-                .param(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
-                .query((row, number) -> {
-                    OffsetDateTime oldest = row.getObject("oldest", OffsetDateTime.class);
-                    return new ExpiredRecords(row.getLong("expired"), oldest == null ? null : oldest.toInstant());
-                })
-                .single();
+        return RetainedRows.count(jdbc, "water.reading", "measured_at", Dated.INSTANT, cutoff);
     }
 
     @Override
     public long purgeExpired(Instant cutoff) {
-        long removed = 0;
-        int batch;
-        do {
-            batch = jdbc.sql("""
-                            delete from water.reading where id in (
-                                select id from water.reading where measured_at < ? limit ? for update skip locked)
-                            """)
-                    .params(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC), BATCH)
-                    .update();
-            removed += batch;
-        } while (batch == BATCH);
-        return removed;
+        return RetainedRows.purge(jdbc, "water.reading", "measured_at", Dated.INSTANT, cutoff, BATCH);
     }
 }
