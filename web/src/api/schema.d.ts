@@ -2756,6 +2756,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stock/kits/breakdowns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["breakDown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/locations": {
         parameters: {
             query?: never;
@@ -4495,6 +4511,18 @@ export interface components {
             since: string;
         };
         KitAssembly: {
+            /** Format: uuid */
+            id: string;
+            kitCode: string;
+            /** Format: uuid */
+            locationId: string;
+            lot?: string | null;
+            /** Format: date-time */
+            occurredAt?: string | null;
+            /** Format: int32 */
+            quantity: number;
+        };
+        KitBreakdown: {
             /** Format: uuid */
             id: string;
             kitCode: string;
@@ -11184,6 +11212,30 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["KitAssembly"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Operation"];
+                };
+            };
+        };
+    };
+    breakDown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KitBreakdown"];
             };
         };
         responses: {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../appContext';
 import { Loading } from '../components/Loading';
+import { OfflineHandout } from '../stock/OfflineHandout';
 import { formatDate, isolate } from '../format';
 import { useDevice } from './deviceSession';
 import { OfflinePersonEdit } from './OfflinePersonEdit';
@@ -71,6 +72,7 @@ export function OfflinePerson({ personId, onConsult, onBack }: Props) {
         )}
         <button type="button" class="button secondary" data-testid="offline-back" onClick={onBack}>{t('offline.back')}</button>
       </div>
+      {device && <OfflineHandout device={device} person={person} encounters={encounters} />}
       {drafts.length > 0 && (
         <>
           <h2>{t('offline.drafts')}</h2>

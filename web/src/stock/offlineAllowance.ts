@@ -44,7 +44,20 @@ export interface OfflineHandout {
   locationId: string;
   siteId: string;
   items: HandedItem[];
+  /** Head counts of a group; none for a distribution to one person. */
   counts: { sex: string; ageGroup: string; people: number }[];
+  /** The person handed the goods (their entitlements are checked by the server at sync). */
+  personId?: string;
+}
+
+/** A line of a signed consultation's prescription handed from the device's allowance. */
+export interface OfflineDispensing {
+  locationId: string;
+  siteId: string;
+  encounterId: string;
+  line: number;
+  itemCode: string;
+  quantity: number;
 }
 
 /** A hand-out refused on the device: it would take more of `itemCode` than is left of the allowance. */
@@ -81,34 +94,52 @@ export async function allowancesLeft(store: LocalStore, deviceId: string): Promi
 }
 
 /**
- * Records a distribution to a group made offline: refused (`AllowanceExceeded`, nothing queued)
- * beyond what is left of the allowance; otherwise queued for the next push and counted against it.
+ * Records a distribution made offline, to a group or to one person: refused (`AllowanceExceeded`,
+ * nothing queued) beyond what is left of the allowance; otherwise queued for the next push and
+ * counted against it.
  */
 export async function handOut(store: LocalStore, deviceId: string, handout: OfflineHandout, now = Date.now()): Promise<string> {
-  const mine = (await allowancesLeft(store, deviceId)).find((one) => one.allowance.locationId === handout.locationId);
-  for (const item of handout.items) {
-    const left = mine?.left.get(item.itemCode) ?? 0;
-    if (item.quantity < 1 || item.quantity > left) throw new AllowanceExceeded(item.itemCode, Math.max(0, left));
+  const changes: Record<string, { value: unknown }> = { locationId: { value: handout.locationId }, items: { value: handout.items } };
+  if (handout.personId) changes.personId = { value: handout.personId };
+  else changes.counts = { value: handout.counts };
+  return queueHandout(store, deviceId, handout.locationId, handout.items, 'stock-distribution', handout.siteId, changes, now);
+}
+
+/**
+ * Records a dispensing made offline of a signed consultation's prescription line (the consultation
+ * may itself still be in the outbox: it is pushed first), within the allowance as a distribution is.
+ */
+export async function dispenseOffline(store: LocalStore, deviceId: string, dispensing: OfflineDispensing, now = Date.now()): Promise<string> {
+  const items = [{ itemCode: dispensing.itemCode, quantity: dispensing.quantity }];
+  return queueHandout(store, deviceId, dispensing.locationId, items, 'stock-dispensing', dispensing.siteId, {
+    locationId: { value: dispensing.locationId },
+    encounterId: { value: dispensing.encounterId },
+    line: { value: dispensing.line },
+    quantity: { value: dispensing.quantity },
+  }, now);
+}
+
+async function queueHandout(store: LocalStore, deviceId: string, locationId: string, items: HandedItem[], recordType: string,
+  siteId: string, changes: Record<string, { value: unknown }>, now: number): Promise<string> {
+  const mine = (await allowancesLeft(store, deviceId)).find((one) => one.allowance.locationId === locationId);
+  const wanted = new Map<string, number>();
+  for (const item of items) {
+    if (!Number.isInteger(item.quantity) || item.quantity < 1) throw new AllowanceExceeded(item.itemCode, Math.max(0, mine?.left.get(item.itemCode) ?? 0));
+    wanted.set(item.itemCode, (wanted.get(item.itemCode) ?? 0) + item.quantity);
+  }
+  for (const [itemCode, quantity] of wanted) {
+    const left = mine?.left.get(itemCode) ?? 0;
+    if (quantity > left) throw new AllowanceExceeded(itemCode, Math.max(0, left));
   }
   const id = uuidv7(now);
   const handouts = (await store.meta<Handout[]>(HANDOUTS)) ?? [];
-  await store.setMeta(HANDOUTS, [...handouts, { id, locationId: handout.locationId, items: handout.items }]);
+  await store.setMeta(HANDOUTS, [...handouts, { id, locationId, items }]);
   await store.enqueue({
     mutationId: uuidv7(now),
-    recordType: 'stock-distribution',
+    recordType,
     recordId: id,
     createdAt: now,
-    body: {
-      operation: 'CREATE',
-      baseVersion: null,
-      siteId: handout.siteId,
-      deviceTime: new Date(now).toISOString(),
-      changes: {
-        locationId: { value: handout.locationId },
-        items: { value: handout.items },
-        counts: { value: handout.counts },
-      },
-    },
+    body: { operation: 'CREATE', baseVersion: null, siteId, deviceTime: new Date(now).toISOString(), changes },
   });
   return id;
 }

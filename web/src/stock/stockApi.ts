@@ -21,6 +21,8 @@ export type Dispensing = Schemas['Dispensing'];
 export type NewDistribution = Schemas['NewDistribution'];
 export type Received = Schemas['Received'];
 export type GroupCount = Schemas['GroupCount'];
+export type KitAssembly = Schemas['KitAssembly'];
+export type KitBreakdown = Schemas['KitBreakdown'];
 
 const id = (value: Uuid) => encodeURIComponent(value);
 
@@ -32,6 +34,8 @@ export const stockApi = {
   receive: (receipt: Receipt) => call<StockOperation>('POST', '/api/stock/receipts', receipt),
   transfer: (transfer: Transfer) => call<StockOperation>('POST', '/api/stock/transfers', transfer),
   count: (count: Count) => call<StockOperation>('POST', '/api/stock/counts', count),
+  assemble: (assembly: KitAssembly) => call<StockOperation>('POST', '/api/stock/kits/assemblies', assembly),
+  breakDown: (breakdown: KitBreakdown) => call<StockOperation>('POST', '/api/stock/kits/breakdowns', breakdown),
   addLocation: (place: NewLocation) => call<StockLocation>('POST', '/api/stock/locations', place),
   renameLocation: (place: Uuid, name: string, version: number) =>
     call<StockLocation>('PUT', `/api/stock/locations/${id(place)}`, { name, version }),

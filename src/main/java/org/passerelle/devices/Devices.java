@@ -24,6 +24,7 @@ import org.passerelle.devices.DeviceViews.DeviceEnrolled;
 import org.passerelle.devices.DeviceViews.DeviceEnrolment;
 import org.passerelle.platform.DomainException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,6 +43,7 @@ public class Devices {
     private final Reauthentication reauthentication;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final int offlineAccessDays;
 
     Devices(
@@ -50,12 +52,14 @@ public class Devices {
             Reauthentication reauthentication,
             AuditLog audit,
             Clock clock,
+            ApplicationEventPublisher events,
             @Value("${passerelle.devices.offline-access:14d}") Duration offlineAccess) {
         this.devices = devices;
         this.currentUsers = currentUsers;
         this.reauthentication = reauthentication;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
         this.offlineAccessDays = Math.toIntExact(Math.max(1, offlineAccess.toDays()));
     }
 
@@ -76,6 +80,7 @@ public class Devices {
         devices.liveEnrolment(enrolment.installationId(), user.id()).ifPresent(earlier -> {
             devices.revoke(earlier, user.id(), clock.instant());
             audit.record(AuditAction.UPDATE, RECORD_TYPE, earlier);
+            events.publishEvent(new DeviceRevoked(earlier));
         });
         devices.insert(new NewDevice(
                 enrolment.id(),
@@ -137,6 +142,7 @@ public class Devices {
             throw DeviceProblems.alreadyRevoked();
         }
         audit.record(AuditAction.DELETE, RECORD_TYPE, id);
+        events.publishEvent(new DeviceRevoked(id));
         return devices.find(id).orElseThrow().device();
     }
 

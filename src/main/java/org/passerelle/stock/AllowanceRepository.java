@@ -56,6 +56,15 @@ class AllowanceRepository {
                 .list();
     }
 
+    /** Every allowance of a device, at any place. */
+    List<Row> ofDevice(UUID deviceId) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from stock.location where device_id = ? and deleted_at is null order by created_at, id")
+                .param(deviceId)
+                .query(Row.class)
+                .list();
+    }
+
     List<Row> findAll(Collection<UUID> ids) {
         return jdbc.sql("select " + COLUMNS + " from stock.location where id = any(?) and device_id is not null")
                 .param(ids.toArray(UUID[]::new))

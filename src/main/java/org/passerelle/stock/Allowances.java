@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.devices.DeviceViews.Device;
 import org.passerelle.devices.Devices;
+import org.passerelle.platform.Ids;
 import org.passerelle.stock.AllowanceRepository.Row;
 import org.passerelle.stock.LedgerWriter.Fingerprint;
 import org.passerelle.stock.LedgerWriter.Line;
@@ -93,24 +94,39 @@ public class Allowances {
         if (replay.isPresent()) {
             return replay.get();
         }
+        return giveBack(command.id(), place.id(), held.get(), user);
+    }
+
+    /**
+     * Gives back everything a revoked device held, at every place, as the user who revoked it, in the
+     * transaction that revokes it: a revoked device never syncs again, so what it held is the place's.
+     */
+    void releaseRevoked(UUID deviceId, CurrentUser user) {
+        for (Row held : allowances.ofDevice(deviceId)) {
+            giveBack(Ids.newId(), held.locationId(), held, user);
+        }
+    }
+
+    private Operation giveBack(UUID operationId, UUID place, Row held, CurrentUser user) {
+        UUID allowance = held.id();
         List<Line> lines = new ArrayList<>();
         for (String item : ledger.balances(List.of(allowance)).stream()
                 .map(Balance::itemCode)
                 .distinct()
                 .sorted()
                 .toList()) {
-            lockInOrder(place.id(), allowance, item);
+            lockInOrder(place, allowance, item);
             for (Balance lot : ledger.lock(allowance, item)) {
                 if (lot.quantity() > 0) {
                     LotShare share = new LotShare(lot.lot(), lot.expiresOn(), lot.quantity());
-                    lines.add(Line.of(MovementKind.ALLOWANCE_OUT, allowance, place.siteId(), item, share, -1)
-                            .from(place.id()));
-                    lines.add(Line.of(MovementKind.ALLOWANCE_IN, place.id(), place.siteId(), item, share, 1)
+                    lines.add(Line.of(MovementKind.ALLOWANCE_OUT, allowance, held.siteId(), item, share, -1)
+                            .from(place));
+                    lines.add(Line.of(MovementKind.ALLOWANCE_IN, place, held.siteId(), item, share, 1)
                             .from(allowance));
                 }
             }
         }
-        return writer.write(command.id(), writer.occurredAt(null), user, lines);
+        return writer.write(operationId, writer.occurredAt(null), user, lines);
     }
 
     /** The allowances set aside at a place, with what each device still holds. */

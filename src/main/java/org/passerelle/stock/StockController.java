@@ -9,6 +9,7 @@ import org.passerelle.stock.StockViews.Consumption;
 import org.passerelle.stock.StockViews.Count;
 import org.passerelle.stock.StockViews.Item;
 import org.passerelle.stock.StockViews.KitAssembly;
+import org.passerelle.stock.StockViews.KitBreakdown;
 import org.passerelle.stock.StockViews.Location;
 import org.passerelle.stock.StockViews.LotShare;
 import org.passerelle.stock.StockViews.NewLocation;
@@ -130,6 +131,13 @@ class StockController {
     @ResponseStatus(HttpStatus.CREATED)
     Operation assemble(@Valid @RequestBody KitAssembly assembly) {
         return kits.assemble(assembly);
+    }
+
+    /** Kits at a place broken back down into their components. */
+    @PostMapping("/kits/breakdowns")
+    @ResponseStatus(HttpStatus.CREATED)
+    Operation breakDown(@Valid @RequestBody KitBreakdown breakdown) {
+        return kits.breakDown(breakdown);
     }
 
     @PostMapping("/counts")

@@ -254,6 +254,15 @@ public final class StockViews {
             @Nullable @Size(max = 40) String lot,
             @Nullable Instant occurredAt) {}
 
+    /** Kits at a place broken back down into their components: a lot of kits named, or those expiring first. */
+    public record KitBreakdown(
+            @NotNull UUID id,
+            @NotNull UUID locationId,
+            @NotNull String kitCode,
+            int quantity,
+            @Nullable @Size(max = 40) String lot,
+            @Nullable Instant occurredAt) {}
+
     /** What a person received of an item, and when. */
     public record Received(UUID distributionId, String itemCode, int quantity, Instant occurredAt, UUID siteId) {}
 

@@ -502,6 +502,52 @@ class AuthorizationMatrixTest {
                             5);
                     expect(user.post("/api/stock/receipts", receipt), STOCK_MANAGERS.contains(role) ? 201 : 403);
                 }),
+                DynamicTest.dynamicTest(role + " breaks kits down and assembles them at a place of the site", () -> {
+                    String place = stockLocation();
+                    ApiSession keeper = organisation.userAt(organisation.siteA, "LOGISTICIAN");
+                    expect(
+                            keeper.post(
+                                    "/api/stock/receipts",
+                                    Map.of(
+                                            "id",
+                                            UUID.randomUUID().toString(),
+                                            "locationId",
+                                            place,
+                                            "itemCode",
+                                            "hygiene-kit",
+                                            "lot",
+                                            "K1",
+                                            "quantity",
+                                            1)),
+                            201);
+                    int moves = STOCK_MANAGERS.contains(role) ? 201 : 403;
+                    expect(
+                            user.post(
+                                    "/api/stock/kits/breakdowns",
+                                    Map.of(
+                                            "id",
+                                            UUID.randomUUID().toString(),
+                                            "locationId",
+                                            place,
+                                            "kitCode",
+                                            "hygiene-kit",
+                                            "quantity",
+                                            1)),
+                            moves);
+                    expect(
+                            user.post(
+                                    "/api/stock/kits/assemblies",
+                                    Map.of(
+                                            "id",
+                                            UUID.randomUUID().toString(),
+                                            "locationId",
+                                            place,
+                                            "kitCode",
+                                            "hygiene-kit",
+                                            "quantity",
+                                            1)),
+                            moves);
+                }),
                 DynamicTest.dynamicTest(role + " renames and closes a place of the site", () -> {
                     String place = stockLocation();
                     boolean keeps = PLACE_KEEPERS.contains(role);

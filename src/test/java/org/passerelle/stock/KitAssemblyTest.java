@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Hygiene kits assembled at a store from what it holds: the components leave and the kits come in,
  * in one operation written once, the kits' lot expiring with its first-expiring component; more
  * than the components allow is refused with nothing taken, and only those who move goods assemble.
+ * Kits broken back down give their components back, in the kit's lot, once, never more kits than held.
  */
 @PasserelleTest
 class KitAssemblyTest {
@@ -87,5 +88,80 @@ class KitAssemblyTest {
                                         1))
                         .status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void kitsAreBrokenDownIntoTheirComponentsOnceAndNeverBeyondTheKitsHeld() {
+        TestOrganisation organisation = new TestOrganisation(port);
+        ApiSession logistician = organisation.userAt(organisation.siteA, "LOGISTICIAN");
+        ApiSession nurse = organisation.userAt(organisation.siteA, "CLINICIAN");
+        String store = location(logistician, organisation.siteA, "SHELTER_STORE");
+        receive(logistician, store, "hygiene-kit", "HK1", "2028-03-31", 3);
+
+        Map<String, Object> breakdown = Map.of(
+                "id", UUID.randomUUID().toString(), "locationId", store, "kitCode", "hygiene-kit", "quantity", 2);
+        ApiSession.Response broken = logistician.post("/api/stock/kits/breakdowns", breakdown);
+        assertThat(broken.status()).as(broken.body().toString()).isEqualTo(201);
+        assertThat(logistician.post("/api/stock/kits/breakdowns", breakdown).status())
+                .as("sent again, written once")
+                .isEqualTo(201);
+        assertThat(lots(logistician, store, "hygiene-kit")).containsEntry("HK1", 1);
+        assertThat(lots(logistician, store, "toothbrush")).containsEntry("HK1", 2);
+        assertThat(lots(logistician, store, "soap-bar")).containsEntry("HK1", 4);
+        assertThat(lots(logistician, store, "sanitary-pads")).containsEntry("HK1", 2);
+        JsonNode first = broken.body().path("movements").get(0);
+        assertThat(first.path("kind").asString()).isEqualTo("KIT_OUT");
+        assertThat(broken.body().path("movements").get(1).path("expiresOn").asString())
+                .as("the components expire with the kit")
+                .isEqualTo("2028-03-31");
+
+        ApiSession.Response tooMany = logistician.post(
+                "/api/stock/kits/breakdowns",
+                Map.of(
+                        "id",
+                        UUID.randomUUID().toString(),
+                        "locationId",
+                        store,
+                        "kitCode",
+                        "hygiene-kit",
+                        "quantity",
+                        2));
+        assertThat(tooMany.status()).isEqualTo(409);
+        assertThat(tooMany.text("code")).isEqualTo("stock-insufficient");
+        assertThat(lots(logistician, store, "toothbrush")).containsEntry("HK1", 2);
+        ApiSession.Response reused = logistician.post(
+                "/api/stock/kits/assemblies",
+                Map.of("id", breakdown.get("id"), "locationId", store, "kitCode", "hygiene-kit", "quantity", 1));
+        assertThat(reused.text("code"))
+                .as("a breakdown's id is not an assembly's")
+                .isEqualTo("stock-operation-reused");
+        ApiSession.Response unknownLot = logistician.post(
+                "/api/stock/kits/breakdowns",
+                Map.of(
+                        "id",
+                        UUID.randomUUID().toString(),
+                        "locationId",
+                        store,
+                        "kitCode",
+                        "hygiene-kit",
+                        "quantity",
+                        1,
+                        "lot",
+                        "NOPE"));
+        assertThat(unknownLot.text("code")).isEqualTo("stock-unknown-lot");
+        assertThat(nurse.post(
+                                "/api/stock/kits/breakdowns",
+                                Map.of(
+                                        "id",
+                                        UUID.randomUUID().toString(),
+                                        "locationId",
+                                        store,
+                                        "kitCode",
+                                        "hygiene-kit",
+                                        "quantity",
+                                        1))
+                        .status())
+                .isEqualTo(403);
+        assertThat(lots(logistician, store, "hygiene-kit")).containsEntry("HK1", 1);
     }
 }

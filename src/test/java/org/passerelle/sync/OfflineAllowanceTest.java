@@ -94,6 +94,61 @@ class OfflineAllowanceTest {
     }
 
     @Test
+    void revokingADeviceGivesWhatItHeldBackToThePlaceThroughTheLedger() {
+        TestOrganisation organisation = new TestOrganisation(port);
+        ApiSession logistician = organisation.userAt(organisation.siteA, "LOGISTICIAN");
+        ApiSession nurse = organisation.userAt(organisation.siteA, "CLINICIAN");
+        Device device = new Device(nurse, port);
+        Device kept = new Device(organisation.userAt(organisation.siteA, "CLINICIAN"), port);
+        String bag = place(logistician, organisation.siteA, 10);
+        assertThat(logistician
+                        .post("/api/stock/allowances", grant(bag, device.id, 6))
+                        .status())
+                .isEqualTo(201);
+        assertThat(logistician
+                        .post("/api/stock/allowances", grant(bag, kept.id, 3))
+                        .status())
+                .isEqualTo(201);
+        JsonNode results = device.push(List.of(groupDistribution(bag, organisation.siteA, 2)))
+                .body()
+                .path("results");
+        assertThat(results.get(0).path("outcome").asString()).isEqualTo("APPLIED");
+        String allowance = allowanceId(bag, device.id);
+        assertThat(held(allowance)).isEqualTo(4);
+
+        device.revoke();
+
+        assertThat(held(allowance)).as("nothing is left on the revoked device").isZero();
+        assertThat(held(allowanceId(bag, kept.id)))
+                .as("another device keeps its allowance")
+                .isEqualTo(3);
+        assertThat(held(bag)).isEqualTo(1 + 4);
+        assertThat(ledgerSum(bag)).isEqualTo(held(bag));
+        assertThat(ledgerSum(allowance)).isZero();
+        assertThat(jdbc.sql("""
+                        select count(*) from stock.movement
+                         where location_id = ? and kind = 'ALLOWANCE_IN' and other_location_id = ? and quantity = 4
+                        """)
+                        .params(UUID.fromString(bag), UUID.fromString(allowance))
+                        .query(Long.class)
+                        .single())
+                .as("the goods came back by a movement of the ledger")
+                .isEqualTo(1);
+        assertThat(logistician
+                        .post("/api/stock/allowances", grant(bag, device.id, 1))
+                        .text("code"))
+                .as("a revoked device is given nothing more")
+                .isEqualTo("stock-allowance-device");
+    }
+
+    private String allowanceId(String bag, UUID device) {
+        return jdbc.sql("select id::text from stock.location where parent_id = ? and device_id = ?")
+                .params(UUID.fromString(bag), device)
+                .query(String.class)
+                .single();
+    }
+
+    @Test
     void concurrentPushesAndGrantsNeverGoBelowZeroNorDoubleAHandOut() throws Exception {
         TestOrganisation organisation = new TestOrganisation(port);
         ApiSession logistician = organisation.userAt(organisation.siteA, "LOGISTICIAN");
