@@ -1636,6 +1636,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/referrals/from-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["turn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/referrals/people/{personId}": {
         parameters: {
             query?: never;
@@ -3378,6 +3394,19 @@ export interface components {
             reason: string;
             /** Format: int64 */
             version: number;
+        };
+        AnswerTurned: {
+            /** @enum {string} */
+            consent: "PERSON" | "LEGAL_GUARDIAN";
+            /** Format: uuid */
+            encounterId: string;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            /** Format: uuid */
+            serviceId: string;
+            /** @enum {string} */
+            urgency: "ROUTINE" | "SOON" | "URGENT";
         };
         AttendanceMark: {
             /** Format: uuid */
@@ -9343,6 +9372,30 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["NewReferral"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Referral"];
+                };
+            };
+        };
+    };
+    turn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerTurned"];
             };
         };
         responses: {

@@ -578,6 +578,7 @@ export const ar: Messages = {
   'referrals.consents.PERSON': 'من الشخص نفسه',
   'referrals.consents.LEGAL_GUARDIAN': 'من الممثل القانوني',
   'referrals.referred': 'تم تسجيل الإحالة.',
+  'referrals.followAnswer': 'متابعة الإحالة إلى: {answer}',
   'referrals.refer': 'تسجيل الإحالة',
   'referrals.status.SENT': 'مُرسلة',
   'referrals.status.ACCEPTED': 'مقبولة',

@@ -578,6 +578,7 @@ export const en: Messages = {
   'referrals.consents.PERSON': 'Given by the person',
   'referrals.consents.LEGAL_GUARDIAN': 'Given by the legal guardian',
   'referrals.referred': 'Referral recorded.',
+  'referrals.followAnswer': 'Follow the referral to: {answer}',
   'referrals.refer': 'Record the referral',
   'referrals.status.SENT': 'Sent',
   'referrals.status.ACCEPTED': 'Accepted',

@@ -580,6 +580,7 @@ export const fr = {
   'referrals.consents.PERSON': 'Donné par la personne',
   'referrals.consents.LEGAL_GUARDIAN': 'Donné par le représentant légal',
   'referrals.referred': 'Orientation enregistrée.',
+  'referrals.followAnswer': "Suivre l'orientation vers : {answer}",
   'referrals.refer': 'Enregistrer l’orientation',
   'referrals.status.SENT': 'Envoyée',
   'referrals.status.ACCEPTED': 'Acceptée',

@@ -13,16 +13,18 @@ interface Props {
   personId: string;
   /** The consultation the referral is made from, if any. */
   encounterId?: string;
+  /** The consultation's "referred-to" answer this referral follows up, in words. */
+  fromAnswer?: string;
   onReferred: () => void;
 }
 
 /** A referral to a service of the directory: reason, urgency and the consent recorded. */
-export function ReferForm({ personId, encounterId, onReferred }: Props) {
+export function ReferForm({ personId, encounterId, fromAnswer, onReferred }: Props) {
   const { t } = useApp();
   const [search, setSearch] = useState<DirectorySearch>({});
   const services = useDirectorySearch(search);
   const [serviceId, setServiceId] = useState('');
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(fromAnswer ?? '');
   const [urgency, setUrgency] = useState<(typeof URGENCIES)[number]>('ROUTINE');
   const [consent, setConsent] = useState<(typeof CONSENTS)[number] | ''>('');
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -34,7 +36,11 @@ export function ReferForm({ personId, encounterId, onReferred }: Props) {
     setProblem(null);
     setBusy(true);
     try {
-      await referralsApi.refer({ id: uuidv7(), personId, serviceId, reason, urgency, consent, encounterId });
+      if (fromAnswer && encounterId) {
+        await referralsApi.turnAnswer({ id: uuidv7(), encounterId, serviceId, reason, urgency, consent });
+      } else {
+        await referralsApi.refer({ id: uuidv7(), personId, serviceId, reason, urgency, consent, encounterId });
+      }
       setReason('');
       setServiceId('');
       onReferred();

@@ -10,6 +10,7 @@ type Schemas = components['schemas'];
 
 export type Referral = Schemas['Referral'];
 export type NewReferral = Schemas['NewReferral'];
+export type AnswerTurned = Schemas['AnswerTurned'];
 export type ReferralStep = Schemas['NewStep'];
 export type NewAccompaniment = Schemas['NewAccompaniment'];
 export type ToFollow = Schemas['ToFollow'];
@@ -20,6 +21,7 @@ const id = (value: Uuid) => encodeURIComponent(value);
 
 export const referralsApi = {
   refer: (referral: NewReferral) => call<Referral>('POST', '/api/referrals', referral),
+  turnAnswer: (answer: AnswerTurned) => call<Referral>('POST', '/api/referrals/from-answer', answer),
   ofPerson: (person: Uuid) => call<Referral[]>('GET', `/api/referrals/people/${id(person)}`),
   step: (referral: Uuid, step: ReferralStep) => call<Referral>('POST', `/api/referrals/${id(referral)}/steps`, step),
   accompany: (referral: Uuid, accompaniment: NewAccompaniment) =>

@@ -381,7 +381,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
       {encounter.allowedActions.includes('PRINT_PRESCRIPTION') && hasRole(session, 'CLINICIAN') && (
         <DispensePanel encounterId={encounter.id} lines={dispensableLines(form.definition, encounter.answers)} />
       )}
-      {person && encounter.status === 'SIGNED' && <ReferFromConsultation personId={person.id} encounterId={encounter.id} />}
+      {person && encounter.status === 'SIGNED' && <ReferFromConsultation personId={person.id} encounterId={encounter.id} form={form.definition} answers={encounter.answers} />}
       <div class="actions">
         <button type="button" class="button secondary" onClick={back}>
           {t('form.back')}

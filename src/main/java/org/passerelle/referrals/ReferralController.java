@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.passerelle.referrals.ReferralViews.AnswerTurned;
 import org.passerelle.referrals.ReferralViews.NewAccompaniment;
 import org.passerelle.referrals.ReferralViews.NewReferral;
 import org.passerelle.referrals.ReferralViews.NewStep;
@@ -31,17 +32,26 @@ class ReferralController {
     private final Referrals referrals;
     private final ReferralReads reads;
     private final ReferralLetter letters;
+    private final ReferredAnswers answers;
 
-    ReferralController(Referrals referrals, ReferralReads reads, ReferralLetter letters) {
+    ReferralController(Referrals referrals, ReferralReads reads, ReferralLetter letters, ReferredAnswers answers) {
         this.referrals = referrals;
         this.reads = reads;
         this.letters = letters;
+        this.answers = answers;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Referral refer(@Valid @RequestBody NewReferral referral) {
         return referrals.refer(referral);
+    }
+
+    /** Turns a signed consultation's "referred-to" answer into a referral; again, the same one. */
+    @PostMapping("/from-answer")
+    @ResponseStatus(HttpStatus.CREATED)
+    Referral turn(@Valid @RequestBody AnswerTurned answer) {
+        return answers.turn(answer);
     }
 
     @GetMapping("/{id}")

@@ -24,10 +24,17 @@ public final class ReferralProblems {
     /** A client id already used for another referral or accompaniment. */
     public static final String ID_REUSED = "referral-id-reused";
 
+    /** A consultation turned into a referral that is not signed or has no "referred-to" answer. */
+    public static final String NO_REFERRED_ANSWER = "referral-no-referred-answer";
+
     /** A data·inclusion file that does not follow the schema. */
     public static final String BAD_IMPORT = "directory-bad-import";
 
     private ReferralProblems() {}
+
+    static DomainException noReferredAnswer() {
+        return DomainException.invalid(NO_REFERRED_ANSWER);
+    }
 
     static DomainException serviceClosed() {
         return DomainException.conflict(SERVICE_CLOSED);

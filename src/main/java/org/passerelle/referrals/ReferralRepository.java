@@ -89,6 +89,23 @@ class ReferralRepository {
                 == 1;
     }
 
+    /** The referral a consultation's "referred-to" answer was turned into. */
+    Optional<Row> fromAnswer(UUID encounterId) {
+        return jdbc.sql(SELECT + " where r.encounter_id = ? and r.from_answer")
+                .param(encounterId)
+                .query(Row.class)
+                .optional();
+    }
+
+    /** Marks a referral as the one its consultation's answer was turned into; false if one already was. */
+    boolean markFromAnswer(UUID id, UUID encounterId) {
+        return jdbc.sql("""
+                        update referrals.referral set from_answer = true
+                         where id = ? and not exists (select 1 from referrals.referral
+                                                       where encounter_id = ? and from_answer)
+                        """).params(id, encounterId).update() == 1;
+    }
+
     Optional<Row> find(UUID id) {
         return jdbc.sql(SELECT + " where r.id = ? and r.deleted_at is null")
                 .param(id)

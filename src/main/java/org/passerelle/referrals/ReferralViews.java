@@ -103,6 +103,18 @@ public final class ReferralViews {
             @Nullable LocalDate sentOn,
             @Nullable UUID encounterId) {}
 
+    /**
+     * The "referred-to" answer of a signed consultation turned into a referral followed step by step:
+     * the destination chosen from the directory, sent on the consultation's day.
+     */
+    public record AnswerTurned(
+            @NotNull UUID id,
+            @NotNull UUID encounterId,
+            @NotNull UUID serviceId,
+            @NotBlank @Size(max = 2000) String reason,
+            @NotNull Urgency urgency,
+            @NotNull Consent consent) {}
+
     /** A step recorded on a referral read at {@code version}. */
     public record NewStep(
             @NotNull Long version,

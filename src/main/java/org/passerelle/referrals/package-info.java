@@ -9,7 +9,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Referrals",
-        allowedDependencies = {"platform", "access", "audit", "sites", "people"})
+        allowedDependencies = {"platform", "access", "audit", "sites", "people", "care"})
 package org.passerelle.referrals;
 
 import org.jspecify.annotations.NullMarked;

@@ -668,6 +668,35 @@ class AuthorizationMatrixTest {
                                     "SEEN"));
                     expect(response, carer ? 201 : 403);
                 }),
+                DynamicTest.dynamicTest(role + " turns a referred-to answer into a referral" + at, () -> {
+                    // another person of the site, so that the subject's consultations stay as the other cases expect
+                    String answered = TestOrganisation.register(authors.get(relation), "Answered " + unique())
+                            .path("id")
+                            .asString();
+                    ApiSession.Response consultation = authors.get(relation)
+                            .post(
+                                    "/api/encounters",
+                                    Map.of(
+                                            "personId",
+                                            answered,
+                                            "formCode",
+                                            "nursing-care",
+                                            "answers",
+                                            Map.of("care-given", List.of("wound-dressing"), "referred-to", "pass"),
+                                            "sign",
+                                            true));
+                    expect(consultation, 201);
+                    Map<String, Object> turned = new java.util.HashMap<>(referral(answered));
+                    turned.remove("personId");
+                    turned.remove("sentOn");
+                    turned.put("encounterId", consultation.text("id"));
+                    ApiSession.Response response = user.post("/api/referrals/from-answer", turned);
+                    if (own && REFERRERS.contains(role)) {
+                        expect(response, 201);
+                    } else {
+                        assertThat(response.status()).as(role + at).isIn(403, 404);
+                    }
+                }),
                 DynamicTest.dynamicTest(role + " prints a referral letter" + at, () -> {
                     JsonNode referral = referralOf(relation, subject);
                     ApiSession.Download letter = user.download(
