@@ -251,6 +251,7 @@ public final class SyncDriver {
         ConcurrentLinkedQueue<Long> served = new ConcurrentLinkedQueue<>();
         AtomicLong mutations = new AtomicLong();
         AtomicLong replayed = new AtomicLong();
+        List<ConcurrentLinkedQueue<Long>> bySending = List.of(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());
         List<Future<?>> work = new ArrayList<>();
         long start = System.nanoTime();
         for (int d = 0; d < devices.size(); d++) {
@@ -267,6 +268,7 @@ public final class SyncDriver {
                         Result result = device.send("POST", "/api/sync/push", body);
                         latencies.add(result.nanos());
                         served.add(result.lastNanos());
+                        bySending.get(attempt).add(result.lastNanos());
                         if (!result.ok()) {
                             errors.incrementAndGet();
                             log("push failed: HTTP %d %s", result.status(), abbreviate(result.body()));
@@ -299,6 +301,12 @@ public final class SyncDriver {
                 + " as the server answered it: %s",
                 mutations.get(), devices.size(), seconds, mutations.get() / seconds, replayed.get(), config.batch(),
                 percentiles(latencies), percentiles(served));
+        for (int sending = 0; sending < 2; sending++) {
+            log("push, %s sending of each batch: %.1f s in all as the server answered them; %s",
+                    sending == 0 ? "first" : "second (replays)",
+                    bySending.get(sending).stream().mapToLong(Long::longValue).sum() / 1e9,
+                    percentiles(bySending.get(sending)));
+        }
     }
 
     private List<String> outbox(int persons, int consultations, String siteId) {

@@ -25,6 +25,9 @@ class AuditKey {
 
     private final SecretKeySpec key;
 
+    /** A MAC keyed once, copied for each use: a batch of lines does not look the algorithm up per line. */
+    private final Mac keyed;
+
     @Autowired
     AuditKey(@Value("${passerelle.audit.key:}") @Nullable String configured, DatabaseProperties database) {
         this(KeyFile.load(
@@ -35,6 +38,17 @@ class AuditKey {
 
     private AuditKey(byte[] bytes) {
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
+        this.keyed = newMac(key);
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /**
@@ -51,13 +65,13 @@ class AuditKey {
 
     /** The MAC of an encoding made by {@link AuditEncoding}. */
     byte[] mac(byte[] encoded) {
+        Mac mac;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(encoded);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is missing from this Java runtime", e);
+            mac = (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            mac = newMac(key);
         }
+        return mac.doFinal(encoded);
     }
 
     /** Whether {@code stored} is the MAC of {@code encoded}, compared in constant time. */

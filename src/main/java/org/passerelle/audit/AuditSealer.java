@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,6 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditSealer implements SmartLifecycle {
 
     static final int BATCH = 1_000;
+
+    /** How long a wake waits for more commits before sealing. */
+    static final long WAKE_DELAY_MILLIS = 200;
+
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
 
     /** The end of the sealed chain. */
@@ -45,7 +48,6 @@ class AuditSealer implements SmartLifecycle {
     private record Batch(int considered, int sealed) {}
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
     private final AuditKey key;
     private final AuditCheckpoints checkpoints;
@@ -56,13 +58,11 @@ class AuditSealer implements SmartLifecycle {
 
     AuditSealer(
             JdbcClient jdbc,
-            JdbcTemplate batches,
             TransactionTemplate transactions,
             AuditKey key,
             AuditCheckpoints checkpoints,
             LegacyChain legacy) {
         this.jdbc = jdbc;
-        this.batches = batches;
         this.transactions = transactions;
         this.key = key;
         this.checkpoints = checkpoints;
@@ -86,14 +86,21 @@ class AuditSealer implements SmartLifecycle {
         return sealed;
     }
 
-    /** Asks for a sealing soon, on the sealer's thread; many calls before it runs make one sealing. */
+    /**
+     * Asks for a sealing soon, on the sealer's thread; the calls made until it runs, a moment later, make
+     * one sealing, so that the commits of a push or an import are sealed a batch at a time rather than a
+     * few lines each (every sealing costs a transaction and its commit).
+     */
     void wake() {
         ScheduledExecutorService running = executor;
         if (running != null && wakeQueued.compareAndSet(false, true)) {
-            running.execute(() -> {
-                wakeQueued.set(false);
-                sealQuietly();
-            });
+            running.schedule(
+                    () -> {
+                        wakeQueued.set(false);
+                        sealQuietly();
+                    },
+                    WAKE_DELAY_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -180,24 +187,27 @@ class AuditSealer implements SmartLifecycle {
         return false;
     }
 
+    /**
+     * Writes a batch's seals and takes their entries off the pending list in one statement, rather than
+     * one insert and one delete per entry.
+     */
     private void store(List<Seal> seals) {
         if (seals.isEmpty()) {
             return;
         }
-        batches.batchUpdate(
-                "insert into audit.audit_seal (position, event_id, chain) values (?, ?, ?)",
-                seals,
-                seals.size(),
-                (statement, seal) -> {
-                    statement.setLong(1, seal.position());
-                    statement.setLong(2, seal.eventId());
-                    statement.setBytes(3, seal.chain());
-                });
-        batches.batchUpdate(
-                "delete from audit.audit_pending where event_id = ?",
-                seals,
-                seals.size(),
-                (statement, seal) -> statement.setLong(1, seal.eventId()));
+        jdbc.sql("""
+                        with sealed as (
+                            insert into audit.audit_seal (position, event_id, chain)
+                            select position, event_id, chain from unnest(?::bigint[], ?::bigint[], ?::bytea[])
+                                   as s(position, event_id, chain)
+                            returning event_id)
+                        delete from audit.audit_pending p using sealed where p.event_id = sealed.event_id
+                        """)
+                .params(
+                        seals.stream().map(Seal::position).toArray(Long[]::new),
+                        seals.stream().map(Seal::eventId).toArray(Long[]::new),
+                        seals.stream().map(Seal::chain).toArray(byte[][]::new))
+                .update();
     }
 
     private void sealQuietly() {

@@ -76,11 +76,6 @@ class PersonSync implements SyncedRecords {
         };
     }
 
-    @Override
-    public boolean createsInBatches() {
-        return true;
-    }
-
     /**
      * Registers persons made offline all at once ({@link Registrations}) and looks for their likely
      * duplicates with one look-up of the registry for the lot; a registration whose person already

@@ -113,7 +113,8 @@ class MutationApplier {
         return replayed(log.find(mutationId).orElseThrow(), hash);
     }
 
-    private static MutationResult replayed(MutationLog.Applied known, byte[] hash) {
+    /** The result given the first time, as a replay; {@code sync-mutation-reused} if the content differs. */
+    static MutationResult replayed(MutationLog.Applied known, byte[] hash) {
         if (!Arrays.equals(known.contentHash(), hash)) {
             throw SyncProblems.mutationReused();
         }

@@ -3,8 +3,10 @@ package org.passerelle.sync;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,6 +41,25 @@ class MutationLog {
                 .param(mutationId)
                 .query((rs, row) -> new Applied(rs.getBytes(1), json.readValue(rs.getString(2), MutationResult.class)))
                 .optional();
+    }
+
+    /**
+     * The mutations among these that were applied already, with what they gave, in one query: a batch
+     * sent again is answered from it without a round trip per mutation.
+     */
+    Map<UUID, Applied> findAll(List<UUID> mutationIds) {
+        if (mutationIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Applied> found = new HashMap<>();
+        jdbc.sql("select mutation_id, content_hash, result::text from sync.mutation where mutation_id = any(?)")
+                .param(mutationIds.toArray(UUID[]::new))
+                .query(row -> {
+                    found.put(
+                            row.getObject(1, UUID.class),
+                            new Applied(row.getBytes(2), json.readValue(row.getString(3), MutationResult.class)));
+                });
+        return found;
     }
 
     void insert(

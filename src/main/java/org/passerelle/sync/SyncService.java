@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +46,15 @@ import tools.jackson.databind.node.NullNode;
  * batch is written in a few transactions of up to {@link #CHUNK} mutations, each mutation within its
  * own savepoint: a bad mutation is rolled back to its savepoint, rejected on its own and changes
  * nothing, the others apply. A mutation applied once is remembered with its result ({@link
- * MutationLog}) in the same transaction, so a batch sent again, whole or cut, changes nothing. Should a
- * chunk's transaction fail as a whole (a deadlock, a lost connection), its mutations are applied
- * again one transaction each, as they were before batches. Within a chunk, creations of new records
- * that follow one another (the registrations made offline that fill most pushes) are applied together
- * in one savepoint by the module that owns them ({@link
- * org.passerelle.platform.sync.SyncedRecords#applyAll}), in a few statements for the lot; if one of
- * them is refused, the savepoint is rolled back and each is applied in its own, as above.
+ * MutationLog}) in the same transaction, so a batch sent again, whole or cut, changes nothing: the
+ * mutations of a batch applied before are found with one look-up of the log and answered from it,
+ * without a transaction. Should a chunk's transaction fail as a whole (a deadlock, a lost connection),
+ * its mutations are applied again one transaction each, as they were before batches. Within a chunk,
+ * creations of new records of one type that follow one another (the registrations and consultations
+ * made offline that fill most pushes) are applied together in one savepoint by the module that owns
+ * them ({@link org.passerelle.platform.sync.SyncedRecords#applyAll}; persons in a few statements for
+ * the lot) and remembered in one statement; if one of them is refused, the savepoint is rolled back
+ * and each is applied in its own, as above.
  */
 @Service
 public class SyncService {
@@ -119,12 +122,50 @@ public class SyncService {
         audit.attributeToDevice(device);
         Instant receivedAt = clock.instant();
         List<MutationInput> inputs = push.mutations();
-        List<MutationResult> results = new ArrayList<>(inputs.size());
-        for (int start = 0; start < inputs.size(); start += chunk) {
-            results.addAll(
-                    pushChunk(inputs.subList(start, Math.min(inputs.size(), start + chunk)), user, device, receivedAt));
+        @Nullable MutationResult[] results = replays(inputs);
+        List<Integer> fresh = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            if (results[i] == null) {
+                fresh.add(i);
+            }
         }
-        return new PushAnswer(receivedAt, results);
+        for (int start = 0; start < fresh.size(); start += chunk) {
+            List<Integer> positions = fresh.subList(start, Math.min(fresh.size(), start + chunk));
+            List<MutationResult> applied =
+                    pushChunk(positions.stream().map(inputs::get).toList(), user, device, receivedAt);
+            for (int i = 0; i < positions.size(); i++) {
+                results[positions.get(i)] = applied.get(i);
+            }
+        }
+        return new PushAnswer(
+                receivedAt, Arrays.stream(results).map(Objects::requireNonNull).toList());
+    }
+
+    /**
+     * The results of the mutations applied before (a batch sent again after its answer was lost, or
+     * cut), read from the mutation log in one query and given as the first time; null for the others,
+     * which are applied in chunks. A mutation applied meanwhile by another request is still found by
+     * its chunk, which looks each one up again where it applies it.
+     */
+    private @Nullable MutationResult[] replays(List<MutationInput> inputs) {
+        Map<UUID, MutationLog.Applied> known = log.findAll(inputs.stream()
+                .map(MutationInput::mutationId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        @Nullable MutationResult[] results = new MutationResult[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            MutationInput input = inputs.get(i);
+            MutationLog.Applied applied = input.mutationId() == null ? null : known.get(input.mutationId());
+            if (applied != null) {
+                try {
+                    results[i] = MutationApplier.replayed(applied, hash(input));
+                } catch (DomainException e) {
+                    results[i] = rejections.rejected(input, e);
+                }
+            }
+        }
+        return results;
     }
 
     /** The mutations of one chunk in one transaction, each in its savepoint; one by one if it fails whole. */
@@ -144,8 +185,7 @@ public class SyncService {
 
     /**
      * The mutations of a chunk in the current transaction: the creations of new records that follow one
-     * another, of a type written in batches, at once in a savepoint ({@link #pushRun}); the others each
-     * in its savepoint.
+     * another, of one type, at once in a savepoint ({@link #pushRun}); the others each in its savepoint.
      */
     private List<MutationResult> inOneTransaction(
             List<MutationInput> chunk, CurrentUser user, UUID device, Instant receivedAt) {
@@ -169,8 +209,8 @@ public class SyncService {
     }
 
     /**
-     * The creations from {@code start} that can be applied together: well formed, of one type written in
-     * batches, at one site the user works at, none applied before, no mutation or record twice.
+     * The creations from {@code start} that can be applied together: well formed, of one known type, at
+     * one site the user works at, none applied before, no mutation or record twice.
      */
     private List<Mutation> creationRun(
             List<MutationInput> chunk, int start, Set<UUID> applied, CurrentUser user, UUID device) {
@@ -193,14 +233,12 @@ public class SyncService {
         return run;
     }
 
-    /** The input as a creation of a record of a type written in batches; null if it is anything else. */
+    /** The input as a creation of a record of a known type; null if it is anything else. */
     private @Nullable Mutation creation(MutationInput input, UUID device) {
         try {
             Mutation mutation = mutation(input, device);
-            return mutation.operation() == Mutation.Operation.CREATE
-                            && types.of(mutation.recordType()).createsInBatches()
-                    ? mutation
-                    : null;
+            types.of(mutation.recordType());
+            return mutation.operation() == Mutation.Operation.CREATE ? mutation : null;
         } catch (DomainException e) {
             return null;
         }

@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A push of hundreds of offline registrations is written in a few transactions, each mutation in its
  * own savepoint: the bad ones are rejected alone, every other one is applied once with its audit line,
- * registrations of the same person in the batch meet in the review queue, and the batch sent again
- * changes nothing.
+ * registrations of the same person in the batch meet in the review queue, consultations created one
+ * after another are applied as a run, and the batch sent again changes nothing.
  */
 @PasserelleTest
 class SyncBatchTest {
@@ -209,6 +209,92 @@ class SyncBatchTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void appliesARunOfConsultationsInOneSavepointAndRefusesABadOneAlone() {
+        String personId =
+                TestOrganisation.register(clinician, "Tsegaye Abera").path("id").asString();
+        List<Map<String, Object>> good = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            good.add(consultation(id, personId, 36.5 + i / 10.0));
+        }
+
+        ApiSession.Response pushed = device.push(good);
+
+        assertThat(pushed.status()).as(pushed.body().toString()).isEqualTo(200);
+        pushed.body()
+                .path("results")
+                .forEach(result -> assertThat(result.path("outcome").asString())
+                        .as(result.toString())
+                        .isEqualTo("APPLIED"));
+        assertThat(savepointsThatWrote(ids))
+                .as("the run of consultations written in one savepoint, not one each")
+                .isEqualTo(1);
+
+        List<Map<String, Object>> mixed = new ArrayList<>();
+        List<UUID> others = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            UUID id = UUID.randomUUID();
+            others.add(id);
+            mixed.add(consultation(id, personId, 37.0));
+        }
+        UUID refused = UUID.randomUUID();
+        mixed.add(3, consultation(refused, UUID.randomUUID().toString(), 37.0));
+
+        ApiSession.Response again = device.push(mixed);
+
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(200);
+        JsonNode results = again.body().path("results");
+        for (int i = 0; i < 7; i++) {
+            assertThat(results.get(i).path("outcome").asString())
+                    .as("mutation %d: %s", i, results.get(i))
+                    .isEqualTo(i == 3 ? "REJECTED" : "APPLIED");
+        }
+        assertThat(jdbc.sql("select count(*) from care.encounter where id = any(?)")
+                        .param(others.toArray(UUID[]::new))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(6);
+        assertThat(jdbc.sql("select count(*) from care.encounter where id = ?")
+                        .param(refused)
+                        .query(Long.class)
+                        .single())
+                .as("nothing of the refused consultation")
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where record_id = any(?) and action = 'CREATE'")
+                        .param(others.toArray(UUID[]::new))
+                        .query(Long.class)
+                        .single())
+                .as("one audit line per consultation, none left from the run rolled back")
+                .isEqualTo(6);
+    }
+
+    private Map<String, Object> consultation(UUID id, String personId, double temperature) {
+        return mutation(
+                "encounter",
+                id,
+                "CREATE",
+                null,
+                organisation.siteA,
+                Map.of(
+                        "personId", value(personId),
+                        "formCode", value("medical-consultation"),
+                        "status", value("SIGNED"),
+                        "answers.complaints", value(List.of("cough")),
+                        "answers.diagnoses", value(List.of("B86")),
+                        "answers.temperature", value(temperature)));
+    }
+
+    /** How many (sub)transactions inserted these consultations: each savepoint has its own id. */
+    private long savepointsThatWrote(List<UUID> ids) {
+        return jdbc.sql("select count(distinct xmin::text) from care.encounter where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(Long.class)
+                .single();
     }
 
     private long persons(List<UUID> ids) {

@@ -25,19 +25,13 @@ public interface SyncedRecords {
     Applied apply(Mutation mutation);
 
     /**
-     * Whether {@link #applyAll} writes new records in batches: a push then hands it the runs of
-     * creations that follow one another.
-     */
-    default boolean createsInBatches() {
-        return false;
-    }
-
-    /**
      * Applies several creations of new records at once, as the current user at the current site (all
      * the mutations', the same), in the caller's transaction: for each, in order, what {@link #apply}
-     * would give it. Throws a {@link org.passerelle.platform.DomainException} when any is refused; the
-     * caller then rolls back the whole run and applies each on its own, so that only that one is
-     * refused. By default each is applied in turn.
+     * would give it. A push hands it every run of creations of this type that follow one another.
+     * Throws a {@link org.passerelle.platform.DomainException} when any is refused; the caller then
+     * rolls back the whole run and applies each on its own, so that only that one is refused. By
+     * default each is applied in turn (the run then saves a savepoint and a look-up of the mutation
+     * log per mutation); a module whose write path can write many records in a few statements does so.
      */
     default List<Applied> applyAll(List<Mutation> creations) {
         return creations.stream().map(this::apply).toList();
