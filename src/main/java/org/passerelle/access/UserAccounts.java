@@ -2,6 +2,7 @@ package org.passerelle.access;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
@@ -42,6 +43,19 @@ public class UserAccounts {
     public List<UserAccount> all() {
         return users.findAll();
     }
+
+    /**
+     * The name a user signs consultations with, and whether the account is active: all that those
+     * who read what the user wrote learn of them (the FHIR facade's {@code Practitioner}).
+     */
+    public Optional<Signer> signer(UUID id) {
+        return users.findById(id)
+                .map(stored -> new Signer(
+                        stored.account().displayName(), stored.account().enabled()));
+    }
+
+    /** A user as the records they signed name them. */
+    public record Signer(String displayName, boolean active) {}
 
     public boolean anyUser() {
         return users.any();

@@ -1,6 +1,8 @@
 package org.passerelle.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -9,10 +11,11 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
@@ -38,10 +41,12 @@ class EncounterProvider implements IResourceProvider {
 
     private final Consultations consultations;
     private final CurrentUsers users;
+    private final Included included;
 
-    EncounterProvider(Consultations consultations, CurrentUsers users) {
+    EncounterProvider(Consultations consultations, CurrentUsers users, Included included) {
         this.consultations = consultations;
         this.users = users;
+        this.included = included;
     }
 
     @Override
@@ -57,25 +62,14 @@ class EncounterProvider implements IResourceProvider {
     @Search
     public IBundleProvider search(
             @RequiredParam(name = Encounter.SP_PATIENT) ReferenceParam patient,
-            @OptionalParam(name = Encounter.SP_DATE) @Nullable DateRangeParam date) {
-        List<Encounter> found = consultations.history(Ids.of(new IdType(patient.getIdPart()), "person")).stream()
-                .filter(consultation -> within(date, consultation))
+            @OptionalParam(name = Encounter.SP_DATE) @Nullable DateRangeParam date,
+            @IncludeParam(allow = {"Encounter:patient", "Encounter:subject"}) @Nullable Set<Include> includes) {
+        UUID personId = Patients.id(patient);
+        List<Encounter> found = consultations.history(personId).stream()
+                .filter(consultation -> Dates.within(date, consultation.occurredOn()))
                 .map(EncounterProvider::of)
                 .toList();
-        return new Pages<>(found, page -> page, users);
-    }
-
-    private static boolean within(@Nullable DateRangeParam date, Consultation consultation) {
-        if (date == null) {
-            return true;
-        }
-        ZoneId zone = ZoneId.systemDefault();
-        Date start = Date.from(consultation.occurredOn().atStartOfDay(zone).toInstant());
-        Date end = Date.from(
-                consultation.occurredOn().plusDays(1).atStartOfDay(zone).toInstant());
-        Date lower = date.getLowerBoundAsInstant();
-        Date upper = date.getUpperBoundAsInstant();
-        return (lower == null || end.after(lower)) && (upper == null || !start.after(upper));
+        return new Pages<>(included.withPatient(includes, personId, found, Encounter::getSubject), page -> page, users);
     }
 
     static Encounter of(Consultation consultation) {

@@ -24,6 +24,12 @@ public final class FhirSystems {
     /** The compartment a consultation lives in (general, mental health, SGBV, legal). */
     public static final String COMPARTMENT = BASE + "CodeSystem/compartment";
 
+    /** A vaccine of Passerelle's catalogue (the vaccination module's codes). */
+    public static final String VACCINE = BASE + "CodeSystem/vaccine";
+
+    /** The kind of service a person is referred to (PASS, emergency, city doctor, lawyer...). */
+    public static final String SERVICE_KIND = BASE + "CodeSystem/service-kind";
+
     /** The stable code of a refusal, as in the problem details of the JSON API. */
     public static final String PROBLEM = BASE + "CodeSystem/problem";
 

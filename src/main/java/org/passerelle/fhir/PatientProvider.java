@@ -1,6 +1,8 @@
 package org.passerelle.fhir;
 
+import ca.uhn.fhir.model.valueset.BundleTypeEnum;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -39,10 +41,12 @@ class PatientProvider implements IResourceProvider {
 
     private final PersonRegistry registry;
     private final CurrentUsers users;
+    private final Everything everything;
 
-    PatientProvider(PersonRegistry registry, CurrentUsers users) {
+    PatientProvider(PersonRegistry registry, CurrentUsers users, Everything everything) {
         this.registry = registry;
         this.users = users;
+        this.everything = everything;
     }
 
     @Override
@@ -53,6 +57,15 @@ class PatientProvider implements IResourceProvider {
     @Read
     public Patient read(@IdParam IdType id) {
         return PatientResources.of(registry.get(Ids.of(id, "person")));
+    }
+
+    /**
+     * {@code GET Patient/{id}/$everything}: the person's record as far as the user reaches it, for
+     * subject access and hand-over (the id only in the URL).
+     */
+    @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
+    public IBundleProvider everything(@IdParam IdType id) {
+        return everything.of(Ids.of(id, "person"));
     }
 
     @Search

@@ -7,7 +7,16 @@
 @NullMarked
 @ApplicationModule(
         displayName = "FHIR",
-        allowedDependencies = {"platform", "access", "people", "care", "sites"})
+        allowedDependencies = {
+            "platform",
+            "access",
+            "people",
+            "care",
+            "care :: coding",
+            "sites",
+            "vaccination",
+            "referrals"
+        })
 package org.passerelle.fhir;
 
 import org.jspecify.annotations.NullMarked;

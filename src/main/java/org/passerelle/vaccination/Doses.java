@@ -122,6 +122,21 @@ public class Doses {
         return doses.ofPerson(personId);
     }
 
+    /**
+     * One dose, for a carer who reaches the person's file, as {@link #ofPerson} gives it (the FHIR
+     * facade's {@code Immunization} read); the read is audited.
+     */
+    @Transactional
+    public VaccineDose get(UUID id) {
+        VaccineDose dose = doses.find(id).orElseThrow(VaccinationProblems::doseNotFound);
+        if (!currentUsers.current().caresForPeople()
+                || !personAccess.requireFile(dose.personId()).opens(Compartment.GENERAL)) {
+            throw DomainException.roleNotAllowed();
+        }
+        audit.record(AuditAction.READ, RECORD_TYPE, id);
+        return dose;
+    }
+
     /** Removes a dose recorded by mistake, read at {@code version}; a later dose must be removed first. */
     @Transactional
     public void remove(UUID id, long version) {

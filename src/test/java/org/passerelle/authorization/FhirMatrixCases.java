@@ -12,11 +12,17 @@ import org.passerelle.support.ApiSession;
 
 /**
  * The authorization matrix's rows for the FHIR facade, kept beside it: each role against a person's
- * {@code Patient}, their {@code Encounter}s and each compartment's consultation, on a person of the
+ * {@code Patient}, their {@code Encounter}s and each compartment's consultation, what their care
+ * recorded ({@code Observation}, {@code Condition}, {@code MedicationRequest}, {@code
+ * Immunization}, {@code ServiceRequest}), on a person of the
  * user's site and of another. The policy is the API's, stated again here: the facade must answer
  * as the API does, with an {@code OperationOutcome} carrying the same code for each refusal.
  */
 final class FhirMatrixCases {
+
+    /** What a person's care records hold, searched by patient as their consultations are. */
+    private static final List<String> RECORDED_IN_CARE =
+            List.of("Observation", "Condition", "MedicationRequest", "Immunization", "ServiceRequest");
 
     private FhirMatrixCases() {}
 
@@ -66,6 +72,12 @@ final class FhirMatrixCases {
                                 .toList());
             }
         }));
+        for (String type : RECORDED_IN_CARE) {
+            cases.add(DynamicTest.dynamicTest(role + " searches " + type + " through FHIR" + at, () -> {
+                ApiSession.Response response = user.get("/fhir/" + type + "?patient=" + personId);
+                expect(response, own && carers.contains(role) ? 200 : 403);
+            }));
+        }
         consultations.forEach((compartment, id) -> cases.add(DynamicTest.dynamicTest(
                 role + " reads " + compartment + " Encounter through FHIR" + at, () -> {
                     ApiSession.Response response = user.get("/fhir/Encounter/" + id);

@@ -65,6 +65,43 @@ class FhirEncounterApiTest {
     }
 
     @Test
+    void givesThePatientBesideTheirEncountersWhenAskedToIncludeIt() {
+        TestOrganisation organisation = new TestOrganisation(port);
+        ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
+        String personId =
+                TestOrganisation.register(clinician, "Hawa Camara").path("id").asString();
+        String general = record(clinician, personId, "MEDICAL");
+        long readsBefore = patientReads(personId);
+
+        ApiSession.Response bundle =
+                clinician.get("/fhir/Encounter?patient=" + personId + "&_include=Encounter:patient");
+        ApiSession.Response unsupported =
+                clinician.get("/fhir/Encounter?patient=" + personId + "&_include=Encounter:practitioner");
+
+        assertThat(bundle.status()).as(bundle.body().toString()).isEqualTo(200);
+        assertThat(bundle.body()
+                        .path("entry")
+                        .valueStream()
+                        .map(entry ->
+                                entry.path("resource").path("resourceType").asString() + "/"
+                                        + entry.path("resource").path("id").asString()))
+                .containsExactlyInAnyOrder("Encounter/" + general, "Patient/" + personId);
+        assertThat(bundle.body()
+                        .path("entry")
+                        .valueStream()
+                        .filter(entry -> entry.path("resource")
+                                .path("resourceType")
+                                .asString()
+                                .equals("Patient"))
+                        .map(entry -> entry.path("search").path("mode").asString()))
+                .containsExactly("include");
+        assertThat(patientReads(personId)).isEqualTo(readsBefore + 1);
+        assertThat(unsupported.status()).isEqualTo(400);
+        assertValid(bundle);
+        assertValid(unsupported);
+    }
+
+    @Test
     void describesTheSitesAsOrganizationsAndLocations() {
         TestOrganisation organisation = new TestOrganisation(port);
         ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
@@ -87,6 +124,14 @@ class FhirEncounterApiTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertValid(site);
         assertValid(place);
+    }
+
+    private long patientReads(String personId) {
+        return jdbc.sql("select count(*) from audit.audit_event where action = 'READ' and record_type = 'person'"
+                        + " and record_id = ?::uuid")
+                .param(personId)
+                .query(Long.class)
+                .single();
     }
 
     private static String record(ApiSession author, String personId, String discipline) {

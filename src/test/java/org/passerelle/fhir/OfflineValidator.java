@@ -17,19 +17,26 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Enumerations;
 
 /**
  * HAPI's instance validator against the R4 core definitions, with no terminology server: the
  * code systems FHIR defines are checked in memory, common external ones (BCP 47 languages, UCUM,
- * ISO countries) by HAPI's own lists, and Passerelle's own code systems and extension from the
- * definitions the application ships under {@code fhir/}.
+ * ISO countries) by HAPI's own lists, Passerelle's own code systems and extension from the
+ * definitions the application ships under {@code fhir/}, and the LOINC and ICD-10 codes Passerelle
+ * uses as fragments of those code systems (the LOINC codes of the forms' measurements, written
+ * out in the tests' {@code fhir/}, and the diagnosis catalogue's ICD-10 codes).
  */
 final class OfflineValidator {
 
     private static final List<String> DEFINITIONS = List.of(
             "fhir/StructureDefinition-estimated-age.json",
             "fhir/CodeSystem-discipline.json",
-            "fhir/CodeSystem-compartment.json");
+            "fhir/CodeSystem-compartment.json",
+            "fhir/CodeSystem-vaccine.json",
+            "fhir/CodeSystem-service-kind.json",
+            "fhir/CodeSystem-loinc-vital-signs.json");
 
     private static volatile FhirValidator validator;
 
@@ -82,6 +89,7 @@ final class OfflineValidator {
         for (String definition : DEFINITIONS) {
             local.addResource(context.newJsonParser().parseResource(read(definition)));
         }
+        local.addCodeSystem(icd10());
         ValidationSupportChain chain = new ValidationSupportChain(
                 local,
                 new DefaultProfileValidationSupport(context),
@@ -92,6 +100,21 @@ final class OfflineValidator {
         instanceValidator.setAnyExtensionsAllowed(false);
         instanceValidator.setNoTerminologyChecks(false);
         return context.newValidator().registerValidatorModule(instanceValidator);
+    }
+
+    /** The ICD-10 codes of Passerelle's catalogue, with their English titles, as a fragment of ICD-10. */
+    private static CodeSystem icd10() {
+        CodeSystem icd10 = new CodeSystem();
+        icd10.setUrl(ConditionProvider.ICD_10);
+        icd10.setName("Icd10Subset");
+        icd10.setStatus(Enumerations.PublicationStatus.ACTIVE);
+        icd10.setContent(CodeSystem.CodeSystemContentMode.FRAGMENT);
+        read("care/icd10.tsv")
+                .lines()
+                .filter(line -> !line.startsWith("#") && !line.startsWith("code\t"))
+                .map(line -> line.split("\t", -1))
+                .forEach(columns -> icd10.addConcept().setCode(columns[0]).setDisplay(columns[4]));
+        return icd10;
     }
 
     private static String read(String resource) {
