@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.passerelle.platform.retention.ExpiredRecords;
 import org.passerelle.platform.retention.RetainedRecords;
+import org.passerelle.platform.retention.RetainedRows;
+import org.passerelle.platform.retention.RetainedRows.Dated;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,13 +41,7 @@ class RetainedReferrals implements RetainedRecords {
 
     @Override
     public ExpiredRecords countExpired(Instant cutoff) {
-        return jdbc.sql("select count(*), min(updated_at) from referrals.referral where updated_at < ?")
-                .param(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
-                .query((rs, row) -> {
-                    OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-                    return new ExpiredRecords(rs.getLong(1), oldest == null ? null : oldest.toInstant());
-                })
-                .single();
+        return RetainedRows.count(jdbc, "referrals.referral", "updated_at", Dated.INSTANT, cutoff);
     }
 
     @Override

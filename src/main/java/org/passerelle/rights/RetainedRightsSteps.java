@@ -1,13 +1,12 @@
 package org.passerelle.rights;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.passerelle.platform.retention.ExpiredRecords;
 import org.passerelle.platform.retention.RetainedRecords;
+import org.passerelle.platform.retention.RetainedRows;
+import org.passerelle.platform.retention.RetainedRows.Dated;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Steps of the rights files recorded (or withdrawn) before the cutoff, ten years by default: a right
@@ -19,14 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RetainedRightsSteps implements RetainedRecords {
 
     static final int BATCH = 1_000;
-    private static final String EXPIRED = "coalesce(deleted_at, created_at) < ?";
+    /** A step is as old as its withdrawal, or its recording when it stands. */
+    private static final String EXPIRED_BY = "coalesce(deleted_at, created_at)";
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
 
-    RetainedRightsSteps(JdbcClient jdbc, TransactionTemplate transactions) {
+    RetainedRightsSteps(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
     }
 
     @Override
@@ -41,30 +39,11 @@ class RetainedRightsSteps implements RetainedRecords {
 
     @Override
     public ExpiredRecords countExpired(Instant cutoff) {
-        return jdbc.sql("select count(*), min(coalesce(deleted_at, created_at)) from rights.rights_step where "
-                        + EXPIRED)
-                .param(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
-                .query((rs, row) -> {
-                    OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-                    return new ExpiredRecords(rs.getLong(1), oldest == null ? null : oldest.toInstant());
-                })
-                .single();
+        return RetainedRows.count(jdbc, "rights.rights_step", EXPIRED_BY, Dated.INSTANT, cutoff);
     }
 
     @Override
     public long purgeExpired(Instant cutoff) {
-        long removed = 0;
-        while (true) {
-            Integer batch = transactions.execute(status -> jdbc.sql("""
-                            delete from rights.rights_step
-                             where id in (select id from rights.rights_step where %s limit ?)
-                            """.formatted(EXPIRED))
-                    .params(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC), BATCH)
-                    .update());
-            if (batch == null || batch == 0) {
-                return removed;
-            }
-            removed += batch;
-        }
+        return RetainedRows.purge(jdbc, "rights.rights_step", EXPIRED_BY, Dated.INSTANT, cutoff, BATCH);
     }
 }
