@@ -83,7 +83,15 @@ class ShelterFollowUpsTest {
     private static void enrol(ApiSession user, String person, String programme, LocalDate nextVisit) {
         ApiSession.Response enrolled = user.post(
                 "/api/people/" + person + "/follow-ups",
-                Map.of("programme", programme, "nextVisitOn", nextVisit.toString(), "riskFlags", List.of()));
+                Map.of(
+                        "programme",
+                        programme,
+                        "startedOn",
+                        nextVisit.minusDays(20).toString(),
+                        "nextVisitOn",
+                        nextVisit.toString(),
+                        "riskFlags",
+                        List.of()));
         assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
     }
 
