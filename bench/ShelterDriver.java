@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <b>bed board</b>: one winter shelter of {@code --board-beds} beds in rooms of 20, nine in ten
  * beds held by a resident admitted tonight, then {@code --reads} reads of tonight's board (after
  * 20 not measured). The <b>occupancy</b>: {@code --shelters} shelters of {@code --beds-per-shelter}
- * beds, in service {@code --years} years back, each bed held by one resident after another for
+ * beds, in service {@code --years} years back, each bed held by its resident again and again for
  * {@code --stay-nights} nights with a night free between them (an admission and a discharge each,
- * back-dated), then {@code --reads} reads of one shelter's occupancy night by night over the whole
+ * back-dated; one person per bed, as each stay ends before the next), then {@code --reads} reads of
+ * one shelter's occupancy night by night over the whole
  * period, the shelters in turn. Prints p50, p95 and p99 of each.
  */
 public final class ShelterDriver {
@@ -81,7 +82,7 @@ public final class ShelterDriver {
         LocalDate tonight = LocalDate.now();
         long start = System.nanoTime();
         List<String> beds = beds(shelter, boardBeds, tonight);
-        parallel(io, beds.size() * 9 / 10, i -> admit(shelter.coordinator(), beds.get(i), null, null, 0));
+        parallel(io, beds.size() * 9 / 10, i -> admit(shelter.coordinator(), register(shelter.coordinator(), i), beds.get(i), null, null));
         BenchClient.log("bed board: %d beds, %d held, set up in %.0f s", beds.size(), beds.size() * 9 / 10,
                 (System.nanoTime() - start) / 1e9);
         measure("bed board", reads, i -> shelter.coordinator().get("/api/shelters/sites/" + shelter.siteId() + "/board"));
@@ -99,10 +100,14 @@ public final class ShelterDriver {
         parallel(io, shelters, s -> {
             Shelter shelter = all.get(s);
             List<String> beds = beds(shelter, bedsPerShelter, first);
+            List<String> residents = new ArrayList<>();
+            for (int b = 0; b < beds.size(); b++) {
+                residents.add(register(shelter.coordinator(), b));
+            }
             for (int stay = 0; stay < staysPerBed; stay++) {
                 LocalDate admitted = first.plusDays((long) stay * (stayNights + 1));
-                for (String bed : beds) {
-                    admit(shelter.coordinator(), bed, admitted, admitted.plusDays(stayNights), stay);
+                for (int b = 0; b < beds.size(); b++) {
+                    admit(shelter.coordinator(), residents.get(b), beds.get(b), admitted, admitted.plusDays(stayNights));
                 }
             }
         });
@@ -151,13 +156,18 @@ public final class ShelterDriver {
         return beds;
     }
 
-    /** Registers a resident and admits them to the bed from {@code on} (tonight when null), discharged on {@code until}. */
-    private static void admit(BenchClient.Session coordinator, String bed, LocalDate on, LocalDate until, int n) {
+    /** Registers a resident; their id. */
+    private static String register(BenchClient.Session coordinator, int n) {
         BenchClient.Result person = coordinator.send("POST", "/api/people", "{\"details\":{\"chosenName\":\"Resident " + n
                 + "\",\"sex\":\"" + (n % 2 == 0 ? "FEMALE" : "MALE") + "\"}}");
         BenchClient.require(person, "register");
+        return BenchClient.first(BenchClient.ID, person.body());
+    }
+
+    /** Admits a resident to the bed from {@code on} (tonight when null), discharged on {@code until} when given. */
+    private static void admit(BenchClient.Session coordinator, String person, String bed, LocalDate on, LocalDate until) {
         BenchClient.Result stay = coordinator.send("POST", "/api/shelters/admissions", "{\"id\":\"" + UUID.randomUUID()
-                + "\",\"personId\":\"" + BenchClient.first(BenchClient.ID, person.body()) + "\",\"bedId\":\"" + bed
+                + "\",\"personId\":\"" + person + "\",\"bedId\":\"" + bed
                 + "\",\"mode\":\"STAY\",\"reason\":\"SLEEPING_OUTSIDE\""
                 + (on == null ? "" : ",\"admittedOn\":\"" + on + "\"") + "}");
         BenchClient.require(stay, "admit");

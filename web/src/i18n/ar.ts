@@ -174,6 +174,8 @@ export const ar: Messages = {
   'shelter.rule.ACCESSIBLE': 'مهيّأ لذوي الإعاقة',
   'shelter.freeByRule': '{rule}: {count} شاغر',
   'shelter.expected': 'الوافدون المنتظرون',
+  'shelter.followUpsDue': 'المتابعات المستحقة للمقيمين الليلة',
+  'shelter.followUpsNone': 'لا توجد متابعة مستحقة للمقيمين الليلة.',
   'shelter.anonymous': 'طلب مجهول',
   'shelter.household': 'أسرة من {count}',
   'shelter.age': '{age} سنة',

@@ -174,6 +174,8 @@ export const en: Messages = {
   'shelter.rule.ACCESSIBLE': 'Accessible',
   'shelter.freeByRule': '{rule}: {count} free',
   'shelter.expected': 'Arrivals expected',
+  'shelter.followUpsDue': "Follow-ups due of tonight's residents",
+  'shelter.followUpsNone': "No follow-up due for tonight's residents.",
   'shelter.anonymous': 'Anonymous request',
   'shelter.household': 'household of {count}',
   'shelter.age': '{age} y',

@@ -176,6 +176,8 @@ export const fr = {
   'shelter.rule.ACCESSIBLE': 'Accessible',
   'shelter.freeByRule': '{rule} : {count} libre(s)',
   'shelter.expected': 'Arrivées attendues',
+  'shelter.followUpsDue': 'Suivis à faire des personnes hébergées ce soir',
+  'shelter.followUpsNone': 'Aucun suivi à faire pour les personnes hébergées ce soir.',
   'shelter.anonymous': 'Demande anonyme',
   'shelter.household': 'famille de {count}',
   'shelter.age': '{age} ans',

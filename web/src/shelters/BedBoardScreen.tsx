@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { hasRole, useApp } from '../appContext';
+import { caresForPeople, hasRole, useApp } from '../appContext';
 import { LoadFailed, Loading } from '../components/Loading';
 import { formatDate } from '../format';
 import { enumKey } from '../i18n';
@@ -8,6 +8,7 @@ import { toProblem } from '../problems';
 import type { Problem } from '../types';
 import { AdmitForm } from './AdmitForm';
 import { CapacityPanel } from './CapacityPanel';
+import { FollowUpsDuePanel } from './FollowUpsDuePanel';
 import './shelters.css';
 import { ROOM_RULES, sheltersApi, type Attendance, type BedBoard, type BoardBed } from './sheltersApi';
 import { PriorityRuleEditor } from './PriorityRuleEditor';
@@ -143,6 +144,7 @@ export function BedBoardScreen() {
           </ul>
         </section>
       )}
+      {caresForPeople(session) && <FollowUpsDuePanel board={board} />}
       <WaitingListPanel key={`${board.siteId}-${ruleSaves}`} siteId={board.siteId} onChanged={() => load()} />
       {hasRole(session, 'COORDINATOR') && (
         <PriorityRuleEditor siteId={board.siteId} onSaved={() => setRuleSaves(ruleSaves + 1)} />

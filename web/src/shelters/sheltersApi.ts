@@ -25,6 +25,7 @@ export type WaitingRule = Schemas['WaitingRule'];
 export type BedOffer = Schemas['BedOffer'];
 export type ShelterRequest = Schemas['ShelterRequest'];
 export type PendingOffer = Schemas['PendingOffer'];
+export type ResidentFollowUp = Schemas['ResidentFollowUp'];
 
 const id = (value: Uuid) => encodeURIComponent(value);
 
@@ -54,6 +55,7 @@ export const sheltersApi = {
     call<ShelterStay>('POST', `/api/shelters/stays/${id(stay)}/absence`, { from, until, version }),
   discharge: (stay: Uuid, destination: Destination, dischargedOn: string, version: number) =>
     call<ShelterStay>('POST', `/api/shelters/stays/${id(stay)}/discharge`, { destination, dischargedOn, version }),
+  followUpsDue: (site: Uuid) => call<ResidentFollowUp[]>('GET', `/api/shelters/sites/${id(site)}/follow-ups-due`),
   staysOf: (person: Uuid) => call<ShelterStay[]>('GET', `/api/shelters/people/${id(person)}/stays`),
   requestsOf: (person: Uuid) => call<ShelterRequest[]>('GET', `/api/shelters/people/${id(person)}/requests`),
   rule: (site: Uuid) => call<WaitingRule>('GET', `/api/shelters/sites/${id(site)}/priority-rule`),

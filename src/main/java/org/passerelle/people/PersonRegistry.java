@@ -625,7 +625,7 @@ public class PersonRegistry {
     @Transactional
     public Map<UUID, PersonSummary> summariesForWorkList(List<UUID> ids) {
         Map<UUID, PersonSummary> found = summariesOf(currentUsers.current(), ids);
-        found.keySet().forEach(id -> audit.record(AuditAction.READ, RECORD_TYPE, id));
+        audit.recordAll(AuditAction.READ, RECORD_TYPE, List.copyOf(found.keySet()));
         return found;
     }
 

@@ -219,7 +219,7 @@ class BedRepository {
                 .single();
     }
 
-    private static ShelterRoom room(ResultSet row, int number) throws SQLException {
+    static ShelterRoom room(ResultSet row, int number) throws SQLException {
         Set<RoomRule> rules = EnumSet.noneOf(RoomRule.class);
         for (RoomRule rule : RoomRule.values()) {
             if (row.getBoolean(rule.name().toLowerCase(java.util.Locale.ROOT))) {
@@ -234,7 +234,7 @@ class BedRepository {
                 row.getLong("version"));
     }
 
-    private static ShelterBed bed(ResultSet row, int number) throws SQLException {
+    static ShelterBed bed(ResultSet row, int number) throws SQLException {
         return new ShelterBed(
                 row.getObject("id", UUID.class),
                 row.getObject("room_id", UUID.class),
@@ -245,7 +245,7 @@ class BedRepository {
                 row.getLong("version"));
     }
 
-    private static BedOutage outage(ResultSet row, int number) throws SQLException {
+    static BedOutage outage(ResultSet row, int number) throws SQLException {
         return new BedOutage(
                 row.getObject("id", UUID.class),
                 row.getObject("bed_id", UUID.class),
@@ -255,7 +255,7 @@ class BedRepository {
                 row.getLong("version"));
     }
 
-    private static EmergencyOpening opening(ResultSet row, int number) throws SQLException {
+    static EmergencyOpening opening(ResultSet row, int number) throws SQLException {
         return new EmergencyOpening(
                 row.getObject("id", UUID.class),
                 row.getObject("site_id", UUID.class),

@@ -49,8 +49,18 @@ public final class ShelterProblems {
 
     private ShelterProblems() {}
 
+    /** Names the bed as the field at fault, so that a device's admission refused for it offers another bed. */
     static DomainException bedTaken() {
-        return DomainException.conflict(BED_TAKEN);
+        return new BedTaken();
+    }
+
+    private static final class BedTaken extends DomainException {
+
+        private static final long serialVersionUID = 1L;
+
+        BedTaken() {
+            super(Kind.CONFLICT, BED_TAKEN, java.util.Map.of("field", "bedId"));
+        }
     }
 
     static DomainException bedOutOfService() {

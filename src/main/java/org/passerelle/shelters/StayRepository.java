@@ -271,7 +271,7 @@ class StayRepository {
                         """).param("key", UUID.randomUUID()).param("person", personId).update();
     }
 
-    private static ShelterStay stay(ResultSet row, int number) throws SQLException {
+    static ShelterStay stay(ResultSet row, int number) throws SQLException {
         String destination = row.getString("destination");
         Object planned = row.getObject("planned_nights");
         return new ShelterStay(

@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.passerelle.support.ApiSession;
 import org.passerelle.support.PasserelleTest;
-import org.passerelle.support.TestOrganisation;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -28,65 +26,22 @@ class ShelterFormsBrowserTest {
     @Test
     void aNightWorkerAdmitsFromTheWaitingListAndRecordsADeparture() {
         Browser.requireBuiltWebClient();
-        TestOrganisation organisation = new TestOrganisation(port);
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String programme = organisation
-                .admin()
-                .post("/api/programmes", Map.of("code", "F-" + suffix.toUpperCase(), "name", "Abri " + suffix))
-                .text("id");
-        String shelter = organisation
-                .admin()
-                .post("/api/sites", Map.of("programmeId", programme, "name", "Abri " + suffix, "kind", "SHELTER"))
-                .text("id");
-        ApiSession coordinator = organisation.userAt(shelter, "COORDINATOR");
-        String room = coordinator
-                .post(
-                        "/api/shelters/rooms",
-                        Map.of(
-                                "id",
-                                UUID.randomUUID().toString(),
-                                "siteId",
-                                shelter,
-                                "name",
-                                "Dortoir",
-                                "rules",
-                                List.of("ADULTS_ONLY")))
-                .text("id");
-        String bed = coordinator
-                .post("/api/shelters/beds", Map.of("id", UUID.randomUUID().toString(), "roomId", room, "label", "B1"))
-                .text("id");
-        coordinator.post(
-                "/api/shelters/beds", Map.of("id", UUID.randomUUID().toString(), "roomId", room, "label", "B2"));
-        ApiSession nightWorker = organisation.userAt(shelter, "SOCIAL_LEGAL_WORKER");
-        String mariam = TestOrganisation.registerBorn(nightWorker, "Mariam " + suffix, "1990-02-03");
-        ApiSession.Response admitted = nightWorker.post(
-                "/api/shelters/admissions",
-                Map.of(
-                        "id",
-                        UUID.randomUUID().toString(),
-                        "personId",
-                        mariam,
-                        "bedId",
-                        bed,
-                        "mode",
-                        "STAY",
-                        "reason",
-                        "SLEEPING_OUTSIDE"));
-        assertThat(admitted.status()).as(admitted.body().toString()).isEqualTo(201);
-        String jamal = TestOrganisation.registerBorn(nightWorker, "Jamal " + suffix, "2012-05-01");
-        String karim = TestOrganisation.registerBorn(nightWorker, "Karim " + suffix, "1985-09-09");
+        ShelterScene scene = new ShelterScene(port, "Abri");
+        String suffix = scene.suffix;
+        ApiSession nightWorker = scene.nightWorker;
+        String shelter = scene.shelter;
+        String room = scene.room("Dortoir", "ADULTS_ONLY");
+        String bed = scene.bed(room, "B1", false);
+        scene.bed(room, "B2", false);
+        String mariam = scene.person(nightWorker, "Mariam", "1990-02-03");
+        scene.admit(nightWorker, mariam, bed);
+        String jamal = scene.person(nightWorker, "Jamal", "2012-05-01");
+        String karim = scene.person(nightWorker, "Karim", "1985-09-09");
         request(nightWorker, shelter, jamal, List.of("MINOR", "SLEEPING_OUTSIDE"));
         String karimsRequest = request(nightWorker, shelter, karim, List.of("SLEEPING_OUTSIDE"));
 
         try (Browser browser = Browser.start()) {
-            browser.driver.get("http://localhost:" + port + "/login");
-            browser.click("lang-ar");
-            browser.type("login-username", organisation.username(nightWorker));
-            browser.type("login-password", TestOrganisation.PASSWORD);
-            browser.click("login-submit");
-            browser.find("menu-button");
-            browser.click("nav-shelter");
-            browser.find("bed-board");
+            scene.openBoard(browser, "ar", nightWorker);
             assertThat(browser.find("board-occupied").getText()).isEqualTo("1");
 
             browser.click("bed-admit");
@@ -118,11 +73,7 @@ class ShelterFormsBrowserTest {
                     .click();
             browser.click("stay-discharge");
             new Select(browser.find("discharge-destination")).selectByValue("FAMILY");
-            List<?> widths = (List<?>) ((JavascriptExecutor) browser.driver)
-                    .executeScript("return [document.documentElement.scrollWidth, window.innerWidth]");
-            assertThat(((Number) widths.get(0)).longValue())
-                    .as("the forms' width against the screen's")
-                    .isLessThanOrEqualTo(((Number) widths.get(1)).longValue());
+            ShelterScene.fitsTheScreen(browser, "the forms");
             browser.click("stay-save");
             browser.waitUntil(driver -> driver.findElements(By.cssSelector("[data-testid='stay-forms']"))
                     .isEmpty());

@@ -125,6 +125,45 @@ class ShelterLifecycleTest {
                 .isEqualTo(201);
     }
 
+    @Test
+    void aFamilyIsAdmittedTogetherToItsBedsOrNotAtAll() {
+        String bed3 = shelter.bed(dormitory, "3", false, "2026-01-01");
+        String mother = shelter.person("Fatou", "FEMALE", "1991-05-06");
+        String son = shelter.person("Moussa", "MALE", "2016-07-08");
+        String other = shelter.person("Hawa", "FEMALE", "1989-01-01");
+        shelter.admitted(other, bed3, "STAY", "2026-11-02");
+
+        ApiSession.Response refused = shelter.staff.post(
+                "/api/shelters/households",
+                Map.of(
+                        "members",
+                        java.util.List.of(
+                                ShelterFixture.admission(mother, bed1, "STAY", "2026-11-03"),
+                                ShelterFixture.admission(son, bed3, "STAY", "2026-11-03"))));
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("shelter-bed-taken");
+        assertThat(jdbc.sql("select count(*) from shelters.stay where person_id in (?::uuid, ?::uuid)")
+                        .params(mother, son)
+                        .query(Integer.class)
+                        .single())
+                .as("all or none: the mother was not admitted alone")
+                .isZero();
+
+        ApiSession.Response family = shelter.staff.post(
+                "/api/shelters/households",
+                Map.of(
+                        "members",
+                        java.util.List.of(
+                                ShelterFixture.admission(mother, bed1, "STAY", "2026-11-03"),
+                                ShelterFixture.admission(son, bed2, "STAY", "2026-11-03"))));
+        assertThat(family.status()).as(family.body().toString()).isEqualTo(201);
+        assertThat(family.body().size()).isEqualTo(2);
+        assertThat(family.body().get(0).path("householdId").asString())
+                .isNotBlank()
+                .isEqualTo(family.body().get(1).path("householdId").asString());
+        assertThat(shelter.board("2026-11-03").body().path("occupied").asInt()).isEqualTo(3);
+    }
+
     private int nightsSlept(String personId) {
         return jdbc.sql("select count(*) from shelters.night_fact f join shelters.stay s on s.person_key = f.person_key"
                         + " where s.person_id = ?::uuid")
