@@ -43,13 +43,20 @@ async function refusal(work: Promise<unknown>): Promise<string[]> {
 const measles: Vaccine = { code: 'measles-mmr', doses: 2, minimumIntervalDays: [28], names: { fr: 'Rougeole', en: 'Measles', ar: 'الحصبة' } };
 const tank: WaterPoint = { id: 'tank', siteId: 'site-b', kind: 'TANK', name: 'Tank', lat: -12.78, lon: 45.23, capacityLitres: 5000, status: 'NONE', version: 1 };
 
+/** The first of what is queued, which the test expects there to be. */
+function first<T>(items: readonly T[]): T {
+  const [one] = items;
+  if (one === undefined) throw new Error('nothing queued');
+  return one;
+}
+
 describe('public-health work recorded without network', () => {
   it('queues a case as the creation of an outbreak-case at its site, each field a change and empty ones left out', async () => {
     const { device: phone, changed } = await device();
     await queueCase(phone, { id: 'case-1', disease: 'cholera', siteId: 'site-a', classification: 'SUSPECTED', onsetOn: days(-2), sex: 'FEMALE',
       ageYears: 34, severity: null, outcome: null, outcomeOn: null, latitude: -12.78, longitude: 45.23 });
 
-    const [queued] = await phone.store.pending();
+    const queued = first(await phone.store.pending());
     expect(queued.recordType).toBe('outbreak-case');
     expect(queued.recordId).toBe('case-1');
     expect(queued.body).toMatchObject({ operation: 'CREATE', baseVersion: null, siteId: 'site-a' });
@@ -86,7 +93,7 @@ describe('public-health work recorded without network', () => {
 
     const queued = await phone.store.pending();
     expect(queued.map((one) => [one.recordType, one.recordId])).toEqual([['vaccination-dose', 'd1']]);
-    expect(queued[0].body.changes).toEqual({
+    expect(first(queued).body.changes).toEqual({
       personId: { value: 'p1' }, vaccineCode: { value: 'measles-mmr' }, doseNumber: { value: 1 }, givenOn: { value: days(-20) }, lot: { value: 'L42' },
     });
     expect((await dosesHere(phone.store, 'p1')).map((one) => one.doseNumber)).toEqual([1]);
@@ -102,7 +109,7 @@ describe('public-health work recorded without network', () => {
 
     const queued = await phone.store.pending();
     expect(queued).toHaveLength(1);
-    expect(queued[0]).toMatchObject({ recordType: 'water-reading', recordId: 'r1', body: { siteId: 'site-b' } });
-    expect(queued[0].body.changes).toMatchObject({ pointId: { value: 'tank' }, chlorine: { value: 0.1 } });
+    expect(first(queued)).toMatchObject({ recordType: 'water-reading', recordId: 'r1', body: { siteId: 'site-b' } });
+    expect(first(queued).body.changes).toMatchObject({ pointId: { value: 'tank' }, chlorine: { value: 0.1 } });
   });
 });
