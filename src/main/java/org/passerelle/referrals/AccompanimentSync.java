@@ -144,8 +144,7 @@ class AccompanimentSync implements SyncedRecords {
                 }
             }
         }
-        Position next = rows.isEmpty() ? after : rows.getLast().position();
-        return new ChangePage(page, next, rows.size() == limit);
+        return SettledChanges.page(rows, page, after, limit);
     }
 
     @Override

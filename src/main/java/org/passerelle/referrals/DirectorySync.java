@@ -66,8 +66,7 @@ class DirectorySync implements SyncedRecords {
                                         recordType(), row.id(), service.version(), json.valueToTree(service)));
             }
         }
-        Position next = rows.isEmpty() ? after : rows.getLast().position();
-        return new ChangePage(page, next, rows.size() == limit);
+        return SettledChanges.page(rows, page, after, limit);
     }
 
     @Override

@@ -127,8 +127,7 @@ class RightsStepSync implements SyncedRecords {
                 }
             }
         }
-        Position next = rows.isEmpty() ? after : rows.getLast().position();
-        return new ChangePage(page, next, rows.size() == limit);
+        return SettledChanges.page(rows, page, after, limit);
     }
 
     @Override

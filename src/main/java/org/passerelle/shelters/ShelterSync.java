@@ -13,6 +13,7 @@ import org.passerelle.platform.sync.Applied;
 import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.Mutation;
 import org.passerelle.platform.sync.Position;
+import org.passerelle.platform.sync.SettledChanges;
 import org.passerelle.platform.sync.SettledChanges.ChangedRow;
 import org.passerelle.platform.sync.SyncProblems;
 import org.passerelle.platform.sync.SyncedChange;
@@ -123,8 +124,7 @@ class ShelterSync {
                                             recordType, one.id(), one.version(), json.valueToTree(one.value())));
                 }
             }
-            Position next = rows.isEmpty() ? after : rows.getLast().position();
-            return new ChangePage(changes, next, rows.size() == limit);
+            return SettledChanges.page(rows, changes, after, limit);
         }
 
         @Override
