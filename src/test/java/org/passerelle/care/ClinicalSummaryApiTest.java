@@ -3,13 +3,13 @@ package org.passerelle.care;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.support.ApiSession;
+import org.passerelle.support.MovableClock;
 import org.passerelle.support.ApiSession.Response;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
@@ -26,10 +26,12 @@ class ClinicalSummaryApiTest {
     ApiSession clinician;
     ApiSession psychologist;
     String woman;
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    LocalDate today;
 
     @BeforeEach
     void setUp() {
+        MovableClock.clearOfMidnight();
+        today = MovableClock.today();
         organisation = new TestOrganisation(port);
         clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
         psychologist = organisation.userAt(organisation.siteA, "PSYCHOLOGIST");

@@ -3,12 +3,12 @@ package org.passerelle.care;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.support.ApiSession;
+import org.passerelle.support.MovableClock;
 import org.passerelle.support.ApiSession.Response;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
@@ -29,10 +29,12 @@ class FollowUpsApiTest {
     TestOrganisation organisation;
     ApiSession clinician;
     String woman;
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    LocalDate today;
 
     @BeforeEach
     void setUp() {
+        MovableClock.clearOfMidnight();
+        today = MovableClock.today();
         organisation = new TestOrganisation(port);
         clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
         Response registered = clinician.post(

@@ -3,8 +3,6 @@ package org.passerelle.people;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.passerelle.support.ApiSession;
+import org.passerelle.support.MovableClock;
 import org.passerelle.support.ApiSession.Download;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
@@ -149,12 +148,13 @@ class PersonalDataExportTest {
     @Test
     void exportsEverythingHeldAboutThePersonAsHtml() {
         long before = exportsBy(dataOfficerName);
+        MovableClock.clearOfMidnight();
+        String today = MovableClock.today().toString();
 
         Download html = dataOfficer.download(export(), Map.of("format", "HTML", "language", "fr"));
 
         assertThat(html.status()).as(html.text()).isEqualTo(200);
         assertThat(html.header("Content-Type")).isEqualTo("text/html;charset=UTF-8");
-        String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
         assertThat(html.header("Content-Disposition"))
                 .isEqualTo("attachment; filename=\"passerelle-" + patientCode + "-" + today + ".html\"");
         assertThat(html.header("Cache-Control")).contains("no-store");

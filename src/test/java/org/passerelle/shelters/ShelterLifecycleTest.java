@@ -88,7 +88,11 @@ class ShelterLifecycleTest {
         String karim = shelter.person("Karim", "MALE", "1985-01-01");
         String sara = shelter.person("Sara", "FEMALE", "1995-01-01");
 
+        String username = shelter.organisation.username(shelter.staff);
         MovableClock.runAt(today.atTime(20, 0).atZone(paris).toInstant(), () -> {
+            // the evening worker signs in (hours from now, or hours ago: past any absolute timeout)
+            assertThat(shelter.staff.login(username, TestOrganisation.PASSWORD).status())
+                    .isEqualTo(200);
             shelter.admitted(karim, bed1, "NIGHTLY", night);
             ApiSession.Response saraStay = shelter.admitted(sara, bed2, "NIGHTLY", night);
             ApiSession.Response here = shelter.staff.post(
@@ -100,7 +104,6 @@ class ShelterLifecycleTest {
             assertThat(board.path("present").asInt()).isEqualTo(1);
         });
 
-        String username = shelter.organisation.username(shelter.staff);
         MovableClock.runAt(today.atTime(22, 30).atZone(paris).toInstant(), () -> {
             // the night worker signs in for the night shift
             assertThat(shelter.staff.login(username, TestOrganisation.PASSWORD).status())

@@ -3,7 +3,9 @@ package org.passerelle.support;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -21,6 +23,8 @@ import org.springframework.context.annotation.Bean;
  */
 public final class MovableClock extends Clock {
 
+    private static final ZoneId TEAMS_ZONE = ZoneId.of("Europe/Paris");
+    private static final Duration CLOSE_TO_MIDNIGHT = Duration.ofMinutes(5);
     private static final AtomicReference<Duration> OFFSET = new AtomicReference<>(Duration.ZERO);
 
     private final ZoneId zone;
@@ -32,6 +36,25 @@ public final class MovableClock extends Clock {
     /** The current instant of every application the tests start. */
     public static Instant now() {
         return Instant.now().plus(OFFSET.get());
+    }
+
+    /** Today in the zone the applications run in by default (Europe/Paris), by the tests' clock. */
+    public static LocalDate today() {
+        return now().atZone(TEAMS_ZONE).toLocalDate();
+    }
+
+    /**
+     * Moves the clock just past midnight when it is within a few minutes of it, so that a test that
+     * works out "today" before asking the application agrees with the day the application sees.
+     * Forward only, and by less than any session timeout.
+     */
+    public static void clearOfMidnight() {
+        ZonedDateTime local = now().atZone(TEAMS_ZONE);
+        ZonedDateTime nextMidnight = local.toLocalDate().plusDays(1).atStartOfDay(TEAMS_ZONE);
+        Duration left = Duration.between(local, nextMidnight);
+        if (left.compareTo(CLOSE_TO_MIDNIGHT) < 0) {
+            advance(left.plusMinutes(1));
+        }
     }
 
     /** Moves the time forward, as if the given time had passed. */
