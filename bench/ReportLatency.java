@@ -43,7 +43,7 @@ public final class ReportLatency {
         LoadDriver.Result login = session.login(
                 options.getOrDefault("user", "coordination"), options.getOrDefault("password", "demo-passerelle-2026"));
         if (!login.ok()) {
-            throw new IllegalStateException("login failed: " + login.status() + " " + login.body());
+            throw new IllegalStateException("login failed: " + login.status() + " " + login.body() + login.failure());
         }
         String scope = session.get("/api/reports/scope").body();
         List<String> programmes = all(PROGRAMME, scope);

@@ -150,3 +150,5 @@ select distinct on (e.person_id, date_trunc('month', e.occurred_on))
 create or replace view visit_rights_fact as
 select v.site_id, v.occurred_on, v.person_id as person_key, v.rights_open
   from rights.visit_month v;
+
+analyze visit_month;
