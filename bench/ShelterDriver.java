@@ -1,4 +1,7 @@
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * back-dated; one person per bed, as each stay ends before the next), then {@code --reads} reads of
  * one shelter's occupancy night by night over the whole
  * period, the shelters in turn. Prints p50, p95 and p99 of each.
+ *
+ * <p>With {@code --state FILE}, the shelters set up are written to the file (their sites and
+ * coordinators' sign-ins); when the file exists, nothing is set up and the same shelters are read
+ * again, so that two builds of the server can be measured on the same data (start the second on a
+ * copy of the first one's data directory).
  */
 public final class ShelterDriver {
 
@@ -37,6 +45,7 @@ public final class ShelterDriver {
     private final int years;
     private final int stayNights;
     private final int reads;
+    private final String state;
     private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
     ShelterDriver(Map<String, String> options) {
@@ -49,6 +58,7 @@ public final class ShelterDriver {
         this.years = Integer.parseInt(options.get("--years"));
         this.stayNights = Integer.parseInt(options.get("--stay-nights"));
         this.reads = Integer.parseInt(options.get("--reads"));
+        this.state = options.get("--state");
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,12 +68,17 @@ public final class ShelterDriver {
                         "--beds-per-shelter", "20",
                         "--years", "5",
                         "--stay-nights", "60",
-                        "--reads", "200")))
+                        "--reads", "200",
+                        "--state", "")))
                 .run();
     }
 
     void run() throws Exception {
         ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
+        if (!state.isEmpty() && Files.exists(Path.of(state))) {
+            again(io);
+            return;
+        }
         BenchClient.Session admin = new BenchClient.Session(base, io).administrator(adminUser, adminPassword);
         BenchClient.Result programme = admin.send("POST", "/api/programmes",
                 "{\"code\":\"SB-" + runId.toUpperCase() + "\",\"name\":\"Shelter bench " + runId + "\"}");
@@ -85,7 +100,42 @@ public final class ShelterDriver {
         parallel(io, beds.size() * 9 / 10, i -> admit(shelter.coordinator(), register(shelter.coordinator(), i), beds.get(i), null, null));
         BenchClient.log("bed board: %d beds, %d held, set up in %.0f s", beds.size(), beds.size() * 9 / 10,
                 (System.nanoTime() - start) / 1e9);
+        remember("board " + shelter);
+        measureBoard(shelter);
+    }
+
+    private void measureBoard(Shelter shelter) {
         measure("bed board", reads, i -> shelter.coordinator().get("/api/shelters/sites/" + shelter.siteId() + "/board"));
+    }
+
+    /** Reads again the shelters of the state file, set up by an earlier run. */
+    private void again(ExecutorService io) throws IOException {
+        List<Shelter> occupied = new ArrayList<>();
+        LocalDate first = null;
+        for (String line : Files.readAllLines(Path.of(state))) {
+            String[] word = line.split(" ");
+            switch (word[0]) {
+                case "board" -> measureBoard(Shelter.of(base, io, word));
+                case "occupancy" -> occupied.add(Shelter.of(base, io, word));
+                case "first" -> first = LocalDate.parse(word[1]);
+                default -> throw new IllegalStateException("unexpected line in " + state + ": " + line);
+            }
+        }
+        if (!occupied.isEmpty() && first != null) {
+            measureOccupancy(occupied, first);
+        }
+    }
+
+    private void remember(String line) {
+        if (state.isEmpty()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(state), line + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void occupancy(BenchClient.Session admin, ExecutorService io, String programmeId) {
@@ -113,6 +163,13 @@ public final class ShelterDriver {
         });
         BenchClient.log("occupancy: %d shelters of %d beds over %d years, %d stays, set up in %.0f s", shelters, bedsPerShelter,
                 years, shelters * bedsPerShelter * staysPerBed, (System.nanoTime() - start) / 1e9);
+        remember("first " + first);
+        all.forEach(shelter -> remember("occupancy " + shelter));
+        measureOccupancy(all, first);
+    }
+
+    private void measureOccupancy(List<Shelter> all, LocalDate first) {
+        LocalDate tonight = LocalDate.now();
         measure("occupancy over " + years + " years", reads, i -> {
             Shelter shelter = all.get(i % all.size());
             return shelter.coordinator().get("/api/shelters/sites/" + shelter.siteId() + "/occupancy?from=" + first
@@ -120,7 +177,17 @@ public final class ShelterDriver {
         });
     }
 
-    record Shelter(String siteId, BenchClient.Session coordinator) {}
+    record Shelter(String siteId, String username, String password, BenchClient.Session coordinator) {
+
+        static Shelter of(URI base, ExecutorService io, String[] word) {
+            return new Shelter(word[1], word[2], word[3], new BenchClient.Session(base, io).signedIn(word[2], word[3]));
+        }
+
+        @Override
+        public String toString() {
+            return siteId + " " + username + " " + password;
+        }
+    }
 
     private Shelter shelter(BenchClient.Session admin, ExecutorService io, String programmeId, String name) {
         BenchClient.Result site = admin.send("POST", "/api/sites",
@@ -133,7 +200,7 @@ public final class ShelterDriver {
                 + "\",\"displayName\":\"Shelter bench\",\"password\":\"" + password
                 + "\",\"roles\":[\"COORDINATOR\"],\"allSites\":false,\"siteIds\":[\"" + siteId + "\"]}"),
                 "create coordinator");
-        return new Shelter(siteId, new BenchClient.Session(base, io).signedIn(username, password));
+        return new Shelter(siteId, username, password, new BenchClient.Session(base, io).signedIn(username, password));
     }
 
     private static List<String> beds(Shelter shelter, int count, LocalDate inServiceFrom) {

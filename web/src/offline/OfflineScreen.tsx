@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../appContext';
 import { OfflineDistribution } from '../stock/OfflineDistribution';
 import { OfflinePublicHealth } from '../outbreaks/OfflinePublicHealth';
+import { OfflineBedBoard } from '../shelters/OfflineBedBoard';
 import type { UnlockedDevice } from './device';
 import { takeHandedQuery, useDevice } from './deviceSession';
 import { LocalSearch } from './LocalSearch';
@@ -68,6 +69,7 @@ export function OfflineScreen({ signedInOffline, onSignOut, onBackOnline }: Prop
       <OfflineRegistration device={device} onOpen={open} onRegistered={open} />
       <OfflineDistribution device={device} />
       <OfflinePublicHealth device={device} />
+      <OfflineBedBoard device={device} />
     </>
   );
 }

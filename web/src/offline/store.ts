@@ -291,6 +291,13 @@ export class LocalStore {
     return this.db.rejected.count();
   }
 
+  /** The problem's code of each record among `recordIds` whose change the server rejected. */
+  async rejectedCodes(recordIds: string[]): Promise<Map<string, string>> {
+    if (recordIds.length === 0) return new Map();
+    const entries = await this.db.rejected.where('recordId').anyOf(recordIds).toArray();
+    return new Map(entries.map((entry) => [entry.recordId, entry.code]));
+  }
+
   async personVersion(id: string): Promise<number | undefined> {
     return (await this.db.people.get(id))?.version;
   }

@@ -620,10 +620,13 @@ public class PersonRegistry {
 
     /**
      * The summaries of live persons for a work list of the current user (visits due, ...), by id;
-     * each person shown is recorded as read.
+     * each person shown is recorded as read. An empty list reads and records nothing.
      */
     @Transactional
     public Map<UUID, PersonSummary> summariesForWorkList(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         Map<UUID, PersonSummary> found = summariesOf(currentUsers.current(), ids);
         audit.recordAll(AuditAction.READ, RECORD_TYPE, List.copyOf(found.keySet()));
         return found;
