@@ -42,15 +42,13 @@ public final class NameTokens {
     private static final Set<String> ABD = Set.of("abd", "abdel", "abdul", "abdal", "abdoul", "abdil", "abdol");
     /** Names of their own that are also abd written with its vowel: joined only to a name of God. */
     private static final Set<String> ABD_OR_NAME = Set.of("abdi", "abdou", "abdu", "abdo", "abda", "abde");
-    /**
-     * The phonetic keys of the names of God that follow abd ("Abdi Rahman", "Abdou Kader", "Abdi
-     * Fatah"...), and of the "laye"/"llahi" of Abdoulaye and Abdullahi.
-     */
+    /** The phonetic keys of the names of God that follow abd ("Abdi Rahman", "Abdou Kader", "Abdi Fatah"...). */
     private static final Set<String> GOD_NAMES = keys(
             "rahman", "rahim", "aziz", "karim", "kader", "qadir", "salam", "samad", "latif", "majid", "hamid",
             "hakim", "halim", "wahab", "razak", "jalil", "jabbar", "malik", "fatah", "nasir", "rashid",
-            "shakur", "basit", "wahid", "nur", "laye", "llahi", "lahi", "moutalib", "ghafour", "hafiz", "wadud",
-            "sabur", "mumin");
+            "shakur", "basit", "wahid", "nur", "moutalib", "ghafour", "hafiz", "wadud", "sabur", "mumin");
+    /** The "laye" and "llahi" of Abdoulaye and Abdullahi, written apart (their key, L, is too short to compare). */
+    private static final Set<String> ALLAH = Set.of("laye", "lahi", "llahi", "lay", "llah", "lahy", "llaye");
     private static final Set<String> ABU = Set.of("abu", "abou", "abo", "bou");
     private static final Pattern GLUED_FILIATION = Pattern.compile("^(?:ben|bin|ibn|ould)(?=[b-df-hj-mp-tv-z])");
     private static final Set<String> NOT_FILIATION = Set.of("benjamin", "benson", "bentley", "binyam", "binyamin");
@@ -133,7 +131,7 @@ public final class NameTokens {
             if (hasNext
                     && (ABD.contains(word)
                             || ABU.contains(word)
-                            || (ABD_OR_NAME.contains(word) && GOD_NAMES.contains(PhoneticKey.of(words[next])))
+                            || (ABD_OR_NAME.contains(word) && nameOfGod(words[next]))
                             || joinsEthiopian(word, words[next]))) {
                 tokens.add(word + words[next]);
                 i = next + 1;
@@ -148,6 +146,11 @@ public final class NameTokens {
             }
         }
         return tokens;
+    }
+
+    private static boolean nameOfGod(String word) {
+        String key = PhoneticKey.of(word);
+        return (key.length() >= 2 && GOD_NAMES.contains(key)) || ALLAH.contains(word);
     }
 
     private static boolean joinsEthiopian(String word, String next) {

@@ -35,6 +35,8 @@ class NameTokensTest {
     void keepsAbdouAsAName() {
         assertThat(NameTokens.of("Abdou Diallo")).containsExactly("abdou", "diallo");
         assertThat(NameTokens.of("Abdi Hassan Ali")).containsExactly("abdi", "hassan", "ali");
+        assertThat(NameTokens.of("Abdou Ly")).containsExactly("abdou", "ly");
+        assertThat(NameTokens.of("Abdou Lo")).containsExactly("abdou", "lo");
     }
 
     @Test
