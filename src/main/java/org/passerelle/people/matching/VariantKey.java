@@ -6,8 +6,9 @@ package org.passerelle.people.matching;
  * It merges the classes of consonants that romanisations of one Arabic letter fall into:
  *
  * <ul>
- *   <li>g, gh, j, dj, and di or dy before a vowel → J ("Diallo", "Djallo", "Jallo"): the Egyptian g for j ("Nagati", "Najati"; "Mahgoub", "Mahjub") and gh for
- *       g ("Ghazwan", "Gaswan");
+ *   <li>g, gh, j, dj, and di or dy before a vowel → J: the Egyptian g for j ("Nagati", "Najati";
+ *       "Mahgoub", "Mahjub"), gh for g ("Ghazwan", "Gaswan") and di for j ("Diallo", "Djallo",
+ *       "Jallo");
  *   <li>s, z, c before e/i/y, ts, tz, th, dh → S: th for s ("Thabit", "Sabit"), dh for z ("Nadhir",
  *       "Nazir");
  *   <li>b, p, f, ph, v → F ("Khalvan", "Khalfan");
