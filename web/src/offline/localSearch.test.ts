@@ -1,15 +1,18 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { deriveKek, newDeviceKeys, newKdfParams } from './crypto';
-import { deleteRecords, LocalStore } from './store';
+import { deriveKek, newDeviceKeys, newKdfParams, type DeviceKeys } from './crypto';
+import Dexie from 'dexie';
+import { deleteRecords, LocalStore, recordsDatabaseName } from './store';
 
-async function newStore(): Promise<LocalStore> {
+async function newKeys(): Promise<DeviceKeys> {
   const kek = await deriveKek('password', newKdfParams({ memoryKiB: 1024, iterations: 1, parallelism: 1 }));
-  const { keys } = await newDeviceKeys(kek);
-  const id = crypto.randomUUID();
+  return (await newDeviceKeys(kek)).keys;
+}
+
+async function newStore(id = crypto.randomUUID(), keys?: DeviceKeys): Promise<LocalStore> {
   await deleteRecords(id);
-  return new LocalStore(id, keys);
+  return new LocalStore(id, keys ?? await newKeys());
 }
 
 describe('search of the persons kept on the device', () => {
@@ -31,6 +34,24 @@ describe('search of the persons kept on the device', () => {
 
     expect((await store.search('Muhammad Aly Hadad')).map((person) => person.id)).toEqual(['full', 'two']);
     expect((await store.search('Youssef Haddad')).map((person) => person.id)).toEqual(['one', 'two', 'full']);
+  }, 30_000);
+
+  it('indexes again the persons a store kept under older keys before its first search', async () => {
+    const id = crypto.randomUUID();
+    const keys = await newKeys();
+    const store = await newStore(id, keys);
+    await store.savePerson({ id: 'p1', version: 1, chosenName: 'Aminata Diallo', otherNames: [] }, 1);
+    store.close();
+    // as a store indexed before Diallo and Jallo shared a key: other keys, no generation recorded
+    const raw = new Dexie(recordsDatabaseName(id));
+    await raw.open();
+    await raw.table('people').update('p1', { nameKeys: ['stale'] });
+    await raw.table('meta').delete('nameKeys');
+    raw.close();
+
+    const reopened = new LocalStore(id, keys);
+    expect((await reopened.search('Jallo')).map((person) => person.id)).toEqual(['p1']);
+    expect((await reopened.search('Aminata')).map((person) => person.id)).toEqual(['p1']);
   }, 30_000);
 
   it('reads persons kept before its first search, and keeps its index as the store changes afterwards', async () => {

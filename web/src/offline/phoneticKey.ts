@@ -28,9 +28,18 @@ const PAIRS: Record<string, string> = {
 function codeAt(s: string, i: number): [string, number] {
   const three = s.substring(i, i + 3);
   if (three === 'sch' || three === 'tch') return ['S', 3];
+  if (s.charAt(i) === 'd' && dy(s, i)) return ['J', 2];
   const pair = PAIRS[s.substring(i, i + 2)];
   if (pair !== undefined && i + 1 < s.length) return [pair, 2];
   return [single(s.charAt(i), s.charAt(i + 1), i === s.length - 1), 1];
+}
+
+/** Whether the d at `i` sounds j: di or dy before another vowel ("Diallo", "Ndiaye"), not a final e ("Élodie"). */
+export function dy(letters: string, i: number): boolean {
+  const next = letters.charAt(i + 1);
+  const vowel = letters.charAt(i + 2);
+  if (next !== 'i' && next !== 'y') return false;
+  return vowel === 'a' || vowel === 'o' || vowel === 'u' || (vowel === 'e' && i + 3 < letters.length);
 }
 
 function single(c: string, next: string, last: boolean): string {

@@ -114,6 +114,13 @@ class RecordsDatabase extends Dexie {
   }
 }
 
+/**
+ * The generation of the names' keys (folding, phonetic and variant keys) the persons are indexed
+ * under: a store indexed under another is indexed again before its first search (2: di or dy before
+ * a vowel keyed as j, so that Diallo meets Jallo).
+ */
+const NAME_KEYS = 2;
+
 /** The most keyed hashes of names kept in memory at once (a few MB at most). */
 const KEPT_HASHES = 50_000;
 
@@ -350,12 +357,16 @@ export class LocalStore {
     this.db.close();
   }
 
-  /** The search's index in memory: read once from the store's index of keyed hashes (no record opened). */
+  /**
+   * The search's index in memory: read once from the store's index of keyed hashes (no record
+   * opened), after the persons are indexed again if their keys are of an older generation.
+   */
   private nameIndex(): Promise<NameIndex> {
     if (this.names === null) {
       const index = new NameIndex();
-      const loading = this.db.people.orderBy('nameKeys')
-        .eachKey((key, cursor) => index.add(String(key), String(cursor.primaryKey)))
+      const loading = this.currentNameKeys()
+        .then(() => this.db.people.orderBy('nameKeys')
+          .eachKey((key, cursor) => index.add(String(key), String(cursor.primaryKey))))
         .then(() => index);
       loading.catch(() => {
         if (this.names === loading) this.names = null; // read again at the next search
@@ -363,6 +374,28 @@ export class LocalStore {
       this.names = loading;
     }
     return this.names;
+  }
+
+  /**
+   * Indexes every person again under the current keys when the store was indexed under older ones
+   * (once per store): each person is opened for their names, and their keys replaced unless they
+   * were written again meanwhile.
+   */
+  private async currentNameKeys(): Promise<void> {
+    if ((await this.db.meta.get('nameKeys'))?.value === String(NAME_KEYS)) return;
+    const stored = await this.db.people.toArray();
+    const indexed = await Promise.all(stored.map(async (each) => {
+      const person = await open<LocalPerson>(this.keys.data, each.details, `person:${each.id}`);
+      return { each, nameKeys: await this.nameKeys([person.chosenName, ...person.otherNames]) };
+    }));
+    await this.db.transaction('rw', this.db.people, this.db.meta, async () => {
+      for (const { each, nameKeys } of indexed) {
+        await this.db.people.where('id').equals(each.id)
+          .and((now) => now.version === each.version && now.updatedAt === each.updatedAt)
+          .modify({ nameKeys });
+      }
+      await this.db.meta.put({ key: 'nameKeys', value: String(NAME_KEYS) });
+    });
   }
 
   /** Keeps the index in memory as the store, once it is read (after the writes being read with it). */

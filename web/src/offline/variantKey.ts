@@ -1,8 +1,10 @@
 // The server's VariantKey (people/matching), written again for the search of the local store: a
 // coarser key than the phonetic key, merging the consonant classes that romanisations of one Arabic
-// letter fall into (g/gh/j/dj, s/z/th/dh/ts, b/p/f/v, sh/ch/sch/tch, k/q/ck, kh/x/h, d/t), vowels,
-// y and w dropped, a final h dropped, a letter repeated counted once. Checked against the server's
-// vectors (src/test/resources/matching/folding-vectors.json).
+// letter fall into (g/gh/j/dj and di or dy before a vowel, s/z/th/dh/ts, b/p/f/v, sh/ch/sch/tch,
+// k/q/ck, kh/x/h, d/t), vowels, y and w dropped, a final h dropped, a letter repeated counted once.
+// Checked against the server's vectors (src/test/resources/matching/folding-vectors.json).
+
+import { dy } from './phoneticKey';
 
 /** The key of one word; non-letters are ignored. */
 export function variantKey(word: string): string {
@@ -14,7 +16,7 @@ export function variantKey(word: string): string {
   while (i < s.length) {
     const c = s.charAt(i);
     const next = s.charAt(i + 1);
-    const consumed = digraphLength(c, next, s.charAt(i + 2));
+    const consumed = c === 'd' && dy(s, i) ? 2 : digraphLength(c, next, s.charAt(i + 2));
     const code = consumed > 1 ? digraph(c, next) : single(c, next, i === s.length - 1, afterDigraphH);
     if (code === 'A') {
       previous = '';

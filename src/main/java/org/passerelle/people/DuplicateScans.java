@@ -166,7 +166,7 @@ public class DuplicateScans {
         ScanWeights.Estimate estimate = estimate(persons, scanId);
         long trained = System.nanoTime();
         FellegiSunterModel model = estimate.model();
-        NameFrequencies frequencies = NameFrequencies.of(persons);
+        NameFrequencies frequencies = NameFrequencies.of(persons).within(model);
         List<ScoredPair> pairs = LINKER.deduplicate(
                 persons, model, model.scoreFor(threshold > 0 ? threshold : estimate.threshold()), frequencies);
         Set<String> judgedDifferent = transactions.execute(status -> duplicates.notDuplicates());

@@ -19,8 +19,12 @@ import org.springframework.stereotype.Component;
 @ConditionalOnWebApplication
 class NameIndexUpgrade {
 
-    /** 2: the phonetic and variant keys of every name token ({@link NameIndex}). */
-    static final int VERSION = 2;
+    /**
+     * 2: the phonetic and variant keys of every name token ({@link NameIndex}); 3: di/dy before a
+     * vowel keyed as j, abdi/abdou joined to a name of God, glued filiation particles dropped and
+     * Ethiopian compounds and abbreviations joined.
+     */
+    static final int VERSION = 3;
 
     private static final Logger log = LoggerFactory.getLogger(NameIndexUpgrade.class);
 

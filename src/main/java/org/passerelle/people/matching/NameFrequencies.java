@@ -21,6 +21,15 @@ import java.util.Map;
  * field-like registries those are more often a father and son or siblings named after their father
  * than one person whose last name was left out once.
  *
+ * <p>Within the levels where all of one person's names agree, the level's weight was measured on
+ * every pair that agrees so: on a registry full of namesakes such agreement is common, and pooling
+ * keeps it from counting against a match, but it then says little even for a name few bear. Given
+ * the scan's model ({@link #within}), such a pair's shared names also count as the chance that a
+ * random person bears the rarest of them against the level's u (as Splink's term-frequency
+ * adjustment does): log2(u / frequency), when that says more than the names' own adjustment. On a
+ * registry of people with names of their own, u is about one in the registry's size and this adds
+ * nothing; with "Crash Person" borne by half the registry, a rare third name lifts the pair.
+ *
  * <p>Counted afresh by each scan from the persons it reads (one pass over their names); it holds
  * phonetic keys and counts, never logged.
  */
@@ -40,12 +49,36 @@ public final class NameFrequencies implements PairAdjustment<MatchablePerson> {
     static final double UNSHARED_NAME = 2;
     private static final int MAX_UNSHARED = 2;
 
-    private final Map<String, Double> weights;
-    private final double unseen;
+    /** The most the rarest shared name may add within a level where all names agree. */
+    static final double MAX_WITHIN_LEVEL = 12;
 
-    private NameFrequencies(Map<String, Double> weights, double unseen) {
+    private final Map<String, Double> weights;
+    private final Map<String, Integer> bearers;
+    private final int persons;
+    private final double unseen;
+    /** The u of each name level where all of one person's names agree, or none without a model. */
+    private final double[] levelU;
+
+    private NameFrequencies(
+            Map<String, Double> weights, Map<String, Integer> bearers, int persons, double unseen, double[] levelU) {
         this.weights = weights;
+        this.bearers = bearers;
+        this.persons = persons;
         this.unseen = unseen;
+        this.levelU = levelU;
+    }
+
+    /**
+     * These frequencies with the u the model measured for the name levels where all names agree,
+     * so that a rare shared name also weighs within those levels.
+     */
+    public NameFrequencies within(FellegiSunterModel model) {
+        int allSimilar = NameComparison.LEVELS.indexOf("all names similar");
+        double[] u = new double[allSimilar + 1];
+        for (int level = 0; level <= allSimilar; level++) {
+            u[level] = model.u(0, level);
+        }
+        return new NameFrequencies(weights, bearers, persons, unseen, u);
     }
 
     /** The frequencies of the names of these persons. */
@@ -70,7 +103,8 @@ public final class NameFrequencies implements PairAdjustment<MatchablePerson> {
         double typical = squares == 0 ? 1 / n : Math.pow(2, logs / squares);
         Map<String, Double> weights = new HashMap<>();
         bearers.forEach((key, count) -> weights.put(key, clamp(log2(typical * n / count), MAX_PER_NAME)));
-        return new NameFrequencies(weights, clamp(log2(typical * n), MAX_PER_NAME));
+        return new NameFrequencies(
+                weights, bearers, persons.size(), clamp(log2(typical * n), MAX_PER_NAME), new double[0]);
     }
 
     @Override
@@ -90,14 +124,29 @@ public final class NameFrequencies implements PairAdjustment<MatchablePerson> {
         }
         double sum = 0;
         int shared = 0;
+        int rarest = Integer.MAX_VALUE;
         for (int i = 0; i < a.tokenCount; i++) {
             String key = a.tokenArray[i].key();
             if (usable(key) && firstWithKey(a, i) && bears(b, key)) {
                 sum += weights.getOrDefault(key, unseen);
                 shared++;
+                rarest = Math.min(rarest, bearers.getOrDefault(key, 1));
             }
         }
-        return shared == 0 ? 0 : clamp(sum, MAX_TOTAL) - UNSHARED_NAME * unshared(a, b, names);
+        if (shared == 0) {
+            return 0;
+        }
+        double adjustment = clamp(sum, MAX_TOTAL);
+        if (names < levelU.length) {
+            adjustment = Math.max(adjustment, withinLevel(levelU[names], rarest));
+        }
+        return adjustment - UNSHARED_NAME * unshared(a, b, names);
+    }
+
+    /** log2(u / frequency) of the rarest shared name, borne by this many, within a level of this u. */
+    private double withinLevel(double u, int bearers) {
+        double frequency = Math.max(1, bearers) / (double) Math.max(1, persons);
+        return Math.min(MAX_WITHIN_LEVEL, log2(u / frequency));
     }
 
     /**
@@ -127,7 +176,11 @@ public final class NameFrequencies implements PairAdjustment<MatchablePerson> {
 
     @Override
     public double max() {
-        return MAX_TOTAL;
+        double most = MAX_TOTAL;
+        for (double u : levelU) {
+            most = Math.max(most, withinLevel(u, 1));
+        }
+        return most;
     }
 
     private static boolean usable(String key) {

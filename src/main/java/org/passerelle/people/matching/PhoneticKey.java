@@ -12,7 +12,8 @@ package org.passerelle.people.matching;
  *   <li>k, q, c (other), ck, g, gh → K ("Qasim", "Kacem", "Gasim"; "Ghulam", "Golam");
  *   <li>kh → H ("Khaled", "Haled"); h is kept, except at the end of a name ("Fatimah");
  *   <li>d, t, dh, th → T ("Mohamed", "Mahamat"; "Fatima", "Fadima");
- *   <li>j, dj → J ("Djamel", "Jamal"); ph, f → F; p, b → B; double letters count once;
+ *   <li>j, dj, and di or dy before a vowel → J ("Djamel", "Jamal"; "Diallo", "Dyallo", "Djallo",
+ *       "Jallo"); ph, f → F; p, b → B; double letters count once;
  *   <li>x → H, as in Somali spelling ("Maxamed").
  * </ul>
  *
@@ -56,7 +57,7 @@ public final class PhoneticKey {
             } else if (c == 'p' && next == 'h') {
                 code = 'F';
                 consumed = 2;
-            } else if (c == 'd' && next == 'j') {
+            } else if (c == 'd' && (next == 'j' || dy(s, i))) {
                 code = 'J';
                 consumed = 2;
             } else {
@@ -74,6 +75,18 @@ public final class PhoneticKey {
             i += consumed;
         }
         return key.toString();
+    }
+
+    /**
+     * Whether the d at {@code i} of these letters sounds j: di or dy before another vowel ("Diallo",
+     * "Ndiaye", "Dyallo"), but not before a final e ("Élodie", "Claudie").
+     */
+    static boolean dy(String letters, int i) {
+        if (i + 2 >= letters.length() || (letters.charAt(i + 1) != 'i' && letters.charAt(i + 1) != 'y')) {
+            return false;
+        }
+        char vowel = letters.charAt(i + 2);
+        return vowel == 'a' || vowel == 'o' || vowel == 'u' || (vowel == 'e' && i + 3 < letters.length());
     }
 
     private static char single(char c, char next, boolean last) {

@@ -6,8 +6,9 @@ package org.passerelle.people.matching;
  * It merges the classes of consonants that romanisations of one Arabic letter fall into:
  *
  * <ul>
- *   <li>g, gh, j, dj → J: the Egyptian g for j ("Nagati", "Najati"; "Mahgoub", "Mahjub") and gh for
- *       g ("Ghazwan", "Gaswan");
+ *   <li>g, gh, j, dj, and di or dy before a vowel → J: the Egyptian g for j ("Nagati", "Najati";
+ *       "Mahgoub", "Mahjub"), gh for g ("Ghazwan", "Gaswan") and di for j ("Diallo", "Djallo",
+ *       "Jallo");
  *   <li>s, z, c before e/i/y, ts, tz, th, dh → S: th for s ("Thabit", "Sabit"), dh for z ("Nadhir",
  *       "Nazir");
  *   <li>b, p, f, ph, v → F ("Khalvan", "Khalfan");
@@ -33,7 +34,7 @@ public final class VariantKey {
             char c = s.charAt(i);
             char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
             char afterNext = i + 2 < s.length() ? s.charAt(i + 2) : 0;
-            int consumed = digraphLength(c, next, afterNext);
+            int consumed = c == 'd' && PhoneticKey.dy(s, i) ? 2 : digraphLength(c, next, afterNext);
             char code = consumed > 1 ? digraph(c, next) : single(c, next, i == s.length() - 1, afterDigraphH);
             if (code == 'A') {
                 previous = 0;
@@ -54,7 +55,9 @@ public final class VariantKey {
         }
         boolean h = next == 'h' && (c == 's' || c == 'c' || c == 'k' || c == 'g' || c == 't' || c == 'd' || c == 'p');
         boolean other =
-                (c == 't' && (next == 's' || next == 'z')) || (c == 'c' && next == 'k') || (c == 'd' && next == 'j');
+                (c == 't' && (next == 's' || next == 'z'))
+                        || (c == 'c' && next == 'k')
+                        || (c == 'd' && next == 'j');
         return h || other ? 2 : 1;
     }
 

@@ -30,7 +30,11 @@ public final class FieldScanEvaluation {
         ScanWeights.Estimate weights = ScanWeights.estimate(persons, seed, labels);
         FellegiSunterModel model = weights.model();
         List<ScoredPair> pairs = PersonMatching.linker()
-                .deduplicate(persons, model, model.scoreFor(weights.threshold()), NameFrequencies.of(persons));
+                .deduplicate(
+                        persons,
+                        model,
+                        model.scoreFor(weights.threshold()),
+                        NameFrequencies.of(persons).within(model));
         List<FieldScanReport.Proposed> proposed = new ArrayList<>();
         for (ScoredPair pair : pairs) {
             proposed.add(new FieldScanReport.Proposed(

@@ -34,6 +34,29 @@ class NameTokensTest {
     @Test
     void keepsAbdouAsAName() {
         assertThat(NameTokens.of("Abdou Diallo")).containsExactly("abdou", "diallo");
+        assertThat(NameTokens.of("Abdi Hassan Ali")).containsExactly("abdi", "hassan", "ali");
+        assertThat(NameTokens.of("Abdou Ly")).containsExactly("abdou", "ly");
+        assertThat(NameTokens.of("Abdou Lo")).containsExactly("abdou", "lo");
+    }
+
+    @Test
+    void joinsAbdiAndAbdouToANameOfGod() {
+        assertThat(NameTokens.of("Abdi Rahman")).isEqualTo(NameTokens.of("Abdirahman"));
+        assertThat(NameTokens.of("Abdi Rahman")).isEqualTo(NameTokens.of("Abdul Rahman"));
+        assertThat(NameTokens.of("Abdi Kadir Warsame")).isEqualTo(NameTokens.of("Abdikadir Warsame"));
+        assertThat(NameTokens.of("Abdou Laye")).isEqualTo(NameTokens.of("Abdoulaye"));
+        assertThat(NameTokens.of("Abdou Aziz")).isEqualTo(NameTokens.of("Abdouaziz"));
+    }
+
+    @Test
+    void dropsAFiliationParticleGluedToAName() {
+        assertThat(NameTokens.of("Benmoussa")).isEqualTo(NameTokens.of("Moussa"));
+        assertThat(NameTokens.of("Karim Benmoussa")).isEqualTo(NameTokens.of("Karim Ben Moussa"));
+        assertThat(NameTokens.of("Ouldmohamed")).containsExactly("mohamed");
+        assertThat(NameTokens.of("Benjamin")).containsExactly("benjamin");
+        assertThat(NameTokens.of("Bennani")).containsExactly("bennani");
+        assertThat(NameTokens.of("Benali")).containsExactly("benali");
+        assertThat(NameTokens.of("Bou Zid")).isEqualTo(NameTokens.of("Bouzid"));
     }
 
     @Test
@@ -51,5 +74,13 @@ class NameTokensTest {
         assertThat(NameTokens.of("Haile Mariam")).containsExactly("hailemariam");
         assertThat(NameTokens.of("Haile Tesfaye")).containsExactly("haile", "tesfaye");
         assertThat(NameTokens.of("Mariam Diallo")).containsExactly("mariam", "diallo");
+        assertThat(NameTokens.of("Berhe Mariam")).isEqualTo(NameTokens.of("Berhemariam"));
+        assertThat(NameTokens.of("Fikre Mariam")).isEqualTo(NameTokens.of("Fikremariam"));
+        assertThat(NameTokens.of("Woldemichael")).isEqualTo(NameTokens.of("Woldemikael"));
+        assertThat(NameTokens.of("Wolde Mikhael")).isEqualTo(NameTokens.of("Woldemichael"));
+        assertThat(NameTokens.of("G/Medhin")).isEqualTo(NameTokens.of("Gebremedhin"));
+        assertThat(NameTokens.of("W/Mariam")).isEqualTo(NameTokens.of("Woldemariam"));
+        assertThat(NameTokens.of("H/Selassie")).isEqualTo(NameTokens.of("Haile Selassie"));
+        assertThat(NameTokens.of("Haile G/Medhin")).containsExactly("haile", "gebremedhin");
     }
 }

@@ -83,10 +83,55 @@ class NamesakeRegistryTest {
         FellegiSunterModel model = estimate.model();
 
         List<ScoredPair> pairs = PersonMatching.linker()
-                .deduplicate(persons, model, model.scoreFor(estimate.threshold()), NameFrequencies.of(persons));
+                .deduplicate(
+                        persons,
+                        model,
+                        model.scoreFor(estimate.threshold()),
+                        NameFrequencies.of(persons).within(model));
 
         assertThat(model.prior()).isLessThanOrEqualTo(ScanWeights.maxPrior(PERSONS));
         assertThat(pairs).as("pairs proposed under %s", model).hasSizeLessThan(50);
+    }
+
+    @Test
+    void aRareExtraNameIsProposedAmongTheNamesakes() {
+        List<MatchablePerson> persons = new ArrayList<>(namesakes());
+        LocalDate born = LocalDate.of(1987, 9, 23);
+        for (int i = 0; i < 4; i++) {
+            persons.add(MatchablePerson.of(new PersonRecord(
+                    "rare" + i, List.of("Crash Person Zerihun"), Sex.MALE, BirthDate.exact(born), null)));
+        }
+        ScanWeights.Estimate estimate = ScanWeights.estimate(persons, 11);
+        FellegiSunterModel model = estimate.model();
+
+        List<ScoredPair> pairs = PersonMatching.linker()
+                .deduplicate(
+                        persons,
+                        model,
+                        model.scoreFor(estimate.threshold()),
+                        NameFrequencies.of(persons).within(model));
+
+        assertThat(pairs.stream().filter(pair -> pair.first() >= PERSONS && pair.second() >= PERSONS))
+                .as("pairs of the four records bearing a rare name, under %s", model)
+                .hasSize(6);
+        assertThat(pairs).as("pairs proposed under %s", model).hasSizeLessThan(50);
+    }
+
+    @Test
+    void withoutTheModelARareNameWeighsAsBefore() {
+        List<MatchablePerson> persons = new ArrayList<>(namesakes());
+        MatchablePerson rare = MatchablePerson.of(new PersonRecord(
+                "rare", List.of("Crash Person Zerihun"), Sex.MALE, BirthDate.exact(CONVENTIONAL), null));
+        persons.add(rare);
+        persons.add(rare);
+        ScanWeights.Estimate estimate = ScanWeights.estimate(persons, 11);
+        NameFrequencies plain = NameFrequencies.of(persons);
+        int[] allExact = {0, 0, 0};
+
+        assertThat(plain.weight(rare, rare, allExact)).isLessThanOrEqualTo(NameFrequencies.MAX_TOTAL);
+        assertThat(plain.within(estimate.model()).weight(rare, rare, allExact))
+                .as("within a level measured on namesakes")
+                .isGreaterThan(NameFrequencies.MAX_TOTAL);
     }
 
     @Test

@@ -26,6 +26,16 @@ class PhoneticKeyTest {
         sameKey("Hussein", "Houssein", "Hussain");
         sameKey("Ousmane", "Osman", "Usman");
         sameKey("Wahid", "Vahid", "Ouahid");
+        sameKey("Diallo", "Dyallo", "Djallo", "Jallo");
+        sameKey("Ndiaye", "Ndyaye", "Njaye");
+    }
+
+    @Test
+    void keepsDiBeforeAConsonantAsD() {
+        assertThat(PhoneticKey.of("Idris")).isEqualTo("ATRS");
+        assertThat(PhoneticKey.of("Madina")).isEqualTo("MTN");
+        assertThat(VariantKey.of("Diallo")).isEqualTo(VariantKey.of("Jallo"));
+        assertThat(VariantKey.of("Madina")).isEqualTo("MTN");
     }
 
     @Test
