@@ -420,6 +420,62 @@ class PublicHealthSyncTest {
                         change -> assertThat(List.of(ring, household.toString(), campaign.toString(), tally.toString()))
                                 .contains(change.path("recordId").asString()));
 
+        UUID listedOffline = UUID.randomUUID();
+        List<Map<String, Object>> visit = List.of(mutation(
+                "outbreak-household",
+                listedOffline,
+                "CREATE",
+                null,
+                organisation.siteA,
+                Map.of(
+                        "ringId",
+                        value(ring),
+                        "marker",
+                        value("M-8"),
+                        "people",
+                        value(3),
+                        "waterTreatment",
+                        value(true),
+                        "soap",
+                        value(false),
+                        "jerrycan",
+                        value(true),
+                        "disinfection",
+                        value(false),
+                        "healthPromotion",
+                        value(true),
+                        "chlorineAtVisit",
+                        value(0.4))));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ApiSession.Response pushed = phone.push(visit);
+            assertThat(pushed.status()).isEqualTo(200);
+            JsonNode result = pushed.body().path("results").get(0);
+            assertThat(result.path("outcome").asString()).as(result.toString()).isEqualTo("APPLIED");
+            assertThat(result.path("replayed").asBoolean()).isEqualTo(attempt == 1);
+        }
+        assertThat(count("outbreaks.household", "ring_id = ?::uuid", ring))
+                .as("the household listed offline is written once beside the one listed online")
+                .isEqualTo(2);
+        ApiSession.Response tooStrong = phone.push(List.of(mutation(
+                "outbreak-household",
+                UUID.randomUUID(),
+                "CREATE",
+                null,
+                organisation.siteA,
+                Map.of(
+                        "ringId",
+                        value(ring),
+                        "marker",
+                        value("M-9"),
+                        "people",
+                        value(2),
+                        "chlorineAtVisit",
+                        value(12)))));
+        assertThat(tooStrong.body().path("results").get(0).path("outcome").asString())
+                .as(tooStrong.body().toString())
+                .isEqualTo("REJECTED");
+        assertThat(count("outbreaks.household", "ring_id = ?::uuid", ring)).isEqualTo(2);
+
         jdbc.sql("update outbreaks.household set deleted_at = now(), version = version + 1 where id = ?")
                 .param(household)
                 .update();
@@ -427,6 +483,7 @@ class PublicHealthSyncTest {
                 .param(tally)
                 .update();
         Device.Pulled removed = phone.pullAll(held.cursor(), 1000);
+        assertThat(removed.idsOf("outbreak-household")).contains(listedOffline.toString());
         assertThat(removed.changes())
                 .filteredOn(change -> change.path("change").asString().equals("ERASED"))
                 .extracting(change -> change.path("recordType").asString() + " "
