@@ -345,6 +345,19 @@ export class LocalStore {
     await this.db.meta.put({ key, value: JSON.stringify(value) });
   }
 
+  /** A module's records kept whole beside sync's state (such as line-list cases), sealed as the records are. */
+  async sealedMeta<T>(key: string): Promise<T | undefined> {
+    const row = await this.db.meta.get(key);
+    if (row === undefined) return undefined;
+    const kept = JSON.parse(row.value) as { iv: string; data: string };
+    return open<T>(this.keys.data, { iv: unbase64(kept.iv), data: unbase64(kept.data) }, `meta:${key}`);
+  }
+
+  async setSealedMeta(key: string, value: unknown): Promise<void> {
+    const sealed = await seal(this.keys.data, value, `meta:${key}`);
+    await this.db.meta.put({ key, value: JSON.stringify({ iv: inBase64(sealed.iv), data: inBase64(sealed.data) }) });
+  }
+
   async cursor(): Promise<string | null> {
     return (await this.db.meta.get('cursor'))?.value ?? null;
   }
@@ -449,4 +462,17 @@ export class LocalStore {
 /** Deletes a user's records from the device. */
 export async function deleteRecords(enrolmentId: string): Promise<void> {
   await Dexie.delete(recordsDatabaseName(enrolmentId));
+}
+
+function inBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function unbase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

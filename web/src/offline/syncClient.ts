@@ -2,6 +2,7 @@
 // changes since the stored cursor into the encrypted local store. The transport is the boundary:
 // the HTTP one below in the app, a fake in the tests.
 import type { components } from '../api/schema';
+import { keepPulledCases } from '../outbreaks/offlineCaseEdits';
 import { keepAllowance } from '../stock/offlineAllowance';
 import type { ConflictNotice, LocalEncounter, LocalPerson, LocalStore, Mutation } from './store';
 import { measure, serverDuration, timed } from './syncTimings';
@@ -161,6 +162,7 @@ export class SyncClient {
    * the cursor; erasures, merges and other records one by one, in their order among them.
    */
   private async write(page: PullPage): Promise<void> {
+    await keepPulledCases(this.store, page.changes);
     let run: PulledChange[] = [];
     for (const change of page.changes) {
       if (batched(change)) {

@@ -7,6 +7,7 @@ import { ReadingForm } from '../water/ReadingForm';
 import { keptWaterPoints, queueReading } from '../water/offlineReadings';
 import type { WaterPoint } from '../water/waterApi';
 import { NewCaseForm } from './NewCaseForm';
+import { OfflineCaseCourse } from './OfflineCaseCourse';
 import { keptDiseases, queueCase } from './offlineCases';
 import type { Disease } from './outbreaksApi';
 import './outbreaks.css';
@@ -15,7 +16,7 @@ type Open = { what: 'none' } | { what: 'case'; disease: Disease } | { what: 'rea
 
 /**
  * Public-health work without network on the offline home: an anonymous line-list case of a disease
- * kept at the last sync, and a water reading at a point kept then. Each is checked here and kept in
+ * kept at the last sync, the course of an open case kept then, and a water reading at a point kept then. Each is checked here and kept in
  * the outbox, written at the next sync through the same rules as online.
  */
 export function OfflinePublicHealth({ device }: { device: DeviceSession }) {
@@ -78,6 +79,7 @@ export function OfflinePublicHealth({ device }: { device: DeviceSession }) {
           </button>
         </div>
       )}
+      {recorder && <OfflineCaseCourse device={device} diseases={diseases} onQueued={() => setQueued(true)} />}
       {canRead && (
         <div class="field">
           <label for="offline-reading-point">{t('offlineHealth.point')}</label>

@@ -52,6 +52,11 @@ class OutbreakAccess {
         return requireReader(siteId, RING_READERS);
     }
 
+    /** Whether a user's devices hold the rings and households of a site: a ring reader working there. */
+    static boolean readsRingsAt(CurrentUser user, UUID siteId) {
+        return user.hasAnyRole(RING_READERS) && user.mayWorkAt(siteId);
+    }
+
     private Scope requireReader(@Nullable UUID siteId, Role... roles) {
         CurrentUser user = currentUsers.current();
         if (!user.hasAnyRole(roles)) {

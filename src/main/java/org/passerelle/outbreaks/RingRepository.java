@@ -18,6 +18,7 @@ import org.passerelle.outbreaks.OutbreakViews.HouseholdFollowUp;
 import org.passerelle.outbreaks.OutbreakViews.NewHousehold;
 import org.passerelle.outbreaks.OutbreakViews.Ring;
 import org.passerelle.outbreaks.OutbreakViews.RingFigures;
+import org.passerelle.platform.sync.PulledRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +29,7 @@ class RingRepository {
     private static final String RING = """
             select r.id, r.case_id, c.disease, c.case_number, r.site_id, r.latitude, r.longitude, r.radius_m,
                    r.opened_at, r.first_visit_at, r.version,
+                   (r.deleted_at is not null or c.deleted_at is not null) as removed,
                    (select count(*) from outbreaks.household h where h.ring_id = r.id and h.deleted_at is null) as households,
                    (select coalesce(sum(people), 0) from outbreaks.household h
                      where h.ring_id = r.id and h.deleted_at is null) as people
@@ -160,6 +162,47 @@ class RingRepository {
         return jdbc.sql(HOUSEHOLD + " where ring_id = ? and deleted_at is null order by visited_at, marker")
                 .param(ringId)
                 .query(RingRepository::household)
+                .list();
+    }
+
+    /** These rings as devices hold them, those removed with their case included. */
+    List<PulledRecords.Held> heldRings(List<UUID> ids) {
+        return jdbc.sql(RING + " where r.id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, row) -> {
+                    Ring ring = ring(rs, row);
+                    return new PulledRecords.Held(
+                            ring.id(), List.of(ring.siteId()), ring.version(), rs.getBoolean("removed"), ring);
+                })
+                .list();
+    }
+
+    /**
+     * These households as devices hold them, at the site of their ring, those removed with their
+     * ring or case included.
+     */
+    List<PulledRecords.Held> heldHouseholds(List<UUID> ids) {
+        return jdbc.sql("""
+                        select h.id, h.ring_id, h.marker, h.people, h.latitude, h.longitude, h.visited_at,
+                               h.water_treatment, h.soap, h.jerrycan, h.disinfection, h.health_promotion,
+                               h.chlorine_at_visit, h.followed_up_at, h.chlorine_at_follow_up, h.version, r.site_id,
+                               (h.deleted_at is not null or r.deleted_at is not null or c.deleted_at is not null)
+                                   as removed
+                          from outbreaks.household h
+                          join outbreaks.ring r on r.id = h.ring_id
+                          join outbreaks.outbreak_case c on c.id = r.case_id
+                         where h.id = any(?)
+                        """)
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, row) -> {
+                    Household household = household(rs, row);
+                    return new PulledRecords.Held(
+                            household.id(),
+                            List.of(rs.getObject("site_id", UUID.class)),
+                            household.version(),
+                            rs.getBoolean("removed"),
+                            household);
+                })
                 .list();
     }
 

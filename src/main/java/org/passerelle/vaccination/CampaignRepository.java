@@ -3,11 +3,15 @@ package org.passerelle.vaccination;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.passerelle.platform.sync.PulledRecords;
 import org.passerelle.vaccination.VaccinationViews.Campaign;
 import org.passerelle.vaccination.VaccinationViews.CampaignTally;
 import org.passerelle.vaccination.VaccinationViews.CampaignTarget;
@@ -24,6 +28,9 @@ class CampaignRepository {
     record Count(UUID siteId, String ageGroup, long people) {}
 
     private record Head(UUID id, String name, String vaccineCode, LocalDate startsOn, LocalDate endsOn, long version) {}
+
+    /** A tally as devices hold it: the tally and its campaign. */
+    record SyncedTally(UUID campaignId, CampaignTally tally) {}
 
     private final JdbcClient jdbc;
 
@@ -153,6 +160,63 @@ class CampaignRepository {
                         + " order by given_on desc, created_at desc limit 500")
                 .params(campaignId, sites.toArray(UUID[]::new))
                 .query(CampaignTally.class)
+                .list();
+    }
+
+    /** These campaigns as devices hold them, at the sites of their targets, those removed included. */
+    List<PulledRecords.Held> heldCampaigns(List<UUID> ids) {
+        Set<UUID> removed = new HashSet<>();
+        List<Head> heads = jdbc.sql("select id, name, vaccine_code, starts_on, ends_on, version, deleted_at is not null"
+                        + " as removed from vaccination.campaign where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query((row, n) -> {
+                    UUID id = row.getObject("id", UUID.class);
+                    if (row.getBoolean("removed")) {
+                        removed.add(id);
+                    }
+                    return new Head(
+                            id,
+                            row.getString("name"),
+                            row.getString("vaccine_code"),
+                            row.getObject("starts_on", LocalDate.class),
+                            row.getObject("ends_on", LocalDate.class),
+                            row.getLong("version"));
+                })
+                .list();
+        return withTargets(heads).stream()
+                .map(campaign -> new PulledRecords.Held(
+                        campaign.id(),
+                        campaign.targets().stream().map(CampaignTarget::siteId).collect(Collectors.toSet()),
+                        campaign.version(),
+                        removed.contains(campaign.id()),
+                        campaign))
+                .toList();
+    }
+
+    /** These tallies as devices hold them, at their site, those removed with their campaign included. */
+    List<PulledRecords.Held> heldTallies(List<UUID> ids) {
+        return jdbc.sql("""
+                        select t.id, t.campaign_id, t.site_id, t.given_on, t.sex, t.age_group, t.people, t.version,
+                               (t.deleted_at is not null or c.deleted_at is not null) as removed
+                          from vaccination.tally t join vaccination.campaign c on c.id = t.campaign_id
+                         where t.id = any(?)
+                        """)
+                .param(ids.toArray(UUID[]::new))
+                .query((row, n) -> {
+                    CampaignTally tally = new CampaignTally(
+                            row.getObject("id", UUID.class),
+                            row.getObject("site_id", UUID.class),
+                            row.getObject("given_on", LocalDate.class),
+                            row.getString("sex"),
+                            row.getString("age_group"),
+                            row.getInt("people"));
+                    return new PulledRecords.Held(
+                            tally.id(),
+                            List.of(tally.siteId()),
+                            row.getLong("version"),
+                            row.getBoolean("removed"),
+                            new SyncedTally(row.getObject("campaign_id", UUID.class), tally));
+                })
                 .list();
     }
 

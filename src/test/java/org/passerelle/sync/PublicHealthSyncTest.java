@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.passerelle.retention.Retention;
 import org.passerelle.support.ApiSession;
+import org.passerelle.support.MovableClock;
 import org.passerelle.support.PasserelleTest;
 import org.passerelle.support.TestOrganisation;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,9 @@ class PublicHealthSyncTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Retention retention;
 
     @Test
     void casesDosesAndReadingsTakenOfflineApplyOnceAndArePulledWithinTheirSitesOnly() {
@@ -292,6 +297,251 @@ class PublicHealthSyncTest {
                 .as("a device pulling from the start receives nothing linked to the person")
                 .noneSatisfy(
                         change -> assertThat(change.path("record").toString()).contains(person.toString()));
+    }
+
+    @Test
+    void ringsHouseholdsCampaignsAndTalliesArePulledByTheDevicesThatNeedThemAndErasedWhenRemoved() {
+        TestOrganisation organisation = new TestOrganisation(port);
+        ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
+        ApiSession logistician = organisation.userAt(organisation.siteA, "LOGISTICIAN");
+        Device phone = new Device(clinician, port);
+        Device counsellor = new Device(organisation.userAt(organisation.siteA, "PSYCHOLOGIST"), port);
+        Device elsewhere = new Device(organisation.userAt(organisation.siteB, "CLINICIAN"), port);
+        LocalDate today = MovableClock.today();
+        UUID cholera = UUID.randomUUID();
+        ApiSession.Response recorded = phone.push(List.of(mutation(
+                "outbreak-case",
+                cholera,
+                "CREATE",
+                null,
+                organisation.siteA,
+                Map.of(
+                        "disease",
+                        value("cholera"),
+                        "classification",
+                        value("SUSPECTED"),
+                        "onsetOn",
+                        value(today.toString()),
+                        "latitude",
+                        value(-12.78),
+                        "longitude",
+                        value(45.23)))));
+        assertThat(recorded.status()).isEqualTo(200);
+        assertThat(recorded.body().path("results").get(0).path("outcome").asString())
+                .as(recorded.body().toString())
+                .isEqualTo("APPLIED");
+        String ring = jdbc.sql("select id::text from outbreaks.ring where case_id = ?")
+                .param(cholera)
+                .query(String.class)
+                .single();
+        UUID household = UUID.randomUUID();
+        ApiSession.Response listed = logistician.post(
+                "/api/outbreaks/rings/" + ring + "/households",
+                Map.of(
+                        "id",
+                        household.toString(),
+                        "marker",
+                        "M-7",
+                        "people",
+                        5,
+                        "waterTreatment",
+                        true,
+                        "soap",
+                        true,
+                        "jerrycan",
+                        false,
+                        "disinfection",
+                        false,
+                        "healthPromotion",
+                        true));
+        assertThat(listed.status()).as(listed.body().toString()).isEqualTo(201);
+        UUID campaign = UUID.randomUUID();
+        ApiSession.Response created = organisation
+                .admin()
+                .post(
+                        "/api/vaccination/campaigns",
+                        Map.of(
+                                "id",
+                                campaign.toString(),
+                                "name",
+                                "OCV " + campaign,
+                                "vaccineCode",
+                                "cholera-ocv",
+                                "startsOn",
+                                today.minusDays(3).toString(),
+                                "endsOn",
+                                today.plusDays(3).toString(),
+                                "targets",
+                                List.of(Map.of("siteId", organisation.siteA, "ageGroup", "18+", "people", 40))));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        UUID tally = UUID.randomUUID();
+        ApiSession.Response counted = clinician.post(
+                "/api/vaccination/campaigns/" + campaign + "/tallies",
+                Map.of(
+                        "id",
+                        tally.toString(),
+                        "siteId",
+                        organisation.siteA,
+                        "givenOn",
+                        today.toString(),
+                        "sex",
+                        "FEMALE",
+                        "ageGroup",
+                        "18+",
+                        "people",
+                        4));
+        assertThat(counted.status()).as(counted.body().toString()).isEqualTo(201);
+
+        Device.Pulled held = phone.pullAll(null, 1000);
+        assertThat(held.idsOf("outbreak-ring")).containsExactly(ring);
+        assertThat(held.idsOf("outbreak-household")).containsExactly(household.toString());
+        assertThat(held.idsOf("vaccination-campaign")).contains(campaign.toString());
+        assertThat(held.idsOf("vaccination-tally")).contains(tally.toString());
+        assertThat(record(held, UUID.fromString(ring)).path("households").asInt())
+                .isEqualTo(1);
+        assertThat(record(held, UUID.fromString(ring)).path("radiusMetres").asInt())
+                .isEqualTo(100);
+        assertThat(record(held, household).path("marker").asString()).isEqualTo("M-7");
+        assertThat(record(held, campaign).path("targets").get(0).path("people").asInt())
+                .isEqualTo(40);
+        assertThat(record(held, tally).path("campaignId").asString()).isEqualTo(campaign.toString());
+        assertThat(record(held, tally).path("tally").path("people").asInt()).isEqualTo(4);
+
+        Device.Pulled counselling = counsellor.pullAll(null, 1000);
+        assertThat(counselling.changes())
+                .as("a psychologist reads no ring and gives no dose")
+                .noneSatisfy(change -> assertThat(change.path("recordType").asString())
+                        .isIn("outbreak-ring", "outbreak-household", "vaccination-campaign", "vaccination-tally"));
+
+        Device.Pulled other = elsewhere.pullAll(null, 1000);
+        assertThat(other.changes())
+                .as("nothing of site A reaches a device of site B")
+                .noneSatisfy(
+                        change -> assertThat(List.of(ring, household.toString(), campaign.toString(), tally.toString()))
+                                .contains(change.path("recordId").asString()));
+
+        UUID listedOffline = UUID.randomUUID();
+        List<Map<String, Object>> visit = List.of(mutation(
+                "outbreak-household",
+                listedOffline,
+                "CREATE",
+                null,
+                organisation.siteA,
+                Map.of(
+                        "ringId",
+                        value(ring),
+                        "marker",
+                        value("M-8"),
+                        "people",
+                        value(3),
+                        "waterTreatment",
+                        value(true),
+                        "soap",
+                        value(false),
+                        "jerrycan",
+                        value(true),
+                        "disinfection",
+                        value(false),
+                        "healthPromotion",
+                        value(true),
+                        "chlorineAtVisit",
+                        value(0.4))));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ApiSession.Response pushed = phone.push(visit);
+            assertThat(pushed.status()).isEqualTo(200);
+            JsonNode result = pushed.body().path("results").get(0);
+            assertThat(result.path("outcome").asString()).as(result.toString()).isEqualTo("APPLIED");
+            assertThat(result.path("replayed").asBoolean()).isEqualTo(attempt == 1);
+        }
+        assertThat(count("outbreaks.household", "ring_id = ?::uuid", ring))
+                .as("the household listed offline is written once beside the one listed online")
+                .isEqualTo(2);
+        ApiSession.Response tooStrong = phone.push(List.of(mutation(
+                "outbreak-household",
+                UUID.randomUUID(),
+                "CREATE",
+                null,
+                organisation.siteA,
+                Map.of(
+                        "ringId",
+                        value(ring),
+                        "marker",
+                        value("M-9"),
+                        "people",
+                        value(2),
+                        "chlorineAtVisit",
+                        value(12)))));
+        assertThat(tooStrong.body().path("results").get(0).path("outcome").asString())
+                .as(tooStrong.body().toString())
+                .isEqualTo("REJECTED");
+        assertThat(count("outbreaks.household", "ring_id = ?::uuid", ring)).isEqualTo(2);
+
+        jdbc.sql("update outbreaks.household set deleted_at = now(), version = version + 1 where id = ?")
+                .param(household)
+                .update();
+        jdbc.sql("update vaccination.tally set deleted_at = now(), version = version + 1 where id = ?")
+                .param(tally)
+                .update();
+        Device.Pulled removed = phone.pullAll(held.cursor(), 1000);
+        assertThat(removed.idsOf("outbreak-household")).contains(listedOffline.toString());
+        assertThat(removed.changes())
+                .filteredOn(change -> change.path("change").asString().equals("ERASED"))
+                .extracting(change -> change.path("recordType").asString() + " "
+                        + change.path("recordId").asString())
+                .containsExactlyInAnyOrder("outbreak-household " + household, "vaccination-tally " + tally);
+    }
+
+    @Test
+    void aTallyPastItsRetentionIsRemovedAndOneWithinItKept() {
+        TestOrganisation organisation = new TestOrganisation(port);
+        ApiSession clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
+        LocalDate today = MovableClock.today();
+        UUID campaign = UUID.randomUUID();
+        ApiSession.Response created = organisation
+                .admin()
+                .post(
+                        "/api/vaccination/campaigns",
+                        Map.of(
+                                "id",
+                                campaign.toString(),
+                                "name",
+                                "Measles " + campaign,
+                                "vaccineCode",
+                                "measles-mmr",
+                                "startsOn",
+                                today.minusDays(1).toString(),
+                                "endsOn",
+                                today.toString(),
+                                "targets",
+                                List.of(Map.of("siteId", organisation.siteA, "ageGroup", "05-14", "people", 10))));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        List<UUID> tallies = List.of(UUID.randomUUID(), UUID.randomUUID());
+        for (UUID tally : tallies) {
+            ApiSession.Response counted = clinician.post(
+                    "/api/vaccination/campaigns/" + campaign + "/tallies",
+                    Map.of(
+                            "id",
+                            tally.toString(),
+                            "siteId",
+                            organisation.siteA,
+                            "givenOn",
+                            today.toString(),
+                            "sex",
+                            "MALE",
+                            "ageGroup",
+                            "05-14",
+                            "people",
+                            2));
+            assertThat(counted.status()).as(counted.body().toString()).isEqualTo(201);
+        }
+        jdbc.sql("update vaccination.tally set given_on = ? where id = ?")
+                .params(today.minusYears(21), tallies.getFirst())
+                .update();
+
+        retention.purge();
+
+        assertThat(count("vaccination.tally", "id = ?", tallies.getFirst())).isZero();
+        assertThat(count("vaccination.tally", "id = ?", tallies.getLast())).isEqualTo(1);
     }
 
     private UUID waterPoint(TestOrganisation organisation) {
