@@ -18,6 +18,15 @@ public final class FhirProblems {
     /** A search parameter value or modifier the facade does not handle. */
     public static final String UNSUPPORTED_SEARCH = "fhir-unsupported-search";
 
+    /**
+     * Not a refusal: a warning beside a Patient created, naming a person already registered whom the
+     * people module's matching finds likely to be the same.
+     */
+    public static final String POSSIBLE_DUPLICATE = "fhir-possible-duplicate";
+
+    /** Not a refusal: the information that a Patient was created or updated. */
+    public static final String SAVED = "fhir-saved";
+
     private FhirProblems() {}
 
     static DomainException searchByPost() {

@@ -1,11 +1,15 @@
 package org.passerelle.fhir;
 
 import ca.uhn.fhir.model.valueset.BundleTypeEnum;
+import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -25,13 +29,13 @@ import org.passerelle.people.PersonRegistry;
 import org.passerelle.people.PersonViews;
 import org.passerelle.people.PersonViews.PersonSummary;
 import org.passerelle.people.Sex;
-import org.passerelle.platform.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Patient}: read by id, and search by name (Passerelle's own search, which finds spelling
  * variants, other names and names in another script), patient code, birth date and gender. Only
- * persons whose file the user reaches are returned, each read (and audited) when its page is.
+ * persons whose file the user reaches are returned, read (and audited) a page at a time when that
+ * page is asked for.
  */
 @Component
 class PatientProvider implements IResourceProvider {
@@ -42,11 +46,13 @@ class PatientProvider implements IResourceProvider {
     private final PersonRegistry registry;
     private final CurrentUsers users;
     private final Everything everything;
+    private final PatientWrites writes;
 
-    PatientProvider(PersonRegistry registry, CurrentUsers users, Everything everything) {
+    PatientProvider(PersonRegistry registry, CurrentUsers users, Everything everything, PatientWrites writes) {
         this.registry = registry;
         this.users = users;
         this.everything = everything;
+        this.writes = writes;
     }
 
     @Override
@@ -57,6 +63,31 @@ class PatientProvider implements IResourceProvider {
     @Read
     public Patient read(@IdParam IdType id) {
         return PatientResources.of(registry.get(Ids.of(id, "person")));
+    }
+
+    /**
+     * {@code POST Patient}: registers a person at the user's current site, as the API does, with a
+     * new id and patient code. A client that must be able to send a registration again chooses the
+     * id itself and uses {@link #update} without {@code If-Match}.
+     */
+    @Create
+    public MethodOutcome create(@ResourceParam Patient patient, RequestDetails request) {
+        return writes.register(org.passerelle.platform.Ids.newId(), patient, request);
+    }
+
+    /**
+     * {@code PUT Patient/{id}}: with {@code If-Match} (the version a read gave), corrects the person
+     * at that version, 412 when it changed since; without, registers the person with the id the
+     * client chose, or gives them again when the same registration is sent again (409 when another
+     * person has that id or the details differ: a correction names its version).
+     */
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam Patient patient, RequestDetails request) {
+        UUID personId = Ids.of(id, "person");
+        if (!id.hasVersionIdPart()) {
+            return writes.register(personId, patient, request);
+        }
+        return writes.correct(personId, PatientWrites.version(id), patient, request);
     }
 
     /**
@@ -92,16 +123,12 @@ class PatientProvider implements IResourceProvider {
         return new Pages<>(ids, this::read, users);
     }
 
+    /**
+     * A page of persons found, read at once through the registry (one access check, one audit
+     * statement); those erased, merged away or out of reach since the search are left out.
+     */
     private List<IBaseResource> read(List<UUID> ids) {
-        List<IBaseResource> patients = new ArrayList<>();
-        for (UUID id : ids) {
-            try {
-                patients.add(PatientResources.of(registry.get(id)));
-            } catch (DomainException gone) {
-                // erased, merged away or out of reach since the search: left out of the page
-            }
-        }
-        return patients;
+        return registry.getAll(ids).stream().<IBaseResource>map(PatientResources::of).toList();
     }
 
     /** What the registry's search is given: the name typed, or the patient code. */

@@ -160,6 +160,24 @@ class AccessRepository {
     }
 
     /** The persons among these whose file this user holds an unexpired emergency access to. */
+    /** When the user's open break-the-glass on each of these persons ends, for those who have one. */
+    Map<UUID, Instant> emergencyUntil(UUID userId, Collection<UUID> personIds, Instant now) {
+        Map<UUID, Instant> until = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return until;
+        }
+        jdbc.sql("""
+                        select person_id, max(expires_at) from people.emergency_access
+                         where user_id = ? and person_id = any(?) and expires_at > ? and kind = 'EMERGENCY'
+                         group by person_id
+                        """)
+                .params(userId, personIds.toArray(UUID[]::new), Timestamp.from(now))
+                .query((rs, row) -> until.put(
+                        rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()))
+                .list();
+        return until;
+    }
+
     Set<UUID> emergencyPersons(UUID userId, Collection<UUID> personIds, Instant now) {
         if (personIds.isEmpty()) {
             return Set.of();

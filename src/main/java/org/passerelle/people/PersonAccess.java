@@ -175,6 +175,29 @@ public class PersonAccess {
                 contacts.stream().map(Contact::on).toList());
     }
 
+    /**
+     * What the user may see of each of these persons' files, for those their site scope or an open
+     * break-the-glass reaches, as {@link #requireFile} decides for one, in two queries: for a page
+     * of records. The persons not reached are left out.
+     */
+    Map<UUID, FileAccess> filesReached(CurrentUser user, Collection<UUID> personIds) {
+        Map<UUID, FileAccess> files = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return files;
+        }
+        Map<UUID, Instant> emergencies = repository.emergencyUntil(user.id(), personIds, clock.instant());
+        Map<UUID, Set<UUID>> sites = user.allSites() ? Map.of() : repository.sitesOf(personIds);
+        for (UUID id : personIds) {
+            Instant until = emergencies.get(id);
+            if (until != null) {
+                files.put(id, new FileAccess(id, EnumSet.allOf(Compartment.class), until));
+            } else if (user.reachesAnyOf(sites.getOrDefault(id, Set.of()))) {
+                files.put(id, new FileAccess(id, user.compartments(), null));
+            }
+        }
+        return files;
+    }
+
     /** Which of these persons the user reaches, by site scope or break-the-glass. */
     Set<UUID> reachable(CurrentUser user, Collection<UUID> personIds) {
         if (user.allSites()) {

@@ -47,6 +47,25 @@ final class FhirMatrixCases {
             ApiSession.Response response = user.get("/fhir/Patient/" + personId);
             expect(response, own && readers.contains(role) ? 200 : 403);
         }));
+        cases.add(DynamicTest.dynamicTest(role + " registers a Patient through FHIR" + at, () -> {
+            ApiSession.Response response = user.send(
+                    "POST",
+                    "/fhir/Patient",
+                    "{\"resourceType\":\"Patient\",\"name\":[{\"text\":\"Matrix " + UUID.randomUUID()
+                            + "\"}],\"gender\":\"unknown\"}",
+                    Map.of());
+            expect(response, carers.contains(role) ? 201 : 403);
+        }));
+        cases.add(DynamicTest.dynamicTest(role + " corrects a Patient through FHIR" + at, () -> {
+            // a version nobody read: the person is left as the other cases expect, 412 once allowed
+            ApiSession.Response response = user.send(
+                    "PUT",
+                    "/fhir/Patient/" + personId,
+                    "{\"resourceType\":\"Patient\",\"id\":\"" + personId
+                            + "\",\"name\":[{\"text\":\"Matrix\"}],\"gender\":\"male\"}",
+                    Map.of("If-Match", "W/\"999999\""));
+            expect(response, own && carers.contains(role) ? 412 : 403);
+        }));
         cases.add(DynamicTest.dynamicTest(role + " searches Encounters through FHIR" + at, () -> {
             ApiSession.Response response = user.get("/fhir/Encounter?patient=" + personId + "&_count=100");
             expect(response, own && carers.contains(role) ? 200 : 403);

@@ -199,12 +199,17 @@ class FhirPatientApiTest {
 
         assertThat(first.body().path("total").asInt()).isEqualTo(3);
         assertThat(ids(first)).hasSize(2);
+        assertThat(registered.stream().map(id -> audited("READ", id)))
+                .as("each person of the page served read once, the next page's not yet")
+                .containsExactlyInAnyOrderElementsOf(
+                        registered.stream().map(id -> ids(first).contains(id) ? 1L : 0L).toList());
         String next = link(first, "next");
         assertThat(next).contains("_getpages").doesNotContain("Lenka").doesNotContain("Qorvath");
         ApiSession.Response second = clinician.get(next);
         assertThat(second.status()).isEqualTo(200);
         assertThat(ids(second)).hasSize(1);
         assertThat(concat(ids(first), ids(second))).containsExactlyInAnyOrderElementsOf(registered);
+        assertThat(registered.stream().map(id -> audited("READ", id))).containsOnly(1L);
         assertValid(second);
         ApiSession other = organisation.userAt(organisation.siteA, "CLINICIAN");
         assertThat(other.get(next).status()).isEqualTo(404);
@@ -265,6 +270,147 @@ class FhirPatientApiTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(persons);
+    }
+
+    @Test
+    void createsAPatientThroughTheRegistryAndWarnsOfAPersonLikelyTheSame() {
+        String existing = register(details("Youssef Haroun " + suffix, "MALE", exact("1979-06-02")))
+                .path("id")
+                .asString();
+        long persons = persons();
+
+        ApiSession.Response outcome = clinician.language("fr").send(
+                "POST",
+                "/fhir/Patient",
+                patient("Youssef Haroun " + suffix, "male", "1979-06-02"),
+                Map.of("Prefer", "return=OperationOutcome"));
+
+        assertThat(outcome.status()).as(outcome.body().toString()).isEqualTo(201);
+        assertThat(outcome.text("resourceType")).isEqualTo("OperationOutcome");
+        assertValid(outcome);
+        List<JsonNode> issues = outcome.body().path("issue").valueStream().toList();
+        String created = issues.getFirst()
+                .path("diagnostics")
+                .asString()
+                .replaceAll("^Patient/([0-9a-f-]{36})/_history/\\d+$", "$1");
+        assertThat(created).hasSize(36).isNotEqualTo(existing);
+        // other tests register persons alike: the one registered here is among the warnings
+        JsonNode duplicate = issues.stream()
+                .filter(issue -> issue.path("code").asString().equals("duplicate"))
+                .filter(issue -> issue.path("diagnostics").asString().startsWith("Patient/" + existing + " "))
+                .findFirst()
+                .orElseThrow();
+        assertThat(duplicate.path("severity").asString()).isEqualTo("warning");
+        assertThat(duplicate.path("details").path("text").asString()).contains("déjà enregistrée");
+        assertThat(persons()).isEqualTo(persons + 1);
+        assertThat(audited("CREATE", created)).isEqualTo(1);
+        ApiSession.Response read = clinician.get("/fhir/Patient/" + created);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().path("name").path(0).path("text").asString()).isEqualTo("Youssef Haroun " + suffix);
+        assertThat(read.text("birthDate")).isEqualTo("1979-06-02");
+    }
+
+    @Test
+    void createsWithTheIdTheClientChoseOnceAndUpdatesAtTheVersionReadOnly() {
+        String id = UUID.randomUUID().toString();
+        String path = "/fhir/Patient/" + id;
+        String body = patientWithId(id, "Selam Tesfaye " + suffix, "female", "1990-05");
+
+        ApiSession.Response created = clinician.send("PUT", path, body, Map.of());
+        ApiSession.Response again = clinician.send("PUT", path, body, Map.of());
+
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.text("id")).isEqualTo(id);
+        assertThat(created.text("birthDate")).isEqualTo("1990-05");
+        assertValid(created);
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(200);
+        assertThat(again.body().path("meta").path("versionId").asString())
+                .isEqualTo(created.body().path("meta").path("versionId").asString());
+        assertThat(audited("CREATE", id)).isEqualTo(1);
+        String version = created.body().path("meta").path("versionId").asString();
+
+        String corrected = patientWithId(id, "Selam Tesfaye Haile " + suffix, "female", "1990-05-12");
+        ApiSession.Response updated =
+                clinician.send("PUT", path, corrected, Map.of("If-Match", "W/\"" + version + "\""));
+        ApiSession.Response stale = clinician.language("fr").send(
+                "PUT",
+                path,
+                patientWithId(id, "Someone Else " + suffix, "female", "1990-05-12"),
+                Map.of("If-Match", "W/\"" + version + "\""));
+
+        assertThat(updated.status()).as(updated.body().toString()).isEqualTo(200);
+        assertThat(updated.body().path("name").path(0).path("text").asString())
+                .isEqualTo("Selam Tesfaye Haile " + suffix);
+        assertThat(updated.text("birthDate")).isEqualTo("1990-05-12");
+        assertThat(updated.body().path("meta").path("versionId").asString()).isNotEqualTo(version);
+        assertValid(updated);
+        assertThat(stale.status()).as(stale.body().toString()).isEqualTo(412);
+        assertThat(stale.text("resourceType")).isEqualTo("OperationOutcome");
+        assertValid(stale);
+        assertThat(audited("UPDATE", id)).isEqualTo(1);
+        ApiSession.Response read = clinician.get(path);
+        assertThat(read.body().path("name").path(0).path("text").asString())
+                .isEqualTo("Selam Tesfaye Haile " + suffix);
+    }
+
+    @Test
+    void refusesBadPatientsAndUpdatesOutsideTheUsersScopeWritingNothing() {
+        String id = register(details("Aminata Diallo " + suffix, "FEMALE", null))
+                .path("id")
+                .asString();
+        ApiSession.Response read = clinician.get("/fhir/Patient/" + id);
+        String version = read.body().path("meta").path("versionId").asString();
+        long persons = persons();
+
+        ApiSession.Response nameless = clinician.send(
+                "POST", "/fhir/Patient", "{\"resourceType\": \"Patient\", \"gender\": \"female\"}", Map.of());
+        ApiSession.Response badDate = clinician.send(
+                "POST", "/fhir/Patient", patient("Awa Diallo " + suffix, "female", "1850-01-01"), Map.of());
+        ApiSession.Response elsewhere = organisation
+                .userAt(organisation.siteB, "CLINICIAN")
+                .send(
+                        "PUT",
+                        "/fhir/Patient/" + id,
+                        patientWithId(id, "Aminata Sow " + suffix, "female", null),
+                        Map.of("If-Match", "W/\"" + version + "\""));
+
+        for (ApiSession.Response refused : List.of(nameless, badDate, elsewhere)) {
+            assertThat(refused.text("resourceType")).isEqualTo("OperationOutcome");
+            assertValid(refused);
+        }
+        assertThat(nameless.status()).isEqualTo(400);
+        assertThat(nameless.body().path("issue").path(0).path("expression").path(0).asString())
+                .isEqualTo("Patient.name");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(persons()).isEqualTo(persons);
+        assertThat(audited("UPDATE", id)).isZero();
+    }
+
+    private static String patient(String name, String gender, @org.jspecify.annotations.Nullable String birthDate) {
+        return patientWithId(null, name, gender, birthDate);
+    }
+
+    private static String patientWithId(
+            @org.jspecify.annotations.Nullable String id,
+            String name,
+            String gender,
+            @org.jspecify.annotations.Nullable String birthDate) {
+        Map<String, Object> patient = new java.util.LinkedHashMap<>();
+        patient.put("resourceType", "Patient");
+        if (id != null) {
+            patient.put("id", id);
+        }
+        patient.put("name", List.of(Map.of("use", "usual", "text", name)));
+        patient.put("gender", gender);
+        if (birthDate != null) {
+            patient.put("birthDate", birthDate);
+        }
+        return ApiSession.json().writeValueAsString(patient);
+    }
+
+    private long persons() {
+        return jdbc.sql("select count(*) from people.person").query(Long.class).single();
     }
 
     private ApiSession.Response search(String form) {

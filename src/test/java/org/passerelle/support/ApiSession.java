@@ -179,6 +179,13 @@ public final class ApiSession {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /** Sends a request with more headers ({@code If-Match}, {@code Prefer}...), as a FHIR client does. */
+    public Response send(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::setHeader);
+        return send(builder);
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }
