@@ -41,10 +41,12 @@ class ReferralRepository {
             long version) {}
 
     record StepRow(
+            UUID referralId,
             Status status, LocalDate occurredOn, byte @Nullable [] note, Instant recordedAt, String recordedBy) {}
 
     record AccompanimentRow(
             UUID id,
+            UUID referralId,
             LocalDate occurredOn,
             String companions,
             Transport transport,
@@ -113,6 +115,17 @@ class ReferralRepository {
                 .optional();
     }
 
+    /** The live referrals among {@code ids}, in no order. */
+    List<Row> findAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where r.id = any(?) and r.deleted_at is null")
+                .param(ids.toArray(UUID[]::new))
+                .query(Row.class)
+                .list();
+    }
+
     /** Holds the referral until the transaction ends, so two steps recorded at once are taken in turn. */
     Optional<Row> lock(UUID id) {
         jdbc.sql("select 1 from referrals.referral where id = ? for update")
@@ -176,12 +189,18 @@ class ReferralRepository {
     }
 
     List<StepRow> steps(UUID referralId) {
+        return steps(List.of(referralId));
+    }
+
+    /** The steps of the referrals {@code referralIds}, each referral's in their order. */
+    List<StepRow> steps(List<UUID> referralIds) {
         return jdbc.sql("""
-                        select status, occurred_on, note, recorded_at, recorded_by_name as recorded_by
-                          from referrals.referral_step where referral_id = ? order by position
+                        select referral_id, status, occurred_on, note, recorded_at, recorded_by_name as recorded_by
+                          from referrals.referral_step where referral_id = any(?) order by referral_id, position
                         """)
-                .param(referralId)
+                .param(referralIds.toArray(UUID[]::new))
                 .query((row, n) -> new StepRow(
+                        row.getObject("referral_id", UUID.class),
                         Status.valueOf(row.getString("status")),
                         row.getObject("occurred_on", LocalDate.class),
                         row.getBytes("note"),
@@ -221,10 +240,18 @@ class ReferralRepository {
     }
 
     List<AccompanimentRow> accompaniments(UUID referralId) {
+        return accompaniments(List.of(referralId));
+    }
+
+    /** The live accompaniments of the referrals {@code referralIds}, each referral's in date order. */
+    List<AccompanimentRow> accompaniments(List<UUID> referralIds) {
         return jdbc.sql("""
-                        select id, occurred_on, companions, transport, minutes, outcome, note
+                        select id, referral_id, occurred_on, companions, transport, minutes, outcome, note
                           from referrals.accompaniment
-                         where referral_id = ? and deleted_at is null order by occurred_on, id
-                        """).param(referralId).query(AccompanimentRow.class).list();
+                         where referral_id = any(?) and deleted_at is null order by referral_id, occurred_on, id
+                        """)
+                .param(referralIds.toArray(UUID[]::new))
+                .query(AccompanimentRow.class)
+                .list();
     }
 }
