@@ -15,6 +15,7 @@ import org.passerelle.referrals.ReferralViews.NewAccompaniment;
 import org.passerelle.referrals.ReferralViews.Status;
 import org.passerelle.referrals.ReferralViews.Transport;
 import org.passerelle.referrals.ReferralViews.Urgency;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -61,6 +62,29 @@ class ReferralRepository {
               from referrals.referral r join referrals.partner_service s on s.id = r.service_id
             """;
 
+    /**
+     * Reads a referral by its columns' names. Mapping the record by its components' names
+     * ({@code query(Row.class)}) first asks the result set for each camel-case name and catches the
+     * exception of each one missing, on every row: a page of 300 referrals cost hundreds of
+     * milliseconds in exceptions alone.
+     */
+    private static final RowMapper<Row> ROW = (row, n) -> new Row(
+            row.getObject("id", UUID.class),
+            row.getObject("person_id", UUID.class),
+            row.getObject("site_id", UUID.class),
+            row.getObject("encounter_id", UUID.class),
+            row.getObject("service_id", UUID.class),
+            row.getString("service_name"),
+            ServiceKind.valueOf(row.getString("service_kind")),
+            row.getBytes("reason"),
+            Urgency.valueOf(row.getString("urgency")),
+            Consent.valueOf(row.getString("consent")),
+            Status.valueOf(row.getString("status")),
+            row.getObject("sent_on", LocalDate.class),
+            row.getObject("follow_by", LocalDate.class),
+            row.getObject("status_on", LocalDate.class),
+            row.getLong("version"));
+
     private final JdbcClient jdbc;
 
     ReferralRepository(JdbcClient jdbc) {
@@ -95,7 +119,7 @@ class ReferralRepository {
     Optional<Row> fromAnswer(UUID encounterId) {
         return jdbc.sql(SELECT + " where r.encounter_id = ? and r.from_answer")
                 .param(encounterId)
-                .query(Row.class)
+                .query(ROW)
                 .optional();
     }
 
@@ -111,7 +135,7 @@ class ReferralRepository {
     Optional<Row> find(UUID id) {
         return jdbc.sql(SELECT + " where r.id = ? and r.deleted_at is null")
                 .param(id)
-                .query(Row.class)
+                .query(ROW)
                 .optional();
     }
 
@@ -122,7 +146,7 @@ class ReferralRepository {
         }
         return jdbc.sql(SELECT + " where r.id = any(?) and r.deleted_at is null")
                 .param(ids.toArray(UUID[]::new))
-                .query(Row.class)
+                .query(ROW)
                 .list();
     }
 
@@ -138,7 +162,7 @@ class ReferralRepository {
     List<Row> ofPerson(UUID personId) {
         return jdbc.sql(SELECT + " where r.person_id = ? and r.deleted_at is null order by r.sent_on desc, r.id desc")
                 .param(personId)
-                .query(Row.class)
+                .query(ROW)
                 .list();
     }
 
@@ -148,7 +172,7 @@ class ReferralRepository {
                          where r.site_id = ? and r.status in ('SENT', 'ACCEPTED') and r.deleted_at is null
                          order by r.follow_by, r.sent_on, r.id
                          limit ?
-                        """).params(siteId, limit).query(Row.class).list();
+                        """).params(siteId, limit).query(ROW).list();
     }
 
     /** Moves a referral to a status at the version read; false when it changed since. */
