@@ -43,7 +43,11 @@ class ReferralRepository {
 
     record StepRow(
             UUID referralId,
-            Status status, LocalDate occurredOn, byte @Nullable [] note, Instant recordedAt, String recordedBy) {}
+            Status status,
+            LocalDate occurredOn,
+            byte @Nullable [] note,
+            Instant recordedAt,
+            String recordedBy) {}
 
     record AccompanimentRow(
             UUID id,

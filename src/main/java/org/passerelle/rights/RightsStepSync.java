@@ -119,7 +119,8 @@ class RightsStepSync implements SyncedRecords {
     /** The steps kept for the page, read at once, each as the file shows it with the person it belongs to. */
     private Map<UUID, SyncedChange> upserts(List<Held> kept) {
         Map<UUID, SyncedChange> upserts = new HashMap<>();
-        for (RightsRepository.Row row : steps.findAll(kept.stream().map(Held::id).toList())) {
+        for (RightsRepository.Row row :
+                steps.findAll(kept.stream().map(Held::id).toList())) {
             ObjectNode record = (ObjectNode) json.valueToTree(file.step(row));
             record.put("personId", row.personId().toString());
             upserts.put(row.id(), SyncedChange.upsert(recordType(), row.id(), row.version(), record));

@@ -2,8 +2,6 @@ package org.passerelle.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -43,7 +43,8 @@ class ReferralsRightsBrowserTest {
         ApiSession coordinator = organisation.userAt(organisation.siteA, "COORDINATOR");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String service = service(coordinator, "PASS", "PASS Calais " + suffix);
-        String person = TestOrganisation.register(nurse, "Samira " + suffix).path("id").asString();
+        String person =
+                TestOrganisation.register(nurse, "Samira " + suffix).path("id").asString();
         Path downloads = Files.createTempDirectory("letters");
 
         try (Browser browser = Browser.start()) {
@@ -75,7 +76,8 @@ class ReferralsRightsBrowserTest {
         assertThat(referral.path("urgency").asString()).isEqualTo("SOON");
         assertThat(referral.path("status").asString()).isEqualTo("SENT");
         byte[] pdf = Files.readAllBytes(downloads.resolve("orientation.pdf"));
-        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         String text = text(pdf);
         assertThat(text).as("the letter for the service, in French").contains("PASS Calais " + suffix);
         assertThat(text.codePoints().anyMatch(ReferralsRightsBrowserTest::arabic))
@@ -88,7 +90,8 @@ class ReferralsRightsBrowserTest {
         Browser.requireBuiltWebClient();
         TestOrganisation organisation = new TestOrganisation(port);
         ApiSession social = organisation.userAt(organisation.siteA, "SOCIAL_LEGAL_WORKER");
-        String person = TestOrganisation.register(social, "Karim " + UUID.randomUUID().toString().substring(0, 6))
+        String person = TestOrganisation.register(
+                        social, "Karim " + UUID.randomUUID().toString().substring(0, 6))
                 .path("id")
                 .asString();
         LocalDate today = MovableClock.today();
@@ -99,7 +102,8 @@ class ReferralsRightsBrowserTest {
             new Select(browser.find("rights-kind")).selectByValue("AME_GRANTED");
             browser.click("rights-save");
 
-            browser.waitUntil(driver -> !driver.findElements(Browser.byTestId("rights-step")).isEmpty());
+            browser.waitUntil(driver ->
+                    !driver.findElements(Browser.byTestId("rights-step")).isEmpty());
             assertThat(((JavascriptExecutor) browser.driver).executeScript("return document.documentElement.dir"))
                     .isEqualTo("rtl");
             ShelterScene.fitsTheScreen(browser, "the rights file");
@@ -137,14 +141,38 @@ class ReferralsRightsBrowserTest {
         String doctor = service(coordinator, "CITY_DOCTOR", "Dr Martin");
         String today = MovableClock.today().toString();
         String pass = "/api/pass-de-ville/people/" + person;
-        ok(social.post(pass + "/eligibility", Map.of("id", UUID.randomUUID().toString(), "decision", "ELIGIBLE",
-                "decidedOn", today)), 201);
-        ApiSession.Response voucher = social.post(pass + "/vouchers", Map.of("id", UUID.randomUUID().toString(),
-                "providerId", doctor, "careType", "GP_CONSULTATION", "ceilingCents", 6_000,
-                "validUntil", MovableClock.today().plusDays(30).toString()));
+        ok(
+                social.post(
+                        pass + "/eligibility",
+                        Map.of("id", UUID.randomUUID().toString(), "decision", "ELIGIBLE", "decidedOn", today)),
+                201);
+        ApiSession.Response voucher = social.post(
+                pass + "/vouchers",
+                Map.of(
+                        "id",
+                        UUID.randomUUID().toString(),
+                        "providerId",
+                        doctor,
+                        "careType",
+                        "GP_CONSULTATION",
+                        "ceilingCents",
+                        6_000,
+                        "validUntil",
+                        MovableClock.today().plusDays(30).toString()));
         ok(voucher, 201);
-        ok(coordinator.post("/api/pass-de-ville/claims", Map.of("id", UUID.randomUUID().toString(),
-                "code", voucher.text("code"), "amountCents", 2_550, "careOn", today)), 201);
+        ok(
+                coordinator.post(
+                        "/api/pass-de-ville/claims",
+                        Map.of(
+                                "id",
+                                UUID.randomUUID().toString(),
+                                "code",
+                                voucher.text("code"),
+                                "amountCents",
+                                2_550,
+                                "careOn",
+                                today)),
+                201);
 
         try (Browser browser = Browser.start()) {
             signIn(browser, organisation, coordinator, "fr");

@@ -60,7 +60,8 @@ class DirectoryExchangeApiTest {
     void theSampleIsFoundByNeedPlaceAndLanguageAndImportedAgainWithoutLosingWhatTheTeamSaid() throws IOException {
         ApiSession.Response first = coordinator.post("/api/directory/data-inclusion", sample());
         assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
-        assertThat(first.body().path("added").asInt() + first.body().path("updated").asInt())
+        assertThat(first.body().path("added").asInt()
+                        + first.body().path("updated").asInt())
                 .isEqualTo(4);
 
         assertThat(names(search("need=HEALTH_COVERAGE"))).contains(RIGHTS).doesNotContain(PASS, LISTENING, MEALS);
@@ -69,7 +70,9 @@ class DirectoryExchangeApiTest {
         assertThat(rights.path("details").path("city").asString()).isEqualTo("Dunkerque");
         assertThat(rights.path("source").asString()).isEqualTo("echantillon-passerelle");
 
-        assertThat(names(search("need=GENERAL_CARE&place=dunkerque"))).contains(PASS).doesNotContain(LISTENING, RIGHTS);
+        assertThat(names(search("need=GENERAL_CARE&place=dunkerque")))
+                .contains(PASS)
+                .doesNotContain(LISTENING, RIGHTS);
         JsonNode pass = only(search("need=GENERAL_CARE&place=dunkerque"), PASS);
         assertThat(pass.path("details").path("postalCode").asString()).isEqualTo("59240");
         assertThat(pass.path("details").path("organisation").asString()).isEqualTo("Centre hospitalier de l'Estran");
@@ -77,15 +80,22 @@ class DirectoryExchangeApiTest {
         assertThat(pass.path("details").path("acceptsMinors").asBoolean()).isFalse();
 
         assertThat(names(search("place=59760"))).contains(LISTENING, MEALS).doesNotContain(PASS, RIGHTS);
-        assertThat(names(search("place=Grande-Synthe&need=FOOD"))).contains(MEALS).doesNotContain(LISTENING);
+        assertThat(names(search("place=Grande-Synthe&need=FOOD")))
+                .contains(MEALS)
+                .doesNotContain(LISTENING);
         JsonNode listening = only(search("place=59760&need=MENTAL_HEALTH"), LISTENING);
         assertThat(listening.path("details").path("kind").asString()).isEqualTo("ASSOCIATION");
-        assertThat(listening.path("details").path("acceptsUncovered").asBoolean()).isTrue();
+        assertThat(listening.path("details").path("acceptsUncovered").asBoolean())
+                .isTrue();
         assertThat(listening.path("details").path("acceptsMinors").asBoolean()).isTrue();
         assertThat(listening.path("details").path("openingHours").asString()).isEqualTo("Mo-Fr 09:00-12:00");
         assertThat(listening.path("details").path("checkedOn").asString())
-                .isEqualTo(earliest(LocalDate.parse("2026-10-20"), MovableClock.today()).toString());
-        assertThat(only(search("place=59760&need=FOOD"), MEALS).path("details").path("acceptsUncovered").asBoolean())
+                .isEqualTo(earliest(LocalDate.parse("2026-10-20"), MovableClock.today())
+                        .toString());
+        assertThat(only(search("place=59760&need=FOOD"), MEALS)
+                        .path("details")
+                        .path("acceptsUncovered")
+                        .asBoolean())
                 .isFalse();
         assertThat(names(search("place=59760&language=ps"))).doesNotContain(LISTENING);
 
@@ -137,7 +147,9 @@ class DirectoryExchangeApiTest {
         assertThat(listening.path("horaires_accueil").asString()).isEqualTo("Mo-Fr 09:00-12:00");
         assertThat(listening.path("description").asString().length()).isBetween(50, 2000);
         List<String> structures = new ArrayList<>();
-        exported.body().path("structures").forEach(structure -> structures.add(structure.path("id").asString()));
+        exported.body()
+                .path("structures")
+                .forEach(structure -> structures.add(structure.path("id").asString()));
         assertThat(structures).contains("structure-asso-littoral").doesNotHaveDuplicates();
         assertThat(nurse.get("/api/directory/data-inclusion").status()).isEqualTo(403);
     }
@@ -147,17 +159,22 @@ class DirectoryExchangeApiTest {
         ObjectNode file = sample();
         ((ObjectNode) file.path("services").get(0)).put("id", "service-nouveau");
         ((ObjectNode) file.path("services").get(1)).put("structure_id", "structure-inconnue");
-        long before = jdbc.sql("select count(*) from referrals.partner_service").query(Long.class).single();
+        long before = jdbc.sql("select count(*) from referrals.partner_service")
+                .query(Long.class)
+                .single();
 
         ApiSession.Response refused = coordinator.post("/api/directory/data-inclusion", file);
 
         assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
         assertThat(refused.text("code")).isEqualTo(ReferralProblems.BAD_IMPORT);
         assertThat(refused.body().toString()).contains("services[1].structure_id");
-        assertThat(jdbc.sql("select count(*) from referrals.partner_service").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from referrals.partner_service")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(before);
         assertThat(count("service-nouveau")).isZero();
-        assertThat(nurse.post("/api/directory/data-inclusion", sample()).status()).isEqualTo(403);
+        assertThat(nurse.post("/api/directory/data-inclusion", sample()).status())
+                .isEqualTo(403);
     }
 
     private ObjectNode sample() throws IOException {
@@ -175,7 +192,8 @@ class DirectoryExchangeApiTest {
 
     private static List<String> names(JsonNode services) {
         List<String> names = new ArrayList<>();
-        services.forEach(service -> names.add(service.path("details").path("name").asString()));
+        services.forEach(
+                service -> names.add(service.path("details").path("name").asString()));
         return names;
     }
 
@@ -195,10 +213,7 @@ class DirectoryExchangeApiTest {
         return jdbc.sql("""
                         select count(*) from referrals.partner_service
                          where name = :value or source_service_id = :value
-                        """)
-                .param("value", nameOrSourceId)
-                .query(Long.class)
-                .single();
+                        """).param("value", nameOrSourceId).query(Long.class).single();
     }
 
     private static LocalDate earliest(LocalDate one, LocalDate other) {
