@@ -12,11 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -202,6 +206,49 @@ final class BenchClient {
         Arrays.sort(sorted);
         return String.format(Locale.ROOT, "ms p50 %.1f, p95 %.1f, p99 %.1f, max %.1f", at(sorted, 0.50) / 1e6,
                 at(sorted, 0.95) / 1e6, at(sorted, 0.99) / 1e6, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+    }
+
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs {@code step} for 0 to {@code count - 1}, at most 8 at a time (the server's pool is small). */
+    static void parallel(ExecutorService io, int count, Step step) {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> work = new ArrayList<>();
+        for (int worker = 0; worker < Math.min(8, count); worker++) {
+            work.add(io.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    step.run(i);
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> one : work) {
+                one.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    interface Read {
+        Result read(int i);
+    }
+
+    /** {@code count} reads one after the other (after 20 not measured), each checked; logs their percentiles. */
+    static void measure(String what, int count, Read read) {
+        for (int i = 0; i < 20; i++) {
+            require(read.read(i), what);
+        }
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            Result result = read.read(i);
+            require(result, what);
+            nanos[i] = result.nanos();
+        }
+        log("%s: %d reads, %s", what, count, percentiles(nanos));
     }
 
     static void log(String format, Object... args) {

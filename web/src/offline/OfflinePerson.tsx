@@ -8,6 +8,7 @@ import { OfflinePersonEdit } from './OfflinePersonEdit';
 import { useSyncState } from './SyncStatus';
 import type { LocalDraft, LocalEncounter, LocalPerson } from './store';
 import { OfflineDoseSection } from '../vaccination/OfflineDoseSection';
+import { OfflineReferralSection } from '../referrals/OfflineReferralSection';
 
 interface Props {
   personId: string;
@@ -101,6 +102,7 @@ export function OfflinePerson({ personId, onConsult, onBack }: Props) {
         </ul>
       )}
       {device && <OfflineDoseSection device={device} person={person} />}
+      {device && <OfflineReferralSection device={device} person={person} />}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { httpTransport } from './syncClient';
 import { SyncEngine } from './syncEngine';
 import { keepStockForOffline } from '../stock/offlineAllowance';
 import { keepPublicHealthForOffline } from '../outbreaks/offlinePublicHealth';
+import { keepDirectory } from '../referrals/offlineReferrals';
 import { keepBoardsForOffline } from '../shelters/offlineBoard';
 
 /** The published forms the user records with, kept for offline consultations (meta key of the store). */
@@ -45,6 +46,7 @@ export function openDevice(unlocked: UnlockedDevice, onRevoked: () => void): Dev
     await keepForms(store);
     await keepPublicHealthForOffline(store);
     await keepBoardsForOffline(store, unlocked.profile.sites.map((site) => site.id)).catch(() => undefined);
+    await keepDirectory(store).catch(() => undefined);
   });
   void store.meta<Catalogue>(CATALOGUE).then((kept) => kept && setOfflineCoding(onDevice(kept)));
   return { ...unlocked, store, engine };

@@ -1,12 +1,12 @@
 package org.passerelle.referrals;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.access.Compartment;
 import org.passerelle.access.CurrentUser;
@@ -17,6 +17,7 @@ import org.passerelle.platform.sync.Applied;
 import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.CreatedRecords;
 import org.passerelle.platform.sync.FieldChange;
+import org.passerelle.platform.sync.HeldChanges;
 import org.passerelle.platform.sync.Mutation;
 import org.passerelle.platform.sync.Position;
 import org.passerelle.platform.sync.SettledChanges;
@@ -121,29 +122,19 @@ class AccompanimentSync implements SyncedRecords {
     public ChangePage changesSince(Position after, int limit) {
         List<ChangedRow> rows = SettledChanges.ids(jdbc, "referrals.accompaniment", "true", after, limit);
         CurrentUser user = currentUsers.current();
-        List<SyncedChange> page = new ArrayList<>();
-        if (user.caresForPeople() && user.compartments().contains(Compartment.GENERAL) && !rows.isEmpty()) {
-            Map<UUID, HeldAccompaniment> held =
-                    changes.accompaniments(rows.stream().map(ChangedRow::id).toList());
-            Set<UUID> writable = persons.writableAmong(held.values().stream()
-                    .filter(one -> !one.removed())
-                    .map(HeldAccompaniment::personId)
-                    .distinct()
-                    .toList());
-            for (ChangedRow row : rows) {
-                HeldAccompaniment one = held.get(row.id());
-                if (one == null) {
-                    continue;
-                }
-                if (one.removed()) {
-                    if (user.mayWorkAt(one.siteId())) {
-                        page.add(SyncedChange.erased(recordType(), one.id()));
-                    }
-                } else if (writable.contains(one.personId())) {
-                    page.add(SyncedChange.upsert(recordType(), one.id(), one.version(), json.valueToTree(view(one))));
-                }
-            }
-        }
+        List<SyncedChange> page = user.caresForPeople() && user.compartments().contains(Compartment.GENERAL)
+                ? HeldChanges.of(
+                        recordType(),
+                        rows,
+                        changes::accompaniments,
+                        persons::writableAmong,
+                        user::mayWorkAt,
+                        kept -> kept.stream()
+                                .collect(Collectors.toMap(
+                                        HeldAccompaniment::id,
+                                        one -> SyncedChange.upsert(
+                                                recordType(), one.id(), one.version(), json.valueToTree(view(one))))))
+                : List.of();
         return SettledChanges.page(rows, page, after, limit);
     }
 

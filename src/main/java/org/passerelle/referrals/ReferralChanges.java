@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.passerelle.platform.sync.HeldChanges.Held;
 import org.passerelle.referrals.ReferralViews.AccompanimentOutcome;
 import org.passerelle.referrals.ReferralViews.Transport;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class ReferralChanges {
 
     /** A referral as the pull first sees it. */
-    record HeldReferral(UUID id, UUID personId, UUID siteId, boolean removed) {}
+    record HeldReferral(UUID id, UUID personId, UUID siteId, boolean removed) implements Held {}
 
     /** An accompaniment as stored, with the referral and person it belongs to. */
     record HeldAccompaniment(
@@ -35,7 +36,8 @@ class ReferralChanges {
             AccompanimentOutcome outcome,
             byte @Nullable [] note,
             long version,
-            boolean removed) {}
+            boolean removed)
+            implements Held {}
 
     private final JdbcClient jdbc;
 

@@ -2,9 +2,11 @@ package org.passerelle.referrals;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.passerelle.access.Compartment;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
@@ -16,7 +18,9 @@ import org.passerelle.people.PersonViews.PersonSummary;
 import org.passerelle.platform.DomainException;
 import org.passerelle.platform.crypto.DataKey;
 import org.passerelle.platform.crypto.SubjectKeys;
+import org.passerelle.referrals.ReferralRepository.AccompanimentRow;
 import org.passerelle.referrals.ReferralRepository.Row;
+import org.passerelle.referrals.ReferralRepository.StepRow;
 import org.passerelle.referrals.ReferralViews.Accompaniment;
 import org.passerelle.referrals.ReferralViews.Referral;
 import org.passerelle.referrals.ReferralViews.Step;
@@ -111,8 +115,31 @@ public class ReferralReads {
 
     /** A referral with its reason, steps and accompaniments opened with the person's key. */
     Referral referral(Row row) {
+        return referral(row, referrals.steps(row.id()), referrals.accompaniments(row.id()));
+    }
+
+    /** The referrals of {@code rows} by id, their steps and accompaniments read for all at once. */
+    Map<UUID, Referral> referrals(List<Row> rows) {
+        List<UUID> ids = rows.stream().map(Row::id).toList();
+        Map<UUID, List<StepRow>> steps =
+                referrals.steps(ids).stream().collect(Collectors.groupingBy(StepRow::referralId));
+        Map<UUID, List<AccompanimentRow>> accompaniments =
+                referrals.accompaniments(ids).stream().collect(Collectors.groupingBy(AccompanimentRow::referralId));
+        Map<UUID, Referral> read = new HashMap<>();
+        for (Row row : rows) {
+            read.put(
+                    row.id(),
+                    referral(
+                            row,
+                            steps.getOrDefault(row.id(), List.of()),
+                            accompaniments.getOrDefault(row.id(), List.of())));
+        }
+        return read;
+    }
+
+    private Referral referral(Row row, List<StepRow> stepRows, List<AccompanimentRow> accompanimentRows) {
         DataKey key = keys.keyFor(row.personId());
-        List<Step> steps = referrals.steps(row.id()).stream()
+        List<Step> steps = stepRows.stream()
                 .map(s -> new Step(
                         s.status(),
                         s.occurredOn(),
@@ -120,7 +147,7 @@ public class ReferralReads {
                         s.recordedAt(),
                         s.recordedBy()))
                 .toList();
-        List<Accompaniment> accompaniments = referrals.accompaniments(row.id()).stream()
+        List<Accompaniment> accompaniments = accompanimentRows.stream()
                 .map(a -> new Accompaniment(
                         a.id(),
                         a.occurredOn(),

@@ -1,6 +1,6 @@
 package org.passerelle.referrals;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +12,7 @@ import org.passerelle.people.PersonAccess;
 import org.passerelle.platform.sync.Applied;
 import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.CreatedRecords;
+import org.passerelle.platform.sync.HeldChanges;
 import org.passerelle.platform.sync.Mutation;
 import org.passerelle.platform.sync.Position;
 import org.passerelle.platform.sync.SettledChanges;
@@ -89,38 +90,24 @@ class ReferralSync implements SyncedRecords {
     public ChangePage changesSince(Position after, int limit) {
         List<ChangedRow> rows = SettledChanges.ids(jdbc, "referrals.referral", "true", after, limit);
         CurrentUser user = currentUsers.current();
-        List<SyncedChange> page = new ArrayList<>();
-        if (user.caresForPeople() && user.compartments().contains(Compartment.GENERAL) && !rows.isEmpty()) {
-            Map<UUID, HeldReferral> held =
-                    changes.referrals(rows.stream().map(ChangedRow::id).toList());
-            Set<UUID> writable = persons.writableAmong(held.values().stream()
-                    .filter(one -> !one.removed())
-                    .map(HeldReferral::personId)
-                    .distinct()
-                    .toList());
-            for (ChangedRow row : rows) {
-                HeldReferral one = held.get(row.id());
-                if (one == null) {
-                    continue;
-                }
-                if (one.removed()) {
-                    if (user.mayWorkAt(one.siteId())) {
-                        page.add(SyncedChange.erased(recordType(), one.id()));
-                    }
-                } else if (writable.contains(one.personId())) {
-                    repository
-                            .find(one.id())
-                            .map(reads::referral)
-                            .ifPresent(referral -> page.add(SyncedChange.upsert(
-                                    recordType(), one.id(), referral.version(), json.valueToTree(referral))));
-                }
-            }
-        }
+        List<SyncedChange> page = user.caresForPeople() && user.compartments().contains(Compartment.GENERAL)
+                ? HeldChanges.of(
+                        recordType(), rows, changes::referrals, persons::writableAmong, user::mayWorkAt, this::upserts)
+                : List.of();
         return SettledChanges.page(rows, page, after, limit);
     }
 
     @Override
     public long resolve(UUID recordId, String field, JsonNode value) {
         throw SyncProblems.unknownField(field);
+    }
+
+    /** The referrals kept for the page, read with their steps and accompaniments at once. */
+    private Map<UUID, SyncedChange> upserts(List<HeldReferral> kept) {
+        Map<UUID, SyncedChange> upserts = new HashMap<>();
+        reads.referrals(repository.findAll(kept.stream().map(HeldReferral::id).toList()))
+                .forEach((id, referral) -> upserts.put(
+                        id, SyncedChange.upsert(recordType(), id, referral.version(), json.valueToTree(referral))));
+        return upserts;
     }
 }

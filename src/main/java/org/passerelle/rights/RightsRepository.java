@@ -9,11 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.passerelle.rights.RightsViews.Document;
 import org.passerelle.rights.RightsViews.NewRightsStep;
-import org.passerelle.rights.RightsViews.Phase;
 import org.passerelle.rights.RightsViews.StepKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -94,6 +92,17 @@ class RightsRepository {
                 .optional();
     }
 
+    /** The live steps among {@code ids}, in no order. */
+    List<Row> findAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from rights.rights_step where id = any(?) and deleted_at is null")
+                .param(ids.toArray(UUID[]::new))
+                .query((row, n) -> row(row))
+                .list();
+    }
+
     /** The person's live steps, newest first. */
     List<Row> ofPerson(UUID personId) {
         return jdbc.sql("select " + COLUMNS + """
@@ -121,39 +130,26 @@ class RightsRepository {
     }
 
     /**
-     * The latest step of each person and part of the file, among the persons with a step recorded at
-     * the site, when it is a right expiring by {@code expiringBy} or a request made on or before
-     * {@code requestedBy}.
+     * The latest step of each person and part of the file recorded at the site, when it is a right
+     * expiring by {@code expiringBy} or a request made on or before {@code requestedBy}, the day a
+     * reminder counts from first; read from the latest steps the database keeps
+     * ({@code rights.latest_step}), the first rows of one index.
      */
     List<Row> needingALook(UUID siteId, LocalDate expiringBy, LocalDate requestedBy, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
-                         from (select distinct on (person_id, domain) *
-                                 from rights.rights_step
-                                where deleted_at is null
-                                  and person_id in (select person_id from rights.rights_step
-                                                     where site_id = :site and deleted_at is null)
-                                order by person_id, domain, occurred_on desc, created_at desc) latest
-                        where site_id = :site
-                          and ((kind = any(:granted) and valid_until <= :expiringBy)
-                               or (kind = any(:requested) and occurred_on <= :requestedBy))
-                        order by coalesce(valid_until, occurred_on), person_id
+        return jdbc.sql("""
+                        select s.* from rights.latest_step l join rights.rights_step s on s.id = l.step_id
+                        where l.site_id = :site and l.watch_on is not null
+                          and ((l.phase = 'GRANTED' and l.watch_on <= :expiringBy)
+                               or (l.phase = 'REQUESTED' and l.watch_on <= :requestedBy))
+                        order by l.watch_on, l.person_id
                         limit :limit
                         """)
                 .param("site", siteId)
-                .param("granted", kinds(Phase.GRANTED))
-                .param("requested", kinds(Phase.REQUESTED))
                 .param("expiringBy", expiringBy)
                 .param("requestedBy", requestedBy)
                 .param("limit", limit)
                 .query((row, n) -> row(row))
                 .list();
-    }
-
-    private static String[] kinds(Phase phase) {
-        return Stream.of(StepKind.values())
-                .filter(kind -> kind.phase() == phase)
-                .map(Enum::name)
-                .toArray(String[]::new);
     }
 
     private static Row row(ResultSet row) throws SQLException {

@@ -1,6 +1,5 @@
 package org.passerelle.rights;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.passerelle.platform.sync.Applied;
 import org.passerelle.platform.sync.ChangePage;
 import org.passerelle.platform.sync.CreatedRecords;
 import org.passerelle.platform.sync.FieldChange;
+import org.passerelle.platform.sync.HeldChanges;
 import org.passerelle.platform.sync.Mutation;
 import org.passerelle.platform.sync.Position;
 import org.passerelle.platform.sync.SettledChanges;
@@ -46,7 +46,7 @@ class RightsStepSync implements SyncedRecords {
     static final Set<String> FIELDS =
             Set.of("kind", "occurredOn", "validUntil", "declaredAge", "assessedAge", "documents", "helpedBy", "note");
 
-    private record Held(UUID id, UUID personId, UUID siteId, boolean removed) {}
+    private record Held(UUID id, UUID personId, UUID siteId, boolean removed) implements HeldChanges.Held {}
 
     private final RightsFile file;
     private final RightsRepository steps;
@@ -105,28 +105,9 @@ class RightsStepSync implements SyncedRecords {
     public ChangePage changesSince(Position after, int limit) {
         List<ChangedRow> rows = SettledChanges.ids(jdbc, "rights.rights_step", "true", after, limit);
         CurrentUser user = currentUsers.current();
-        List<SyncedChange> page = new ArrayList<>();
-        if (user.caresForPeople() && user.compartments().contains(Compartment.LEGAL) && !rows.isEmpty()) {
-            Map<UUID, Held> held = held(rows.stream().map(ChangedRow::id).toList());
-            Set<UUID> writable = persons.writableAmong(held.values().stream()
-                    .filter(one -> !one.removed())
-                    .map(Held::personId)
-                    .distinct()
-                    .toList());
-            for (ChangedRow row : rows) {
-                Held one = held.get(row.id());
-                if (one == null) {
-                    continue;
-                }
-                if (one.removed()) {
-                    if (user.mayWorkAt(one.siteId())) {
-                        page.add(SyncedChange.erased(recordType(), one.id()));
-                    }
-                } else if (writable.contains(one.personId())) {
-                    steps.find(one.id()).ifPresent(found -> page.add(upsert(found)));
-                }
-            }
-        }
+        List<SyncedChange> page = user.caresForPeople() && user.compartments().contains(Compartment.LEGAL)
+                ? HeldChanges.of(recordType(), rows, this::held, persons::writableAmong, user::mayWorkAt, this::upserts)
+                : List.of();
         return SettledChanges.page(rows, page, after, limit);
     }
 
@@ -135,11 +116,16 @@ class RightsStepSync implements SyncedRecords {
         throw SyncProblems.unknownField(field);
     }
 
-    /** The step as the file shows it, with the person it belongs to. */
-    private SyncedChange upsert(RightsRepository.Row row) {
-        ObjectNode record = (ObjectNode) json.valueToTree(file.step(row));
-        record.put("personId", row.personId().toString());
-        return SyncedChange.upsert(recordType(), row.id(), row.version(), record);
+    /** The steps kept for the page, read at once, each as the file shows it with the person it belongs to. */
+    private Map<UUID, SyncedChange> upserts(List<Held> kept) {
+        Map<UUID, SyncedChange> upserts = new HashMap<>();
+        for (RightsRepository.Row row :
+                steps.findAll(kept.stream().map(Held::id).toList())) {
+            ObjectNode record = (ObjectNode) json.valueToTree(file.step(row));
+            record.put("personId", row.personId().toString());
+            upserts.put(row.id(), SyncedChange.upsert(recordType(), row.id(), row.version(), record));
+        }
+        return upserts;
     }
 
     private Map<UUID, Held> held(List<UUID> ids) {

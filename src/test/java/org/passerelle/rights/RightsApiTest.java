@@ -171,6 +171,48 @@ class RightsApiTest {
         assertThat(clinician.get("/api/rights/reminders").status()).isEqualTo(403);
     }
 
+    @Test
+    void aRenewalWithdrawnBringsTheExpiryBackAmongTheReminders() {
+        ApiSession.Response granted = social.post(steps(person), step("AME_GRANTED", today.minusDays(330)));
+        ApiSession.Response renewal = social.post(steps(person), step("AME_REQUESTED", today.minusDays(2)));
+        assertThat(granted.status()).as(granted.body().toString()).isEqualTo(201);
+        assertThat(renewal.status()).as(renewal.body().toString()).isEqualTo(201);
+        assertThat(reminderReasons()).doesNotContainKey(person);
+
+        ApiSession.Response withdrawn = social.post(
+                "/api/rights/steps/" + renewal.text("id") + "/withdrawal",
+                Map.of("version", renewal.body().path("version").asLong()));
+
+        assertThat(withdrawn.status()).isEqualTo(204);
+        assertThat(reminderReasons()).containsEntry(person, "EXPIRES_SOON");
+    }
+
+    @Test
+    void everyKindOfStepHasItsPhaseWhereTheDatabaseKeepsTheLatestSteps() {
+        Map<String, String> kept = new HashMap<>();
+        jdbc.sql("select kind, phase from rights.step_kind")
+                .query((row, n) -> kept.put(row.getString("kind"), row.getString("phase")))
+                .list();
+
+        Map<String, String> kinds = new HashMap<>();
+        for (RightsViews.StepKind kind : RightsViews.StepKind.values()) {
+            kinds.put(kind.name(), kind.phase().name());
+        }
+        assertThat(kept).isEqualTo(kinds);
+    }
+
+    private Map<String, String> reminderReasons() {
+        ApiSession.Response reminders = social.get("/api/rights/reminders");
+        assertThat(reminders.status()).isEqualTo(200);
+        Map<String, String> reasons = new HashMap<>();
+        reminders
+                .body()
+                .forEach(reminder -> reasons.put(
+                        reminder.path("personId").asString(),
+                        reminder.path("reason").asString()));
+        return reasons;
+    }
+
     private static String steps(String personId) {
         return "/api/rights/people/" + personId + "/steps";
     }
