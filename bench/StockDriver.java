@@ -47,6 +47,9 @@ import java.util.regex.Pattern;
  *       database, one dispensing operation per 201 and the balance equal to the ledger's sum.
  * </ol>
  *
+ * <p>{@code --balance-query} is added to the balances' address ({@code ?limit=500}: a place's every lot,
+ * as the answer was before it came a page at a time).
+ *
  * <p>With {@code --movements 0} and {@code --site} (printed by an earlier run) it measures the
  * places of an earlier run again.
  */
@@ -78,6 +81,7 @@ public final class StockDriver {
                 Map.entry("--db-password", ""),
                 Map.entry("--data-directory", ""),
                 Map.entry("--site", ""),
+                Map.entry("--balance-query", ""),
                 Map.entry("--sites", "10"),
                 Map.entry("--places", "200"),
                 Map.entry("--items", "2000"),
@@ -276,8 +280,9 @@ public final class StockDriver {
             long bytes = 0;
             for (int i = 0; i < 20 + number("--reads"); i++) {
                 String place = placeIds.get(random.nextInt(placeIds.size()));
-                BenchClient.Result result =
-                        BenchClient.require(logistician.get("/api/stock/locations/" + place + "/" + what), what);
+                String query = what.equals("balances") ? options.get("--balance-query") : "";
+                BenchClient.Result result = BenchClient.require(
+                        logistician.get("/api/stock/locations/" + place + "/" + what + query), what);
                 if (i >= 20) {
                     nanos.add(result.nanos());
                     bytes += result.body().length();

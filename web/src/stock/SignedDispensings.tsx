@@ -90,7 +90,8 @@ export function DispenseOnSigning({ value, onChange }: { value: string; onChange
         if (!live) return;
         const here = all.filter((one) => one.siteId === session?.currentSite?.id);
         setPlaces(here);
-        if (here.length > 0 && !value) onChange(here[0].id);
+        const first = here[0];
+        if (first && !value) onChange(first.id);
       },
       () => {},
     );

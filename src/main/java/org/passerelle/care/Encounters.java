@@ -110,7 +110,17 @@ public class Encounters {
         Content content = content(form.version(), occurredOn, checked, key, command.sign());
         repository.insert(id, command.personId(), siteId, definition, user.id(), user.displayName(), content);
         if (command.sign()) {
-            signed(id, command.personId(), siteId, definition.code(), 1, content, checked, key, null, user,
+            signed(
+                    id,
+                    command.personId(),
+                    siteId,
+                    definition.code(),
+                    1,
+                    content,
+                    checked,
+                    key,
+                    null,
+                    user,
                     command.dispenseFrom());
         }
         if (command.personId() != null) {
@@ -175,7 +185,17 @@ public class Encounters {
             throw DomainException.staleVersion(stored.version());
         }
         if (change.sign()) {
-            signed(id, stored.personId(), stored.siteId(), stored.formCode(), 1, content, checked, key, null, user,
+            signed(
+                    id,
+                    stored.personId(),
+                    stored.siteId(),
+                    stored.formCode(),
+                    1,
+                    content,
+                    checked,
+                    key,
+                    null,
+                    user,
                     change.dispenseFrom());
         }
         audit.record(AuditAction.UPDATE, RECORD_TYPE, id);
@@ -204,8 +224,18 @@ public class Encounters {
             throw DomainException.staleVersion(stored.version());
         }
         String reason = amendment.reason().strip();
-        signed(id, stored.personId(), stored.siteId(), stored.formCode(), stored.revision() + 1, content, checked, key,
-                reason, user, null);
+        signed(
+                id,
+                stored.personId(),
+                stored.siteId(),
+                stored.formCode(),
+                stored.revision() + 1,
+                content,
+                checked,
+                key,
+                reason,
+                user,
+                null);
         audit.record(AuditAction.UPDATE, RECORD_TYPE, id);
         return reads.view(id);
     }
@@ -281,7 +311,8 @@ public class Encounters {
         if (!checked.prescriptions().isEmpty()) {
             List<PrescriptionSigned.Line> lines = new ArrayList<>();
             for (int line = 0; line < checked.prescriptions().size(); line++) {
-                CheckedAnswers.PrescribedLine prescribed = checked.prescriptions().get(line);
+                CheckedAnswers.PrescribedLine prescribed =
+                        checked.prescriptions().get(line);
                 lines.add(new PrescriptionSigned.Line(line, prescribed.medicine(), prescribedQuantity(prescribed)));
             }
             events.publishEvent(new PrescriptionSigned(id, revision, siteId, dispenseFrom, lines));
@@ -294,7 +325,9 @@ public class Encounters {
             return 0;
         }
         BigDecimal daily = line.morning().add(line.noon()).add(line.evening()).add(line.night());
-        return daily.multiply(BigDecimal.valueOf(line.days())).setScale(0, RoundingMode.CEILING).intValueExact();
+        return daily.multiply(BigDecimal.valueOf(line.days()))
+                .setScale(0, RoundingMode.CEILING)
+                .intValueExact();
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

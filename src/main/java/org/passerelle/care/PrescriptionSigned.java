@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param lines the prescription's lines, numbered as {@link Prescriptions} numbers them
  */
 public record PrescriptionSigned(
-        UUID encounterId, int revision, UUID siteId, @Nullable UUID dispenseFrom, List<Line> lines) {
+        UUID encounterId,
+        int revision,
+        UUID siteId,
+        @Nullable UUID dispenseFrom,
+        List<Line> lines) {
 
     public PrescriptionSigned {
         lines = List.copyOf(lines);

@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.passerelle.access.CurrentUser;
 import org.passerelle.access.CurrentUsers;
 import org.passerelle.access.Role;
-import org.passerelle.care.Prescriptions;
 import org.passerelle.care.PrescriptionSigned;
+import org.passerelle.care.Prescriptions;
 import org.passerelle.care.Prescriptions.PrescribedLine;
 import org.passerelle.platform.DomainException;
 import org.passerelle.stock.LedgerWriter.Fingerprint;
@@ -120,15 +120,16 @@ public class Dispensings {
             if (outcomes.recorded(signed.encounterId(), line.line())) {
                 continue;
             }
-            String item = catalogue.find(line.medicineCode())
+            String item = catalogue
+                    .find(line.medicineCode())
                     .map(StockViews.Item::code)
                     .orElse(line.medicineCode());
             String name = "prescription-dispensing/" + signed.encounterId() + "/" + line.line();
             UUID operationId = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
             PrescriptionDispensingRepository.Stored outcome;
             try {
-                Operation written = Objects.requireNonNull(savepoint.execute(status -> dispenseLine(
-                        operationId, signed.encounterId(), line, place, item, at, user)));
+                Operation written = Objects.requireNonNull(savepoint.execute(
+                        status -> dispenseLine(operationId, signed.encounterId(), line, place, item, at, user)));
                 outcome = new PrescriptionDispensingRepository.Stored(
                         line.line(), place.id(), item, line.quantity(), written.id(), null, null);
             } catch (DomainException refused) {

@@ -204,7 +204,8 @@ class LedgerRepository {
                         """)
                 .param("place", locationId)
                 .param("item", itemCode)
-                .query((row, number) -> new BalanceTotals(row.getInt("lots"), row.getInt("items"), row.getLong("units")))
+                .query((row, number) ->
+                        new BalanceTotals(row.getInt("lots"), row.getInt("items"), row.getLong("units")))
                 .single();
     }
 

@@ -53,7 +53,8 @@ class PrescriptionDispensingRepository {
     }
 
     boolean recorded(UUID encounterId, int line) {
-        return jdbc.sql("select exists(select 1 from stock.prescription_dispensing where encounter_id = ? and line = ?)")
+        return jdbc.sql(
+                        "select exists(select 1 from stock.prescription_dispensing where encounter_id = ? and line = ?)")
                 .params(encounterId, line)
                 .query(Boolean.class)
                 .single();

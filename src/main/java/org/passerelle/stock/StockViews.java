@@ -148,7 +148,11 @@ public final class StockViews {
      * @param nextAfter the {@code after} that gives the next page; none on the last one
      */
     public record BalancePage(
-            List<Balance> lots, int totalLots, int totalItems, long totalUnits, @Nullable String nextAfter) {
+            List<Balance> lots,
+            int totalLots,
+            int totalItems,
+            long totalUnits,
+            @Nullable String nextAfter) {
 
         public BalancePage {
             lots = List.copyOf(lots);

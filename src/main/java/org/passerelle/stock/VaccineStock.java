@@ -84,8 +84,8 @@ public class VaccineStock {
         Location place = locations.requireUsable(administration.locationId());
         String vaccine = vaccine(administration.vaccineCode());
         Instant at = writer.occurredAt(administration.occurredAt());
-        var replay = writer.replay(
-                administration.doseId(), new Fingerprint(MovementKind.ADMINISTERED, place.id(), vaccine));
+        var replay =
+                writer.replay(administration.doseId(), new Fingerprint(MovementKind.ADMINISTERED, place.id(), vaccine));
         if (replay.isPresent()) {
             return lotOf(replay.get());
         }
@@ -104,7 +104,8 @@ public class VaccineStock {
         LocalDate today = LocalDate.now(writer.clock());
         return ledger.balancePage(place.id(), vaccine, null, 1).stream()
                 .filter(balance -> balance.quantity() > 0)
-                .filter(balance -> balance.expiresOn() == null || !balance.expiresOn().isBefore(today))
+                .filter(balance ->
+                        balance.expiresOn() == null || !balance.expiresOn().isBefore(today))
                 .sorted(Ledger.FIRST_EXPIRING_FIRST)
                 .map(VaccineStock::share)
                 .toList();

@@ -123,8 +123,15 @@ class StockBrowserTest {
                                 List.of("J06.9"),
                                 "prescription",
                                 List.of(
-                                        Map.of("medicine", "amoxicillin-500-caps", "morning", 1, "evening", 1,
-                                                "days", 7),
+                                        Map.of(
+                                                "medicine",
+                                                "amoxicillin-500-caps",
+                                                "morning",
+                                                1,
+                                                "evening",
+                                                1,
+                                                "days",
+                                                7),
                                         Map.of("medicine", "paracetamol-500-tab", "morning", 1, "days", 3)))));
         assertThat(saved.status()).as(saved.body().toString()).isEqualTo(201);
         return saved.text("id");

@@ -49,7 +49,8 @@ class SigningDispensesTest {
         logistician = organisation.userAt(organisation.siteA, "LOGISTICIAN");
         clinician = organisation.userAt(organisation.siteA, "CLINICIAN");
         pharmacy = location(logistician, organisation.siteA, "PHARMACY");
-        personId = TestOrganisation.register(clinician, "Signing " + UUID.randomUUID().toString().substring(0, 6))
+        personId = TestOrganisation.register(
+                        clinician, "Signing " + UUID.randomUUID().toString().substring(0, 6))
                 .path("id")
                 .asString();
     }
@@ -127,14 +128,16 @@ class SigningDispensesTest {
         assertThat(signed.status()).as(signed.body().toString()).isEqualTo(403);
         assertThat(signed.text("code")).isEqualTo("stock-location-outside-scope");
         assertThat(clinician.get("/api/encounters/" + id).status()).isEqualTo(404);
-        assertThat(lots(elsewhereLogistician, elsewhere, "amoxicillin-500-caps")).isEqualTo(Map.of("L", 100));
+        assertThat(lots(elsewhereLogistician, elsewhere, "amoxicillin-500-caps"))
+                .isEqualTo(Map.of("L", 100));
     }
 
     @Test
     void withoutAPlaceSigningDispensesNothing() {
         receive(logistician, pharmacy, "amoxicillin-500-caps", "L", "2031-01-31", 100);
 
-        ApiSession.Response signed = clinician.post("/api/encounters", signature(UUID.randomUUID().toString(), null));
+        ApiSession.Response signed =
+                clinician.post("/api/encounters", signature(UUID.randomUUID().toString(), null));
 
         assertThat(signed.status()).as(signed.body().toString()).isEqualTo(201);
         assertThat(lots(logistician, pharmacy, "amoxicillin-500-caps")).isEqualTo(Map.of("L", 100));
@@ -154,7 +157,9 @@ class SigningDispensesTest {
         signature.put("personId", personId);
         signature.put("formCode", "medical-consultation");
         signature.put(
-                "occurredOn", LocalDate.ofInstant(MovableClock.now(), ZoneId.of("Europe/Paris")).toString());
+                "occurredOn",
+                LocalDate.ofInstant(MovableClock.now(), ZoneId.of("Europe/Paris"))
+                        .toString());
         signature.put("sign", true);
         signature.put("dispenseFrom", dispenseFrom);
         signature.put(
@@ -167,8 +172,17 @@ class SigningDispensesTest {
                         "prescription",
                         List.of(
                                 Map.of("medicine", "amoxicillin-500-caps", "morning", 1, "evening", 1, "days", 7),
-                                Map.of("medicine", "paracetamol-500-tab", "morning", 1, "noon", 1, "evening", 1,
-                                        "days", 7))));
+                                Map.of(
+                                        "medicine",
+                                        "paracetamol-500-tab",
+                                        "morning",
+                                        1,
+                                        "noon",
+                                        1,
+                                        "evening",
+                                        1,
+                                        "days",
+                                        7))));
         return signature;
     }
 

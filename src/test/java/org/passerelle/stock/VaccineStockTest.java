@@ -81,8 +81,7 @@ class VaccineStockTest {
 
         assertThat(first).isEqualTo(new AdministeredLot("SOON", LocalDate.parse("2029-05-31")));
         assertThat(again).isEqualTo(first);
-        assertThat(lots(logistician, pharmacy, "measles-mmr"))
-                .isEqualTo(Map.of("EXPIRED", 5, "SOON", 9, "LATE", 20));
+        assertThat(lots(logistician, pharmacy, "measles-mmr")).isEqualTo(Map.of("EXPIRED", 5, "SOON", 9, "LATE", 20));
         assertThat(jdbc.sql("select count(*) from stock.movement where operation_id = ? and kind = 'ADMINISTERED'"
                                 + " and quantity = -1 and encounter_id is null and distribution_id is null")
                         .param(dose)
