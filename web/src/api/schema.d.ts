@@ -2692,6 +2692,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stock/consultations/{encounterId}/dispensings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["signedDispensings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/counts": {
         parameters: {
             query?: never;
@@ -3469,6 +3485,16 @@ export interface components {
             /** Format: int32 */
             quantity: number;
         };
+        BalancePage: {
+            lots: components["schemas"]["Balance"][];
+            nextAfter?: string | null;
+            /** Format: int32 */
+            totalItems: number;
+            /** Format: int32 */
+            totalLots: number;
+            /** Format: int64 */
+            totalUnits: number;
+        };
         BedBoard: {
             /** Format: int32 */
             capacity: number;
@@ -3964,6 +3990,8 @@ export interface components {
         };
         DraftChange: {
             answers: components["schemas"]["JsonNode"];
+            /** Format: uuid */
+            dispenseFrom?: string | null;
             /** Format: date */
             occurredOn?: string | null;
             sign: boolean;
@@ -4474,7 +4502,7 @@ export interface components {
         };
         Item: {
             /** @enum {string} */
-            category: "MEDICINE" | "CONSUMABLE" | "NON_MEDICAL";
+            category: "MEDICINE" | "CONSUMABLE" | "VACCINE" | "NON_MEDICAL";
             code: string;
             components: components["schemas"]["KitComponent"][];
             entitlement?: components["schemas"]["Entitlement"] | null;
@@ -4701,7 +4729,7 @@ export interface components {
             id: string;
             itemCode: string;
             /** @enum {string} */
-            kind: "RECEIPT" | "TRANSFER_OUT" | "TRANSFER_IN" | "DISPENSING" | "DISTRIBUTION" | "LOSS" | "EXPIRY" | "ADJUSTMENT" | "INVENTORY_COUNT" | "ALLOWANCE_OUT" | "ALLOWANCE_IN" | "KIT_OUT" | "KIT_IN";
+            kind: "RECEIPT" | "TRANSFER_OUT" | "TRANSFER_IN" | "DISPENSING" | "DISTRIBUTION" | "LOSS" | "EXPIRY" | "ADJUSTMENT" | "INVENTORY_COUNT" | "ALLOWANCE_OUT" | "ALLOWANCE_IN" | "KIT_OUT" | "KIT_IN" | "ADMINISTERED";
             /** Format: int32 */
             line: number;
             /** Format: uuid */
@@ -4888,6 +4916,8 @@ export interface components {
         };
         NewEncounter: {
             answers: components["schemas"]["JsonNode"];
+            /** Format: uuid */
+            dispenseFrom?: string | null;
             formCode: string;
             /** Format: uuid */
             id?: string | null;
@@ -6198,6 +6228,21 @@ export interface components {
             siteId: string;
             /** Format: int64 */
             version: number;
+        };
+        SignedDispensing: {
+            /** Format: int32 */
+            held?: number | null;
+            itemCode: string;
+            /** Format: int32 */
+            line: number;
+            /** Format: uuid */
+            locationId: string;
+            lots: components["schemas"]["LotShare"][];
+            /** @enum {string} */
+            outcome: "DISPENSED" | "REFUSED";
+            problem?: string | null;
+            /** Format: int32 */
+            quantity: number;
         };
         Site: {
             active: boolean;
@@ -11163,6 +11208,28 @@ export interface operations {
             };
         };
     };
+    signedDispensings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                encounterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SignedDispensing"][];
+                };
+            };
+        };
+    };
     count: {
         parameters: {
             query?: never;
@@ -11397,7 +11464,11 @@ export interface operations {
     };
     balances: {
         parameters: {
-            query?: never;
+            query?: {
+                itemCode?: string;
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -11412,7 +11483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Balance"][];
+                    "*/*": components["schemas"]["BalancePage"];
                 };
             };
         };

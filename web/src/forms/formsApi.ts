@@ -58,6 +58,8 @@ export interface NewEncounter {
   occurredOn?: IsoDate;
   answers: Answers;
   sign: boolean;
+  /** On signing, the stock place the prescription is dispensed from. */
+  dispenseFrom?: Uuid;
 }
 
 const cached = new Map<string, FormVersion>();
@@ -88,7 +90,7 @@ export const formsApi = {
 
   start: (encounter: NewEncounter) => call<Encounter>('POST', '/api/encounters', encounter),
   get: (id: Uuid) => call<Encounter>('GET', `/api/encounters/${encodeURIComponent(id)}`),
-  changeDraft: (id: Uuid, change: { version: number; occurredOn?: IsoDate; answers: Answers; sign: boolean }) =>
+  changeDraft: (id: Uuid, change: { version: number; occurredOn?: IsoDate; answers: Answers; sign: boolean; dispenseFrom?: Uuid }) =>
     call<Encounter>('PUT', `/api/encounters/${encodeURIComponent(id)}`, change),
   discard: (id: Uuid) => call<void>('DELETE', `/api/encounters/${encodeURIComponent(id)}`),
   amend: (id: Uuid, amendment: { version: number; occurredOn?: IsoDate; answers: Answers; reason: string }) =>

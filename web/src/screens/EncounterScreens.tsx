@@ -12,6 +12,7 @@ import { answerPaths, FormAlerts, FormFields } from '../forms/FormFields';
 import { formsApi, type Encounter, type EncounterSummary, type Revision } from '../forms/formsApi';
 import { DosageSheetButton } from '../forms/DosageSheetButton';
 import { DispensePanel } from '../stock/DispensePanel';
+import { DispenseOnSigning, SignedDispensings } from '../stock/SignedDispensings';
 import { dispensableLines } from '../stock/dispensableLines';
 import {
   formsFor,
@@ -141,7 +142,7 @@ export function NewEncounterScreen({ personId }: { personId?: string }) {
         initialAnswers={{}}
         initialDate={today()}
         onCancel={() => setForm(null)}
-        save={async (answers, occurredOn, sign) => {
+        save={async (answers, occurredOn, sign, _reason, dispenseFrom) => {
           const saved = await formsApi.start({
             id: uuidv7(),
             personId,
@@ -149,6 +150,7 @@ export function NewEncounterScreen({ personId }: { personId?: string }) {
             occurredOn,
             answers,
             sign,
+            dispenseFrom: sign ? dispenseFrom : undefined,
           });
           navigate(`/encounters/${saved.id}`, { replace: true });
         }}
@@ -166,18 +168,22 @@ interface EditorProps {
   allowDraft: boolean;
   /** Asks why, for an amendment. */
   askReason?: boolean;
-  save: (answers: Answers, occurredOn: string, sign: boolean, reason: string) => Promise<void>;
+  /** {@code dispenseFrom}: the stock place a signature dispenses the prescription from, if any. */
+  save: (answers: Answers, occurredOn: string, sign: boolean, reason: string, dispenseFrom?: string) => Promise<void>;
   onCancel: () => void;
 }
 
 function EncounterEditor({ form, person, initialAnswers, initialDate, allowDraft, askReason, save, onCancel }: EditorProps) {
-  const { t } = useApp();
+  const { t, session } = useApp();
   const [answers, setAnswers] = useState<Answers>(initialAnswers);
   const [occurredOn, setOccurredOn] = useState(initialDate);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const situation = situationOf(person, occurredOn);
+  const [dispenseFrom, setDispenseFrom] = useState('');
+  // a clinician's first signature hands the prescription out from a place of the site, in the same request
+  const dispenses = !askReason && hasRole(session, 'CLINICIAN') && dispensableLines(form.definition, answers).length > 0;
 
   const submit = async (sign: boolean) => {
     setProblem(null);
@@ -196,7 +202,7 @@ function EncounterEditor({ form, person, initialAnswers, initialDate, allowDraft
     }
     setBusy(true);
     try {
-      await save(sent, occurredOn, sign, reason.trim());
+      await save(sent, occurredOn, sign, reason.trim(), dispenses && dispenseFrom && dispenseFrom !== 'none' ? dispenseFrom : undefined);
     } catch (error) {
       setProblem(toProblem(error, t));
     } finally {
@@ -227,6 +233,7 @@ function EncounterEditor({ form, person, initialAnswers, initialDate, allowDraft
         <FieldErrors problem={problem} path="occurredOn" id={errorId('occurredOn')} />
       </div>
       <FormFields form={form.definition} answers={answers} onChange={setAnswers} situation={situation} problem={problem} />
+      {dispenses && <DispenseOnSigning value={dispenseFrom} onChange={setDispenseFrom} />}
       {askReason && (
         <div class="field">
           <label for="amendment-reason">{t('form.reason')}</label>
@@ -308,8 +315,14 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
           initialDate={encounter.occurredOn}
           allowDraft
           onCancel={back}
-          save={async (answers, occurredOn, sign) => {
-            const saved = await formsApi.changeDraft(encounter.id, { version: encounter.version, occurredOn, answers, sign });
+          save={async (answers, occurredOn, sign, _reason, dispenseFrom) => {
+            const saved = await formsApi.changeDraft(encounter.id, {
+              version: encounter.version,
+              occurredOn,
+              answers,
+              sign,
+              dispenseFrom: sign ? dispenseFrom : undefined,
+            });
             setEncounter(saved);
           }}
         />
@@ -378,6 +391,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
       {encounter.allowedActions.includes('PRINT_PRESCRIPTION') && (
         <DosageSheetButton encounterId={encounter.id} person={person} />
       )}
+      {encounter.status === 'SIGNED' && hasRole(session, 'CLINICIAN') && <SignedDispensings encounterId={encounter.id} />}
       {encounter.allowedActions.includes('PRINT_PRESCRIPTION') && hasRole(session, 'CLINICIAN') && (
         <DispensePanel encounterId={encounter.id} lines={dispensableLines(form.definition, encounter.answers)} />
       )}

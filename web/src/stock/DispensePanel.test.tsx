@@ -25,12 +25,18 @@ describe('dispensing a prescription from the consultation', () => {
           ? jsonResponse([{ lot: 'SOON', expiresOn: '2027-01-31', quantity: 21 }])
           : jsonResponse({ status: 409, code: 'stock-insufficient', detail: 'Pas assez.' }, 409);
       }
-      if (url === `/api/stock/locations/${PHARMACY.id}/balances`) {
-        return jsonResponse([
-          { locationId: PHARMACY.id, itemCode: 'amoxicillin-500-caps', lot: 'OLD', expiresOn: '2020-01-31', quantity: 50 },
-          { locationId: PHARMACY.id, itemCode: 'amoxicillin-500-caps', lot: 'SOON', expiresOn: '2027-01-31', quantity: 30 },
-          { locationId: PHARMACY.id, itemCode: 'amoxicillin-500-caps', lot: 'LATER', expiresOn: '2028-06-30', quantity: 10 },
-        ]);
+      if (url === `/api/stock/locations/${PHARMACY.id}/balances?itemCode=amoxicillin-500-caps`) {
+        return jsonResponse({
+          lots: [
+            { locationId: PHARMACY.id, itemCode: 'amoxicillin-500-caps', lot: 'OLD', expiresOn: '2020-01-31', quantity: 50 },
+            { locationId: PHARMACY.id, itemCode: 'amoxicillin-500-caps', lot: 'SOON', expiresOn: '2027-01-31', quantity: 30 },
+            { locationId: PHARMACY.id, itemCode: 'amoxicillin-500-caps', lot: 'LATER', expiresOn: '2028-06-30', quantity: 10 },
+          ],
+          totalLots: 3,
+          totalItems: 1,
+          totalUnits: 90,
+          nextAfter: null,
+        });
       }
       if (url === '/api/stock/dispensings' && init?.method === 'POST') {
         posted = JSON.parse(String(init.body));

@@ -60,16 +60,16 @@ export function DispensePanel({ encounterId, lines }: { encounterId: string; lin
   useEffect(() => {
     setHeld(null);
     setLot('');
-    if (!open || !place) return;
+    if (!open || !place || !chosen) return;
     let live = true;
-    stockApi.balances(place).then(
-      (balances) => live && setHeld(balances),
+    stockApi.balances(place, { itemCode: chosen.medicine }).then(
+      (balances) => live && setHeld(balances.lots),
       () => {},
     );
     return () => {
       live = false;
     };
-  }, [open, place, done]);
+  }, [open, place, done, line]);
 
   // without a lot named, the lots that expire first are proposed for the quantity typed
   useEffect(() => {

@@ -48,7 +48,7 @@ export function DistributionScreen() {
       const usable = here.length > 0 ? here : all;
       setPlaces(usable);
       setPlace(usable[0]?.id ?? '');
-      setItems(catalogue.filter((item) => item.category !== 'MEDICINE'));
+      setItems(catalogue.filter((item) => item.category !== 'MEDICINE' && item.category !== 'VACCINE'));
     } catch (error) {
       setLoadProblem(toProblem(error, t));
     }

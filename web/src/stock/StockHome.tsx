@@ -10,7 +10,7 @@ import { ConsumptionTable } from './ConsumptionTable';
 import { MovementForms } from './MovementForms';
 import { PlacesPanel } from './PlacesPanel';
 import './stock.css';
-import { itemName, stockApi, type StockAlert, type StockBalance, type StockItem, type StockLocation } from './stockApi';
+import { itemName, stockApi, type BalancePage, type StockAlert, type StockBalance, type StockItem, type StockLocation } from './stockApi';
 
 const ALERT_KEYS = {
   STOCK_OUT: 'stock.alert.STOCK_OUT',
@@ -36,6 +36,7 @@ export function StockHome() {
   const [alerts, setAlerts] = useState<StockAlert[]>([]);
   const [chosen, setChosen] = useState<string>('');
   const [balances, setBalances] = useState<StockBalance[] | null>(null);
+  const [page, setPage] = useState<BalancePage | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
 
   const load = async (chosenNow?: string) => {
@@ -54,10 +55,13 @@ export function StockHome() {
     }
   };
 
-  const loadBalances = async (location: string) => {
+  // a page of the place's lots at a time (50 items), with the place's totals; more on demand
+  const loadBalances = async (location: string, after?: string) => {
     if (!location) return;
     try {
-      setBalances(await stockApi.balances(location));
+      const loaded = await stockApi.balances(location, { after });
+      setPage(loaded);
+      setBalances((shown) => (after && shown ? [...shown, ...loaded.lots] : loaded.lots));
     } catch (error) {
       setProblem(toProblem(error, t));
     }
@@ -151,6 +155,16 @@ export function StockHome() {
                   ))}
                 </tbody>
               </table>
+              {page && (
+                <p class="hint" data-testid="stock-balances-shown">
+                  {t('stock.balancesShown', { shown: String(balances.length), total: String(page.totalLots), items: String(page.totalItems) })}
+                </p>
+              )}
+              {page?.nextAfter && (
+                <button type="button" class="button secondary" onClick={() => loadBalances(chosen, page.nextAfter ?? undefined)} data-testid="stock-balances-more">
+                  {t('stock.balancesMore')}
+                </button>
+              )}
             </div>
           )}
           <ConsumptionTable location={chosen} items={items} version={recorded} />

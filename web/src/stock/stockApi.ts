@@ -9,6 +9,7 @@ type Schemas = components['schemas'];
 export type StockItem = Schemas['Item'];
 export type StockLocation = Schemas['Location'];
 export type StockBalance = Schemas['Balance'];
+export type BalancePage = Schemas['BalancePage'];
 export type StockAlert = Schemas['StockAlert'];
 export type StockOperation = Schemas['Operation'];
 export type Receipt = Schemas['Receipt'];
@@ -23,13 +24,22 @@ export type Received = Schemas['Received'];
 export type GroupCount = Schemas['GroupCount'];
 export type KitAssembly = Schemas['KitAssembly'];
 export type KitBreakdown = Schemas['KitBreakdown'];
+export type SignedDispensing = Schemas['SignedDispensing'];
 
 const id = (value: Uuid) => encodeURIComponent(value);
 
 export const stockApi = {
   items: () => call<StockItem[]>('GET', '/api/stock/items'),
   locations: () => call<StockLocation[]>('GET', '/api/stock/locations'),
-  balances: (location: Uuid) => call<StockBalance[]>('GET', `/api/stock/locations/${id(location)}/balances`),
+  /** A page of the place's lots (those of 50 items unless told, after {@code after}), or one item's, with the place's totals. */
+  balances: (location: Uuid, page: { itemCode?: string; after?: string; limit?: number } = {}) => {
+    const query = new URLSearchParams();
+    if (page.itemCode) query.set('itemCode', page.itemCode);
+    if (page.after) query.set('after', page.after);
+    if (page.limit) query.set('limit', String(page.limit));
+    const search = query.toString();
+    return call<BalancePage>('GET', `/api/stock/locations/${id(location)}/balances${search ? `?${search}` : ''}`);
+  },
   alerts: () => call<StockAlert[]>('GET', '/api/stock/alerts'),
   receive: (receipt: Receipt) => call<StockOperation>('POST', '/api/stock/receipts', receipt),
   transfer: (transfer: Transfer) => call<StockOperation>('POST', '/api/stock/transfers', transfer),
@@ -47,6 +57,9 @@ export const stockApi = {
       `/api/stock/locations/${id(place)}/proposal?itemCode=${encodeURIComponent(itemCode)}&quantity=${quantity}`,
     ),
   dispense: (dispensing: Dispensing) => call<StockOperation>('POST', '/api/stock/dispensings', dispensing),
+  /** What signing the consultation dispensed, line by line, or why not. */
+  signedDispensings: (encounter: Uuid) =>
+    call<SignedDispensing[]>('GET', `/api/stock/consultations/${id(encounter)}/dispensings`),
   distribute: (distribution: NewDistribution) => call<StockOperation>('POST', '/api/stock/distributions', distribution),
   received: (person: Uuid) => call<Received[]>('GET', `/api/stock/people/${id(person)}/distributions`),
 };

@@ -79,7 +79,8 @@ class EncounterSync implements SyncedRecords {
                 required(text(fields, "formCode"), "formCode"),
                 date(fields, "occurredOn"),
                 answers,
-                "SIGNED".equals(text(fields, "status"))));
+                "SIGNED".equals(text(fields, "status")),
+                null));
         return Applied.applied(started.version(), false, subject(started));
     }
 
@@ -121,7 +122,7 @@ class EncounterSync implements SyncedRecords {
             return new Applied(current.version(), merged, conflicts, null, subject(current));
         }
         Encounter changed =
-                encounters.changeDraft(current.id(), new DraftChange(current.version(), null, answers, sign));
+                encounters.changeDraft(current.id(), new DraftChange(current.version(), null, answers, sign, null));
         return new Applied(changed.version(), merged, conflicts, null, subject(changed));
     }
 
@@ -154,7 +155,7 @@ class EncounterSync implements SyncedRecords {
                     .version();
         }
         return encounters
-                .changeDraft(recordId, new DraftChange(current.version(), null, answers, false))
+                .changeDraft(recordId, new DraftChange(current.version(), null, answers, false, null))
                 .version();
     }
 

@@ -43,6 +43,7 @@ public final class EncounterViews {
      *
      * @param personId the person; none for a group session
      * @param answers the answers by field code
+     * @param dispenseFrom on signing, the stock place to hand the prescription out from, if any
      */
     public record NewEncounter(
             @Nullable UUID id,
@@ -50,14 +51,20 @@ public final class EncounterViews {
             @NotBlank @Size(max = 40) String formCode,
             @Nullable LocalDate occurredOn,
             @NotNull JsonNode answers,
-            boolean sign) {}
+            boolean sign,
+            @Nullable UUID dispenseFrom) {}
 
-    /** New answers for a draft, which stays a draft or is signed. */
+    /**
+     * New answers for a draft, which stays a draft or is signed.
+     *
+     * @param dispenseFrom on signing, the stock place to hand the prescription out from, if any
+     */
     public record DraftChange(
             long version,
             @Nullable LocalDate occurredOn,
             @NotNull JsonNode answers,
-            boolean sign) {}
+            boolean sign,
+            @Nullable UUID dispenseFrom) {}
 
     /** New answers for a signed consultation, and why: a new revision, the old ones kept. */
     public record Amendment(

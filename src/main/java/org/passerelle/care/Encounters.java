@@ -1,6 +1,10 @@
 package org.passerelle.care;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +32,7 @@ import org.passerelle.platform.DomainException;
 import org.passerelle.platform.Ids;
 import org.passerelle.platform.crypto.DataKey;
 import org.passerelle.platform.crypto.SubjectKeys;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,6 +62,7 @@ public class Encounters {
     private final PersonAccess persons;
     private final SubjectKeys keys;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     Encounters(
             EncounterRepository repository,
@@ -69,7 +75,8 @@ public class Encounters {
             CodeLists codes,
             PersonAccess persons,
             SubjectKeys keys,
-            AuditLog audit) {
+            AuditLog audit,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.reads = reads;
         this.access = access;
@@ -81,6 +88,7 @@ public class Encounters {
         this.persons = persons;
         this.keys = keys;
         this.audit = audit;
+        this.events = events;
     }
 
     /** Records a consultation with the published version of a form, as a draft or signed. */
@@ -102,7 +110,18 @@ public class Encounters {
         Content content = content(form.version(), occurredOn, checked, key, command.sign());
         repository.insert(id, command.personId(), siteId, definition, user.id(), user.displayName(), content);
         if (command.sign()) {
-            signed(id, command.personId(), definition.code(), 1, content, checked, key, null, user);
+            signed(
+                    id,
+                    command.personId(),
+                    siteId,
+                    definition.code(),
+                    1,
+                    content,
+                    checked,
+                    key,
+                    null,
+                    user,
+                    command.dispenseFrom());
         }
         if (command.personId() != null) {
             persons.recordContact(command.personId(), siteId, occurredOn);
@@ -166,7 +185,18 @@ public class Encounters {
             throw DomainException.staleVersion(stored.version());
         }
         if (change.sign()) {
-            signed(id, stored.personId(), stored.formCode(), 1, content, checked, key, null, user);
+            signed(
+                    id,
+                    stored.personId(),
+                    stored.siteId(),
+                    stored.formCode(),
+                    1,
+                    content,
+                    checked,
+                    key,
+                    null,
+                    user,
+                    change.dispenseFrom());
         }
         audit.record(AuditAction.UPDATE, RECORD_TYPE, id);
         return reads.view(id);
@@ -194,7 +224,18 @@ public class Encounters {
             throw DomainException.staleVersion(stored.version());
         }
         String reason = amendment.reason().strip();
-        signed(id, stored.personId(), stored.formCode(), stored.revision() + 1, content, checked, key, reason, user);
+        signed(
+                id,
+                stored.personId(),
+                stored.siteId(),
+                stored.formCode(),
+                stored.revision() + 1,
+                content,
+                checked,
+                key,
+                reason,
+                user,
+                null);
         audit.record(AuditAction.UPDATE, RECORD_TYPE, id);
         return reads.view(id);
     }
@@ -247,13 +288,15 @@ public class Encounters {
     private void signed(
             UUID id,
             @Nullable UUID personId,
+            UUID siteId,
             String formCode,
             int revision,
             Content content,
             CheckedAnswers checked,
             DataKey key,
             @Nullable String reason,
-            CurrentUser user) {
+            CurrentUser user,
+            @Nullable UUID dispenseFrom) {
         repository.insertRevision(
                 id,
                 revision,
@@ -265,6 +308,26 @@ public class Encounters {
         if (personId != null) {
             followUps.visited(personId, formCode, content.occurredOn(), checked.coded());
         }
+        if (!checked.prescriptions().isEmpty()) {
+            List<PrescriptionSigned.Line> lines = new ArrayList<>();
+            for (int line = 0; line < checked.prescriptions().size(); line++) {
+                CheckedAnswers.PrescribedLine prescribed =
+                        checked.prescriptions().get(line);
+                lines.add(new PrescriptionSigned.Line(line, prescribed.medicine(), prescribedQuantity(prescribed)));
+            }
+            events.publishEvent(new PrescriptionSigned(id, revision, siteId, dispenseFrom, lines));
+        }
+    }
+
+    /** Doses a day times days, rounded up; 0 when the prescription has no number of days. */
+    private static int prescribedQuantity(CheckedAnswers.PrescribedLine line) {
+        if (line.days() == null) {
+            return 0;
+        }
+        BigDecimal daily = line.morning().add(line.noon()).add(line.evening()).add(line.night());
+        return daily.multiply(BigDecimal.valueOf(line.days()))
+                .setScale(0, RoundingMode.CEILING)
+                .intValueExact();
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

@@ -35,6 +35,12 @@ public class Prescriptions {
         this.repository = repository;
     }
 
+    /** Refuses (404, as for reading it) a consultation the current user may not read. */
+    @Transactional(readOnly = true)
+    public void requireReadable(UUID encounterId) {
+        reads.readable(encounterId);
+    }
+
     /**
      * A line of the consultation's current prescription: refused when the consultation is not
      * signed ({@code encounter-not-signed}) or has no such line ({@code no-prescription}).

@@ -60,7 +60,7 @@ public class Consumptions {
                             select item_code, 0, -quantity from stock.movement
                              where location_id in (select id from stock.location where id = :place or parent_id = :place)
                                and occurred_at >= :since
-                               and kind in ('DISPENSING', 'DISTRIBUTION', 'TRANSFER_OUT')
+                               and kind in ('DISPENSING', 'DISTRIBUTION', 'TRANSFER_OUT', 'ADMINISTERED')
                         ) lines group by item_code having sum(held) > 0 or sum(used) > 0 order by item_code
                         """)
                 .param("place", place)

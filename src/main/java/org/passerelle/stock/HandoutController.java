@@ -7,6 +7,7 @@ import org.passerelle.stock.StockViews.Dispensing;
 import org.passerelle.stock.StockViews.NewDistribution;
 import org.passerelle.stock.StockViews.Operation;
 import org.passerelle.stock.StockViews.Received;
+import org.passerelle.stock.StockViews.SignedDispensing;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +34,12 @@ class HandoutController {
     @ResponseStatus(HttpStatus.CREATED)
     Operation dispense(@Valid @RequestBody Dispensing dispensing) {
         return dispensings.dispense(dispensing);
+    }
+
+    /** What signing the consultation dispensed from stock, line by line, or why not. */
+    @GetMapping("/consultations/{encounterId}/dispensings")
+    List<SignedDispensing> signedDispensings(@PathVariable UUID encounterId) {
+        return dispensings.ofConsultation(encounterId);
     }
 
     @PostMapping("/distributions")

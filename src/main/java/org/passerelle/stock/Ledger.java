@@ -5,11 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.passerelle.access.CurrentUser;
+import org.passerelle.platform.DomainException;
 import org.passerelle.stock.LedgerWriter.Fingerprint;
 import org.passerelle.stock.LedgerWriter.Line;
 import org.passerelle.stock.StockViews.Balance;
+import org.passerelle.stock.StockViews.BalancePage;
+import org.passerelle.stock.StockViews.Category;
 import org.passerelle.stock.StockViews.Count;
+import org.passerelle.stock.StockViews.Item;
 import org.passerelle.stock.StockViews.Location;
 import org.passerelle.stock.StockViews.LotShare;
 import org.passerelle.stock.StockViews.MovementKind;
@@ -52,7 +57,11 @@ public class Ledger {
     public Operation receive(Receipt receipt) {
         CurrentUser user = locations.requireManager();
         Location place = locations.requireUsable(receipt.locationId());
-        String item = catalogue.require("itemCode", receipt.itemCode()).code();
+        Item received = catalogue.require("itemCode", receipt.itemCode());
+        String item = received.code();
+        if (received.category() == Category.VACCINE && receipt.expiresOn() == null) {
+            throw StockProblems.expiryRequired();
+        }
         int quantity = LedgerWriter.positive("quantity", receipt.quantity());
         String lot = lot(receipt.lot());
         Instant at = writer.occurredAt(receipt.occurredAt());
@@ -177,11 +186,30 @@ public class Ledger {
         return writer.write(count.id(), at, user, List.of(line));
     }
 
-    /** The lots held at a place, empty ones left out. */
+    /** The most items a page of balances holds, and how many it holds when not told. */
+    static final int MOST_BALANCE_ITEMS = 500;
+
+    static final int BALANCE_ITEMS = 50;
+
+    /**
+     * A page of the lots held at a place, empty ones left out: those of {@code limit} items after
+     * {@code after} in item code order, or those of one item, with the place's totals.
+     */
     @Transactional(readOnly = true)
-    public List<Balance> balances(UUID locationId) {
+    public BalancePage balances(
+            UUID locationId, @Nullable String itemCode, @Nullable String after, @Nullable Integer limit) {
         locations.requireReader();
-        return ledger.balances(List.of(locations.requireUsable(locationId).id()));
+        UUID place = locations.requireUsable(locationId).id();
+        int items = limit == null ? BALANCE_ITEMS : limit;
+        if (items < 1 || items > MOST_BALANCE_ITEMS) {
+            throw DomainException.outOfRange("limit");
+        }
+        String item = itemCode == null || itemCode.isBlank() ? null : itemCode.strip();
+        List<Balance> lots = ledger.balancePage(place, item, after, items);
+        LedgerRepository.BalanceTotals totals = ledger.balanceTotals(place, item);
+        long itemsShown = lots.stream().map(Balance::itemCode).distinct().count();
+        String next = item == null && itemsShown == items ? lots.getLast().itemCode() : null;
+        return new BalancePage(lots, totals.lots(), totals.items(), totals.units(), next);
     }
 
     /** The lots a dispensing or transfer of {@code quantity} would take, first expiring first (a proposal: nothing is held). */

@@ -166,6 +166,51 @@ class LedgerRepository {
                 .list();
     }
 
+    /**
+     * A page of a place's balances: the lots of at most {@code limit} items held there, in item
+     * code order after {@code after} (or only {@code itemCode}'s), read from the index in the order
+     * shown.
+     */
+    List<Balance> balancePage(UUID locationId, @Nullable String itemCode, @Nullable String after, int limit) {
+        List<String> items = itemCode != null
+                ? List.of(itemCode)
+                : jdbc.sql("""
+                                select item_code from stock.balance
+                                 where location_id = ? and quantity > 0 and item_code > ?
+                                 group by item_code order by item_code limit ?
+                                """)
+                        .params(locationId, after == null ? "" : after, limit)
+                        .query(String.class)
+                        .list();
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + BALANCE_COLUMNS + """
+                         from stock.balance where location_id = ? and item_code = any(?) and quantity > 0
+                         order by item_code, expires_on nulls last, lot
+                        """)
+                .params(locationId, items.toArray(String[]::new))
+                .query(LedgerRepository::balance)
+                .list();
+    }
+
+    /** How many lots and items a place holds (or of one item), and how many units in all. */
+    BalanceTotals balanceTotals(UUID locationId, @Nullable String itemCode) {
+        return jdbc.sql("""
+                        select count(*) as lots, count(distinct item_code) as items, coalesce(sum(quantity), 0) as units
+                          from stock.balance
+                         where location_id = :place and quantity > 0
+                           and (cast(:item as text) is null or item_code = :item)
+                        """)
+                .param("place", locationId)
+                .param("item", itemCode)
+                .query((row, number) ->
+                        new BalanceTotals(row.getInt("lots"), row.getInt("items"), row.getLong("units")))
+                .single();
+    }
+
+    record BalanceTotals(int lots, int items, long units) {}
+
     /** The items that were held at each place and are out of stock there now. */
     List<Balance> stockOuts(Collection<UUID> locationIds) {
         return jdbc.sql("""

@@ -162,6 +162,11 @@ class LedgerWriter {
         return given;
     }
 
+    /** The application's clock, which dates every line. */
+    Clock clock() {
+        return clock;
+    }
+
     /** A positive quantity not beyond what any stock holds, or a refusal naming the field. */
     static int positive(String field, int quantity) {
         if (quantity <= 0) {

@@ -3,7 +3,8 @@ package org.passerelle.stock;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
-import org.passerelle.stock.StockViews.Balance;
+import org.jspecify.annotations.Nullable;
+import org.passerelle.stock.StockViews.BalancePage;
 import org.passerelle.stock.StockViews.ClosedLocation;
 import org.passerelle.stock.StockViews.Consumption;
 import org.passerelle.stock.StockViews.Count;
@@ -92,9 +93,17 @@ class StockController {
         locations.close(id, closed);
     }
 
+    /**
+     * A page of the place's lots (those of {@code limit} items, 50 unless told, after {@code after}),
+     * or the lots of one item, with the place's totals.
+     */
     @GetMapping("/locations/{id}/balances")
-    List<Balance> balances(@PathVariable UUID id) {
-        return ledger.balances(id);
+    BalancePage balances(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String itemCode,
+            @RequestParam(required = false) @Nullable String after,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return ledger.balances(id, itemCode, after, limit);
     }
 
     /** Average monthly consumption, months of stock and suggested order of each item at the place. */

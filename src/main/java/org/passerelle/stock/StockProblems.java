@@ -52,6 +52,12 @@ public final class StockProblems {
     public static final String NO_ALLOWANCE = "stock-no-allowance";
 
     /** The field's message of {@link #BACKDATED}, which says the window in hours. */
+    /** A vaccine received without its expiry date. */
+    public static final String EXPIRY_REQUIRED = "stock-expiry-required";
+
+    /** An item given as a vaccine dose that is not a vaccine. */
+    public static final String NOT_A_VACCINE = "stock-not-a-vaccine";
+
     public static final String BACKDATING_WINDOW = "stock-backdating-window";
 
     private StockProblems() {}
@@ -81,6 +87,14 @@ public final class StockProblems {
 
     static DomainException sameLocation() {
         return DomainException.invalidField("toLocationId", SAME_LOCATION);
+    }
+
+    static DomainException expiryRequired() {
+        return DomainException.invalidField("expiresOn", EXPIRY_REQUIRED);
+    }
+
+    static DomainException notAVaccine() {
+        return DomainException.invalidField("vaccineCode", NOT_A_VACCINE);
     }
 
     static DomainException insufficient() {

@@ -18,6 +18,8 @@ public final class StockViews {
     public enum Category {
         MEDICINE,
         CONSUMABLE,
+        /** A vaccine, under the vaccination module's code, counted in doses, received with its expiry. */
+        VACCINE,
         NON_MEDICAL
     }
 
@@ -88,7 +90,9 @@ public final class StockViews {
         ALLOWANCE_IN,
         /** Kits assembled at a place: their components out, the kits in. */
         KIT_OUT,
-        KIT_IN
+        KIT_IN,
+        /** A vaccine dose given to a person, naming the dose recorded by the vaccination module. */
+        ADMINISTERED
     }
 
     /**
@@ -133,6 +137,27 @@ public final class StockViews {
             String lot,
             @Nullable LocalDate expiresOn,
             int quantity) {}
+
+    /**
+     * A page of a place's balances and the place's totals, so that a screen shows a page and the
+     * whole: the lots of some items, in item code order (then first expiring first, then lot).
+     *
+     * @param totalLots the lots the place holds (of the item asked for, if one was)
+     * @param totalItems the items the place holds
+     * @param totalUnits the units of every lot counted
+     * @param nextAfter the {@code after} that gives the next page; none on the last one
+     */
+    public record BalancePage(
+            List<Balance> lots,
+            int totalLots,
+            int totalItems,
+            long totalUnits,
+            @Nullable String nextAfter) {
+
+        public BalancePage {
+            lots = List.copyOf(lots);
+        }
+    }
 
     /** Goods received at a place (a delivery, a donation, an opening stock). */
     public record Receipt(
@@ -268,6 +293,34 @@ public final class StockViews {
 
     /** A lot proposed for taking goods out: those expiring first go first. */
     public record LotShare(String lot, @Nullable LocalDate expiresOn, int quantity) {}
+
+    /**
+     * What signing a consultation did with one line of its prescription at the place named.
+     *
+     * @param quantity what the line adds up to (doses a day times days; 0 when open-ended)
+     * @param problem why the line was not dispensed: the code of the problem a dispensing would get
+     * @param held what the place held of the item that could be handed out, when refused
+     * @param lots the lots taken, when dispensed
+     */
+    public record SignedDispensing(
+            int line,
+            UUID locationId,
+            String itemCode,
+            int quantity,
+            Outcome outcome,
+            @Nullable String problem,
+            @Nullable Integer held,
+            List<LotShare> lots) {
+
+        public enum Outcome {
+            DISPENSED,
+            REFUSED
+        }
+
+        public SignedDispensing {
+            lots = List.copyOf(lots);
+        }
+    }
 
     /**
      * What a place uses of an item and what to order.

@@ -278,6 +278,13 @@ class AuthorizationMatrixTest {
                     }
                 }
             }));
+            cases.add(DynamicTest.dynamicTest(
+                    role + " reads what signing " + compartment + " consultation dispensed" + at, () -> {
+                        String consultation = subject.consultations().get(compartment);
+                        ApiSession.Response response =
+                                user.get("/api/stock/consultations/" + consultation + "/dispensings");
+                        expect(response, opens.isEmpty() ? 403 : own && opens.contains(compartment) ? 200 : 404);
+                    }));
             cases.add(DynamicTest.dynamicTest(role + " records " + compartment + " consultation" + at, () -> {
                 ApiSession.Response response =
                         user.post("/api/consultations", consultation(subject.personId(), compartment));

@@ -90,7 +90,7 @@ class OfflineAllowanceBrowserTest {
                 .as("the allowance after the hand-out")
                 .isEqualTo(2);
         ApiSession.Response balances = logistician.get("/api/stock/locations/" + bag + "/balances");
-        assertThat(balances.body().get(0).path("quantity").asInt())
+        assertThat(balances.body().path("lots").get(0).path("quantity").asInt())
                 .as("the bag itself")
                 .isEqualTo(5);
     }

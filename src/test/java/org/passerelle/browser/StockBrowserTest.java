@@ -46,6 +46,7 @@ class StockBrowserTest {
                 .path("id")
                 .asString();
         String encounter = signedConsultation(nurse, person);
+        String draft = draftConsultation(nurse, person);
         String placeName = "صيدلية " + UUID.randomUUID().toString().substring(0, 4);
 
         try (Browser browser = Browser.start()) {
@@ -83,8 +84,57 @@ class StockBrowserTest {
             assertThat(browser.find("dispense-quantity").getAttribute("value")).isEqualTo("14");
             browser.click("dispense-save");
             browser.waitForText("dispense-done", "AMX1 × 14");
+
+            // signing a draft dispenses its prescription from the place chosen, in the same tap; a
+            // line the place does not hold is reported and the consultation is signed all the same
+            browser.driver.get(url("/encounters/" + draft));
+            browser.waitUntil(driver -> new Select(browser.find("dispense-on-signing"))
+                    .getFirstSelectedOption()
+                    .getText()
+                    .equals(placeName));
+            browser.click("sign");
+            browser.waitForText("signed-dispensed", "AMX1 × 14");
+            browser.waitForText("signed-refused", "non délivré");
+            assertThat(browser.find("encounter-status").getText()).doesNotContain("Brouillon");
         }
-        assertThat(quantity(logistician, pharmacy, "amoxicillin-500-caps")).isEqualTo(86);
+        assertThat(quantity(logistician, pharmacy, "amoxicillin-500-caps")).isEqualTo(72);
+        assertThat(nurse.get("/api/encounters/" + draft).text("status")).isEqualTo("SIGNED");
+    }
+
+    /** A draft with two lines: one the pharmacy holds, one it does not. */
+    private static String draftConsultation(ApiSession nurse, String personId) {
+        ApiSession.Response saved = nurse.post(
+                "/api/encounters",
+                Map.of(
+                        "personId",
+                        personId,
+                        "formCode",
+                        "medical-consultation",
+                        "occurredOn",
+                        LocalDate.ofInstant(MovableClock.now(), ZoneId.of("Europe/Paris"))
+                                .toString(),
+                        "sign",
+                        false,
+                        "answers",
+                        Map.of(
+                                "complaints",
+                                List.of("fever"),
+                                "diagnoses",
+                                List.of("J06.9"),
+                                "prescription",
+                                List.of(
+                                        Map.of(
+                                                "medicine",
+                                                "amoxicillin-500-caps",
+                                                "morning",
+                                                1,
+                                                "evening",
+                                                1,
+                                                "days",
+                                                7),
+                                        Map.of("medicine", "paracetamol-500-tab", "morning", 1, "days", 3)))));
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(201);
+        return saved.text("id");
     }
 
     private static void receive(Browser browser, String item, String lot, String quantity) {
@@ -132,10 +182,10 @@ class StockBrowserTest {
     }
 
     private static int quantity(ApiSession user, String place, String item) {
-        ApiSession.Response balances = user.get("/api/stock/locations/" + place + "/balances");
+        ApiSession.Response balances = user.get("/api/stock/locations/" + place + "/balances?itemCode=" + item);
         assertThat(balances.status()).isEqualTo(200);
         int total = 0;
-        for (JsonNode balance : balances.body()) {
+        for (JsonNode balance : balances.body().path("lots")) {
             if (balance.path("itemCode").asString().equals(item)) {
                 total += balance.path("quantity").asInt();
             }

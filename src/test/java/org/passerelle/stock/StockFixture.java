@@ -49,10 +49,10 @@ final class StockFixture {
 
     /** The quantity of each lot of the item at the place. */
     static Map<String, Integer> lots(ApiSession user, String location, String item) {
-        ApiSession.Response balances = user.get("/api/stock/locations/" + location + "/balances");
+        ApiSession.Response balances = user.get("/api/stock/locations/" + location + "/balances?itemCode=" + item);
         assertThat(balances.status()).as(balances.body().toString()).isEqualTo(200);
         Map<String, Integer> lots = new HashMap<>();
-        for (JsonNode balance : balances.body()) {
+        for (JsonNode balance : balances.body().path("lots")) {
             if (balance.path("itemCode").asString().equals(item)) {
                 lots.put(
                         balance.path("lot").asString(), balance.path("quantity").asInt());
