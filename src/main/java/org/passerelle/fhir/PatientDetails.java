@@ -59,7 +59,8 @@ class PatientDetails {
 
     /** The details {@code patient} gives, over those of {@code current} when it corrects a record. */
     PersonDetails of(Patient patient, @Nullable Person current) {
-        List<HumanName> names = patient.getName().stream().filter(name -> !text(name).isEmpty()).toList();
+        List<HumanName> names =
+                patient.getName().stream().filter(name -> !text(name).isEmpty()).toList();
         if (names.isEmpty()) {
             throw DomainException.invalidInput("Patient.name");
         }

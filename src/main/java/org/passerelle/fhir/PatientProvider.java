@@ -128,7 +128,9 @@ class PatientProvider implements IResourceProvider {
      * statement); those erased, merged away or out of reach since the search are left out.
      */
     private List<IBaseResource> read(List<UUID> ids) {
-        return registry.getAll(ids).stream().<IBaseResource>map(PatientResources::of).toList();
+        return registry.getAll(ids).stream()
+                .<IBaseResource>map(PatientResources::of)
+                .toList();
     }
 
     /** What the registry's search is given: the name typed, or the patient code. */

@@ -60,10 +60,10 @@ class PatientWrites {
         for (LikelyMatch match : likely) {
             if (!match.person().id().equals(person.id())) {
                 outcome.addIssue(issue(
-                        IssueSeverity.WARNING,
-                        IssueType.DUPLICATE,
-                        FhirProblems.POSSIBLE_DUPLICATE,
-                        locale(request))
+                                IssueSeverity.WARNING,
+                                IssueType.DUPLICATE,
+                                FhirProblems.POSSIBLE_DUPLICATE,
+                                locale(request))
                         .setDiagnostics("Patient/" + match.person().id() + " (probability "
                                 + String.format(Locale.ROOT, "%.2f", match.probability()) + ")"));
             }

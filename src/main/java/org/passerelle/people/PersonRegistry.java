@@ -144,8 +144,10 @@ public class PersonRegistry {
             PersonAccess.FileAccess file = Objects.requireNonNull(files.get(row.id()));
             byId.put(row.id(), person(row, names.getOrDefault(row.id(), List.of()), file.emergencyUntil()));
         }
-        List<Person> found = ids.stream().distinct().map(byId::get).filter(Objects::nonNull).toList();
-        audit.recordAll(AuditAction.READ, RECORD_TYPE, found.stream().map(Person::id).toList());
+        List<Person> found =
+                ids.stream().distinct().map(byId::get).filter(Objects::nonNull).toList();
+        audit.recordAll(
+                AuditAction.READ, RECORD_TYPE, found.stream().map(Person::id).toList());
         return found;
     }
 

@@ -201,8 +201,9 @@ class FhirPatientApiTest {
         assertThat(ids(first)).hasSize(2);
         assertThat(registered.stream().map(id -> audited("READ", id)))
                 .as("each person of the page served read once, the next page's not yet")
-                .containsExactlyInAnyOrderElementsOf(
-                        registered.stream().map(id -> ids(first).contains(id) ? 1L : 0L).toList());
+                .containsExactlyInAnyOrderElementsOf(registered.stream()
+                        .map(id -> ids(first).contains(id) ? 1L : 0L)
+                        .toList());
         String next = link(first, "next");
         assertThat(next).contains("_getpages").doesNotContain("Lenka").doesNotContain("Qorvath");
         ApiSession.Response second = clinician.get(next);
@@ -279,11 +280,13 @@ class FhirPatientApiTest {
                 .asString();
         long persons = persons();
 
-        ApiSession.Response outcome = clinician.language("fr").send(
-                "POST",
-                "/fhir/Patient",
-                patient("Youssef Haroun " + suffix, "male", "1979-06-02"),
-                Map.of("Prefer", "return=OperationOutcome"));
+        ApiSession.Response outcome = clinician
+                .language("fr")
+                .send(
+                        "POST",
+                        "/fhir/Patient",
+                        patient("Youssef Haroun " + suffix, "male", "1979-06-02"),
+                        Map.of("Prefer", "return=OperationOutcome"));
 
         assertThat(outcome.status()).as(outcome.body().toString()).isEqualTo(201);
         assertThat(outcome.text("resourceType")).isEqualTo("OperationOutcome");
@@ -332,11 +335,13 @@ class FhirPatientApiTest {
         String corrected = patientWithId(id, "Selam Tesfaye Haile " + suffix, "female", "1990-05-12");
         ApiSession.Response updated =
                 clinician.send("PUT", path, corrected, Map.of("If-Match", "W/\"" + version + "\""));
-        ApiSession.Response stale = clinician.language("fr").send(
-                "PUT",
-                path,
-                patientWithId(id, "Someone Else " + suffix, "female", "1990-05-12"),
-                Map.of("If-Match", "W/\"" + version + "\""));
+        ApiSession.Response stale = clinician
+                .language("fr")
+                .send(
+                        "PUT",
+                        path,
+                        patientWithId(id, "Someone Else " + suffix, "female", "1990-05-12"),
+                        Map.of("If-Match", "W/\"" + version + "\""));
 
         assertThat(updated.status()).as(updated.body().toString()).isEqualTo(200);
         assertThat(updated.body().path("name").path(0).path("text").asString())
@@ -349,8 +354,7 @@ class FhirPatientApiTest {
         assertValid(stale);
         assertThat(audited("UPDATE", id)).isEqualTo(1);
         ApiSession.Response read = clinician.get(path);
-        assertThat(read.body().path("name").path(0).path("text").asString())
-                .isEqualTo("Selam Tesfaye Haile " + suffix);
+        assertThat(read.body().path("name").path(0).path("text").asString()).isEqualTo("Selam Tesfaye Haile " + suffix);
     }
 
     @Test
@@ -379,7 +383,12 @@ class FhirPatientApiTest {
             assertValid(refused);
         }
         assertThat(nameless.status()).isEqualTo(400);
-        assertThat(nameless.body().path("issue").path(0).path("expression").path(0).asString())
+        assertThat(nameless.body()
+                        .path("issue")
+                        .path(0)
+                        .path("expression")
+                        .path(0)
+                        .asString())
                 .isEqualTo("Patient.name");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(elsewhere.status()).isEqualTo(403);

@@ -82,30 +82,40 @@ class VisitMonthTest {
         assertThat(rightsOpen(amina, "2025-03-01")).isTrue();
 
         // the draft is signed: it becomes Yonas's last visit of March
-        jdbc.sql("update care.encounter set status = 'SIGNED', signed_at = now() where id = ?").param(draft).update();
+        jdbc.sql("update care.encounter set status = 'SIGNED', signed_at = now() where id = ?")
+                .param(draft)
+                .update();
         assertKeptAsFromScratch(persons, 3);
         assertThat(lastVisit(yonas, "2025-03-01")).isEqualTo(draft);
 
         // the last visit is removed: the earlier one (before the grant) is March's last again
-        jdbc.sql("update care.encounter set deleted_at = now() where id = ?").param(late).update();
+        jdbc.sql("update care.encounter set deleted_at = now() where id = ?")
+                .param(late)
+                .update();
         assertKeptAsFromScratch(persons, 3);
         assertThat(lastVisit(amina, "2025-03-01")).isEqualTo(early);
         assertThat(rightsOpen(amina, "2025-03-01")).isFalse();
 
         // a visit moved to another month, then deleted outright
-        jdbc.sql("update care.encounter set occurred_on = '2025-05-05' where id = ?").param(early).update();
+        jdbc.sql("update care.encounter set occurred_on = '2025-05-05' where id = ?")
+                .param(early)
+                .update();
         assertKeptAsFromScratch(persons, 3);
         jdbc.sql("delete from care.encounter where id = ?").param(early).update();
         assertKeptAsFromScratch(persons, 2);
 
         // the grant withdrawn, then a coverage ended: every later visit follows
-        jdbc.sql("update rights.rights_step set deleted_at = now() where id = ?").param(grant).update();
+        jdbc.sql("update rights.rights_step set deleted_at = now() where id = ?")
+                .param(grant)
+                .update();
         assertKeptAsFromScratch(persons, 2);
         coverage(amina, "PUMA_GRANTED", "2025-03-01", null);
         coverage(yonas, "CSS_GRANTED", "2025-01-01", "2025-03-20");
         assertKeptAsFromScratch(persons, 2);
         assertThat(rightsOpen(amina, "2025-04-01")).isTrue();
-        assertThat(rightsOpen(yonas, "2025-03-01")).as("expired before the last visit").isFalse();
+        assertThat(rightsOpen(yonas, "2025-03-01"))
+                .as("expired before the last visit")
+                .isFalse();
         coverage(amina, "COVERAGE_NONE", "2025-03-31", null);
         assertKeptAsFromScratch(persons, 2);
         assertThat(rightsOpen(amina, "2025-04-01")).isFalse();
@@ -129,7 +139,9 @@ class VisitMonthTest {
                     throw new IllegalStateException(e);
                 }
             });
-            assertThat(waitsForTheFirst(second)).as("the second waits for the first's lock").isTrue();
+            assertThat(waitsForTheFirst(second))
+                    .as("the second waits for the first's lock")
+                    .isTrue();
             first.commit();
             second.get(30, TimeUnit.SECONDS);
         }
@@ -145,9 +157,7 @@ class VisitMonthTest {
                             select count(*) from pg_stat_activity
                              where wait_event_type = 'Lock' and wait_event = 'advisory'
                                and datname = current_database()
-                            """)
-                    .query(Long.class)
-                    .single();
+                            """).query(Long.class).single();
             if (waiting > 0) {
                 return !second.isDone();
             }
@@ -157,7 +167,8 @@ class VisitMonthTest {
     }
 
     private void assertKeptAsFromScratch(UUID[] persons, int rows) {
-        List<Map<String, Object>> kept = jdbc.sql(KEPT).param("persons", persons).query().listOfRows();
+        List<Map<String, Object>> kept =
+                jdbc.sql(KEPT).param("persons", persons).query().listOfRows();
         List<Map<String, Object>> fromScratch =
                 jdbc.sql(FROM_SCRATCH).param("persons", persons).query().listOfRows();
         assertThat(kept).isEqualTo(fromScratch).hasSize(rows);

@@ -44,23 +44,53 @@ public final class NameTokens {
     private static final Set<String> ABD_OR_NAME = Set.of("abdi", "abdou", "abdu", "abdo", "abda", "abde");
     /** The phonetic keys of the names of God that follow abd ("Abdi Rahman", "Abdou Kader", "Abdi Fatah"...). */
     private static final Set<String> GOD_NAMES = keys(
-            "rahman", "rahim", "aziz", "karim", "kader", "qadir", "salam", "samad", "latif", "majid", "hamid",
-            "hakim", "halim", "wahab", "razak", "jalil", "jabbar", "malik", "fatah", "nasir", "rashid",
-            "shakur", "basit", "wahid", "nur", "moutalib", "ghafour", "hafiz", "wadud", "sabur", "mumin");
+            "rahman",
+            "rahim",
+            "aziz",
+            "karim",
+            "kader",
+            "qadir",
+            "salam",
+            "samad",
+            "latif",
+            "majid",
+            "hamid",
+            "hakim",
+            "halim",
+            "wahab",
+            "razak",
+            "jalil",
+            "jabbar",
+            "malik",
+            "fatah",
+            "nasir",
+            "rashid",
+            "shakur",
+            "basit",
+            "wahid",
+            "nur",
+            "moutalib",
+            "ghafour",
+            "hafiz",
+            "wadud",
+            "sabur",
+            "mumin");
     /** The "laye" and "llahi" of Abdoulaye and Abdullahi, written apart (their key, L, is too short to compare). */
     private static final Set<String> ALLAH = Set.of("laye", "lahi", "llahi", "lay", "llah", "lahy", "llaye");
+
     private static final Set<String> ABU = Set.of("abu", "abou", "abo", "bou");
     private static final Pattern GLUED_FILIATION = Pattern.compile("^(?:ben|bin|ibn|ould)(?=[b-df-hj-mp-tv-z])");
     private static final Set<String> NOT_FILIATION = Set.of("benjamin", "benson", "bentley", "binyam", "binyamin");
     /** Ethiopian abbreviations written with a slash: "G/Medhin", "W/Mariam", "H/Selassie". */
     private static final Map<String, String> ETHIOPIAN_ABBREVIATED = Map.of("g", "gebre", "w", "wolde", "h", "haile");
+
     private static final Set<String> DIN = Set.of(
             "din", "dine", "eddine", "eddin", "uddin", "uddine", "addin", "ddine", "edine", "eldin", "aldin", "oudine");
     private static final Set<String> ETHIOPIAN_FIRST =
             Set.of("gebre", "gebra", "ghebre", "gabre", "gebri", "ghebri", "wolde", "welde", "wold", "weld", "tesfa");
-    private static final Set<String> ETHIOPIAN_FIRST_BEFORE_SUFFIX =
-            Set.of("haile", "habte", "kidane", "tekle", "sahle", "berhe", "berhane", "birhane", "fikre", "zere",
-                    "zera", "hapte", "kidan", "amde", "tsegay", "tsege");
+    private static final Set<String> ETHIOPIAN_FIRST_BEFORE_SUFFIX = Set.of(
+            "haile", "habte", "kidane", "tekle", "sahle", "berhe", "berhane", "birhane", "fikre", "zere", "zera",
+            "hapte", "kidan", "amde", "tsegay", "tsege");
     private static final Set<String> ETHIOPIAN_SUFFIX = Set.of(
             "mariam",
             "maryam",
@@ -168,7 +198,10 @@ public final class NameTokens {
             canonical = GLUED_FILIATION.matcher(canonical).replaceFirst("");
         }
         if (canonical.contains("michael") || canonical.contains("mikhael") || canonical.contains("mikail")) {
-            canonical = canonical.replace("michael", "mikael").replace("mikhael", "mikael").replace("mikail", "mikael");
+            canonical = canonical
+                    .replace("michael", "mikael")
+                    .replace("mikhael", "mikael")
+                    .replace("mikail", "mikael");
         }
         if (canonical.length() >= 6 && !canonical.startsWith("abd")) {
             canonical = GLUED_ARTICLE.matcher(canonical).replaceFirst("");

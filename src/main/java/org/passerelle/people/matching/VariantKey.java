@@ -55,9 +55,7 @@ public final class VariantKey {
         }
         boolean h = next == 'h' && (c == 's' || c == 'c' || c == 'k' || c == 'g' || c == 't' || c == 'd' || c == 'p');
         boolean other =
-                (c == 't' && (next == 's' || next == 'z'))
-                        || (c == 'c' && next == 'k')
-                        || (c == 'd' && next == 'j');
+                (c == 't' && (next == 's' || next == 'z')) || (c == 'c' && next == 'k') || (c == 'd' && next == 'j');
         return h || other ? 2 : 1;
     }
 
