@@ -122,9 +122,12 @@ begin
     end if;
     if touched_persons is not null then
         perform rights.lock_visit_months(touched_persons);
+        -- joined to the persons rather than "= any" over them, which a bulk load of steps would
+        -- compare with every row of the table
         update rights.visit_month v
            set rights_open = rights.coverage_held(v.person_id, v.occurred_on)
-         where v.person_id = any(touched_persons)
+          from unnest(touched_persons) t(person_id)
+         where v.person_id = t.person_id
            and v.rights_open is distinct from rights.coverage_held(v.person_id, v.occurred_on);
     end if;
     return null;
