@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Latency of the shelters' reads at winter size. JDK only; uses {@code BenchClient.java} beside it
@@ -97,7 +95,7 @@ public final class ShelterDriver {
         LocalDate tonight = LocalDate.now();
         long start = System.nanoTime();
         List<String> beds = beds(shelter, boardBeds, tonight);
-        parallel(io, beds.size() * 9 / 10, i -> admit(shelter.coordinator(), register(shelter.coordinator(), i), beds.get(i), null, null));
+        BenchClient.parallel(io, beds.size() * 9 / 10, i -> admit(shelter.coordinator(), register(shelter.coordinator(), i), beds.get(i), null, null));
         BenchClient.log("bed board: %d beds, %d held, set up in %.0f s", beds.size(), beds.size() * 9 / 10,
                 (System.nanoTime() - start) / 1e9);
         remember("board " + shelter);
@@ -105,7 +103,7 @@ public final class ShelterDriver {
     }
 
     private void measureBoard(Shelter shelter) {
-        measure("bed board", reads, i -> shelter.coordinator().get("/api/shelters/sites/" + shelter.siteId() + "/board"));
+        BenchClient.measure("bed board", reads, i -> shelter.coordinator().get("/api/shelters/sites/" + shelter.siteId() + "/board"));
     }
 
     /** Reads again the shelters of the state file, set up by an earlier run. */
@@ -147,7 +145,7 @@ public final class ShelterDriver {
         for (int s = 0; s < shelters; s++) {
             all.add(shelter(admin, io, programmeId, "Shelter " + runId + " " + s));
         }
-        parallel(io, shelters, s -> {
+        BenchClient.parallel(io, shelters, s -> {
             Shelter shelter = all.get(s);
             List<String> beds = beds(shelter, bedsPerShelter, first);
             List<String> residents = new ArrayList<>();
@@ -170,7 +168,7 @@ public final class ShelterDriver {
 
     private void measureOccupancy(List<Shelter> all, LocalDate first) {
         LocalDate tonight = LocalDate.now();
-        measure("occupancy over " + years + " years", reads, i -> {
+        BenchClient.measure("occupancy over " + years + " years", reads, i -> {
             Shelter shelter = all.get(i % all.size());
             return shelter.coordinator().get("/api/shelters/sites/" + shelter.siteId() + "/occupancy?from=" + first
                     + "&until=" + tonight.plusDays(1));
@@ -243,47 +241,5 @@ public final class ShelterDriver {
                     "{\"destination\":\"FAMILY\",\"dischargedOn\":\"" + until + "\",\"version\":1}"),
                     "discharge");
         }
-    }
-
-    interface Step {
-        void run(int i) throws Exception;
-    }
-
-    /** Runs {@code step} for 0 to {@code count - 1}, at most 8 at a time (the server's pool is small). */
-    private static void parallel(ExecutorService io, int count, Step step) {
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> work = new ArrayList<>();
-        for (int worker = 0; worker < Math.min(8, count); worker++) {
-            work.add(io.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    step.run(i);
-                }
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> one : work) {
-                one.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    interface Read {
-        BenchClient.Result read(int i);
-    }
-
-    private static void measure(String what, int count, Read read) {
-        for (int i = 0; i < 20; i++) {
-            BenchClient.require(read.read(i), what);
-        }
-        long[] nanos = new long[count];
-        for (int i = 0; i < count; i++) {
-            BenchClient.Result result = read.read(i);
-            BenchClient.require(result, what);
-            nanos[i] = result.nanos();
-        }
-        BenchClient.log("%s: %d reads, %s", what, count, BenchClient.percentiles(nanos));
     }
 }
