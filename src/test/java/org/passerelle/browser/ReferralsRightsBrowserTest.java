@@ -10,9 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -55,6 +57,11 @@ class ReferralsRightsBrowserTest {
                             Map.of("behavior", "allow", "downloadPath", downloads.toString()));
             browser.driver.get(url("/people/" + person));
             browser.click("refer");
+            // the suite's directory holds hundreds of services: narrowed to this one's postal code
+            browser.type("directory-place", postalCode(service, coordinator));
+            browser.waitUntil(driver -> !driver.findElements(
+                            By.cssSelector("[data-testid=refer-service] option[value='" + service + "']"))
+                    .isEmpty());
             new Select(browser.find("refer-service")).selectByValue(service);
             browser.type("refer-reason", "Douleurs thoraciques depuis trois jours");
             new Select(browser.find("refer-urgency")).selectByValue("SOON");
@@ -206,6 +213,9 @@ class ReferralsRightsBrowserTest {
         details.put("kind", kind);
         details.put("name", name);
         details.put("city", "Calais");
+        // a postal code of its own, so that a search by place finds this service alone
+        details.put(
+                "postalCode", String.format("%05d", ThreadLocalRandom.current().nextInt(100_000)));
         details.put("languages", List.of("fr", "ar"));
         details.put("needs", List.of("GENERAL_CARE"));
         details.put("acceptsUncovered", true);
@@ -216,6 +226,12 @@ class ReferralsRightsBrowserTest {
                 "/api/directory/services", Map.of("id", UUID.randomUUID().toString(), "details", details));
         ok(added, 201);
         return added.text("id");
+    }
+
+    private static String postalCode(String service, ApiSession coordinator) {
+        ApiSession.Response read = coordinator.get("/api/directory/services/" + service);
+        ok(read, 200);
+        return read.body().path("details").path("postalCode").asString();
     }
 
     private static void ok(ApiSession.Response response, int status) {
